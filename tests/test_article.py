@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit import (
+    Article,
+    ArticleError,
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryArticleError,
+    EmptyArticleError,
+    load_article,
+    slugify,
+)
+from toolkit.article import assign_ids, expand_paths
+
+STORY = (
+    "Minister resigns over leaked memo\n\n"
+    "The transport minister resigned on Tuesday after a leaked memo showed she had  ignored\n"
+    "\n"
+    "safety warnings.   Her deputy, Tom  Hale, takes over.\n"
+)
+
+
+def test_from_text_cleans_whitespace_and_keeps_paragraphs():
+    article = Article.from_text(STORY, id="memo")
+    assert article.title == "Minister resigns over leaked memo"
+    assert article.text == (
+        "Minister resigns over leaked memo\n\n"
+        "The transport minister resigned on Tuesday after a leaked memo showed she had ignored\n\n"
+        "safety warnings. Her deputy, Tom Hale, takes over."
+    )
+    assert [p.text for p in article.paragraphs] == [
+        "Minister resigns over leaked memo",
+        "The transport minister resigned on Tuesday after a leaked memo showed she had ignored",
+        "safety warnings. Her deputy, Tom Hale, takes over.",
+    ]
+    for p in article.paragraphs:
+        assert article.text[p.start : p.end] == p.text
+
+
+def test_seed_article_loses_its_stray_markup_line(seed):
+    assert seed.id == "000_810c36b51088a32c"
+    assert "p>" not in seed.text
+    assert len(seed.paragraphs) == 12
+    assert seed.paragraphs[0].text.startswith("French President Emmanuel Macron said on Sunday")
+    assert seed.title == (
+        "French President Emmanuel Macron said on Sunday that another massive Russian attack…"
+    )
+    assert seed.encoding == "utf-8"
+
+
+def test_single_line_breaks_separate_paragraphs_unless_hard_wrapped():
+    wrapped = (
+        "The council voted on Monday to close the library on Elm Street after a long\n"
+        "debate in which residents argued that the building should be kept open for\n"
+        "children who have nowhere else to study.\n"
+    )
+    assert Article.from_text(wrapped).text.count("\n") == 0
+    lines = "First paragraph ends here.\nSecond paragraph starts here.\n"
+    assert (
+        Article.from_text(lines).text
+        == "First paragraph ends here.\n\nSecond paragraph starts here."
+    )
+
+
+def test_html_file_gives_text_title_and_escaped_entities(tmp_path: Path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Site | Story</title><style>p{}</style></head>"
+        "<body><nav>Home | World</nav><h1>Storm hits coast</h1>"
+        "<p>Winds of 100&nbsp;mph hit <b>Florida</b> &amp; Georgia.</p>"
+        "<script>alert('x')</script><p>Thousands lost power.</p></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    assert article.title == "Storm hits coast"
+    assert (
+        article.text
+        == "Storm hits coast\n\nWinds of 100 mph hit Florida & Georgia.\n\nThousands lost power."
+    )
+
+
+def test_text_file_with_html_tags_is_stripped(tmp_path: Path):
+    path = tmp_path / "tags.txt"
+    path.write_text("<p>Prices rose 3%.</p>\n<p>Analysts &quot;expected&quot; it.</p>\n</div>\n")
+    assert load_article(path).text == 'Prices rose 3%.\n\nAnalysts "expected" it.'
+
+
+def test_markdown_heading_becomes_title(tmp_path: Path):
+    path = tmp_path / "note.md"
+    path.write_text("# Budget approved\n\nThe **budget** passed, [reports](http://x) say.\n")
+    article = load_article(path)
+    assert article.title == "Budget approved"
+    assert article.text == "Budget approved\n\nThe budget passed, reports say."
+
+
+def test_cp1252_fallback(tmp_path: Path):
+    path = tmp_path / "pound.txt"
+    path.write_bytes("The \u00a315.8m signing \u201cwas worth it\u201d.".encode("cp1252"))
+    article = load_article(path)
+    assert article.encoding == "cp1252"
+    assert article.text == "The \u00a315.8m signing \u201cwas worth it\u201d."
+
+
+def test_latin1_fallback_when_cp1252_cannot_decode(tmp_path: Path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes(b"Caf\xe9 owners \x81protest.")
+    article = load_article(path)
+    assert article.encoding == "latin-1"
+    assert article.text.startswith("Café owners")
+
+
+def test_utf16_with_bom(tmp_path: Path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Zelensky spoke.".encode("utf-16"))
+    assert load_article(path).text == "Zelensky spoke."
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "message"),
+    [
+        (b"", EmptyArticleError, "file is empty"),
+        (b"   \n\n  ", EmptyArticleError, "file is empty"),
+        (b"<p></p>\n<div> </div>", EmptyArticleError, "no text left"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryArticleError, "binary file"),
+        (b"abc\x00def\x00ghi", BinaryArticleError, "binary file"),
+        (bytes(range(1, 32)) * 20, BinaryArticleError, "binary"),
+    ],
+)
+def test_bad_files_raise_one_line_errors_naming_the_file(tmp_path: Path, content, error, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(error) as info:
+        load_article(path)
+    text = str(info.value)
+    assert text.startswith(f"{path}: ")
+    assert message in text
+    assert "\n" not in text
+    assert isinstance(info.value, ArticleError)
+
+
+def test_missing_file_and_directory(tmp_path: Path):
+    with pytest.raises(ArticleNotFoundError, match="file not found"):
+        load_article(tmp_path / "nope.txt")
+    with pytest.raises(ArticleNotFoundError, match="is a directory"):
+        load_article(tmp_path)
+
+
+def test_too_large(tmp_path: Path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(ArticleTooLargeError, match="over the 100-byte limit"):
+        load_article(path, max_bytes=100)
+
+
+def test_slugify_never_yields_a_path():
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("..") == "article"
+    assert slugify("a/b\\c") == "a-b-c"
+    assert "/" not in slugify("/" * 10)
+
+
+def test_expand_paths_and_unique_ids(tmp_path: Path):
+    for topic in ("business", "sport"):
+        (tmp_path / topic).mkdir()
+        (tmp_path / topic / "001.txt").write_text("Text.")
+    (tmp_path / "README.TXT").write_text("About.")
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    paths = expand_paths([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
+        "business/001.txt",
+        "sport/001.txt",
+    ]
+    assert sorted(assign_ids(paths).values()) == ["business-001", "sport-001"]
+    assert expand_paths([str(tmp_path / "*" / "*.txt")]) == paths

@@ -1,0 +1,183 @@
+"""The ``toolkit`` command: a thin layer over the library.
+
+Every subcommand that reads articles takes files, folders and globs, prints one line per bad
+input to stderr (``error: <path>: <problem>``), carries on with the rest, and exits 1 at the
+end if any input failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from toolkit import __version__
+from toolkit.article import Article, expand_paths, load_article
+from toolkit.errors import ArticleError
+
+# --- shared helpers -----------------------------------------------------------------------
+
+
+class Failures:
+    """One-line reports of inputs that failed, printed as they happen and counted."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def add(self, message: str) -> None:
+        self.messages.append(message)
+        print(f"error: {message}", file=sys.stderr)
+
+    @property
+    def exit_code(self) -> int:
+        if self.messages:
+            print(f"{len(self.messages)} input(s) failed", file=sys.stderr)
+            return 1
+        return 0
+
+
+def iter_articles(paths: Sequence[str], failures: Failures) -> Iterator[Article]:
+    """Load each article named by ``paths``; report the bad ones to ``failures``."""
+    expanded = expand_paths(list(paths))
+    if not expanded:
+        failures.add(f"{' '.join(paths)}: no article files found")
+    for path in expanded:
+        try:
+            yield load_article(path)
+        except ArticleError as exc:
+            failures.add(str(exc))
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, out=None) -> None:
+    """Print rows as an aligned table, JSON (a list of objects) or CSV."""
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2, default=_json_default)
+        out.write("\n")
+        return
+    if not rows:
+        return
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+        return
+    cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    widths = [min(w, 60) for w in widths]
+    out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip() + "\n")
+    for r in cells:
+        out.write(
+            "  ".join(_clip(v, w).ljust(w) for v, w in zip(r, widths, strict=False)).rstrip() + "\n"
+        )
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def add_format_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")
+    group.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print CSV")
+    parser.set_defaults(fmt="table")
+
+
+# --- subcommands --------------------------------------------------------------------------
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from toolkit import resources
+
+    status = resources.setup(args.dir)
+    target = Path(args.dir) if args.dir else resources.default_download_dir()
+    for package, state in status.items():
+        print(f"{package:34} {state}")
+    failed = [p for p, s in status.items() if s == "failed"]
+    print(f"NLTK data folder: {target}")
+    if failed:
+        print(
+            f"could not download {', '.join(failed)} (no network?). The toolkit still works with "
+            "its fallbacks; see the README, 'Without NLTK data'.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _cmd_eval_sentences(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.sentences import evaluate_sentences
+
+    results = evaluate_sentences(args.gold)
+    rows = [{"splitter": name, **score.to_dict()} for name, score in results.items()]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="toolkit",
+        description="Read news articles at scale: statistics, actors, quotations, reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("setup", help="download the NLTK data the toolkit uses")
+    p.add_argument("--dir", help="where to put it (default: $NLTK_DATA or ~/nltk_data)")
+    p.set_defaults(func=_cmd_setup)
+
+    evaluate = sub.add_parser("eval", help="measure quality against gold data")
+    eval_sub = evaluate.add_subparsers(dest="what", metavar="WHAT")
+    eval_sub.required = True
+    p = eval_sub.add_parser("sentences", help="sentence boundaries vs CoNLL-style gold sentences")
+    p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/ner-dev.jsonl)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_sentences)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except (ValueError, OSError) as exc:  # bad gold files, unwritable output folders...
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

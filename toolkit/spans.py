@@ -1,0 +1,36 @@
+"""The one shape every extracted item shares: a stretch of the article text with its offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from toolkit.article import Article
+
+TextLike = Union["Article", str]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """``text == source[start:end]``, where ``source`` is ``Article.text`` (or the string given).
+
+    >>> Span(0, 5, "Macron")  # doctest: +SKIP
+    """
+
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def text_of(x: TextLike) -> str:
+    """The text offsets refer to: ``Article.text`` for an article, the string itself otherwise."""
+    if isinstance(x, str):
+        return x
+    text = getattr(x, "text", None)
+    if not isinstance(text, str):
+        raise TypeError(f"expected an Article or a str, got {type(x).__name__}")
+    return text
