@@ -1,0 +1,848 @@
+"""A whole corpus as tidy pandas tables: one row per article, actor, quotation, co-mention.
+
+:func:`analyze_corpus` loads and analyses every article (see :func:`toolkit.analyze`) on a
+pool of worker processes or a Dask cluster, and collects small rows, never article texts:
+
+>>> corpus = analyze_corpus("bbc/", workers=2)              # doctest: +SKIP
+>>> corpus.articles[["id", "topic", "words", "flesch_reading_ease"]].head(2)  # doctest: +SKIP
+>>> corpus.top_actors(5)                                     # doctest: +SKIP
+>>> corpus.to_parquet("bbc-tables/")                         # doctest: +SKIP
+
+Each worker reads and analyses one article at a time and sends back only its rows; the parent
+appends them in input order, so the tables are the same whatever the number of workers or the
+engine. :func:`write_corpus` streams the rows straight to Parquet files instead of memory (the
+``toolkit corpus`` command). Articles that cannot be read or analysed are listed in
+``Corpus.errors`` (path, one-line message); the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import random
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from toolkit import engines
+from toolkit.article import assign_ids, expand_paths, load_article
+from toolkit.errors import ArticleError
+
+if TYPE_CHECKING:
+    from toolkit.analysis import ArticleAnalysis
+
+__all__ = [
+    "TABLES",
+    "ArticleResult",
+    "Corpus",
+    "WriteSummary",
+    "analyze_corpus",
+    "iter_corpus",
+    "write_corpus",
+]
+
+#: The tables of a corpus, in the order they are written.
+TABLES = ("articles", "actors", "quotes", "co_mentions", "errors")
+
+ACTOR_KINDS = ("person", "organization", "place")
+QUOTE_KINDS = ("direct", "indirect")
+_TEXT = "string"
+
+# Column -> dtype for each table. The articles table also has one column per TextStats field
+# (between the identity columns and the counts), taken from the statistics themselves.
+_ARTICLE_HEAD = {
+    "id": _TEXT,
+    "path": _TEXT,
+    "topic": "category",
+    "title": _TEXT,
+    "encoding": _TEXT,
+    "content_hash": _TEXT,
+    "duplicate_of": _TEXT,
+}
+_ARTICLE_COUNTS = {
+    "n_actors": "int64",
+    "n_people": "int64",
+    "n_organizations": "int64",
+    "n_places": "int64",
+    "n_quotes": "int64",
+    "n_direct_quotes": "int64",
+    "n_indirect_quotes": "int64",
+    "n_attributed_quotes": "int64",
+}
+_SCHEMAS: dict[str, dict[str, str]] = {
+    "actors": {
+        "article_id": _TEXT,
+        "actor": _TEXT,
+        "kind": "category",
+        "mentions": "int64",
+        "name_mentions": "int64",
+        "demonym_mentions": "int64",
+        "pronoun_mentions": "int64",
+        "quotes": "int64",
+        "first_offset": "int64",
+    },
+    "quotes": {
+        "article_id": _TEXT,
+        "kind": "category",
+        "speaker": _TEXT,
+        "text": _TEXT,
+        "start": "int64",
+        "end": "int64",
+        "speaker_start": "Int64",
+        "speaker_end": "Int64",
+        "cue": _TEXT,
+    },
+    "co_mentions": {"article_id": _TEXT, "actor_a": _TEXT, "actor_b": _TEXT, "count": "int64"},
+    "errors": {"path": _TEXT, "message": _TEXT},
+}
+# Categories that do not depend on the data, so that every corpus has the same ones.
+_FIXED_CATEGORIES = {("actors", "kind"): ACTOR_KINDS, ("quotes", "kind"): QUOTE_KINDS}
+
+#: Rows are turned into a DataFrame (or a Parquet row group) every this many articles.
+_FLUSH_EVERY = 256
+
+
+# --- one article -> rows ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What one article contributes to the corpus tables, or why it could not.
+
+    ``article`` is the article's row (``None`` when it failed, with ``error`` set to a one-line
+    message naming the file); ``actors``, ``quotes`` and ``co_mentions`` are its rows in those
+    tables. Rows are plain dicts: small to send between processes.
+    """
+
+    path: str
+    article: dict[str, Any] | None = None
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    co_mentions: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> ArticleResult:
+    """The corpus rows of one analysed article.
+
+    >>> rows = analysis_rows(toolkit.analyze(article), topic="politics")  # doctest: +SKIP
+    >>> rows.article["n_quotes"], rows.quotes[0]["speaker"]               # doctest: +SKIP
+    """
+    from toolkit.actors import co_mentions
+
+    article = analysis.article
+    path = str(article.source_path) if article.source_path else None
+    quotes_by_speaker: dict[str, int] = {}
+    for quote in analysis.quotes:
+        if quote.speaker:
+            quotes_by_speaker[quote.speaker] = quotes_by_speaker.get(quote.speaker, 0) + 1
+
+    actors = []
+    for actor in analysis.actors:
+        forms = [m.form for m in actor.mentions]
+        actors.append(
+            {
+                "article_id": article.id,
+                "actor": actor.name,
+                "kind": actor.kind,
+                "mentions": len(forms),
+                "name_mentions": forms.count("name"),
+                "demonym_mentions": forms.count("demonym"),
+                "pronoun_mentions": forms.count("pronoun"),
+                "quotes": quotes_by_speaker.get(actor.name, 0),
+                "first_offset": min((m.start for m in actor.mentions), default=-1),
+            }
+        )
+    quotes = [
+        {
+            "article_id": article.id,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "text": q.text,
+            "start": q.start,
+            "end": q.end,
+            "speaker_start": q.speaker_start,
+            "speaker_end": q.speaker_end,
+            "cue": q.cue,
+        }
+        for q in analysis.quotes
+    ]
+    pairs = co_mentions(analysis.actors)
+    co_rows = [
+        {"article_id": article.id, "actor_a": a, "actor_b": b, "count": int(n)}
+        for a, b, n in pairs[["actor_a", "actor_b", "count"]].itertuples(index=False)
+    ]
+    kinds = [a.kind for a in analysis.actors]
+    quote_kinds = [q.kind for q in analysis.quotes]
+    row = {
+        "id": article.id,
+        "path": path,
+        "topic": topic,
+        "title": article.title,
+        "encoding": article.encoding,
+        "content_hash": article.fingerprint,
+        "duplicate_of": None,
+        **analysis.stats.to_dict(),
+        "n_actors": len(kinds),
+        "n_people": kinds.count("person"),
+        "n_organizations": kinds.count("organization"),
+        "n_places": kinds.count("place"),
+        "n_quotes": len(quote_kinds),
+        "n_direct_quotes": quote_kinds.count("direct"),
+        "n_indirect_quotes": quote_kinds.count("indirect"),
+        "n_attributed_quotes": sum(1 for q in analysis.quotes if q.speaker),
+    }
+    return ArticleResult(
+        path=path or article.id, article=row, actors=actors, quotes=quotes, co_mentions=co_rows
+    )
+
+
+def _analyze_task(task: tuple[str, str, str]) -> ArticleResult:
+    """Worker side: load and analyse one article; never raises."""
+    from toolkit.analysis import analyze
+
+    path, article_id, topic = task
+    try:
+        analysis = analyze(load_article(path, id=article_id))
+        return analysis_rows(analysis, topic=topic)
+    except ArticleError as exc:
+        return ArticleResult(path=path, error=str(exc))
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:300]
+        return ArticleResult(
+            path=path, error=f"{path}: analysis failed ({type(exc).__name__}: {detail})"
+        )
+
+
+# --- many articles --------------------------------------------------------------------------
+
+
+def _tasks(paths: str | Path | Iterable[str | Path], sample: int | None, seed: int):
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    given = list(paths)
+    files = expand_paths(given)
+    if sample is not None:
+        if sample < 0:
+            raise ValueError(f"sample must be a positive number of articles, got {sample}")
+        if sample < len(files):
+            # A random choice (reproducible with ``seed``) in the input order.
+            keep = sorted(random.Random(seed).sample(range(len(files)), sample))
+            files = [files[i] for i in keep]
+    ids = assign_ids(files)
+    tasks = [(str(p), ids[p], p.resolve().parent.name or None) for p in files]
+    nothing = [] if files else [" ".join(str(p) for p in given) or "(no paths)"]
+    return tasks, nothing
+
+
+def iter_corpus(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    sample: int | None = None,
+    seed: int = 0,
+    progress: bool = True,
+) -> Iterator[ArticleResult]:
+    """Analyse articles and yield an :class:`ArticleResult` for each, in input order.
+
+    ``paths`` are files, folders (searched recursively) and globs, as for the CLI. Results
+    arrive as the workers finish them (out of order with Dask) and are put back in order with
+    a small buffer. ``sample=N`` analyses a random choice of N files (``seed`` makes it
+    reproducible), kept in input order.
+
+    >>> for result in iter_corpus("bbc/", workers=2, progress=False):   # doctest: +SKIP
+    ...     print(result.path, result.error or result.article["words"])
+    """
+    tasks, nothing = _tasks(paths, sample, seed)
+    for given in nothing:
+        yield ArticleResult(path=given, error=f"{given}: no article files found")
+    if not tasks:
+        return
+    bar = _progress_bar(len(tasks), progress)
+    waiting: dict[int, ArticleResult] = {}
+    next_index = 0
+    try:
+        results = engines.run(
+            _analyze_task, tasks, engine=engine, workers=workers, scheduler=scheduler
+        )
+        for index, result in results:
+            if isinstance(result, engines.TaskFailure):
+                path = tasks[index][0]
+                result = ArticleResult(path=path, error=f"{path}: {result.message}")
+            waiting[index] = result
+            bar.update(1)
+            while next_index in waiting:
+                yield waiting.pop(next_index)
+                next_index += 1
+    finally:
+        bar.close()
+
+
+def _progress_bar(total: int, enabled: bool):
+    with warnings.catch_warnings():
+        # Without ipywidgets, tqdm.auto falls back to a text bar (with a warning we don't need).
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
+
+        return tqdm(total=total, unit="article", desc="analysing", disable=not enabled)
+
+
+def analyze_corpus(
+    paths: str | Path | Iterable[str | Path],
+    workers: int | None = None,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    sample: int | None = None,
+    seed: int = 0,
+    dedupe: bool = False,
+    progress: bool = True,
+) -> Corpus:
+    """Analyse every article under ``paths`` into a :class:`Corpus` of tidy tables.
+
+    ``workers``: worker processes (``None``: one per CPU core; ``1``: in this process).
+    ``engine="dask"`` runs on the Dask scheduler at ``scheduler``, or on a local cluster of
+    ``workers`` processes when none is given (needs ``pip install 'toolkit[dask]'``).
+    ``dedupe=True`` drops articles whose cleaned text repeats an earlier one (otherwise they
+    are kept and ``articles.duplicate_of`` names the first copy). Bad articles never stop the
+    run: they are listed in ``Corpus.errors``.
+
+    >>> corpus = analyze_corpus(["bbc/politics", "bbc/tech"], workers=2)  # doctest: +SKIP
+    >>> len(corpus), len(corpus.errors)                                   # doctest: +SKIP
+    (818, 0)
+    """
+    sinks = {name: _TableSink(name) for name in TABLES}
+    _collect(
+        iter_corpus(
+            paths,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            sample=sample,
+            seed=seed,
+            progress=progress,
+        ),
+        sinks,
+        dedupe=dedupe,
+    )
+    return Corpus(**{name: sink.frame() for name, sink in sinks.items()})
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What :func:`write_corpus` wrote."""
+
+    folder: Path
+    articles: int
+    duplicates: int
+    errors: list[tuple[str, str]]
+    rows: dict[str, int]
+
+
+def write_corpus(
+    paths: str | Path | Iterable[str | Path],
+    folder: str | Path,
+    workers: int | None = None,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    sample: int | None = None,
+    seed: int = 0,
+    dedupe: bool = False,
+    progress: bool = True,
+) -> WriteSummary:
+    """Like :func:`analyze_corpus`, but stream the tables to Parquet files in ``folder``
+    (``articles.parquet``, ``actors.parquet``, ...) as the rows arrive, so memory stays flat
+    however large the corpus. Read them back with :meth:`Corpus.read_parquet`.
+
+    Each file is written under a temporary name and renamed when complete.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    sinks = {name: _TableSink(name, folder / f"{name}.parquet") for name in TABLES}
+    try:
+        articles, duplicates = _collect(
+            iter_corpus(
+                paths,
+                workers=workers,
+                engine=engine,
+                scheduler=scheduler,
+                sample=sample,
+                seed=seed,
+                progress=progress,
+            ),
+            sinks,
+            dedupe=dedupe,
+        )
+        for sink in sinks.values():
+            sink.close()
+    finally:
+        for sink in sinks.values():
+            sink.abort()
+    return WriteSummary(
+        folder=folder,
+        articles=articles,
+        duplicates=duplicates,
+        errors=list(sinks["errors"].errors),
+        rows={name: sink.rows for name, sink in sinks.items()},
+    )
+
+
+def _collect(
+    results: Iterator[ArticleResult], sinks: dict[str, _TableSink], *, dedupe: bool
+) -> tuple[int, int]:
+    """Append each result's rows to the sinks; return (articles kept, duplicates seen)."""
+    first_with_hash: dict[str, str] = {}
+    articles = duplicates = 0
+    for result in results:
+        if result.error is not None:
+            sinks["errors"].add([{"path": result.path, "message": result.error}])
+            continue
+        row = result.article
+        first = first_with_hash.setdefault(row["content_hash"], row["id"])
+        if first != row["id"]:
+            duplicates += 1
+            if dedupe:
+                continue
+            row = {**row, "duplicate_of": first}
+        articles += 1
+        sinks["articles"].add([row])
+        sinks["actors"].add(result.actors)
+        sinks["quotes"].add(result.quotes)
+        sinks["co_mentions"].add(result.co_mentions)
+        if articles % _FLUSH_EVERY == 0:
+            for sink in sinks.values():
+                sink.flush()
+    for sink in sinks.values():
+        sink.flush()
+    return articles, duplicates
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
+    if name != "articles":
+        return _SCHEMAS[name]
+    stats: dict[str, str] = {}
+    if frame is not None:
+        known = set(_ARTICLE_HEAD) | set(_ARTICLE_COUNTS)
+        for column in frame.columns:
+            if column not in known:
+                kind = frame[column].dtype.kind
+                stats[column] = "int64" if kind in "iu" else "float64" if kind == "f" else _TEXT
+    return {**_ARTICLE_HEAD, **stats, **_ARTICLE_COUNTS}
+
+
+def _normalise(
+    name: str, frame: pd.DataFrame, schema: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Columns in schema order with the schema's dtypes; a fresh RangeIndex."""
+    schema = schema or _schema(name, frame)
+    frame = frame.reset_index(drop=True)
+    columns = {}
+    for column, dtype in schema.items():
+        values = frame[column] if column in frame else pd.Series([None] * len(frame), dtype=object)
+        if dtype == "category":
+            fixed = _FIXED_CATEGORIES.get((name, column), ())
+            present = values.dropna().astype(str)
+            extra = sorted(set(present) - set(fixed))
+            values = pd.Categorical(present.reindex(values.index), categories=[*fixed, *extra])
+        elif dtype in ("int64", "float64") and values.isna().any():
+            values = values.astype("float64")  # a missing statistic stays missing
+        else:
+            values = values.astype(dtype)
+        columns[column] = pd.Series(values, index=frame.index)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
+
+
+class _TableSink:
+    """Rows of one table, appended in order; kept as DataFrame parts, or written as Parquet
+    row groups to ``path`` (under a temporary name until :meth:`close`)."""
+
+    def __init__(self, name: str, path: Path | None = None) -> None:
+        self.name = name
+        self.path = path
+        self.pending: list[dict[str, Any]] = []
+        self.parts: list[pd.DataFrame] = []
+        self.rows = 0
+        self.errors: list[tuple[str, str]] = []
+        self.schema: dict[str, str] | None = None
+        self._writer = None
+        self._tmp: Path | None = None
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self.pending.extend(rows)
+        self.rows += len(rows)
+        if self.name == "errors":
+            self.errors.extend((r["path"], r["message"]) for r in rows)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        frame = pd.DataFrame(self.pending)
+        self.pending = []
+        if self.schema is None:
+            self.schema = _schema(self.name, frame)
+        frame = _normalise(self.name, frame, self.schema)
+        if self.path is None:
+            self.parts.append(frame)
+        else:
+            self._write(frame)
+
+    def frame(self) -> pd.DataFrame:
+        self.flush()
+        if not self.parts:
+            return _normalise(self.name, pd.DataFrame(), self.schema)
+        return _normalise(self.name, pd.concat(self.parts, ignore_index=True), self.schema)
+
+    def _write(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        # Categories differ from one row group to the next: store them as plain strings
+        # (read_parquet makes them categorical again).
+        for column in frame.columns:
+            if isinstance(frame[column].dtype, pd.CategoricalDtype):
+                frame[column] = frame[column].astype(_TEXT)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if self._writer is None:
+            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            self._writer = pq.ParquetWriter(self._tmp, table.schema)
+        else:
+            table = table.cast(self._writer.schema)
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        self.flush()
+        if self.path is None:
+            return
+        if self._writer is None:  # no rows: write the empty table
+            self._write(_normalise(self.name, pd.DataFrame(), self.schema))
+        self._writer.close()
+        self._writer = None
+        os.replace(self._tmp, self.path)
+        self._tmp = None
+
+    def abort(self) -> None:
+        """Drop a half-written file (after an interruption); a no-op after :meth:`close`."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+            self._tmp = None
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Corpus:
+    """The tables of an analysed corpus (pandas DataFrames, rows in input order).
+
+    - ``articles``: one row per article: id, path, topic (parent folder), title, encoding,
+      content_hash, duplicate_of, every text statistic, and counts (n_actors, n_quotes, ...).
+    - ``actors``: one row per actor per article: article_id, actor, kind, mentions (all forms),
+      name_mentions, demonym_mentions, pronoun_mentions, quotes (attributed to the actor in
+      that article), first_offset.
+    - ``quotes``: one row per quotation: article_id, kind, speaker, text, start, end,
+      speaker_start, speaker_end, cue (offsets into the article's cleaned text).
+    - ``co_mentions``: article_id, actor_a, actor_b, count (actors mentioned together).
+    - ``errors``: path, message: the articles that could not be read or analysed.
+    """
+
+    articles: pd.DataFrame
+    actors: pd.DataFrame
+    quotes: pd.DataFrame
+    co_mentions: pd.DataFrame
+    errors: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    # --- files ----------------------------------------------------------------------------
+
+    def to_parquet(self, folder: str | Path) -> Path:
+        """Write each table to ``folder/<table>.parquet`` (atomically); return the folder."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in TABLES:
+            sink = _TableSink(name, folder / f"{name}.parquet")
+            try:
+                frame = getattr(self, name)
+                sink.schema = _schema(name, frame)
+                sink._write(_normalise(name, frame, sink.schema))
+                sink.close()
+            finally:
+                sink.abort()
+        return folder
+
+    @classmethod
+    def read_parquet(cls, folder: str | Path) -> Corpus:
+        """Read the tables written by :meth:`to_parquet`, :func:`write_corpus` or
+        ``toolkit corpus --out FOLDER``."""
+        folder = Path(folder)
+        if not (folder / "articles.parquet").is_file():
+            raise FileNotFoundError(
+                f"{folder}: not a corpus folder (no articles.parquet); "
+                f"write one with: toolkit corpus ARTICLES... --out {folder}"
+            )
+        tables = {}
+        for name in TABLES:
+            path = folder / f"{name}.parquet"
+            frame = pd.read_parquet(path) if path.is_file() else pd.DataFrame()
+            tables[name] = _normalise(name, frame)
+        return cls(**tables)
+
+    @classmethod
+    def open(cls, source: str | Path, **options: Any) -> Corpus:
+        """A corpus folder written by :meth:`to_parquet` is read; anything else (articles,
+        folders of articles, globs) is analysed with :func:`analyze_corpus` and ``options``."""
+        if (Path(source) / "articles.parquet").is_file():
+            return cls.read_parquet(source)
+        return analyze_corpus(source, **options)
+
+    # --- selections -----------------------------------------------------------------------
+
+    def select(self, article_ids: Iterable[str]) -> Corpus:
+        """The corpus restricted to the given articles (their rows in every table)."""
+        keep = set(article_ids)
+        return Corpus(
+            articles=self.articles[self.articles["id"].isin(keep)].reset_index(drop=True),
+            actors=self.actors[self.actors["article_id"].isin(keep)].reset_index(drop=True),
+            quotes=self.quotes[self.quotes["article_id"].isin(keep)].reset_index(drop=True),
+            co_mentions=self.co_mentions[self.co_mentions["article_id"].isin(keep)].reset_index(
+                drop=True
+            ),
+            errors=self.errors,
+        )
+
+    def deduplicated(self) -> Corpus:
+        """Without the articles whose cleaned text repeats an earlier article's."""
+        return self.select(self.articles.loc[self.articles["duplicate_of"].isna(), "id"])
+
+    # --- actors ---------------------------------------------------------------------------
+
+    def actor_table(self, *, by: str | None = None, kind: str | None = None) -> pd.DataFrame:
+        """Per actor (and per value of the articles column ``by``, e.g. ``"topic"``):
+        kind (the most frequent), articles mentioning it, mentions, quotes, quoted_articles,
+        voice_share (quoted_articles / articles). Sorted by mentions, then name.
+        """
+        actors = self.actors
+        keys = ["actor"]
+        if by is not None:
+            if by not in self.articles:
+                raise KeyError(f"no articles column {by!r} to group by")
+            lookup = self.articles.set_index("id")[by]
+            actors = actors.assign(**{by: actors["article_id"].map(lookup).to_numpy()})
+            keys = [by, "actor"]
+        if kind is not None:
+            actors = actors[actors["kind"] == kind]
+        grouped = actors.groupby(keys, observed=True, sort=False)
+        table = grouped.agg(
+            articles=("article_id", "nunique"),
+            mentions=("mentions", "sum"),
+            name_mentions=("name_mentions", "sum"),
+            demonym_mentions=("demonym_mentions", "sum"),
+            pronoun_mentions=("pronoun_mentions", "sum"),
+            quotes=("quotes", "sum"),
+        )
+        table["quoted_articles"] = (
+            actors[actors["quotes"] > 0]
+            .groupby(keys, observed=True, sort=False)["article_id"]
+            .nunique()
+            .reindex(table.index, fill_value=0)
+        )
+        kinds = (
+            actors.assign(kind=actors["kind"].astype(_TEXT))
+            .groupby([*keys, "kind"], observed=True, sort=False)
+            .size()
+            .reset_index(name="n")
+            .sort_values([*keys, "n", "kind"], ascending=[True] * len(keys) + [False, True])
+            .drop_duplicates(keys)
+            .set_index(keys)["kind"]
+        )
+        table.insert(0, "kind", kinds.reindex(table.index).astype(_TEXT))
+        table["voice_share"] = table["quoted_articles"] / table["articles"]
+        table = table.reset_index()
+        order = ([by] if by else []) + ["mentions", "articles", "actor"]
+        ascending = ([True] if by else []) + [False, False, True]
+        table = table.sort_values(order, ascending=ascending, kind="stable")
+        table["kind"] = pd.Categorical(table["kind"], categories=_categories(table["kind"]))
+        return table.reset_index(drop=True)
+
+    def top_actors(
+        self, n: int = 20, *, by: str | None = None, kind: str | None = None
+    ) -> pd.DataFrame:
+        """The ``n`` most mentioned actors (per value of ``by`` when given)."""
+        table = self.actor_table(by=by, kind=kind)
+        if by is None:
+            return table.head(n).reset_index(drop=True)
+        return table.groupby(by, observed=True, sort=True).head(n).reset_index(drop=True)
+
+    def voice_share(self, n: int = 20, *, kind: str | None = "person") -> pd.DataFrame:
+        """Who is quoted versus only mentioned: for the ``n`` most mentioned actors (people by
+        default), the articles where they are quoted and those where they are only mentioned.
+        """
+        table = self.top_actors(n, kind=kind)
+        table["only_mentioned_articles"] = table["articles"] - table["quoted_articles"]
+        return table[
+            [
+                "actor",
+                "kind",
+                "articles",
+                "quoted_articles",
+                "only_mentioned_articles",
+                "quotes",
+                "mentions",
+                "voice_share",
+            ]
+        ]
+
+    def co_mention_table(self, actors: Iterable[str] | None = None) -> pd.DataFrame:
+        """Pairs of actors mentioned in the same articles: actor_a, actor_b, articles (in how
+        many articles), count (summed per-article counts). Restricted to ``actors`` if given."""
+        pairs = self.co_mentions
+        if actors is not None:
+            keep = set(actors)
+            pairs = pairs[pairs["actor_a"].isin(keep) & pairs["actor_b"].isin(keep)]
+        table = (
+            pairs.groupby(["actor_a", "actor_b"], observed=True, sort=False)
+            .agg(articles=("article_id", "nunique"), count=("count", "sum"))
+            .reset_index()
+        )
+        table = table.sort_values(
+            ["articles", "count", "actor_a", "actor_b"],
+            ascending=[False, False, True, True],
+            kind="stable",
+        )
+        return table.reset_index(drop=True)
+
+    # --- back to the articles -------------------------------------------------------------
+
+    def analysis(self, article_id: str) -> ArticleAnalysis:
+        """Load and analyse one article of the corpus again (for its rich display in Jupyter,
+        its report, or offsets the tables do not keep)."""
+        from toolkit.analysis import analyze
+
+        return analyze(load_article(self._path_of(article_id), id=article_id))
+
+    def kwic(self, actor: str, *, window: int = 8, limit: int | None = 50) -> pd.DataFrame:
+        """Keywords in context for an actor across the corpus: the lines around its name in
+        the articles that mention it (see :func:`toolkit.stats.kwic`), with an ``article_id``
+        column; at most ``limit`` lines (``None``: all)."""
+        from toolkit.stats import kwic
+
+        ids = self.actors.loc[self.actors["actor"] == actor, "article_id"].drop_duplicates()
+        frames = []
+        total = 0
+        for article_id in ids:
+            article = load_article(self._path_of(article_id), id=article_id)
+            lines = kwic(article, actor, window=window)
+            if len(lines):
+                frames.append(lines.assign(article_id=article_id))
+                total += len(lines)
+            if limit is not None and total >= limit:
+                break
+        if not frames:
+            return pd.DataFrame(columns=["article_id", "left", "keyword", "right"])
+        table = pd.concat(frames, ignore_index=True)
+        table = table[["article_id", *(c for c in table.columns if c != "article_id")]]
+        return table.head(limit) if limit is not None else table
+
+    def _path_of(self, article_id: str) -> str:
+        match = self.articles.loc[self.articles["id"] == article_id, "path"]
+        if match.empty:
+            raise KeyError(f"no article {article_id!r} in this corpus")
+        return str(match.iloc[0])
+
+    # --- display --------------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Headline figures: articles, duplicates, failures, words, actors, quotes, topics."""
+        articles = self.articles
+        topics = articles["topic"].value_counts(sort=False) if len(articles) else pd.Series()
+        return {
+            "articles": len(articles),
+            "duplicates": int(articles["duplicate_of"].notna().sum()),
+            "failures": len(self.errors),
+            "words": int(articles["words"].sum()) if "words" in articles else 0,
+            "distinct_actors": int(self.actors["actor"].nunique()),
+            "actor_mentions": int(self.actors["mentions"].sum()),
+            "quotes": len(self.quotes),
+            "topics": {str(k): int(v) for k, v in topics.items() if v},
+        }
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (
+            f"Corpus(articles={s['articles']}, duplicates={s['duplicates']}, "
+            f"failures={s['failures']}, words={s['words']}, actors={s['distinct_actors']}, "
+            f"quotes={s['quotes']})"
+        )
+
+    def _repr_html_(self) -> str:
+        s = self.summary()
+        esc = html.escape
+        figures = [
+            ("articles", f"{s['articles']:,}"),
+            ("duplicates", f"{s['duplicates']:,}"),
+            ("failures", f"{s['failures']:,}"),
+            ("words", f"{s['words']:,}"),
+            ("distinct actors", f"{s['distinct_actors']:,}"),
+            ("quotations", f"{s['quotes']:,}"),
+        ]
+        if s["topics"]:
+            figures.append(("topics", ", ".join(f"{k} ({v:,})" for k, v in s["topics"].items())))
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{esc(k)}</th><td style='text-align:left'>{esc(v)}</td></tr>"
+            for k, v in figures
+        )
+        top = self.top_actors(5)
+        quoted = self.actor_table().sort_values(
+            ["quotes", "actor"], ascending=[False, True], kind="stable"
+        )
+        quoted = quoted[quoted["quotes"] > 0].head(5)
+        lists = [
+            ("Most mentioned", [f"{a} ({m:,})" for a, m in zip(top["actor"], top["mentions"])]),
+            ("Most quoted", [f"{a} ({q:,})" for a, q in zip(quoted["actor"], quoted["quotes"])]),
+        ]
+        blocks = "".join(
+            f"<div style='margin-right:2em'><b>{esc(title)}</b><ol style='margin:0'>"
+            + ("".join(f"<li>{esc(item)}</li>" for item in items) or "<li>none</li>")
+            + "</ol></div>"
+            for title, items in lists
+        )
+        errors = ""
+        if len(self.errors):
+            shown = "".join(
+                f"<li><code>{esc(str(m))}</code></li>" for m in self.errors["message"].head(5)
+            )
+            more = len(self.errors) - 5
+            errors = (
+                f"<details><summary>{len(self.errors):,} failed</summary><ul>{shown}</ul>"
+                + (f"<p>and {more:,} more in <code>.errors</code></p>" if more > 0 else "")
+                + "</details>"
+            )
+        return (
+            "<div class='toolkit-corpus'><b>Corpus</b>"
+            f"<div style='display:flex;align-items:flex-start'><table>{rows}</table>"
+            f"<div style='display:flex;margin-left:2em'>{blocks}</div></div>{errors}</div>"
+        )
+
+
+def _categories(values: Sequence[Any] | pd.Series) -> list[str]:
+    present = {str(v) for v in values if isinstance(v, str)}
+    fixed = [k for k in ACTOR_KINDS if k in present]
+    return fixed + sorted(present - set(fixed))
