@@ -138,6 +138,56 @@ def _cmd_eval_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from toolkit.corpus import write_corpus
+    from toolkit.engines import DaskUnavailableError
+
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        summary = write_corpus(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            sample=args.sample,
+            seed=args.seed,
+            dedupe=args.dedupe,
+            progress=progress,
+        )
+    except DaskUnavailableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    rows = summary.rows
+    kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
+    print(
+        f"{_plural(summary.articles, 'article')} ({_plural(summary.duplicates, 'duplicate')} "
+        f"{kept}), {_plural(rows['actors'], 'actor row')}, {_plural(rows['quotes'], 'quote')}, "
+        f"{_plural(rows['co_mentions'], 'co-mention row')} -> {summary.folder}"
+    )
+    failures = Failures()
+    for _path, message in summary.errors:
+        failures.add(message)
+    return failures.exit_code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkit",
@@ -158,6 +208,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/ner-dev.jsonl)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_eval_sentences)
+
+    p = sub.add_parser(
+        "corpus",
+        help="analyse many articles into tidy Parquet tables (articles, actors, quotes, ...)",
+        description="Analyse articles (files, folders, globs) into FOLDER/articles.parquet, "
+        "actors.parquet, quotes.parquet, co_mentions.parquet and errors.parquet. "
+        "Read them with toolkit.Corpus.read_parquet(FOLDER) or pandas.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    p.add_argument("--out", required=True, metavar="FOLDER", help="where to write the tables")
+    p.add_argument(
+        "--workers", type=_positive_int, help="worker processes (default: one per CPU core)"
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local process pool (default) or a Dask cluster (pip install 'toolkit[dask]')",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (e.g. tcp://10.0.0.5:8786); default: a local cluster",
+    )
+    p.add_argument("--sample", type=_positive_int, metavar="N", help="analyse N random articles")
+    p.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
+    p.add_argument(
+        "--dedupe", action="store_true", help="drop articles whose text repeats an earlier one"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
+    p.set_defaults(func=_cmd_corpus)
 
     return parser
 

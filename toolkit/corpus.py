@@ -21,7 +21,7 @@ import html
 import os
 import random
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -679,7 +679,8 @@ class Corpus:
         order = ([by] if by else []) + ["mentions", "articles", "actor"]
         ascending = ([True] if by else []) + [False, False, True]
         table = table.sort_values(order, ascending=ascending, kind="stable")
-        table["kind"] = pd.Categorical(table["kind"], categories=_categories(table["kind"]))
+        extra = sorted(set(table["kind"].dropna()) - set(ACTOR_KINDS))
+        table["kind"] = pd.Categorical(table["kind"], categories=[*ACTOR_KINDS, *extra])
         return table.reset_index(drop=True)
 
     def top_actors(
@@ -815,8 +816,14 @@ class Corpus:
         )
         quoted = quoted[quoted["quotes"] > 0].head(5)
         lists = [
-            ("Most mentioned", [f"{a} ({m:,})" for a, m in zip(top["actor"], top["mentions"])]),
-            ("Most quoted", [f"{a} ({q:,})" for a, q in zip(quoted["actor"], quoted["quotes"])]),
+            (
+                "Most mentioned",
+                [f"{a} ({m:,})" for a, m in zip(top["actor"], top["mentions"], strict=True)],
+            ),
+            (
+                "Most quoted",
+                [f"{a} ({q:,})" for a, q in zip(quoted["actor"], quoted["quotes"], strict=True)],
+            ),
         ]
         blocks = "".join(
             f"<div style='margin-right:2em'><b>{esc(title)}</b><ol style='margin:0'>"
@@ -840,9 +847,3 @@ class Corpus:
             f"<div style='display:flex;align-items:flex-start'><table>{rows}</table>"
             f"<div style='display:flex;margin-left:2em'>{blocks}</div></div>{errors}</div>"
         )
-
-
-def _categories(values: Sequence[Any] | pd.Series) -> list[str]:
-    present = {str(v) for v in values if isinstance(v, str)}
-    fixed = [k for k in ACTOR_KINDS if k in present]
-    return fixed + sorted(present - set(fixed))

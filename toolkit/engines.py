@@ -57,6 +57,8 @@ def run(
     ``func`` must be a module-level function (it is pickled by name) and should catch its own
     errors: an exception that escapes it is reported as a :class:`TaskFailure`.
     """
+    if scheduler is not None and engine != "dask":
+        raise ValueError("a scheduler address needs the dask engine (engine='dask')")
     if engine == "local":
         yield from run_local(func, tasks, workers=workers)
     elif engine == "dask":

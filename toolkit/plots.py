@@ -1,0 +1,297 @@
+"""Charts of a corpus: each function returns a matplotlib :class:`~matplotlib.figure.Figure`.
+
+Figures are built without pyplot, so nothing leaks into pyplot's global state: show them in
+Jupyter (they display as images), or save them from a script.
+
+>>> from toolkit import plots
+>>> fig = plots.top_actors(corpus, n=15)            # doctest: +SKIP
+>>> fig.savefig("top-actors.png")                   # doctest: +SKIP
+
+Every function takes a :class:`toolkit.Corpus`, or the table it would compute from it (for
+example ``plots.top_actors(corpus.top_actors(30, kind="person"))``), so the numbers behind a
+chart are always one call away.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from toolkit.corpus import Corpus
+
+__all__ = [
+    "KIND_COLOURS",
+    "READABILITY_MEASURES",
+    "co_mention_network",
+    "readability",
+    "top_actors",
+    "top_actors_by_topic",
+    "voice_share",
+]
+
+#: One colour per actor kind, the same in every chart.
+KIND_COLOURS = {"person": "#4c72b0", "organization": "#dd8452", "place": "#55a868"}
+_OTHER_COLOUR = "#8c8c8c"
+#: The measures :func:`readability` draws by default.
+READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+
+
+def top_actors(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = None) -> Figure:
+    """Horizontal bars: the ``n`` most mentioned actors, coloured by kind.
+
+    ``data``: a corpus, or a table with ``actor``, ``kind`` and ``mentions`` columns
+    (:meth:`Corpus.top_actors`).
+    """
+    table = _table(data, lambda c: c.top_actors(n, kind=kind)).head(n)
+    fig = Figure(figsize=(7, 0.3 * max(len(table), 4) + 1.2), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Most mentioned {_kind_label(kind)}"
+    if not _has_rows(ax, table, title):
+        return fig
+    _actor_bars(ax, table, "mentions")
+    ax.set_xlabel("mentions")
+    ax.set_title(title)
+    _kind_legend(ax, table["kind"])
+    return fig
+
+
+def top_actors_by_topic(
+    data: Corpus | pd.DataFrame,
+    n: int = 8,
+    *,
+    by: str = "topic",
+    kind: str | None = None,
+    columns: int = 3,
+) -> Figure:
+    """One panel per topic (or other articles column ``by``): its ``n`` most mentioned actors.
+
+    ``data``: a corpus, or a table with a ``by`` column (:meth:`Corpus.top_actors` with ``by``).
+    """
+    table = _table(data, lambda c: c.top_actors(n, by=by, kind=kind))
+    groups = [] if table.empty else [g for g in table[by].dropna().unique()]
+    if not groups:
+        fig = Figure(figsize=(7, 3), layout="constrained")
+        _has_rows(fig.add_subplot(), table, f"Most mentioned {_kind_label(kind)} by {by}")
+        return fig
+    columns = max(1, min(columns, len(groups)))
+    rows = math.ceil(len(groups) / columns)
+    fig = Figure(figsize=(4.2 * columns, (0.28 * n + 1.1) * rows), layout="constrained")
+    axes = fig.subplots(rows, columns, squeeze=False).ravel()
+    for ax, group in zip(axes, groups, strict=False):
+        part = table[table[by] == group].head(n)
+        _actor_bars(ax, part, "mentions")
+        ax.set_title(str(group))
+        ax.tick_params(axis="y", labelsize=8)
+    for ax in axes[len(groups) :]:
+        ax.set_axis_off()
+    fig.suptitle(f"Most mentioned {_kind_label(kind)} by {by}")
+    _kind_legend(axes[0], table["kind"])
+    return fig
+
+
+def voice_share(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = "person") -> Figure:
+    """Who is quoted versus only mentioned: for the ``n`` most mentioned actors, stacked bars of
+    the articles where they are quoted and those where they are only mentioned, with the share
+    quoted at the end of each bar.
+
+    ``data``: a corpus, or a table with ``actor``, ``quoted_articles`` and
+    ``only_mentioned_articles`` columns (:meth:`Corpus.voice_share`).
+    """
+    table = _table(data, lambda c: c.voice_share(n, kind=kind)).head(n)
+    fig = Figure(figsize=(7.5, 0.3 * max(len(table), 4) + 1.4), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Quoted or only mentioned: the {len(table)} most mentioned {_kind_label(kind)}"
+    if not _has_rows(ax, table, title):
+        return fig
+    y = np.arange(len(table))[::-1]
+    quoted = table["quoted_articles"].to_numpy()
+    only = table["only_mentioned_articles"].to_numpy()
+    ax.barh(y, quoted, color="#c44e52", label="quoted")
+    ax.barh(y, only, left=quoted, color="#d0d0d0", label="only mentioned")
+    for yi, q, o in zip(y, quoted, only, strict=True):
+        share = q / (q + o) if q + o else 0.0
+        ax.text(q + o, yi, f" {share:.0%}", va="center", fontsize=8)
+    ax.set_yticks(y, table["actor"].astype(str))
+    ax.set_xlabel("articles")
+    ax.set_title(title)
+    ax.legend(loc="lower right", frameon=False)
+    ax.margins(x=0.08)
+    return fig
+
+
+def co_mention_network(
+    data: Corpus | tuple[pd.DataFrame, pd.DataFrame],
+    n: int = 25,
+    *,
+    kind: str | None = None,
+    min_articles: int = 2,
+    seed: int = 0,
+) -> Figure:
+    """The ``n`` most mentioned actors as nodes (sized by mentions, coloured by kind), linked
+    when they are mentioned in at least ``min_articles`` articles together (line width: the
+    number of such articles). The layout is a seeded force-directed one: the same data gives
+    the same picture.
+
+    ``data``: a corpus, or ``(nodes, edges)``: a table with ``actor``, ``kind``, ``mentions``
+    (:meth:`Corpus.top_actors`) and one with ``actor_a``, ``actor_b``, ``articles``
+    (:meth:`Corpus.co_mention_table`).
+    """
+    if isinstance(data, tuple):
+        nodes, edges = data
+    else:
+        nodes = data.top_actors(n, kind=kind)
+        edges = data.co_mention_table(nodes["actor"])
+    nodes = nodes.head(n).reset_index(drop=True)
+    names = list(nodes["actor"].astype(str))
+    index = {name: i for i, name in enumerate(names)}
+    edges = edges[
+        edges["actor_a"].isin(index)
+        & edges["actor_b"].isin(index)
+        & (edges["articles"] >= min_articles)
+    ]
+    fig = Figure(figsize=(9, 7.5), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Co-mentions of the {len(names)} most mentioned {_kind_label(kind)}"
+    if not _has_rows(ax, nodes, title):
+        return fig
+    pairs = [(index[a], index[b]) for a, b in zip(edges["actor_a"], edges["actor_b"], strict=True)]
+    weights = edges["articles"].to_numpy(dtype=float)
+    pos = _force_layout(len(names), pairs, weights, seed=seed)
+    if pairs:
+        segments = [(pos[i], pos[j]) for i, j in pairs]
+        widths = 0.5 + 4.5 * weights / weights.max()
+        ax.add_collection(
+            LineCollection(segments, linewidths=widths, colors="#999999", alpha=0.5, zorder=1)
+        )
+    mentions = nodes["mentions"].to_numpy(dtype=float)
+    sizes = 80 + 1400 * mentions / max(mentions.max(), 1)
+    colours = [KIND_COLOURS.get(str(k), _OTHER_COLOUR) for k in nodes["kind"]]
+    ax.scatter(pos[:, 0], pos[:, 1], s=sizes, c=colours, edgecolors="white", zorder=2)
+    for (x, y), name in zip(pos, names, strict=True):
+        ax.annotate(name, (x, y), ha="center", va="center", fontsize=8, zorder=3)
+    ax.set_title(title + f" (links: together in at least {min_articles} articles)")
+    ax.set_axis_off()
+    ax.margins(0.12)
+    _kind_legend(ax, nodes["kind"])
+    return fig
+
+
+def readability(
+    data: Corpus | pd.DataFrame,
+    measures: Sequence[str] = READABILITY_MEASURES,
+    *,
+    by: str | None = "topic",
+) -> Figure:
+    """Distributions of readability measures per topic (or other articles column ``by``;
+    ``None`` for the corpus as a whole): one box plot panel per measure.
+
+    ``data``: a corpus, or its ``articles`` table.
+    """
+    articles = data if isinstance(data, pd.DataFrame) else data.articles
+    missing = [m for m in measures if m not in articles]
+    if missing:
+        raise KeyError(f"no such statistics in the articles table: {', '.join(missing)}")
+    fig = Figure(figsize=(4.2 * max(len(measures), 1), 4.2), layout="constrained")
+    axes = fig.subplots(1, max(len(measures), 1), squeeze=False).ravel()
+    if by is None:
+        groups = {"all articles": articles}
+    else:
+        groups = {str(k): g for k, g in articles.groupby(by, observed=True, sort=True)}
+    for ax, measure in zip(axes, measures, strict=False):
+        series = {k: g[measure].dropna().to_numpy(dtype=float) for k, g in groups.items()}
+        series = {k: v for k, v in series.items() if len(v)}
+        if not _has_rows(ax, pd.DataFrame({"n": list(series)}), measure.replace("_", " ")):
+            continue
+        ax.boxplot(list(series.values()), vert=True, showfliers=True, widths=0.6)
+        ax.set_xticks(range(1, len(series) + 1), list(series), rotation=30, ha="right")
+        ax.set_title(measure.replace("_", " "))
+        ax.grid(axis="y", alpha=0.3)
+    fig.suptitle("Readability" + (f" by {by}" if by else ""))
+    return fig
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _table(data, compute) -> pd.DataFrame:
+    return data if isinstance(data, pd.DataFrame) else compute(data)
+
+
+def _kind_label(kind: str | None) -> str:
+    return {
+        None: "actors",
+        "person": "people",
+        "organization": "organisations",
+        "place": "places",
+    }.get(kind, f"{kind} actors")
+
+
+def _has_rows(ax: Axes, table: pd.DataFrame, title: str) -> bool:
+    if len(table):
+        return True
+    ax.set_title(title)
+    ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return False
+
+
+def _actor_bars(ax: Axes, table: pd.DataFrame, column: str) -> None:
+    y = np.arange(len(table))[::-1]
+    colours = [KIND_COLOURS.get(str(k), _OTHER_COLOUR) for k in table["kind"]]
+    ax.barh(y, table[column].to_numpy(), color=colours)
+    ax.set_yticks(y, table["actor"].astype(str))
+    ax.grid(axis="x", alpha=0.3)
+
+
+def _kind_legend(ax: Axes, kinds: pd.Series) -> None:
+    from matplotlib.patches import Patch
+
+    present = [k for k in KIND_COLOURS if k in set(kinds.astype(str))]
+    if present:
+        handles = [Patch(color=KIND_COLOURS[k], label=k) for k in present]
+        ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
+
+
+def _force_layout(
+    count: int,
+    pairs: list[tuple[int, int]],
+    weights: np.ndarray,
+    *,
+    seed: int = 0,
+    iterations: int = 300,
+) -> np.ndarray:
+    """Fruchterman-Reingold: linked nodes attract (more with heavier links), all nodes repel.
+    Returns ``count`` x 2 positions in the unit square; deterministic for a given ``seed``."""
+    rng = np.random.default_rng(seed)
+    if count == 1:
+        return np.array([[0.5, 0.5]])
+    pos = rng.random((count, 2))
+    k = math.sqrt(1.0 / count)
+    strength = np.zeros((count, count))
+    if pairs:
+        scaled = weights / weights.max()
+        for (i, j), w in zip(pairs, scaled, strict=True):
+            strength[i, j] = strength[j, i] = 0.3 + w
+    temperature = 0.1
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
+        repulsion = (k * k / distance**2)[:, :, None] * delta
+        attraction = (strength * distance / k)[:, :, None] * delta
+        force = (repulsion - attraction).sum(axis=1)
+        # Pull loose nodes gently to the centre so unlinked actors do not drift away.
+        force += (0.5 - pos) * 0.05
+        length = np.maximum(np.linalg.norm(force, axis=1, keepdims=True), 1e-9)
+        pos += force / length * np.minimum(length, temperature)
+        temperature = max(temperature * 0.98, 0.002)
+    span = pos.max(axis=0) - pos.min(axis=0)
+    return (pos - pos.min(axis=0)) / np.where(span > 0, span, 1)
