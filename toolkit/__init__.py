@@ -7,6 +7,7 @@
 """
 
 from toolkit.article import Article, clean_text, load_article, slugify
+from toolkit.corpus import Corpus, analyze_corpus
 from toolkit.errors import (
     ArticleError,
     ArticleNotFoundError,
@@ -26,10 +27,12 @@ __all__ = [
     "ArticleNotFoundError",
     "ArticleTooLargeError",
     "BinaryArticleError",
+    "Corpus",
     "EmptyArticleError",
     "Span",
     "UndecodableArticleError",
     "__version__",
+    "analyze_corpus",
     "clean_text",
     "load_article",
     "paragraph_spans",
