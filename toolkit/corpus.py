@@ -230,6 +230,8 @@ def _tasks(paths: str | Path | Iterable[str | Path], sample: int | None, seed: i
         paths = [paths]
     given = list(paths)
     files = expand_paths(given)
+    # Ids come from the whole list, so an article has the same id in a sample as in the corpus.
+    ids = assign_ids(files)
     if sample is not None:
         if sample < 0:
             raise ValueError(f"sample must be a positive number of articles, got {sample}")
@@ -237,7 +239,6 @@ def _tasks(paths: str | Path | Iterable[str | Path], sample: int | None, seed: i
             # A random choice (reproducible with ``seed``) in the input order.
             keep = sorted(random.Random(seed).sample(range(len(files)), sample))
             files = [files[i] for i in keep]
-    ids = assign_ids(files)
     tasks = [(str(p), ids[p], p.resolve().parent.name or None) for p in files]
     nothing = [] if files else [" ".join(str(p) for p in given) or "(no paths)"]
     return tasks, nothing

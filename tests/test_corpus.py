@@ -1,0 +1,372 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from corpus_samples import FAILING, IDS, install_stand_ins, write_news
+
+import toolkit
+from toolkit import engines
+from toolkit.article import load_article
+from toolkit.cli import main
+from toolkit.corpus import TABLES, Corpus, analyze_corpus, iter_corpus, write_corpus
+
+STAND_INS = install_stand_ins()
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory) -> Path:
+    return write_news(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def corpus(news) -> Corpus:
+    return analyze_corpus(news, workers=1, progress=False)
+
+
+def assert_same_corpus(a: Corpus, b: Corpus) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), obj=name)
+
+
+def test_one_row_per_readable_article_in_input_order(corpus, news):
+    articles = corpus.articles
+    assert list(articles["id"]) == IDS
+    assert list(articles["topic"].astype(str)) == [i.split("-")[0] for i in IDS]
+    assert list(articles["path"]) == [str(news / i.replace("-", "/", 1)) + ".txt" for i in IDS]
+    assert articles.loc[1, "title"] == "Retailer buys rival for £15.8m"
+    assert articles.loc[1, "encoding"] == "cp1252"
+    assert articles["words"].gt(0).all()
+    assert list(articles.columns[:7]) == [
+        "id",
+        "path",
+        "topic",
+        "title",
+        "encoding",
+        "content_hash",
+        "duplicate_of",
+    ]
+
+
+def test_duplicates_are_marked_with_the_first_copy(corpus):
+    duplicate_of = corpus.articles.set_index("id")["duplicate_of"]
+    assert duplicate_of["politics-003"] == "politics-001"
+    assert duplicate_of.drop("politics-003").isna().all()
+    hashes = corpus.articles.set_index("id")["content_hash"]
+    assert hashes["politics-003"] == hashes["politics-001"]
+    assert list(corpus.deduplicated().articles["id"]) == [i for i in IDS if i != "politics-003"]
+
+
+def test_dedupe_drops_the_copies_from_every_table(news, corpus):
+    deduped = analyze_corpus(news, workers=1, progress=False, dedupe=True)
+    assert "politics-003" not in set(deduped.articles["id"])
+    assert "politics-003" not in set(deduped.actors["article_id"])
+    assert "politics-003" not in set(deduped.quotes["article_id"])
+    assert_same_corpus(deduped, corpus.deduplicated())
+
+
+def test_bad_files_are_collected_not_raised(corpus, news):
+    assert list(corpus.errors["path"]) == [str(news / name) for name in FAILING]
+    assert list(corpus.errors["message"]) == [
+        f"{news / name}: {problem}" for name, problem in FAILING.items()
+    ]
+
+
+def test_tables_have_sensible_dtypes(corpus):
+    assert isinstance(corpus.articles["topic"].dtype, pd.CategoricalDtype)
+    assert list(corpus.actors["kind"].cat.categories[:3]) == ["person", "organization", "place"]
+    assert list(corpus.quotes["kind"].cat.categories[:2]) == ["direct", "indirect"]
+    assert corpus.articles["id"].dtype == "string"
+    assert corpus.quotes["speaker_start"].dtype == "Int64"
+    assert list(corpus.actors.columns) == [
+        "article_id",
+        "actor",
+        "kind",
+        "mentions",
+        "name_mentions",
+        "demonym_mentions",
+        "pronoun_mentions",
+        "quotes",
+        "first_offset",
+    ]
+    assert list(corpus.quotes.columns) == [
+        "article_id",
+        "kind",
+        "speaker",
+        "text",
+        "start",
+        "end",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+    ]
+    assert list(corpus.co_mentions.columns) == ["article_id", "actor_a", "actor_b", "count"]
+
+
+def test_rows_agree_with_the_articles(corpus):
+    articles = corpus.articles.set_index("id")
+    quotes_per_article = corpus.quotes.groupby("article_id").size()
+    actors_per_article = corpus.actors.groupby("article_id").size()
+    for article_id, row in articles.iterrows():
+        assert row["n_quotes"] == quotes_per_article.get(article_id, 0)
+        assert row["n_actors"] == actors_per_article.get(article_id, 0)
+    actors = corpus.actors
+    assert (
+        actors["mentions"]
+        == actors["name_mentions"] + actors["demonym_mentions"] + actors["pronoun_mentions"]
+    ).all()
+    assert len(corpus.quotes) >= 4  # every sample article quotes someone
+
+
+def test_quote_offsets_slice_back_to_the_article_text(corpus):
+    paths = corpus.articles.set_index("id")["path"]
+    for quote in corpus.quotes.itertuples():
+        text = load_article(paths[quote.article_id]).text
+        assert text[quote.start : quote.end] == quote.text
+        if not pd.isna(quote.speaker_start):
+            assert text[quote.speaker_start : quote.speaker_end].strip()
+
+
+def test_same_tables_with_one_or_two_workers(news, corpus):
+    assert_same_corpus(analyze_corpus(news, workers=2, progress=False), corpus)
+
+
+def test_same_tables_on_a_dask_scheduler(news, corpus):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        on_dask = analyze_corpus(
+            news, engine="dask", scheduler=cluster.scheduler_address, progress=False
+        )
+    assert_same_corpus(on_dask, corpus)
+
+
+@pytest.mark.skipif(STAND_INS, reason="worker processes need the real analysis modules")
+def test_same_tables_on_a_local_dask_cluster_of_processes(news, corpus):
+    pytest.importorskip("dask.distributed")
+    on_dask = analyze_corpus(news, workers=2, engine="dask", progress=False)
+    assert_same_corpus(on_dask, corpus)
+
+
+def test_dask_engine_without_dask_says_how_to_install_it(news, monkeypatch):
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    with pytest.raises(engines.DaskUnavailableError, match=r"pip install 'toolkit\[dask\]'"):
+        analyze_corpus(news, engine="dask", progress=False)
+
+
+def test_a_scheduler_needs_the_dask_engine(news):
+    with pytest.raises(ValueError, match="dask engine"):
+        analyze_corpus(news, scheduler="tcp://127.0.0.1:8786", progress=False)
+
+
+def test_an_unexpected_analysis_failure_is_one_line_and_the_run_goes_on(news, monkeypatch):
+    real_analyze = toolkit.analysis.analyze
+
+    def analyze(article):
+        if article.id == "politics-002":
+            raise RuntimeError("tagger exploded\nwhile reading")
+        return real_analyze(article)
+
+    monkeypatch.setattr(toolkit.analysis, "analyze", analyze)
+    corpus = analyze_corpus(news, workers=1, progress=False)
+    assert "politics-002" not in set(corpus.articles["id"])
+    assert len(corpus.articles) == len(IDS) - 1
+    assert list(corpus.errors["message"]) == [
+        f"{news / 'business/003.txt'}: file is empty",
+        f"{news / 'politics/002.txt'}: analysis failed (RuntimeError: tagger exploded while reading)",
+        f"{news / 'tech/002.txt'}: binary file, not text",
+    ]
+
+
+def test_engines_report_a_task_that_raises_as_a_failure():
+    results = dict(engines.run(_invert, [2, 0, 4], workers=2))
+    assert results[0] == 0.5 and results[2] == 0.25
+    assert results[1] == engines.TaskFailure("ZeroDivisionError: division by zero")
+
+
+def _invert(x: float) -> float:
+    return 1 / x
+
+
+def test_no_article_files_is_an_error_row(tmp_path):
+    (tmp_path / "empty").mkdir()
+    corpus = analyze_corpus(tmp_path / "empty", progress=False)
+    assert len(corpus) == 0
+    assert list(corpus.errors["message"]) == [f"{tmp_path / 'empty'}: no article files found"]
+    assert list(corpus.articles.columns[:3]) == ["id", "path", "topic"]
+
+
+def test_sample_is_reproducible_and_keeps_input_order(news):
+    first = analyze_corpus(news, workers=1, sample=3, seed=7, progress=False)
+    again = analyze_corpus(news, workers=1, sample=3, seed=7, progress=False)
+    assert len(first.articles) + len(first.errors) == 3
+    assert_same_corpus(first, again)
+    ids = list(first.articles["id"])
+    assert ids == sorted(ids, key=IDS.index)
+
+
+def test_iter_corpus_streams_results_in_input_order(news):
+    results = list(iter_corpus(news, workers=2, progress=False))
+    assert [Path(r.path).relative_to(news).as_posix() for r in results] == [
+        "business/001.txt",
+        "business/002.txt",
+        "business/003.txt",
+        "politics/001.txt",
+        "politics/002.txt",
+        "politics/003.txt",
+        "tech/001.txt",
+        "tech/002.txt",
+    ]
+    assert [r.ok for r in results] == [True, True, False, True, True, True, True, False]
+
+
+def test_parquet_round_trip(corpus, tmp_path):
+    folder = corpus.to_parquet(tmp_path / "tables")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    assert_same_corpus(Corpus.read_parquet(folder), corpus)
+
+
+def test_write_corpus_streams_the_same_tables(news, corpus, tmp_path):
+    summary = write_corpus(news, tmp_path / "out", workers=2, progress=False)
+    assert summary.articles == len(IDS)
+    assert summary.duplicates == 1
+    assert [path for path, _ in summary.errors] == [str(news / name) for name in FAILING]
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+    assert_same_corpus(Corpus.read_parquet(tmp_path / "out"), corpus)
+
+
+def test_read_parquet_explains_a_folder_that_is_not_a_corpus(tmp_path):
+    with pytest.raises(FileNotFoundError, match="not a corpus folder"):
+        Corpus.read_parquet(tmp_path)
+
+
+def test_open_reads_tables_or_analyses_articles(news, corpus, tmp_path):
+    corpus.to_parquet(tmp_path / "tables")
+    assert_same_corpus(Corpus.open(tmp_path / "tables"), corpus)
+    assert_same_corpus(Corpus.open(news, workers=1, progress=False), corpus)
+
+
+def test_cli_writes_the_tables_and_reports_failures_at_the_end(news, corpus, tmp_path, capsys):
+    code = main(["corpus", str(news), "--out", str(tmp_path / "out"), "--workers", "2"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.startswith("6 articles (1 duplicate kept, marked in duplicate_of), ")
+    assert out.rstrip().endswith(f"-> {tmp_path / 'out'}")
+    assert err.splitlines() == [
+        *(f"error: {news / name}: {problem}" for name, problem in FAILING.items()),
+        "2 input(s) failed",
+    ]
+    assert_same_corpus(Corpus.read_parquet(tmp_path / "out"), corpus)
+
+
+def test_cli_dedupe_and_clean_exit(news, tmp_path, capsys):
+    good = [str(news / "politics"), str(news / "tech" / "001.txt")]
+    code = main(["corpus", *good, "--out", str(tmp_path / "out"), "--dedupe", "--no-progress"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.startswith("3 articles (1 duplicate dropped), ")
+    assert list(Corpus.read_parquet(tmp_path / "out").articles["id"]) == [
+        "politics-001",
+        "002",
+        "tech-001",
+    ]
+
+
+def test_cli_on_dask(news, corpus, tmp_path, capsys):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        code = main(
+            [
+                "corpus",
+                str(news),
+                "--out",
+                str(tmp_path / "out"),
+                "--engine",
+                "dask",
+                "--scheduler",
+                cluster.scheduler_address,
+            ]
+        )
+    capsys.readouterr()
+    assert code == 1  # the two bad files
+    assert_same_corpus(Corpus.read_parquet(tmp_path / "out"), corpus)
+
+
+def test_cli_rejects_a_scheduler_without_the_dask_engine(news, tmp_path, capsys):
+    code = main(["corpus", str(news), "--out", str(tmp_path), "--scheduler", "tcp://x:1"])
+    assert code == 2
+    assert "--scheduler needs --engine dask" in capsys.readouterr().err
+
+
+def test_top_actors_and_voice_share(corpus):
+    table = corpus.actor_table()
+    assert list(table.columns) == [
+        "actor",
+        "kind",
+        "articles",
+        "mentions",
+        "name_mentions",
+        "demonym_mentions",
+        "pronoun_mentions",
+        "quotes",
+        "quoted_articles",
+        "voice_share",
+    ]
+    assert table["mentions"].is_monotonic_decreasing
+    totals = corpus.actors.groupby("actor")["mentions"].sum()
+    assert dict(zip(table["actor"], table["mentions"], strict=True)) == totals.to_dict()
+    assert len(corpus.top_actors(3)) == 3
+    by_topic = corpus.top_actors(2, by="topic")
+    assert set(by_topic["topic"]) == {"business", "politics", "tech"}
+    assert by_topic.groupby("topic", observed=True).size().le(2).all()
+    share = corpus.voice_share(5, kind=None)
+    assert (share["quoted_articles"] + share["only_mentioned_articles"] == share["articles"]).all()
+    assert share["voice_share"].between(0, 1).all()
+
+
+def test_co_mention_table_counts_articles(corpus):
+    table = corpus.co_mention_table()
+    per_article = corpus.co_mentions.groupby(["actor_a", "actor_b"])["article_id"].nunique()
+    for row in table.head(10).itertuples():
+        assert row.articles == per_article[(row.actor_a, row.actor_b)]
+    assert table["articles"].is_monotonic_decreasing
+
+
+def test_kwic_for_an_actor_across_articles(corpus):
+    actor = corpus.top_actors(1)["actor"].iloc[0]
+    lines = corpus.kwic(actor)
+    assert len(lines) >= 1
+    assert lines.columns[0] == "article_id"
+    assert set(lines["article_id"]) <= set(
+        corpus.actors.loc[corpus.actors["actor"] == actor, "article_id"]
+    )
+    assert corpus.kwic("Nobody Atall").empty
+
+
+def test_analysis_of_one_article_again(corpus):
+    analysis = corpus.analysis("politics-002")
+    assert analysis.article.id == "politics-002"
+    assert len(analysis.quotes) == corpus.articles.set_index("id").loc["politics-002", "n_quotes"]
+    with pytest.raises(KeyError, match="no article 'nope'"):
+        corpus.analysis("nope")
+
+
+def test_corpus_summary_and_html_escape_everything(corpus):
+    assert repr(corpus).startswith("Corpus(articles=6, duplicates=1, failures=2, words=")
+    hostile = Corpus(
+        articles=corpus.articles,
+        actors=corpus.actors.assign(actor="<script>alert(1)</script>"),
+        quotes=corpus.quotes,
+        co_mentions=corpus.co_mentions,
+        errors=corpus.errors.assign(message="bad <b>file</b>"),
+    )
+    html = hostile._repr_html_()
+    assert "<script>" not in html and "<b>file" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "bad &lt;b&gt;file&lt;/b&gt;" in html
+    assert ">6<" in html  # articles
