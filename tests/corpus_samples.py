@@ -80,9 +80,10 @@ def install_stand_ins() -> bool:
 
     import pandas as pd
 
-    missing = [
-        m for m in ("stats", "actors", "quotes") if importlib.util.find_spec(f"toolkit.{m}") is None
-    ]
+    names = ("stats", "actors", "quotes")
+    if any(getattr(sys.modules.get(f"toolkit.{m}"), "STAND_IN", False) for m in names):
+        return True
+    missing = [m for m in names if importlib.util.find_spec(f"toolkit.{m}") is None]
     if not missing:
         return False
 
@@ -167,6 +168,7 @@ def install_stand_ins() -> bool:
     }
     for name in missing:
         module = types.ModuleType(f"toolkit.{name}")
+        module.STAND_IN = True
         for attr in modules[name]:
             setattr(module, attr, namespace[attr])
         sys.modules[f"toolkit.{name}"] = module

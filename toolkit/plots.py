@@ -211,7 +211,7 @@ def readability(
         series = {k: v for k, v in series.items() if len(v)}
         if not _has_rows(ax, pd.DataFrame({"n": list(series)}), measure.replace("_", " ")):
             continue
-        ax.boxplot(list(series.values()), vert=True, showfliers=True, widths=0.6)
+        ax.boxplot(list(series.values()), showfliers=True, widths=0.6)
         ax.set_xticks(range(1, len(series) + 1), list(series), rotation=30, ha="right")
         ax.set_title(measure.replace("_", " "))
         ax.grid(axis="y", alpha=0.3)
