@@ -1,0 +1,205 @@
+"""Corpus analysis speed and memory: 1 vs 2 local workers, and the Dask engine.
+
+    python benchmarks/bench_corpus.py                      # all of ../shared/corpus/bbc
+    python benchmarks/bench_corpus.py --limit 300          # a random sample, for a quick look
+    python benchmarks/bench_corpus.py --corpus DIR --json  # another corpus; machine-readable
+
+Every run is a fresh Python process (``--run-one``) so that its memory figures are its own.
+A sampler thread adds up the resident memory of the process and all its children (pool
+workers, Dask nannies and workers) every 20 ms; the peak of that sum is reported, along with
+the parent's own peak. Memory should stay flat as the corpus grows: the 2-worker run is
+repeated on the first 25% and 50% of the articles and the peaks compared.
+
+Targets (issue 6): 2 workers >= 1.7x the articles/s of 1 worker; the Dask engine on a local
+cluster of 2 workers within 1.5x of the local engine's time with 2 workers (cluster start-up
+included; the time on an already running cluster is shown too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+MB = 1024 * 1024
+
+
+class MemorySampler:
+    """Peak of (this process + all descendants) resident memory, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.02) -> None:
+        import psutil
+
+        self.process = psutil.Process()
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> int:
+        total = self.process.memory_info().rss
+        for child in self.process.children(recursive=True):
+            with contextlib.suppress(Exception):  # the child ended between listing and reading
+                total += child.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._total())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_one(spec: dict) -> dict:
+    """One measured run in this (fresh) process; ``spec`` from the parent."""
+    import toolkit  # noqa: F401  (imported before timing: every engine pays the same)
+    from toolkit.article import expand_paths
+    from toolkit.corpus import analyze_corpus
+
+    files = expand_paths([spec["corpus"]])
+    if spec.get("limit"):
+        import random
+
+        files = sorted(random.Random(0).sample(files, min(spec["limit"], len(files))))
+    files = files[: max(1, round(len(files) * spec.get("fraction", 1.0)))]
+
+    cluster = None
+    scheduler = None
+    if spec["engine"] == "dask" and spec.get("warm"):
+        from dask.distributed import LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=spec["workers"],
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=40,
+        )
+        scheduler = cluster.scheduler_address
+    with MemorySampler() as sampler:
+        start = time.perf_counter()
+        corpus = analyze_corpus(
+            files,
+            workers=spec["workers"],
+            engine=spec["engine"],
+            scheduler=scheduler,
+            progress=False,
+        )
+        seconds = time.perf_counter() - start
+    if cluster is not None:
+        cluster.close()
+    return {
+        **spec,
+        "articles": len(corpus.articles),
+        "failures": len(corpus.errors),
+        "seconds": seconds,
+        "articles_per_second": len(files) / seconds,
+        "peak_total_mb": sampler.peak / MB,
+        "peak_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rows": {name: len(getattr(corpus, name)) for name in ("actors", "quotes", "co_mentions")},
+    }
+
+
+def measure(spec: dict) -> dict:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    done = subprocess.run(
+        [sys.executable, __file__, "--run-one", json.dumps(spec)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"run {spec} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of articles")
+    parser.add_argument("--limit", type=int, help="a random sample of this many articles")
+    parser.add_argument("--skip-dask", action="store_true", help="local engine only")
+    parser.add_argument("--json", action="store_true", help="print the runs as JSON")
+    parser.add_argument("--run-one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run_one:
+        print(json.dumps(run_one(json.loads(args.run_one))))
+        return 0
+    if not Path(args.corpus).is_dir():
+        sys.exit(f"no corpus at {args.corpus} (use --corpus DIR)")
+
+    base = {"corpus": args.corpus, "limit": args.limit}
+    runs = {
+        "local, 1 worker": measure({**base, "engine": "local", "workers": 1}),
+        "local, 2 workers": measure({**base, "engine": "local", "workers": 2}),
+    }
+    if not args.skip_dask:
+        runs["dask, local cluster of 2"] = measure({**base, "engine": "dask", "workers": 2})
+        runs["dask, cluster already up"] = measure(
+            {**base, "engine": "dask", "workers": 2, "warm": True}
+        )
+    for fraction in (0.25, 0.5):
+        runs[f"local, 2 workers, {fraction:.0%} of corpus"] = measure(
+            {**base, "engine": "local", "workers": 2, "fraction": fraction}
+        )
+
+    if args.json:
+        print(json.dumps(runs, indent=2))
+        return 0
+    print(
+        f"corpus: {args.corpus} ({runs['local, 1 worker']['articles']} articles analysed, "
+        f"{runs['local, 1 worker']['failures']} failed)"
+    )
+    print(f"{'run':38} {'seconds':>8} {'articles/s':>11} {'peak total MB':>14} {'parent MB':>10}")
+    for name, run in runs.items():
+        print(
+            f"{name:38} {run['seconds']:8.1f} {run['articles_per_second']:11.1f} "
+            f"{run['peak_total_mb']:14.0f} {run['peak_parent_mb']:10.0f}"
+        )
+    one, two = runs["local, 1 worker"], runs["local, 2 workers"]
+    speedup = two["articles_per_second"] / one["articles_per_second"]
+    print(
+        f"\n2 workers vs 1: {speedup:.2f}x articles/s (target >= 1.7x: {_verdict(speedup >= 1.7)})"
+    )
+    if not args.skip_dask:
+        dask = runs["dask, local cluster of 2"]
+        ratio = dask["seconds"] / two["seconds"]
+        warm = runs["dask, cluster already up"]["seconds"] / two["seconds"]
+        print(
+            f"dask vs local (2 workers): {ratio:.2f}x the time, cluster start-up included "
+            f"(target <= 1.5x: {_verdict(ratio <= 1.5)}); {warm:.2f}x on a running cluster"
+        )
+    peaks = [runs[f"local, 2 workers, {f:.0%} of corpus"]["peak_total_mb"] for f in (0.25, 0.5)]
+    peaks.append(two["peak_total_mb"])
+    print(
+        "peak memory, 2 workers, at 25% / 50% / 100% of the corpus: "
+        + " / ".join(f"{p:.0f} MB" for p in peaks)
+        + f" (growth from 25% to 100%: {peaks[2] / peaks[0] - 1:+.0%})"
+    )
+    return 0
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
