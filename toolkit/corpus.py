@@ -607,10 +607,10 @@ class Corpus:
         return cls(**tables)
 
     @classmethod
-    def open(cls, source: str | Path, **options: Any) -> Corpus:
+    def open(cls, source: str | Path | Iterable[str | Path], **options: Any) -> Corpus:
         """A corpus folder written by :meth:`to_parquet` is read; anything else (articles,
         folders of articles, globs) is analysed with :func:`analyze_corpus` and ``options``."""
-        if (Path(source) / "articles.parquet").is_file():
+        if isinstance(source, (str, Path)) and (Path(source) / "articles.parquet").is_file():
             return cls.read_parquet(source)
         return analyze_corpus(source, **options)
 
