@@ -124,7 +124,9 @@ def smoothed(table: dict[str, Counts], group_keys: tuple[str, ...]) -> list[floa
     return p
 
 
-def best_split(group_keys: list[tuple[str, ...]], totals: tuple[int, ...], table) -> list[int] | None:
+def best_split(
+    group_keys: list[tuple[str, ...]], totals: tuple[int, ...], table
+) -> list[int] | None:
     """The most probable per-group split whose sum is one of ``totals`` (dynamic programming)."""
     states: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
     for keys in group_keys:
@@ -171,7 +173,9 @@ def prune(table, keys, splits) -> dict[str, list[float]]:
                 if key not in distribution:
                     counts = table[key]
                     n = sum(counts)
-                    distribution[key] = [(c + ALPHA * q) / (n + ALPHA) for c, q in zip(counts, p, strict=True)]
+                    distribution[key] = [
+                        (c + ALPHA * q) / (n + ALPHA) for c, q in zip(counts, p, strict=True)
+                    ]
                     parent[key] = previous
                 p, previous = distribution[key], key
     kept: dict[str, list[float]] = {}
@@ -222,12 +226,16 @@ def validate(words) -> None:
         exact = sum(syllables.estimate_syllables(w) in n for w, n in check.items())
     finally:
         syllables._model = original
-    print(f"validation (fold 1 of the training words): {exact / len(check):.4f} of {len(check)} words, {len(table)} keys")
+    print(
+        f"validation (fold 1 of the training words): {exact / len(check):.4f} of {len(check)} words, {len(table)} keys"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--validate", action="store_true", help="score settings on a training fold; write nothing")
+    parser.add_argument(
+        "--validate", action="store_true", help="score settings on a training fold; write nothing"
+    )
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args()
     words = training_words(cmudict_syllables())
@@ -237,7 +245,12 @@ def main() -> int:
     model = train(words)
     contexts = " ".join(f"{left},{right}" for left, right in CONTEXTS)
     header = HEADER.format(
-        alpha=ALPHA, iterations=ITERATIONS, min_count=MIN_COUNT, prune=PRUNE, words=len(words), contexts=contexts
+        alpha=ALPHA,
+        iterations=ITERATIONS,
+        min_count=MIN_COUNT,
+        prune=PRUNE,
+        words=len(words),
+        contexts=contexts,
     )
     lines = [f"{key}\t{' '.join(map(str, per_mille(p)))}" for key, p in sorted(model.items())]
     tmp = args.out.with_suffix(".tmp")

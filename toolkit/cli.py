@@ -138,6 +138,49 @@ def _cmd_eval_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Columns of the ``toolkit stats`` table; --json and --csv print every field.
+_STATS_TABLE_COLUMNS = (
+    "id",
+    "words",
+    "sentences",
+    "syllables",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog",
+    "dale_chall",
+    "mtld",
+    "reading_time_minutes",
+)
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from toolkit.stats import text_stats
+
+    failures = Failures()
+    rows = []
+    for article in iter_articles(args.paths, failures):
+        stats = text_stats(article)
+        rows.append({"id": article.id, "path": str(article.source_path), **stats.to_dict()})
+    if args.fmt == "table":
+        rows = [{key: row[key] for key in _STATS_TABLE_COLUMNS} for row in rows]
+    emit(rows, args.fmt)
+    return failures.exit_code
+
+
+def _cmd_eval_syllables(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.syllables import evaluate_syllables
+
+    try:
+        results = evaluate_syllables()
+    except LookupError as exc:
+        print(f"error: {exc} (CMUdict is the gold standard of this evaluation)", file=sys.stderr)
+        return 2
+    rows = [result.to_dict() for result in results]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkit",
@@ -151,6 +194,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", help="where to put it (default: $NLTK_DATA or ~/nltk_data)")
     p.set_defaults(func=_cmd_setup)
 
+    p = sub.add_parser(
+        "stats",
+        help="text statistics, one row per article",
+        description="Counts, readability, lexical diversity and reading time, one row per "
+        "article. The table shows the main columns; --json and --csv print every field.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    add_format_flags(p)
+    p.set_defaults(func=_cmd_stats)
+
     evaluate = sub.add_parser("eval", help="measure quality against gold data")
     eval_sub = evaluate.add_subparsers(dest="what", metavar="WHAT")
     eval_sub.required = True
@@ -158,6 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/ner-dev.jsonl)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_eval_sentences)
+    p = eval_sub.add_parser(
+        "syllables", help="syllable counts vs CMUdict on its held-out tenth, with pyphen, syllapy"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_syllables)
 
     return parser
 

@@ -179,7 +179,9 @@ def cmudict_syllables() -> dict[str, tuple[int, ...]]:
 
 @cache
 def _exceptions() -> dict[str, int]:
-    return {word: int(n) for word, n in (line.split() for line in read_lines("syllable_exceptions.txt"))}
+    return {
+        word: int(n) for word, n in (line.split() for line in read_lines("syllable_exceptions.txt"))
+    }
 
 
 @cache
