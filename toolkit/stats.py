@@ -422,9 +422,9 @@ def _familiar(word: str) -> bool:
     if word in easy:
         return True
     for suffix, replacement in _INFLECTIONS:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            if word[: -len(suffix)] + replacement in easy:
-                return True
+        long_enough = len(word) > len(suffix) + 1
+        if long_enough and word.endswith(suffix) and word[: -len(suffix)] + replacement in easy:
+            return True
     # Doubled consonant before -ed, -ing, -er, -est: stopped, running, bigger.
     doubled = re.match(r"(.*([b-df-hj-np-tv-z])\2)(?:ed|ing|er|est)$", word)
     return bool(doubled and doubled.group(1)[:-1] in easy)
@@ -657,10 +657,7 @@ def kwic(x: TextLike, keyword: str, window: int = 5) -> pd.DataFrame:
     for match in pattern.finditer(text):
         first = bisect_left(starts, match.start())
         after = bisect_left(starts, match.end())
-        if window and first > 0:
-            left_start = spans[max(first - window, 0)].start
-        else:
-            left_start = match.start()
+        left_start = spans[max(first - window, 0)].start if window and first else match.start()
         if window and after < len(spans):
             right_end = spans[min(after + window, len(spans)) - 1].end
         else:

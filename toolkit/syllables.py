@@ -333,17 +333,20 @@ def _is_year(whole: str, written: str) -> bool:
 def _cardinal_syllables(digits: str) -> int:
     """Syllables of a whole number said in British English ("one hundred and five")."""
     numbers = _number_words()
-    if len(digits) > 1 and digits.startswith("0") or len(digits) > 15:
+    if (len(digits) > 1 and digits.startswith("0")) or len(digits) > 15:
         # 007, phone numbers, long codes: digit by digit, zero said "oh".
         return sum(numbers["oh"] if d == "0" else _cardinal_syllables(d) for d in digits)
     return sum(numbers[w] for w in _spoken(int(digits or 0)))
 
 
+# fmt: off
 _UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# fmt: on
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 
 
