@@ -65,9 +65,10 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?*_#|~^…"
 _HYPHENS = re.compile(r"[-‐‑–—/]+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 _NUMBER = re.compile(
-    r"(?P<cur>[£$€¥])?(?P<int>\d[\d,]*)(?:\.(?P<dec>\d+))?(?P<suf>%|[A-Za-z]+)?(?P<cur2>[£$€¥])?"
+    r"(?P<cur>[£$€¥])?(?P<int>[0-9][0-9,]*)(?:\.(?P<dec>[0-9]+))?(?P<suf>%|[A-Za-z]+)?(?P<cur2>[£$€¥])?"
 )
-_ALNUM_RUN = re.compile(r"\d+|[^\W\d_]+")
+_ALNUM_RUN = re.compile(r"[0-9]+|[^\W\d_]+")
+_DIGIT = re.compile(r"[0-9]")
 _SIBILANT_END = re.compile(r"(?:s|x|z|ce|ge|se|ze|ch|sh|dge)$")
 
 
@@ -251,7 +252,7 @@ class SyllableCounter:
         if len(parts) > 1:
             return sum(self(part) for part in parts)
         token = parts[0] if parts else token
-        if any(c.isdigit() for c in token):
+        if _DIGIT.search(token):
             return self._number(token)
         if _DOTTED.fullmatch(token.rstrip(".")) and "." in token:
             return _spelled(token)  # U.S., a.m., e.g.
