@@ -7,12 +7,12 @@ import os
 import subprocess
 import sys
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pathlib import Path
 from toolkit import count_syllables, estimate_syllables, resources
 from toolkit.evaluation.syllables import held_out_words, is_held_out, is_scored_word
 from toolkit.syllables import SyllableCounter, vowel_group_contexts
