@@ -297,7 +297,7 @@ class SyllableCounter:
             # G7, MP3, 4x4, 3D: read the runs of digits and letters one after another.
             total = 0
             for run in _ALNUM_RUN.findall(token):
-                if run.isdigit():
+                if run[0] in "0123456789":
                     total += _cardinal_syllables(run)
                 else:
                     total += self._acronym(run.upper()) if len(run) <= 3 else self._word(run)
