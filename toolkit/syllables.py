@@ -57,6 +57,7 @@ MAX_PER_GROUP = 3
 #: P(0, 1, 2, 3 syllables) for a vowel group the model has never seen.
 _UNSEEN = (0.05, 0.85, 0.08, 0.02)
 MODEL_FILE = "syllable_model.tsv"
+_CACHE_LIMIT = 500_000
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _NOT_MODEL_CHAR = re.compile(r"[^a-z']+")
@@ -241,6 +242,8 @@ class SyllableCounter:
     def __call__(self, word: str) -> int:
         cached = self._cache.get(word)
         if cached is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()  # bounded memory on endless streams of new tokens
             cached = self._cache[word] = self._count(word)
         return cached
 

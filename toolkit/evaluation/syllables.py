@@ -11,6 +11,9 @@ the other nine tenths only; this module scores it on the held-out tenth, togethe
   (``len(positions) + 1``, as textstat counts);
 - syllapy, when it is installed (it has its own small word list, used as it ships).
 
+textstat itself is not scored separately: its ``syllable_count`` looks words up in CMUdict first
+(so on CMUdict's own words it would only repeat the gold standard) and uses pyphen for the rest.
+
 Scored words are CMUdict entries made of letters with at most one apostrophe ("aaron's"); entries
 with digits, periods or hyphens are left out. A word with several pronunciations of different
 lengths ("fire": 1 or 2) is counted correct when the prediction matches any of them (``exact``);
