@@ -494,7 +494,7 @@ def text_stats(x: TextLike) -> TextStats:
     syllables = letters = long_words = complex_words = polysyllables = difficult = 0
     keys: list[str] = []
     cache = _WORD_CACHE
-    sentence, next_start, opening = 0, boundaries[0] if sentence_spans else len(text) + 1, True
+    sentence, next_start, opening = 0, boundaries[0], True
     for token in tokens:
         while token.start >= next_start:
             sentence += 1
@@ -503,9 +503,7 @@ def text_stats(x: TextLike) -> TextStats:
         info = cache.get(token.text) or _word_info(token.text)
         if lengths:
             lengths[sentence] += 1
-        if info.capitalised and not opening:  # a name: neither complex nor difficult
-            pass
-        else:
+        if opening or not info.capitalised:  # a capitalised word inside a sentence is a name
             complex_words += info.complex
             difficult += info.difficult
         opening = False
