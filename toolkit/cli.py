@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
-from toolkit.article import Article, expand_paths, load_article
+from toolkit.article import Article, assign_ids, expand_paths, load_article
 from toolkit.errors import ArticleError
 
 # --- shared helpers -----------------------------------------------------------------------
@@ -45,9 +45,10 @@ def iter_articles(paths: Sequence[str], failures: Failures) -> Iterator[Article]
     expanded = expand_paths(list(paths))
     if not expanded:
         failures.add(f"{' '.join(paths)}: no article files found")
+    ids = assign_ids(expanded)
     for path in expanded:
         try:
-            yield load_article(path)
+            yield load_article(path, id=ids[path])
         except ArticleError as exc:
             failures.add(str(exc))
 
@@ -66,7 +67,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, out=None) -> None:
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
         return
     cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
@@ -86,6 +87,13 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     return str(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    """CSV keeps full precision; lists become '; '-joined text."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else value
 
 
 def _clip(text: str, width: int) -> str:
