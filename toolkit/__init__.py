@@ -18,6 +18,8 @@ from toolkit.errors import (
 )
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
+from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
+from toolkit.syllables import count_syllables, estimate_syllables
 
 __version__ = "0.1.0"
 
@@ -30,13 +32,20 @@ __all__ = [
     "Corpus",
     "EmptyArticleError",
     "Span",
+    "TextStats",
     "UndecodableArticleError",
     "__version__",
     "analyze_corpus",
     "clean_text",
+    "collocations",
+    "count_syllables",
+    "estimate_syllables",
+    "kwic",
     "load_article",
     "paragraph_spans",
     "sentences",
     "slugify",
+    "text_stats",
+    "top_terms",
     "words",
 ]
