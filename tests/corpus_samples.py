@@ -142,8 +142,8 @@ def install_stand_ins() -> bool:
             for m in re.finditer(r'"[^"]+"', a.text)
         ]
 
-    def co_mentions(actors):
-        names = sorted(a.name for a in actors)
+    def co_mentions(x, actors=None):
+        names = [a.name for a in actors]
         rows = [(x, y, 1) for i, x in enumerate(names) for y in names[i + 1 :]]
         return pd.DataFrame(rows, columns=["actor_a", "actor_b", "count"])
 

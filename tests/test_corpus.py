@@ -85,7 +85,6 @@ def test_tables_have_sensible_dtypes(corpus):
         "actor",
         "kind",
         "mentions",
-        "name_mentions",
         "demonym_mentions",
         "pronoun_mentions",
         "quotes",
@@ -98,9 +97,12 @@ def test_tables_have_sensible_dtypes(corpus):
         "text",
         "start",
         "end",
+        "speaker_mention",
         "speaker_start",
         "speaker_end",
         "cue",
+        "cue_start",
+        "cue_end",
     ]
     assert list(corpus.co_mentions.columns) == ["article_id", "actor_a", "actor_b", "count"]
 
@@ -112,11 +114,8 @@ def test_rows_agree_with_the_articles(corpus):
     for article_id, row in articles.iterrows():
         assert row["n_quotes"] == quotes_per_article.get(article_id, 0)
         assert row["n_actors"] == actors_per_article.get(article_id, 0)
-    actors = corpus.actors
-    assert (
-        actors["mentions"]
-        == actors["name_mentions"] + actors["demonym_mentions"] + actors["pronoun_mentions"]
-    ).all()
+    pairs = corpus.co_mentions
+    assert (pairs["actor_a"] < pairs["actor_b"]).all()  # one key per pair across articles
     assert len(corpus.quotes) >= 4  # every sample article quotes someone
 
 
@@ -310,11 +309,12 @@ def test_top_actors_and_voice_share(corpus):
         "kind",
         "articles",
         "mentions",
-        "name_mentions",
         "demonym_mentions",
         "pronoun_mentions",
         "quotes",
         "quoted_articles",
+        "quoted_share",
+        "mention_share",
         "voice_share",
     ]
     assert table["mentions"].is_monotonic_decreasing
@@ -326,7 +326,11 @@ def test_top_actors_and_voice_share(corpus):
     assert by_topic.groupby("topic", observed=True).size().le(2).all()
     share = corpus.voice_share(5, kind=None)
     assert (share["quoted_articles"] + share["only_mentioned_articles"] == share["articles"]).all()
-    assert share["voice_share"].between(0, 1).all()
+    assert share["quoted_share"].between(0, 1).all()
+    assert table["voice_share"].sum() == pytest.approx(
+        corpus.quotes["speaker"].notna().sum() / len(corpus.quotes)
+    )
+    assert table["mention_share"].sum() == pytest.approx(1.0)
 
 
 def test_co_mention_table_counts_articles(corpus):

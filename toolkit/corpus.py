@@ -79,7 +79,6 @@ _SCHEMAS: dict[str, dict[str, str]] = {
         "actor": _TEXT,
         "kind": "category",
         "mentions": "int64",
-        "name_mentions": "int64",
         "demonym_mentions": "int64",
         "pronoun_mentions": "int64",
         "quotes": "int64",
@@ -92,9 +91,12 @@ _SCHEMAS: dict[str, dict[str, str]] = {
         "text": _TEXT,
         "start": "int64",
         "end": "int64",
+        "speaker_mention": _TEXT,
         "speaker_start": "Int64",
         "speaker_end": "Int64",
         "cue": _TEXT,
+        "cue_start": "Int64",
+        "cue_end": "Int64",
     },
     "co_mentions": {"article_id": _TEXT, "actor_a": _TEXT, "actor_b": _TEXT, "count": "int64"},
     "errors": {"path": _TEXT, "message": _TEXT},
@@ -153,8 +155,7 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
                 "article_id": article.id,
                 "actor": actor.name,
                 "kind": actor.kind,
-                "mentions": len(forms),
-                "name_mentions": forms.count("name"),
+                "mentions": forms.count("name"),
                 "demonym_mentions": forms.count("demonym"),
                 "pronoun_mentions": forms.count("pronoun"),
                 "quotes": quotes_by_speaker.get(actor.name, 0),
@@ -169,15 +170,19 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
             "text": q.text,
             "start": q.start,
             "end": q.end,
+            "speaker_mention": getattr(q, "speaker_mention", None),
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
             "cue": q.cue,
+            "cue_start": getattr(q, "cue_start", None),
+            "cue_end": getattr(q, "cue_end", None),
         }
         for q in analysis.quotes
     ]
-    pairs = co_mentions(analysis.actors)
+    # Pairs in name order, so that a pair is one key across articles.
+    pairs = co_mentions(article, actors=list(analysis.actors))
     co_rows = [
-        {"article_id": article.id, "actor_a": a, "actor_b": b, "count": int(n)}
+        {"article_id": article.id, "actor_a": min(a, b), "actor_b": max(a, b), "count": int(n)}
         for a, b, n in pairs[["actor_a", "actor_b", "count"]].itertuples(index=False)
     ]
     kinds = [a.kind for a in analysis.actors]
@@ -435,14 +440,26 @@ def _collect(
 def _schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
     if name != "articles":
         return _SCHEMAS[name]
-    stats: dict[str, str] = {}
-    if frame is not None:
-        known = set(_ARTICLE_HEAD) | set(_ARTICLE_COUNTS)
+    stats = _stats_dtypes()
+    if frame is not None:  # statistics the toolkit did not declare (older or newer tables)
+        known = set(_ARTICLE_HEAD) | set(_ARTICLE_COUNTS) | set(stats)
         for column in frame.columns:
             if column not in known:
                 kind = frame[column].dtype.kind
-                stats[column] = "int64" if kind in "iu" else "float64" if kind == "f" else _TEXT
+                stats[column] = "int64" if kind in "iub" else "float64" if kind == "f" else _TEXT
     return {**_ARTICLE_HEAD, **stats, **_ARTICLE_COUNTS}
+
+
+def _stats_dtypes() -> dict[str, str]:
+    """One column per :class:`toolkit.stats.TextStats` field, typed by its annotation."""
+    import dataclasses
+
+    from toolkit.stats import TextStats
+
+    return {
+        f.name: "float64" if "float" in str(f.type) else "int64" if "int" in str(f.type) else _TEXT
+        for f in dataclasses.fields(TextStats)
+    }
 
 
 def _normalise(
@@ -554,12 +571,14 @@ class Corpus:
 
     - ``articles``: one row per article: id, path, topic (parent folder), title, encoding,
       content_hash, duplicate_of, every text statistic, and counts (n_actors, n_quotes, ...).
-    - ``actors``: one row per actor per article: article_id, actor, kind, mentions (all forms),
-      name_mentions, demonym_mentions, pronoun_mentions, quotes (attributed to the actor in
-      that article), first_offset.
-    - ``quotes``: one row per quotation: article_id, kind, speaker, text, start, end,
-      speaker_start, speaker_end, cue (offsets into the article's cleaned text).
-    - ``co_mentions``: article_id, actor_a, actor_b, count (actors mentioned together).
+    - ``actors``: one row per actor per article: article_id, actor, kind, mentions (by name),
+      demonym_mentions, pronoun_mentions, quotes (attributed to the actor in that article),
+      first_offset.
+    - ``quotes``: one row per quotation: article_id, kind, speaker (an actor's name or
+      missing), text, start, end, speaker_mention (the words naming the speaker),
+      speaker_start, speaker_end, cue, cue_start, cue_end (offsets into the article's text).
+    - ``co_mentions``: article_id, actor_a, actor_b (in name order), count (sentences of the
+      article that name both; see :func:`toolkit.actors.co_mentions`).
     - ``errors``: path, message: the articles that could not be read or analysed.
     """
 
@@ -637,24 +656,41 @@ class Corpus:
 
     def actor_table(self, *, by: str | None = None, kind: str | None = None) -> pd.DataFrame:
         """Per actor (and per value of the articles column ``by``, e.g. ``"topic"``):
-        kind (the most frequent), articles mentioning it, mentions, quotes, quoted_articles,
-        voice_share (quoted_articles / articles). Sorted by mentions, then name.
+
+        - ``kind``: the actor's most frequent kind;
+        - ``articles``: articles mentioning it; ``mentions``, ``demonym_mentions``,
+          ``pronoun_mentions``: summed over them (``mentions`` counts names, as in
+          :func:`toolkit.actors.actors_to_frame`);
+        - ``quotes``: quotations attributed to it; ``quoted_articles``: articles where it is
+          quoted; ``quoted_share``: ``quoted_articles / articles``;
+        - ``mention_share``, ``voice_share``: its share of all name mentions and of all
+          quotations (attributed or not) in the corpus (or in its ``by`` group), as in
+          :func:`toolkit.quotes.voice_share_frame` for one article.
+
+        Rows are sorted by mentions, then articles, then name (within each ``by`` group).
+
+        >>> corpus.actor_table(kind="person").head(3)  # doctest: +SKIP
         """
         actors = self.actors
+        quotes = self.quotes
         keys = ["actor"]
         if by is not None:
             if by not in self.articles:
                 raise KeyError(f"no articles column {by!r} to group by")
             lookup = self.articles.set_index("id")[by]
             actors = actors.assign(**{by: actors["article_id"].map(lookup).to_numpy()})
+            quotes = quotes.assign(**{by: quotes["article_id"].map(lookup).to_numpy()})
             keys = [by, "actor"]
+        all_mentions = actors.groupby(keys[:-1], observed=True)["mentions"].sum() if by else None
+        all_quotes = quotes.groupby(by, observed=True).size() if by else None
+        total_mentions = int(actors["mentions"].sum())
+        total_quotes = len(quotes)
         if kind is not None:
             actors = actors[actors["kind"] == kind]
         grouped = actors.groupby(keys, observed=True, sort=False)
         table = grouped.agg(
             articles=("article_id", "nunique"),
             mentions=("mentions", "sum"),
-            name_mentions=("name_mentions", "sum"),
             demonym_mentions=("demonym_mentions", "sum"),
             pronoun_mentions=("pronoun_mentions", "sum"),
             quotes=("quotes", "sum"),
@@ -675,8 +711,16 @@ class Corpus:
             .set_index(keys)["kind"]
         )
         table.insert(0, "kind", kinds.reindex(table.index).astype(_TEXT))
-        table["voice_share"] = table["quoted_articles"] / table["articles"]
         table = table.reset_index()
+        table["quoted_share"] = table["quoted_articles"] / table["articles"]
+        if by is None:
+            table["mention_share"] = table["mentions"] / max(total_mentions, 1)
+            table["voice_share"] = table["quotes"] / max(total_quotes, 1)
+        else:
+            group_mentions = table[by].map(all_mentions).astype(float).clip(lower=1)
+            group_quotes = table[by].map(all_quotes).astype(float).fillna(0).clip(lower=1)
+            table["mention_share"] = table["mentions"] / group_mentions.to_numpy()
+            table["voice_share"] = table["quotes"] / group_quotes.to_numpy()
         order = ([by] if by else []) + ["mentions", "articles", "actor"]
         ascending = ([True] if by else []) + [False, False, True]
         table = table.sort_values(order, ascending=ascending, kind="stable")
@@ -687,7 +731,8 @@ class Corpus:
     def top_actors(
         self, n: int = 20, *, by: str | None = None, kind: str | None = None
     ) -> pd.DataFrame:
-        """The ``n`` most mentioned actors (per value of ``by`` when given)."""
+        """The ``n`` most mentioned actors (per value of ``by`` when given); see
+        :meth:`actor_table` for the columns."""
         table = self.actor_table(by=by, kind=kind)
         if by is None:
             return table.head(n).reset_index(drop=True)
@@ -695,7 +740,9 @@ class Corpus:
 
     def voice_share(self, n: int = 20, *, kind: str | None = "person") -> pd.DataFrame:
         """Who is quoted versus only mentioned: for the ``n`` most mentioned actors (people by
-        default), the articles where they are quoted and those where they are only mentioned.
+        default), the articles where they are quoted (``quoted_articles``) and those where they
+        are only mentioned (``only_mentioned_articles``), their quotations and mentions, and
+        their ``voice_share`` of all quotations in the corpus.
         """
         table = self.top_actors(n, kind=kind)
         table["only_mentioned_articles"] = table["articles"] - table["quoted_articles"]
@@ -706,6 +753,7 @@ class Corpus:
                 "articles",
                 "quoted_articles",
                 "only_mentioned_articles",
+                "quoted_share",
                 "quotes",
                 "mentions",
                 "voice_share",
@@ -713,8 +761,9 @@ class Corpus:
         ]
 
     def co_mention_table(self, actors: Iterable[str] | None = None) -> pd.DataFrame:
-        """Pairs of actors mentioned in the same articles: actor_a, actor_b, articles (in how
-        many articles), count (summed per-article counts). Restricted to ``actors`` if given."""
+        """Pairs of actors named in the same sentence: actor_a, actor_b (in name order),
+        articles (in how many articles they meet), count (in how many sentences). Only pairs
+        of ``actors`` if given. Most frequent first."""
         pairs = self.co_mentions
         if actors is not None:
             keep = set(actors)
@@ -740,27 +789,53 @@ class Corpus:
 
         return analyze(load_article(self._path_of(article_id), id=article_id))
 
-    def kwic(self, actor: str, *, window: int = 8, limit: int | None = 50) -> pd.DataFrame:
-        """Keywords in context for an actor across the corpus: the lines around its name in
-        the articles that mention it (see :func:`toolkit.stats.kwic`), with an ``article_id``
-        column; at most ``limit`` lines (``None``: all)."""
+    def kwic(
+        self,
+        actor: str,
+        *,
+        window: int = 5,
+        limit: int | None = 50,
+        forms: Iterable[str] = ("name",),
+    ) -> pd.DataFrame:
+        """Keywords in context for an actor across the corpus: each of its mentions (by name;
+        add ``"demonym"`` or ``"pronoun"`` to ``forms`` for more) with ``window`` words either
+        side, in the articles that mention it, in corpus order; at most ``limit`` lines
+        (``None``: all). Columns: article_id, then those of :func:`toolkit.stats.kwic` (left,
+        keyword, right, start, end).
+
+        Only the actor's own mentions are shown: "Blair" in "Cherie Blair" is not a mention of
+        Tony Blair. The articles are read and their actors found again, one at a time.
+
+        >>> corpus.kwic("Tony Blair", limit=3)  # doctest: +SKIP
+        """
+        from toolkit.actors import find_actors
         from toolkit.stats import kwic
 
+        forms = set(forms)
         ids = self.actors.loc[self.actors["actor"] == actor, "article_id"].drop_duplicates()
         frames = []
         total = 0
         for article_id in ids:
-            article = load_article(self._path_of(article_id), id=article_id)
-            lines = kwic(article, actor, window=window)
-            if len(lines):
-                frames.append(lines.assign(article_id=article_id))
-                total += len(lines)
             if limit is not None and total >= limit:
                 break
+            article = load_article(self._path_of(article_id), id=article_id)
+            found = next((a for a in find_actors(article) if a.name == actor), None)
+            mentions = [m for m in found.mentions if m.form in forms] if found else []
+            if not mentions:
+                continue
+            spans = {(m.start, m.end) for m in mentions}
+            lines = pd.concat(
+                [kwic(article, term, window=window) for term in sorted({m.text for m in mentions})],
+                ignore_index=True,
+            )
+            own = [(s, e) in spans for s, e in zip(lines["start"], lines["end"], strict=True)]
+            lines = lines[own].drop_duplicates(["start", "end"]).sort_values("start")
+            frames.append(lines.assign(article_id=article_id))
+            total += len(lines)
+        columns = ["article_id", "left", "keyword", "right", "start", "end"]
         if not frames:
-            return pd.DataFrame(columns=["article_id", "left", "keyword", "right"])
-        table = pd.concat(frames, ignore_index=True)
-        table = table[["article_id", *(c for c in table.columns if c != "article_id")]]
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        table = pd.concat(frames, ignore_index=True)[columns]
         return table.head(limit) if limit is not None else table
 
     def _path_of(self, article_id: str) -> str:
