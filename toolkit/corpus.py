@@ -183,7 +183,7 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
     pairs = co_mentions(article, actors=list(analysis.actors))
     co_rows = [
         {"article_id": article.id, "actor_a": min(a, b), "actor_b": max(a, b), "count": int(n)}
-        for a, b, n in pairs[["actor_a", "actor_b", "count"]].itertuples(index=False)
+        for a, b, n in zip(pairs["actor_a"], pairs["actor_b"], pairs["count"], strict=True)
     ]
     kinds = [a.kind for a in analysis.actors]
     quote_kinds = [q.kind for q in analysis.quotes]
@@ -244,9 +244,14 @@ def _tasks(paths: str | Path | Iterable[str | Path], sample: int | None, seed: i
             # A random choice (reproducible with ``seed``) in the input order.
             keep = sorted(random.Random(seed).sample(range(len(files)), sample))
             files = [files[i] for i in keep]
-    tasks = [(str(p), ids[p], p.resolve().parent.name or None) for p in files]
+    tasks = [(str(p), ids[p], _topic(p)) for p in files]
     nothing = [] if files else [" ".join(str(p) for p in given) or "(no paths)"]
     return tasks, nothing
+
+
+def _topic(path: Path) -> str | None:
+    """The article's folder name (``bbc/sport/001.txt`` -> ``sport``)."""
+    return path.parent.name or path.resolve().parent.name or None
 
 
 def iter_corpus(
