@@ -268,6 +268,7 @@ def _force_layout(
     *,
     seed: int = 0,
     iterations: int = 300,
+    gravity: float = 1.0,
 ) -> np.ndarray:
     """Fruchterman-Reingold: linked nodes attract (more with heavier links), all nodes repel.
     Returns ``count`` x 2 positions in the unit square; deterministic for a given ``seed``."""
@@ -288,8 +289,9 @@ def _force_layout(
         repulsion = (k * k / distance**2)[:, :, None] * delta
         attraction = (strength * distance / k)[:, :, None] * delta
         force = (repulsion - attraction).sum(axis=1)
-        # Pull loose nodes gently to the centre so unlinked actors do not drift away.
-        force += (0.5 - pos) * 0.05
+        # Gravity towards the centre keeps actors with few or no links from drifting away
+        # (which would squeeze the rest of the picture into a corner).
+        force += (pos.mean(axis=0) - pos) * gravity
         length = np.maximum(np.linalg.norm(force, axis=1, keepdims=True), 1e-9)
         pos += force / length * np.minimum(length, temperature)
         temperature = max(temperature * 0.98, 0.002)
