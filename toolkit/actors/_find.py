@@ -130,6 +130,8 @@ class _Candidate:
     titles: list[str] = field(default_factory=list)
     gender: str = ""
     person_cue: bool = False
+    peeled: bool = False  # a title was part of the capitalised run ("President Putin")
+    prev_prev: str = ""
     sentence_initial: bool = False
     prev_word: str = ""
     next_word: str = ""
@@ -203,6 +205,19 @@ def _name_token(token: Token, sentence: Sentence, lex: Lexicon, body_caps: set[s
     )
 
 
+def _mark_known_phrases(tokens: tuple[Token, ...], is_name: list[bool], lex: Lexicon) -> None:
+    """In a capitals line, mark the words of known multi-word names ("NEW YORK", "KANSAS CITY")."""
+    for i in range(len(tokens) - 1):
+        for size in (3, 2):
+            if i + size > len(tokens):
+                continue
+            phrase = " ".join(t.text for t in tokens[i : i + size]).lower()
+            if phrase in lex.places or phrase in lex.organizations:
+                for k in range(i, i + size):
+                    is_name[k] = True
+                break
+
+
 def _runs(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> list[tuple[int, int]]:
     tokens = sentence.tokens
     n = len(tokens)
@@ -218,6 +233,26 @@ def _runs(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> list[tuple[i
                 j += 1
                 continue
             if j + 1 < n and is_name[j + 1] and _joins(tokens, i, j, lex, sentence.all_caps):
+                j += 2
+                continue
+            # a chain of particles: "Joost van der Westhuizen", "Vasco da Gama"
+            k = j
+            while k < n and tokens[k].text in _PARTICLES:
+                k += 1
+            if k - j >= 2 and k < n and is_name[k]:
+                j = k + 1
+                continue
+            # "Organisation for Security and Cooperation in Europe": inside a name that an
+            # organisation word opened with "for"/"of", "and" and "in" may continue it.
+            if (
+                tokens[j].text in ("and", "in")
+                and j + 1 < n
+                and is_name[j + 1]
+                and any(
+                    tokens[m].text in ("for", "of") and tokens[m - 1].text.lower() in lex.org_words
+                    for m in range(i + 1, j)
+                )
+            ):
                 j += 2
                 continue
             break
@@ -264,6 +299,17 @@ def _protected(words: list[str], lex: Lexicon) -> bool:
     )
 
 
+def _is_initial(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "A." in "A. Smith": one capital letter, a period, then a capitalised word."""
+    return (
+        len(tokens[i].text) == 1
+        and tokens[i].text.isupper()
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "."
+        and tokens[i + 2].is_cap
+    )
+
+
 def _is_common(lower: str, lex: Lexicon) -> bool:
     """An ordinary word, also in a plural or past form ("Prices", "Officials", "Shares")."""
     common = lex.common
@@ -294,6 +340,8 @@ def _collect(text: str, lex: Lexicon) -> _Document:
     for number, sentence in enumerate(sentences):
         tokens = sentence.tokens
         is_name = [_name_token(t, sentence, lex, body_caps) for t in tokens]
+        if sentence.all_caps:
+            _mark_known_phrases(tokens, is_name, lex)
         first_word = next(
             (k for k, t in enumerate(tokens) if t.is_word), len(tokens)
         )  # the sentence opener
@@ -370,6 +418,7 @@ def _candidates_from_run(
         if (
             (initial or caps)
             and not _protected(rest, lex)
+            and not _is_initial(tokens, i)
             and (lower not in body_caps or caps)
             and (_is_common(lower, lex) or lower in lower_vocab)
         ):
@@ -377,7 +426,9 @@ def _candidates_from_run(
             initial = False
             continue
         break
-    # Trailing connectors or stray periods cannot end a name.
+    # Leading or trailing connectors and stray periods cannot start or end a name.
+    while i < j and not tokens[i].is_word:
+        i += 1
     while j > i and not tokens[j - 1].is_word:
         j -= 1
     while j > i and tokens[j - 1].text.islower():
@@ -401,7 +452,7 @@ def _candidates_from_run(
     whole = " ".join(w for w in words if w != ".").lower()
     titles: list[str] = []
     gender = ""
-    person_cue = False
+    person_cue = peeled = False
 
     # A lower-case title or relation just before the run: "striker Alan Shearer", "his wife Jane".
     if i > 0 and tokens[i - 1].text.islower():
@@ -451,7 +502,7 @@ def _candidates_from_run(
             titles.append(text[title_tokens[0].start : title_tokens[-1].end])
             key = tuple(w.lower() for w in plain[: end_title - start_title] if w != ".")
             gender = lex.titles.get(key, "") or gender
-            person_cue = True
+            person_cue = peeled = True
             if prefix_place:
                 _record_prefix(
                     tokens, i, start_title, prefix_place, number, lex, demonyms, candidates, text
@@ -460,33 +511,32 @@ def _candidates_from_run(
             words = [word(m) for m in range(i, j)]
             whole = " ".join(w for w in words if w != ".").lower()
 
-    # A run that is a demonym: "Russian", "North Korean", "Americans".
-    name_text = " ".join(words)
-    if name_text in lex.demonyms or (caps and name_text.title() in lex.demonyms):
-        place = lex.demonyms.get(name_text) or lex.demonyms[name_text.title()]
-        demonyms.append(
-            _Extra(
-                tokens[i].start,
-                tokens[j - 1].end,
-                text[tokens[i].start : tokens[j - 1].end],
-                place,
-                number,
-            )
-        )
-        return
-    # A leading demonym before a name that is not an organisation: "Russian Vladimir Putin".
-    if (
-        j - i > 1
-        and word(i) in lex.demonyms
-        and not any(w.lower().rstrip(".") in lex.org_words for w in words)
-        and whole not in lex.organizations
-        and whole not in lex.places
-    ):
-        demonyms.append(
-            _Extra(tokens[i].start, tokens[i].end, tokens[i].text, lex.demonyms[word(i)], number)
-        )
-        i += 1
-        words = words[1:]
+    while True:
+        # A run that is a demonym: "Russian", "North Korean", "Americans".
+        name_text = " ".join(words)
+        place = lex.demonyms.get(name_text) or (caps and lex.demonyms.get(name_text.title()))
+        if place:
+            surface = text[tokens[i].start : tokens[j - 1].end]
+            demonyms.append(_Extra(tokens[i].start, tokens[j - 1].end, surface, place, number))
+            return
+        # A leading demonym before a name that is not an organisation: "Russian Vladimir
+        # Putin", "Iraqi Kurds".
+        if (
+            j - i > 1
+            and word(i) in lex.demonyms
+            and not any(w.lower().rstrip(".") in lex.org_words for w in words)
+            and whole not in lex.organizations
+            and whole not in lex.places
+        ):
+            place = lex.demonyms[word(i)]
+            demonyms.append(_Extra(tokens[i].start, tokens[i].end, tokens[i].text, place, number))
+            i += 1
+            words = words[1:]
+            whole = " ".join(words).lower()
+            continue
+        break
+    if len(words) == 1 and len(words[0]) == 1:
+        return  # a lone letter ("B", "N") is a table code or an initial, not a name
 
     start, end = tokens[i].start, tokens[j - 1].end
     prev_word = tokens[i - 1].text.lower() if i > 0 else ""
@@ -497,6 +547,7 @@ def _candidates_from_run(
             (next_word[:1].isdigit() and numbers >= 2)
             or prev_word in _SPORTS_PREV
             or next_word in _SPORTS_NEXT
+            or lex.after_cues.get(next_word) == "team"
         )
     candidates.append(
         _Candidate(
@@ -508,6 +559,8 @@ def _candidates_from_run(
             titles=titles,
             gender=gender,
             person_cue=person_cue,
+            peeled=peeled,
+            prev_prev=tokens[i - 2].text.lower() if i > 1 else "",
             sentence_initial=(i == first_word),
             prev_word=prev_word,
             next_word=next_word,
@@ -544,15 +597,19 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
     whole = _normal(c.tokens)
     if whole in lex.organizations:
         return "organization"
-    if c.person_cue:
-        return "person"
+    if c.peeled or (c.person_cue and whole not in lex.places):
+        return "person"  # "President Jordan", but not "defending champion Spain"
     if whole in lex.places:
         place = lex.places[whole]
         if c.team_context and place not in lex.countries:
             return "organization"  # "Barcelona beat Real Madrid": the club, not the city
         return "place"
     words = [w.lower().rstrip(".") for w in c.tokens]
-    first_name = c.tokens[0] in lex.first_names and len(words) > 1
+    if "&" in words:
+        return "organization"  # "Procter & Gamble"
+    first_name = len(words) > 1 and (
+        c.tokens[0] in lex.first_names or (len(words[0]) == 1 and c.tokens[0].isupper())
+    )  # "Olaf Scholz", "C. Lewis"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head in lex.org_words and not (first_name and c.tokens[-1] in lex.surnames):
         return "organization"
@@ -564,17 +621,31 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "person"
     if c.next_word in lex.place_words and c.next_word not in lex.org_words:
         return "place"  # "the Kursk region"
+    if len(words) == 1:
+        if words[0].endswith("shire"):
+            return "place"
+        if c.prev_word == "of" and lex.of_cues.get(c.prev_prev) == "place":
+            return "place"  # "the town of Arbil", "40 km north of Tavildara"
+        if lex.after_cues.get(c.next_word) == "organization":
+            return "organization"  # "a Pirelli spokesman", "Magna shares"
     return ""
 
 
 def _default_kind(c: _Candidate, lex: Lexicon) -> str:
-    """Last resort for names no list or cue types."""
+    """Last resort for names no list or cue types ("" drops the candidate)."""
     if c.team_context:
         return "organization"
     if len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps:
         return "organization"  # acronyms: "ATACMS", "OSCE"
-    if c.prev_word in _PLACE_PREV and len(c.tokens) == 1:
-        return "place"
+    common = [_is_common(w.lower(), lex) and w not in lex.surnames for w in c.tokens]
+    if len(c.tokens) == 1:
+        if common[0]:
+            return ""  # "Women", "Golf": a capitalised ordinary word with nothing to type it
+        if c.prev_word in _PLACE_PREV:
+            return "place"
+        return "person"
+    if all(common):
+        return "organization"  # "Gold Fields", "Red Star": names made of ordinary words
     return "person"
 
 
@@ -598,7 +669,7 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
     # A surface typed "person" by a title anywhere is a person everywhere in the article.
     surface_kind: dict[str, str] = {}
     for c in cands:
-        if c.person_cue and not c.forced:
+        if c.kind == "person" and c.person_cue and not c.forced:
             surface_kind[_normal(c.tokens)] = "person"
     # Full names of people: anchors that surnames and shorter forms join.
     anchors: dict[str, list[_Candidate]] = defaultdict(list)
@@ -622,6 +693,7 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
         if not c.kind:
             seen = votes.get(_normal(c.tokens))
             c.kind = max(seen, key=seen.get) if seen else _default_kind(c, lex)
+    cands[:] = [c for c in cands if c.kind]
 
     clusters: dict[tuple[str, str], _Cluster] = {}
 

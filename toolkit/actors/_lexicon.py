@@ -35,6 +35,9 @@ class Lexicon:
     surnames: frozenset[str]
     not_names: frozenset[str]
     common: frozenset[str]
+    #: context word -> type, for the word right after a name and the word before "of <name>".
+    after_cues: dict[str, str] = field(default_factory=dict)
+    of_cues: dict[str, str] = field(default_factory=dict)
     #: word prefixes of multi-word places and organisations ("bank of", "united states").
     prefixes: frozenset[str] = field(default_factory=frozenset)
 
@@ -105,7 +108,12 @@ def lexicon() -> Lexicon:
     for key in [*places, *organizations]:
         parts = key.split()
         prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
+    after_cues, of_cues = {}, {}
+    for row in _tsv("actor_context.tsv"):
+        (after_cues if row[1] == "after" else of_cues)[row[0].lower()] = row[2]
     return Lexicon(
+        after_cues=after_cues,
+        of_cues=of_cues,
         places=places,
         countries=frozenset(countries),
         demonyms=demonyms,
