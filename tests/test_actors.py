@@ -362,3 +362,84 @@ def test_json_round_trip_of_actors(seed):
         data[0]["mentions"][0]["text"]
         == seed.text[data[0]["mentions"][0]["start"] :][: len(data[0]["mentions"][0]["text"])]
     )
+
+
+# --- evaluation and command line -------------------------------------------------------------
+
+
+def _gold_file(tmp_path):
+    text = "Angela Merkel met Kofi Annan at the United Nations in Geneva.\nGerman officials agreed."
+    entities = [
+        {"start": 0, "end": 13, "text": "Angela Merkel", "label": "PER"},
+        {"start": 18, "end": 28, "text": "Kofi Annan", "label": "PER"},
+        {"start": 36, "end": 50, "text": "United Nations", "label": "LOC"},  # wrong type on purpose
+        {"start": 54, "end": 60, "text": "Geneva", "label": "LOC"},
+        {"start": 62, "end": 68, "text": "German", "label": "MISC"},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": text, "entities": entities}) + "\n")
+    return path
+
+
+def test_entity_scores_are_exact_span_and_type(tmp_path):
+    from toolkit.evaluation.entities import evaluate_entities
+
+    scores = evaluate_entities(_gold_file(tmp_path))
+    assert (scores["PER"].tp, scores["PER"].fp, scores["PER"].fn) == (2, 0, 0)
+    assert (scores["ORG"].tp, scores["ORG"].fp, scores["ORG"].fn) == (0, 1, 0)
+    assert (scores["LOC"].tp, scores["LOC"].fp, scores["LOC"].fn) == (1, 0, 1)
+    assert scores["micro"].f1 == pytest.approx(0.75)
+    assert (scores["span"].tp, scores["span"].fp, scores["span"].fn) == (4, 0, 0)
+
+
+def test_a_prediction_on_a_misc_span_is_ignored():
+    from toolkit.evaluation.entities import score_document
+
+    gold = [{"start": 0, "end": 7, "label": "MISC"}, {"start": 10, "end": 15, "label": "PER"}]
+    scores = score_document(gold, [(0, 7, "LOC"), (10, 15, "PER"), (20, 25, "ORG")])
+    assert (scores["micro"].tp, scores["micro"].fp, scores["micro"].fn) == (1, 1, 0)
+
+
+def test_cli_eval_entities(tmp_path, capsys):
+    from toolkit.cli import main
+
+    assert main(["eval", "entities", str(_gold_file(tmp_path)), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    micro = next(r for r in rows if r["scope"] == "micro")
+    assert micro["system"] == "toolkit" and micro["f1"] == pytest.approx(0.75)
+    assert main(["eval", "entities", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_cli_actors_table_csv_json_and_bad_input(tmp_path, capsys):
+    from toolkit.cli import main
+
+    good = tmp_path / "a.txt"
+    good.write_text("Chancellor Olaf Scholz visited Paris. Scholz met French officials.\n")
+    empty = tmp_path / "b.txt"
+    empty.write_text("")
+    assert main(["actors", str(good), "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("article,actor,kind,mentions,demonym_mentions")
+    assert lines[1].startswith("a,Olaf Scholz,person,2,0,0,")
+    assert main(["actors", str(good), str(empty), "--json"]) == 1
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert [a["name"] for a in data[0]["actors"]] == ["Olaf Scholz", "Paris", "France"]
+    assert data[0]["actors"][0]["mention_count"] == 2
+    assert "b.txt" in captured.err and "empty" in captured.err
+    assert main(["actors", str(good)]) == 0
+    assert "Olaf Scholz" in capsys.readouterr().out
+
+
+def test_cli_actors_with_codebook(tmp_path, capsys):
+    from toolkit.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("The Kremlin said Moscow would answer. Putin agreed.\n")
+    book = tmp_path / "book.csv"
+    book.write_text("actor,kind,aliases\nRussian government,organization,Kremlin|Moscow\n")
+    assert main(["actors", str(article), "--codebook", str(book), "--csv"]) == 0
+    out = capsys.readouterr().out
+    assert "a,Russian government,organization,2," in out
+    assert main(["actors", str(article), "--codebook", str(tmp_path / "nope.csv")]) == 2
+    assert "codebook file not found" in capsys.readouterr().err
