@@ -27,6 +27,8 @@ from toolkit.errors import (
 )
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
+from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
+from toolkit.syllables import count_syllables, estimate_syllables
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,7 @@ __all__ = [
     "EmptyArticleError",
     "Mention",
     "Span",
+    "TextStats",
     "UndecodableArticleError",
     "__version__",
     "actor_at",
@@ -47,11 +50,17 @@ __all__ = [
     "actors_to_frame",
     "clean_text",
     "co_mentions",
+    "collocations",
+    "count_syllables",
+    "estimate_syllables",
     "find_actors",
+    "kwic",
     "load_article",
     "load_codebook",
     "paragraph_spans",
     "sentences",
     "slugify",
+    "text_stats",
+    "top_terms",
     "words",
 ]
