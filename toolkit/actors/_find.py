@@ -744,48 +744,33 @@ def _person_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
         if target not in by_surname[name.split()[-1]]:
             by_surname[name.split()[-1]].append(target)
     keys: dict[int, str] = {}
-    last_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
     genders: dict[str, str] = {}
     for c in people:
         norm = _normal(c.tokens)
         if norm in canonical:
-            keys[id(c)] = canonical[norm]
-            last_seen[canonical[norm]] = c.start
+            first_seen.setdefault(canonical[norm], c.start)
             if c.gender:
                 genders[canonical[norm]] = c.gender
-    for c in people:
+    # In text order, a surname goes to the person of that surname mentioned most recently
+    # (or, before any of them, to the first one named).
+    last_seen: dict[str, int] = {}
+    for c in sorted(people, key=lambda c: c.start):
         norm = _normal(c.tokens)
-        if id(c) in keys:
-            continue
-        options = by_surname.get(norm.split()[-1], [])
-        if c.gender:
-            options = [o for o in options if genders.get(o, c.gender) == c.gender] or options
-        if not options:
-            keys[id(c)] = norm
-            continue
-        before = [o for o in options if _first_start(cands, o, canonical) <= c.start]
-        keys[id(c)] = (
-            max(before, key=lambda o: _last_before(cands, o, canonical, keys, c.start))
-            if before
-            else options[0]
-        )
+        if norm in canonical:
+            key = canonical[norm]
+        else:
+            options = by_surname.get(norm.split()[-1], [])
+            if c.gender:
+                options = [o for o in options if genders.get(o, c.gender) == c.gender] or options
+            if not options:
+                key = norm
+            else:
+                before = [o for o in options if first_seen.get(o, 10**12) <= c.start]
+                key = max(before, key=lambda o: last_seen.get(o, -1)) if before else options[0]
+        keys[id(c)] = key
+        last_seen[key] = c.start
     return keys
-
-
-def _first_start(cands: list[_Candidate], key: str, canonical: dict[str, str]) -> int:
-    return min((c.start for c in cands if canonical.get(_normal(c.tokens)) == key), default=10**12)
-
-
-def _last_before(cands, key, canonical, keys, position) -> int:
-    return max(
-        (
-            c.start
-            for c in cands
-            if c.start < position
-            and (canonical.get(_normal(c.tokens)) == key or keys.get(id(c)) == key)
-        ),
-        default=-1,
-    )
 
 
 def _organization_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
