@@ -60,7 +60,9 @@ _PARTICLES = frozenset(
     ]
 )
 # Lower-case words that join two capitalised parts only after an organisation or place word.
-_OF_CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+_OF_CONNECTORS = frozenset({"of", "for"})
+# Words that may precede a title without being part of the name: "Assistant Secretary".
+_TITLE_MODIFIERS = frozenset("assistant deputy acting former vice interim senior chief".split())
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
 _SPORTS_PREV = frozenset(
     ["beat", "beating", "v", "vs", "vs.", "versus", "against", "defeated", "defeating", "over"]
@@ -323,11 +325,15 @@ def _is_common(lower: str, lex: Lexicon) -> bool:
 
 
 def _title_at(words: list[str], lex: Lexicon) -> int:
-    """Length (in words) of the longest title at the start of ``words`` (0 if none)."""
+    """Length (in words) of the longest title at the start of ``words`` (0 if none), with any
+    modifiers before it ("Assistant Secretary of State", "Acting President")."""
     lowered = [w.lower() for w in words]
-    for size in range(min(lex.max_title_tokens, len(words)), 0, -1):
-        if tuple(lowered[:size]) in lex.titles:
-            return size
+    skip = 0
+    while skip < len(lowered) - 1 and lowered[skip] in _TITLE_MODIFIERS:
+        skip += 1
+    for size in range(min(lex.max_title_tokens, len(words) - skip), 0, -1):
+        if tuple(lowered[skip : skip + size]) in lex.titles:
+            return skip + size
     return 0
 
 
@@ -409,7 +415,11 @@ def _candidates_from_run(
         w = word(i)
         lower = w.lower()
         rest = [word(k) for k in range(i, j) if tokens[k].is_word]
-        if lower in lex.not_names and not (tokens[i].is_upper and not caps):
+        if (
+            lower in lex.not_names
+            and not (tokens[i].is_upper and not caps)
+            and not _is_initial(tokens, i)
+        ):
             if lower == "the" and not initial and j - i > 1 and not caps:
                 break  # "The Times" in mid-sentence: the article is part of the name
             i += 1
@@ -638,6 +648,8 @@ def _default_kind(c: _Candidate, lex: Lexicon) -> str:
     if len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps:
         return "organization"  # acronyms: "ATACMS", "OSCE"
     common = [_is_common(w.lower(), lex) and w not in lex.surnames for w in c.tokens]
+    if c.next_word in _SPEECH and not all(common[1:]):
+        return "person"  # "Frater said"
     if len(c.tokens) == 1:
         if common[0]:
             return ""  # "Women", "Golf": a capitalised ordinary word with nothing to type it
