@@ -62,7 +62,9 @@ _PARTICLES = frozenset(
 # Lower-case words that join two capitalised parts only after an organisation or place word.
 _OF_CONNECTORS = frozenset({"of", "for"})
 # Words that may precede a title without being part of the name: "Assistant Secretary".
-_TITLE_MODIFIERS = frozenset("assistant deputy acting former vice interim senior chief".split())
+_TITLE_MODIFIERS = frozenset(
+    ["assistant", "deputy", "acting", "former", "vice", "interim", "senior", "chief"]
+)
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
 _SPORTS_PREV = frozenset(
     ["beat", "beating", "v", "vs", "vs.", "versus", "against", "defeated", "defeating", "over"]
@@ -491,8 +493,8 @@ def _candidates_from_run(
             elif k + 1 < j and f"{word(k)} {word(k + 1)}" in lex.demonyms:
                 prefix_place = lex.demonyms[f"{word(k)} {word(k + 1)}"]
                 k += 1
-            elif word(k).lower() in lex.places and lex.places[word(k).lower()] in lex.countries:
-                prefix_place = lex.places[word(k).lower()]
+            elif word(k).lower() in lex.places and k + 1 < j:
+                prefix_place = lex.places[word(k).lower()]  # "US President", "Chicago Cardinal"
             start_title = k + 1 if prefix_place else k
             plain = [word(m) for m in range(start_title, j)]
             size = _title_at([w for w in plain if w != "."], lex)
