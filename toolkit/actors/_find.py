@@ -649,7 +649,10 @@ def _default_kind(c: _Candidate, lex: Lexicon) -> str:
         return "organization"
     if len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps:
         return "organization"  # acronyms: "ATACMS", "OSCE"
-    common = [_is_common(w.lower(), lex) and w not in lex.surnames for w in c.tokens]
+    common = [
+        _is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
+        for w in c.tokens
+    ]
     if c.next_word in _SPEECH and not all(common[1:]):
         return "person"  # "Frater said"
     if len(c.tokens) == 1:
