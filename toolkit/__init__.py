@@ -6,6 +6,16 @@
 ['Talks resume', 'The talks resumed on Monday.', 'Both sides spoke.']
 """
 
+from toolkit.actors import (
+    Actor,
+    Mention,
+    actor_at,
+    actor_frequency,
+    actors_to_frame,
+    co_mentions,
+    find_actors,
+    load_codebook,
+)
 from toolkit.article import Article, clean_text, load_article, slugify
 from toolkit.corpus import Corpus, analyze_corpus
 from toolkit.errors import (
@@ -24,6 +34,7 @@ from toolkit.syllables import count_syllables, estimate_syllables
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actor",
     "Article",
     "ArticleError",
     "ArticleNotFoundError",
@@ -31,17 +42,24 @@ __all__ = [
     "BinaryArticleError",
     "Corpus",
     "EmptyArticleError",
+    "Mention",
     "Span",
     "TextStats",
     "UndecodableArticleError",
     "__version__",
+    "actor_at",
+    "actor_frequency",
+    "actors_to_frame",
     "analyze_corpus",
     "clean_text",
+    "co_mentions",
     "collocations",
     "count_syllables",
     "estimate_syllables",
+    "find_actors",
     "kwic",
     "load_article",
+    "load_codebook",
     "paragraph_spans",
     "sentences",
     "slugify",
