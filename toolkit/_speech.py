@@ -1,0 +1,463 @@
+"""The grammar of attribution: speech cues, speaker phrases and reported clauses.
+
+Private helper of :mod:`toolkit.quotes`. It works on one sentence at a time, on a copy of the
+text in which every quotation (marks included) is masked, so a quotation is one token and the
+patterns around it read like ``Q, Smith said.`` or ``Smith said: Q``. No parser is needed: the
+rules read words, capitals and punctuation, and their word lists live in ``toolkit/data/``
+(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit._data import read_lines, word_set
+
+MASK = "\ue000"
+
+_TOKEN = re.compile(
+    r"\ue000+"  # a masked quotation
+    r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
+    r"|--|[^\w\s]"
+)
+_DASHES = {"--", "—", "–"}
+_SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    kind: str  # "word", "punct" or "quote"
+    quote: int = -1  # for "quote" tokens: index of the quotation
+
+
+@dataclass(slots=True)
+class Cue:
+    """A speech cue: tokens ``i:j``; ``base`` is the verb's base form or the phrase."""
+
+    i: int
+    j: int
+    base: str
+    cls: str  # "speech", "cognition" or "evidence"
+    order: str  # "verb": speaker before it ("X said"); "before": speaker after it ("according to X")
+    participle: bool = False
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker phrase: tokens ``i:j``; the mention that names the speaker is ``head``."""
+
+    i: int
+    j: int
+    head_i: int
+    head_j: int
+    relative: bool = False  # "who said": the head is a relative pronoun, the name is ``antecedent``
+    antecedent: tuple[int, int] | None = None
+
+
+# --- word lists ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    forms: dict[str, tuple[str, str]]  # verb form -> (base form, class)
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, order)]
+    with_object: frozenset[str]
+    with_infinitive: frozenset[str]
+    words: dict[str, frozenset[str]]  # closed classes from quote_words.txt
+    pronouns: frozenset[str]
+    relatives: frozenset[str]
+    naming: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    forms: dict[str, tuple[str, str]] = {}
+    for cls, name in (
+        ("speech", "quote_verbs.txt"),
+        ("cognition", "quote_verbs_cognition.txt"),
+        ("evidence", "quote_verbs_evidence.txt"),
+    ):
+        for line in read_lines(name):
+            parts = line.lower().split()
+            for form in parts:
+                forms.setdefault(form, (parts[0], cls))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in read_lines("quote_cue_phrases.txt"):
+        order, *words = line.lower().split()
+        phrases.setdefault(words[0], []).append((tuple(words), "before" if order == "before" else "verb"))
+    for alternatives in phrases.values():
+        alternatives.sort(key=lambda item: -len(item[0]))
+    classes: dict[str, set[str]] = {}
+    for line in read_lines("quote_words.txt"):
+        cls, word = line.lower().split(None, 1)
+        classes.setdefault(cls, set()).add(word)
+    return _Lexicon(
+        forms=forms,
+        phrases=phrases,
+        with_object=word_set("quote_verbs_object.txt"),
+        with_infinitive=word_set("quote_verbs_infinitive.txt"),
+        words={cls: frozenset(words) for cls, words in classes.items()},
+        pronouns=word_set("quote_speaker_pronouns.txt"),
+        relatives=word_set("quote_relative_pronouns.txt"),
+        naming=word_set("quote_naming_words.txt"),
+    )
+
+
+# --- tokens and cues ----------------------------------------------------------------------
+
+
+def tokenize(masked: str, start: int, end: int, quote_at: dict[int, int]) -> list[Token]:
+    """Tokens of ``masked[start:end]``; ``quote_at`` maps a quotation's start to its index."""
+    tokens = []
+    for m in _TOKEN.finditer(masked, start, end):
+        text = m.group()
+        if text[0] == MASK:
+            tokens.append(Token(m.start(), m.end(), text, text, "quote", quote_at.get(m.start(), -1)))
+        elif text[0].isalnum() or text[0] == "_":
+            tokens.append(Token(m.start(), m.end(), text, text.lower(), "word"))
+        else:
+            tokens.append(Token(m.start(), m.end(), text, text, "punct"))
+    return tokens
+
+
+def find_cues(tokens: list[Token]) -> list[Cue]:
+    """Speech, belief and evidence cues among ``tokens``, in order."""
+    lex = lexicon()
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind != "word":
+            i += 1
+            continue
+        phrase = _match_phrase(tokens, i, lex)
+        if phrase is not None:
+            cues.append(phrase)
+            i = phrase.j
+            continue
+        entry = lex.forms.get(token.lower)
+        if entry is not None and _is_verb(tokens, i, lex):
+            base, cls = entry
+            cues.append(Cue(i, i + 1, base, cls, "verb", token.lower.endswith("ing")))
+        i += 1
+    return cues
+
+
+def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
+    for words, order in lex.phrases.get(tokens[i].lower, ()):
+        j = i + len(words)
+        if j <= len(tokens) and all(t.lower == w for t, w in zip(tokens[i:j], words, strict=True)):
+            participle = tokens[i].lower.endswith("ing")
+            return Cue(i, j, " ".join(words), "speech", order, participle)
+    return None
+
+
+def _is_verb(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """Is the speech word at ``i`` used as a verb (not "the claims", "to say", "was told")?"""
+    token = tokens[i]
+    if token.text[0].isupper():
+        return False  # "Asked about ...", a title ("Fox News Reports")
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and prev.kind == "word":
+        if prev.lower in lex.words["det"] or prev.lower == "to":
+            return False
+    if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
+        return False  # "claims of fraud"
+    if not token.lower.endswith("ing"):
+        k = i - 1
+        while k >= 0 and tokens[k].kind == "word" and _is_adverb(tokens[k], lex):
+            k -= 1
+        if k >= 0 and tokens[k].lower in lex.words["be"]:
+            return False  # passive: "was told", "is expected"
+    return True
+
+
+def _is_adverb(token: Token, lex: _Lexicon) -> bool:
+    lower = token.lower
+    return (
+        lower in lex.words["skip"]
+        or (lower.endswith("ly") and len(lower) > 3 and token.text.islower())
+        or lower.endswith(("n't", "n’t"))
+    )
+
+
+def _is_time(token: Token, lex: _Lexicon) -> bool:
+    return token.lower in lex.words["time"]
+
+
+# --- speaker phrases ----------------------------------------------------------------------
+
+
+def _is_boundary(token: Token, lex: _Lexicon) -> bool:
+    if token.kind == "quote":
+        return True
+    if token.kind == "punct":
+        return token.text not in _SOFT_PUNCT
+    return token.text.islower() and token.lower in lex.words["stop"]
+
+
+def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | None:
+    """The speaker phrase ending just before ``cue``.
+
+    "Smith said", "the minister also told", "Smith, the mayor, said", "Smith, who chairs the
+    committee, said", "Kall -- co-editor of the book -- said", "who said" (relative).
+    """
+    lex = lexicon()
+    k = cue.i - 1
+    while k >= first and tokens[k].kind == "word" and (
+        _is_adverb(tokens[k], lex) or _is_time(tokens[k], lex)
+    ):
+        k -= 1
+    if k < first:
+        return None
+    token = tokens[k]
+    if _is_relative(token, lex):
+        antecedent = _antecedent(tokens, k, first, lex)
+        return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
+    closing = None
+    if token.text == "," or token.text in _DASHES:
+        closing = token.text  # the end of an appositive: "Smith, the mayor, said"
+        k -= 1
+    end = k + 1
+    j = k
+    while j >= first:
+        token = tokens[j]
+        if closing in _DASHES and token.text == ",":
+            j -= 1
+            continue
+        if _is_boundary(token, lex):
+            break
+        if _is_relative(token, lex) and j < k:
+            # "Smith, who has long opposed the plan, said": the name precedes the clause.
+            name = _antecedent(tokens, j, first, lex)
+            return Phrase(name[0], end, name[0], name[1]) if name is not None else None
+        j -= 1
+    start = j + 1
+    if start >= end:
+        return None
+    opened_by = tokens[j].text if j >= first else None
+    if closing is not None:
+        if opened_by != closing and not (closing in _DASHES and opened_by in _DASHES):
+            return None
+        name = _phrase_before(tokens, j, first, lex)
+        if name is None or not _looks_like_name(tokens, *name, lex):
+            return None
+        return Phrase(name[0], end, *_head(tokens, *name, lex))
+    if end - start > 12 or not _looks_like_speaker(tokens, start, end, lex):
+        return None
+    return Phrase(start, end, *_head(tokens, start, end, lex))
+
+
+def _is_relative(token: Token, lex: _Lexicon) -> bool:
+    return token.kind == "word" and token.lower in lex.relatives and token.text.islower()
+
+
+def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
+    """The speaker phrase right after ``cue`` ("said Smith", "according to the ministry")."""
+    lex = lexicon()
+    start = cue.j
+    if start >= len(tokens) or tokens[start].kind != "word":
+        return None
+    first = tokens[start]
+    if first.text.islower() and (
+        first.lower in lex.words["right_stop"]
+        or first.lower in lex.words["preposition"]
+        or first.lower in lex.words["stop"]
+        or first.lower in lex.words["object"]
+    ):
+        return None
+    j = start
+    while j < len(tokens) and not _is_boundary(tokens[j], lex):
+        if tokens[j].kind == "word" and tokens[j].text.islower() and (
+            tokens[j].lower in lex.words["right_stop"] or tokens[j].lower in lex.forms
+        ) and j > start:
+            break
+        j += 1
+    end = j
+    while end > start and tokens[end - 1].kind == "punct":
+        end -= 1
+    if start >= end or end - start > 12:
+        return None
+    if not _looks_like_speaker(tokens, start, end, lex):
+        return None
+    return Phrase(start, end, *_head(tokens, start, end, lex))
+
+
+def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The name before ", who": tokens before the comma that precedes the relative pronoun."""
+    j = k - 1
+    if j >= first and tokens[j].text == ",":
+        j -= 1
+    if j < first:
+        return None
+    span = _phrase_before(tokens, j + 1, first, lex)
+    if span is None:
+        return None
+    return _head(tokens, *span, lex)
+
+
+def _phrase_before(tokens: list[Token], stop: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The phrase ending at token ``stop`` (exclusive), back to the previous boundary."""
+    j = stop - 1
+    while j >= first and not _is_boundary(tokens[j], lex):
+        j -= 1
+    start = j + 1
+    if start >= stop or stop - start > 12:
+        return None
+    return start, stop
+
+
+def _looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """A name or a pronoun: "Smith", "the Republican senator", "she"."""
+    words = [t for t in tokens[start:end] if t.kind == "word"]
+    if len(words) == 1 and words[0].lower in lex.pronouns:
+        return True
+    return any(t.text[0].isupper() for t in words) and not any(t.kind == "quote" for t in tokens[start:end])
+
+
+def _looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """A speaker phrase has a noun-like word: a capital, a pronoun or a determiner phrase."""
+    words = [t for t in tokens[start:end] if t.kind == "word"]
+    if not words:
+        return False
+    if any(t.kind == "quote" for t in tokens[start:end]):
+        return False
+    last = words[-1]
+    if last.lower in lex.forms and last.text.islower():
+        return False
+    return True
+
+
+def _head(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int, int]:
+    """The part of a speaker phrase that names the speaker.
+
+    A lowercase head followed by a preposition keeps only the head ("a spokesman for the
+    campaign" -> "a spokesman"); names keep their title ("Sen. Dianne Feinstein").
+    """
+    for k in range(start + 1, end):
+        token = tokens[k]
+        prev = tokens[k - 1]
+        if (
+            token.kind == "word"
+            and token.lower in lex.words["preposition"]
+            and token.text.islower()
+            and prev.kind == "word"
+            and prev.text.islower()
+        ):
+            return start, k
+    return start, end
+
+
+def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
+    """The subject mention at the start of a sentence: a pronoun or a capitalised name."""
+    lex = lexicon()
+    k = 0
+    if k < before and tokens[k].kind == "word" and tokens[k].lower in lex.words["opener"]:
+        comma = next((n for n in range(k, min(before, 12)) if tokens[n].text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    if k >= before or tokens[k].kind != "word":
+        return None
+    if tokens[k].lower in lex.pronouns:
+        return k, k + 1
+    if not tokens[k].text[0].isupper():
+        return None
+    j = k
+    while j < before and tokens[j].kind != "quote" and (
+        (tokens[j].kind == "word" and tokens[j].text[0].isupper()) or tokens[j].text in _SOFT_PUNCT
+    ):
+        j += 1
+    return (k, j) if j > k else None
+
+
+# --- reported clauses ---------------------------------------------------------------------
+
+
+def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
+    """The reported clause after a cue: "said (on Monday) (that) CLAUSE", to token ``stop``."""
+    lex = lexicon()
+    k = cue.j
+    # "said that", "told reporters that", "said in a statement on Monday that": up to "that".
+    for n in range(k, min(stop, k + 9)):
+        token = tokens[n]
+        if token.kind != "word" and token.text not in (".", ":", "’s", "'s"):
+            break
+        if token.lower == "that" and token.text == "that":
+            return _trim(tokens, n + 1, stop)
+    if k < stop and tokens[k].text == ":":
+        return _trim(tokens, k + 1, stop)
+    if cue.base in lex.with_object and k < stop:
+        k = _skip_object(tokens, k, stop, lex)
+    if k >= stop or tokens[k].kind != "word":
+        return None
+    first = tokens[k]
+    if first.lower == "to":
+        if cue.base not in lex.with_infinitive:
+            return None
+    elif cue.cls != "speech" or cue.base in lex.with_object:
+        if first.lower not in lex.words["clause"] and not first.text[0].isupper():
+            return None
+    elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
+        return None
+    return _trim(tokens, k, stop)
+
+
+def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
+    """Skip the hearer after "told"/"warned": "told reporters", "told the BBC", "told me"."""
+    first = tokens[k]
+    if first.kind != "word":
+        return k
+    if first.lower in lex.words["object"]:
+        return k + 1
+    if first.lower in ("the", "a", "an") or first.text[0].isupper() or first.lower in lex.words["hearers"]:
+        n = k + 1 if first.lower in ("the", "a", "an") else k
+        while n < stop and tokens[n].kind == "word" and (
+            tokens[n].text[0].isupper() or n == k + 1 or tokens[n].lower in lex.words["hearers"]
+        ):
+            n += 1
+            if tokens[n - 1].lower in lex.words["hearers"]:
+                break
+        return n
+    return k
+
+
+def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> int:
+    """Where a reported clause starting at ``start`` stops: a semicolon, or a comma before
+    another cue (", adding that", ", according to"), or the end of the sentence."""
+    for n in range(start, end):
+        token = tokens[n]
+        if token.text == ";" or token.kind == "quote" and False:
+            return n
+        if token.text == ",":
+            for cue in cues:
+                if cue.i == n + 1 or (cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)):
+                    return n
+    return end
+
+
+def _only_phrase(tokens: list[Token], start: int, stop: int) -> bool:
+    return all(t.kind == "word" or t.text in _SOFT_PUNCT for t in tokens[start:stop])
+
+
+def _trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
+    while start < stop and tokens[start].kind == "punct":
+        start += 1
+    while stop > start and tokens[stop - 1].kind == "punct":
+        stop -= 1
+    if stop - start < 2:
+        return None
+    return start, stop
+
+
+def content_before(tokens: list[Token], stop: int, first: int = 0) -> tuple[int, int] | None:
+    """The reported clause before ", X said": from the sentence start to token ``stop``."""
+    return _trim(tokens, first, stop)

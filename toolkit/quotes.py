@@ -1,0 +1,618 @@
+"""Quotations and reported speech, each with its speaker.
+
+>>> quotes = extract_quotes('“We are ready,” Smith said. He said talks would resume on Monday.')
+>>> [(q.kind, q.text, q.cue) for q in quotes]
+[('direct', 'We are ready,', 'said'), ('indirect', 'talks would resume on Monday', 'said')]
+
+A :class:`Quote` is either **direct** (the words inside quote marks, without the marks) or
+**indirect** (a reported clause: "Smith said talks would resume"). Its speaker is given twice:
+``speaker_start``/``speaker_end`` locate the mention that names the speaker in the text (a
+name, a description, a pronoun such as "he", or a relative pronoun such as "who"), and
+``speaker`` is the canonical name of the actor that mention refers to, from
+:mod:`toolkit.actors`, or None when no actor is found.
+
+How it works, in three steps:
+
+1. Quote marks are paired paragraph by paragraph (:mod:`toolkit._quote_marks`): straight,
+   curly, single and doubled-apostrophe marks and guillemets; a quotation with no closing mark
+   runs to the end of its paragraph; one that continues over paragraphs (each reopens with a
+   mark) is one quotation.
+2. Each quotation is masked, so that the sentence around it reads like ``Q, Smith said.``, and
+   the attribution grammar (:mod:`toolkit._speech`) finds speech cues ("said", "told",
+   "according to", "wrote", "cites", ...) and their speaker phrases: "X said", "said X",
+   "X, the ..., said", "according to X", "X, who said". A quotation with no cue in its sentence
+   keeps the speaker of the quotation before it in its paragraph, or, when it opens its
+   paragraph, of the last quotation or cue in the paragraph before.
+3. Quoted stretches that are not quotations are dropped: names and titles in quote marks
+   ('reports "Reuters"', 'the film "Home Alone"'), terms after naming words ('so-called
+   "reforms"') and scare quotes (a word or two in marks with no one saying them). Reported
+   clauses ("X said (that) ...", "..., X said.", "according to X, ...") become indirect
+   quotes, unless their clause holds a quotation: then the quotation speaks for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from toolkit import _speech
+from toolkit._quote_marks import QuotedSpan, quoted_spans
+from toolkit._speech import MASK, Cue, Phrase, Token
+from toolkit.segment import sentences
+from toolkit.spans import TextLike, text_of
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from toolkit.actors import Actor
+
+__all__ = [
+    "Quote",
+    "extract_quotes",
+    "quote_table",
+    "quotes_to_frame",
+    "voice_share",
+    "voice_share_frame",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation. ``text == article.text[start:end]``; likewise for the speaker and cue.
+
+    ``kind`` is ``"direct"`` (words in quote marks, marks excluded) or ``"indirect"``
+    (reported speech). ``speaker`` is an actor's canonical name or None;
+    ``speaker_start:speaker_end`` is the mention naming the speaker (None when there is none).
+    ``closed`` is False for a quotation with no closing mark; ``paragraphs`` counts the
+    paragraphs a direct quotation runs over.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_mention: str | None = None
+    closed: bool = True
+    paragraphs: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- extraction ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """A speaker mention and a cue, as character offsets."""
+
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    name_span: tuple[int, int] | None = None  # where to look the actor up (the antecedent of "who")
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    attribution: _Attribution | None
+    closed: bool = True
+    paragraphs: int = 1
+
+
+def extract_quotes(x: TextLike, actors: Sequence[Actor] | None = None) -> list[Quote]:
+    """Every quotation in an article or a string, direct and reported, with its speaker.
+
+    ``actors`` is the list :func:`toolkit.find_actors` returned for the same text (pass it
+    when you have it, so actors are not found twice); by default it is computed here.
+
+    >>> [(q.text, q.speaker_mention) for q in extract_quotes('"Not now," she said.')]
+    [('Not now,', 'she')]
+    """
+    text = text_of(x)
+    found = _find(text)
+    if actors is None:
+        actors = _find_actors(x)
+    return [_to_quote(text, item, actors) for item in found]
+
+
+def _find_actors(x: TextLike) -> list[Actor]:
+    try:
+        from toolkit.actors import find_actors
+    except ImportError:  # pragma: no cover - the actors module is being built in parallel
+        return []
+    return find_actors(x)
+
+
+def _to_quote(text: str, item: _Found, actors: Sequence[Actor]) -> Quote:
+    attribution = item.attribution
+    speaker_span = attribution.speaker if attribution else None
+    cue_span = attribution.cue if attribution else None
+    name = None
+    if attribution is not None and actors:
+        name = _actor_name(actors, attribution.name_span or speaker_span)
+    return Quote(
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        kind=item.kind,
+        speaker=name,
+        speaker_start=speaker_span[0] if speaker_span else None,
+        speaker_end=speaker_span[1] if speaker_span else None,
+        cue=text[cue_span[0] : cue_span[1]] if cue_span else None,
+        cue_start=cue_span[0] if cue_span else None,
+        cue_end=cue_span[1] if cue_span else None,
+        speaker_mention=text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
+        closed=item.closed,
+        paragraphs=item.paragraphs,
+    )
+
+
+def _actor_name(actors: Sequence[Actor], span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    from toolkit.actors import actor_at
+
+    actor = actor_at(actors, span[0], span[1])
+    return actor.name if actor is not None else None
+
+
+def _mask(text: str, spans: list[QuotedSpan]) -> str:
+    pieces, position = [], 0
+    for span in spans:
+        pieces.append(text[position : span.outer_start])
+        pieces.append(MASK * (span.outer_end - span.outer_start))
+        position = span.outer_end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+class _Paragraphs:
+    """Which paragraph (line) an offset falls in."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def _find(text: str) -> list[_Found]:
+    paragraphs = _Paragraphs(text)
+    spans = quoted_spans(text, paragraphs.spans)
+    masked = _mask(text, spans)
+    quote_at = {span.outer_start: n for n, span in enumerate(spans)}
+    decisions: dict[int, tuple[str, _Attribution | None]] = {}
+    headlines = _headline_paragraphs(masked, paragraphs)
+    reported: list[_Found] = []
+    for start, end in _sentence_spans(text, masked, spans):
+        tokens = _speech.tokenize(masked, start, end, quote_at)
+        if not tokens:
+            continue
+        cues = _speech.find_cues(tokens)
+        named = _speaker_quotes(tokens, cues)
+        attributions: dict[int, _Attribution] = {}
+        for k, token in enumerate(tokens):
+            if token.kind == "quote" and token.quote >= 0:
+                attribution = _attribute(tokens, cues, k)
+                span = spans[token.quote]
+                verdict = "not" if token.quote in named else _classify(
+                    text, span, tokens, k, cues, attribution,
+                    paragraphs.index(span.outer_start) in headlines,
+                )
+                decisions[token.quote] = (verdict, attribution)
+                if attribution is not None:
+                    attributions[k] = attribution
+        reported.extend(_reported(tokens, cues, named))
+    found = _inherit(text, spans, decisions, paragraphs)
+    found.extend(reported)
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """Sentences of the masked text, also split after a quotation that ends a sentence
+    (its last word is followed by a period and the next word has a capital)."""
+    cuts = []
+    for span in spans:
+        if text[span.inner_start : span.inner_end].endswith((".", ".)")):
+            after = masked[span.outer_end : span.outer_end + 3].lstrip(" ")
+            if after[:1].isupper() or after[:1] == MASK:
+                cuts.append(span.outer_end)
+    result = []
+    for sentence in sentences(masked):
+        start = sentence.start
+        for cut in cuts[bisect.bisect_right(cuts, start) :]:
+            if cut >= sentence.end:
+                break
+            result.append((start, cut))
+            start = cut
+            while start < sentence.end and masked[start].isspace():
+                start += 1
+        result.append((start, sentence.end))
+    return result
+
+
+def _speaker_quotes(tokens: list[Token], cues: list[Cue]) -> set[int]:
+    """Quotations that stand where a speaker does: 'reports "Reuters"', '"Politico" reported'."""
+    named = set()
+    for cue in cues:
+        for k in (cue.j, cue.i - 1):
+            if 0 <= k < len(tokens) and tokens[k].kind == "quote":
+                end = k + 1
+                if k == cue.j and (end >= len(tokens) or tokens[end].kind == "punct"):
+                    named.add(tokens[k].quote)
+                elif k == cue.i - 1 and cue.order == "verb" and not cue.participle:
+                    # '"Politico" reported' vs '"We won," Smith said': only a title-like quote.
+                    pass
+    return named
+
+
+def _attribute(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | None:
+    """Speaker and cue of the quotation at token ``k``, from its own sentence."""
+    n = len(tokens)
+    m = k + 1
+    if m < n and tokens[m].text == ",":
+        m += 1
+    # '"...," said Smith' / '"...," Smith said' / '"...," the mayor, a Democrat, told reporters'
+    for cue in cues:
+        if cue.i < m or cue.i - m > 16 or cue.cls != "speech":
+            continue
+        if cue.i == m and cue.order == "verb":
+            phrase = _speech.speaker_after(tokens, cue)
+            if phrase is not None:
+                return _make(tokens, phrase, cue)
+        phrase = _speech.speaker_before(tokens, cue, first=m)
+        if phrase is not None and phrase.i == m:
+            return _make(tokens, phrase, cue)
+        break
+    generic = _unlisted_verb(tokens, m)
+    if generic is not None:
+        return generic
+    # 'Smith said: "..."', 'Smith called the plan "a disaster"', 'according to Smith, "..."'
+    before = [cue for cue in cues if cue.j <= k]
+    after = [cue for cue in cues if cue.i > k]
+    ordered = [*reversed(before), *after]
+    for cue in [c for c in ordered if c.cls == "speech"] + [c for c in ordered if c.cls != "speech"]:
+        attribution = _cue_attribution(tokens, cues, cue)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
+    """'"...," Smith quipped.': a speaker and any verb right after a quotation, then the end."""
+    lex = _speech.lexicon()
+    n = len(tokens)
+    if m >= n or tokens[m].kind != "word" or m == 0 or tokens[m - 1].kind not in ("quote", "punct"):
+        return None
+    j = m
+    if tokens[m].lower in lex.pronouns:
+        j = m + 1
+    else:
+        while j < n and tokens[j].kind == "word" and tokens[j].text[0].isupper():
+            j += 1
+    if j == m or j >= n:
+        return None
+    verb = tokens[j]
+    if verb.kind != "word" or not verb.text.islower() or not verb.lower.endswith(("ed", "s")):
+        return None
+    if j + 1 < n and not (tokens[j + 1].kind == "punct" and tokens[j + 1].text in ".,!?;"):
+        return None
+    phrase = Phrase(m, j, m, j)
+    return _make(tokens, phrase, Cue(j, j + 1, verb.lower, "speech", "verb"))
+
+
+def _cue_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> _Attribution | None:
+    phrase = _cue_speaker(tokens, cues, cue)
+    return _make(tokens, phrase, cue) if phrase is not None else None
+
+
+def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
+    if cue.order == "before":
+        return _speech.speaker_after(tokens, cue)
+    phrase = _speech.speaker_before(tokens, cue)
+    if phrase is not None:
+        return phrase
+    prev = tokens[cue.i - 1] if cue.i > 0 else None
+    if cue.participle:
+        return _subject(tokens, cues, cue) if prev is not None and prev.text == "," else None
+    inverts = cue.base not in _speech.lexicon().words["no_inversion"]
+    if inverts and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
+        return _speech.speaker_after(tokens, cue)
+    return None
+
+
+def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
+    """The speaker of ", adding that ...": an earlier cue's speaker, or the sentence subject."""
+    for other in cues:
+        if other.i >= cue.i:
+            break
+        if other.order == "verb" and not other.participle:
+            phrase = _speech.speaker_before(tokens, other)
+            if phrase is not None:
+                return phrase
+    span = _speech.sentence_subject(tokens, cue.i)
+    if span is None:
+        return None
+    return Phrase(span[0], span[1], span[0], span[1])
+
+
+def _make(tokens: list[Token], phrase: Phrase, cue: Cue) -> _Attribution:
+    head = (tokens[phrase.head_i].start, tokens[phrase.head_j - 1].end)
+    name_span = None
+    if phrase.relative and phrase.antecedent is not None:
+        a, b = phrase.antecedent
+        name_span = (tokens[a].start, tokens[b - 1].end)
+    cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
+    return _Attribution(head, cue_span, name_span)
+
+
+def _classify(
+    text: str,
+    span: QuotedSpan,
+    tokens: list[Token],
+    k: int,
+    cues: list[Cue],
+    attribution: _Attribution | None,
+    headline: bool,
+) -> str:
+    """"quote", "scare" (a quotation only if a speaker is found in its paragraph) or "not"
+    (a name, a title, a term or markup, never a quotation)."""
+    inner = text[span.inner_start : span.inner_end]
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
+    if not words:
+        return "not"
+    before = text[max(span.outer_start - 1, 0) : span.outer_start]
+    if before == "=":
+        return "not"  # markup: author="@someone"
+    lex = _speech.lexicon()
+    prev = _previous_word(tokens, k)
+    if prev is not None and prev.lower in lex.naming and not _spoken_by_subject(tokens, k, lex):
+        return "not"
+    ending = re.search(r"[.,!?;:…]+\W*$", inner)
+    inside = inner[: ending.start()] if ending else inner
+    sentence_like = bool(re.search(r"[.!?;:]\s|[!?]", inner)) or len(words) > 6
+    if sentence_like:
+        return "quote"
+    if not headline and _title_like(words) and not _attributed_after(tokens, k, attribution):
+        if (ending is None or ending.group().strip() in (",", ".")) and not re.search(r"[,;:]", inside):
+            return "not"
+    if ending is not None or attribution is not None:
+        return "quote"
+    if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
+        return "scare"
+    return "quote"
+
+
+def _previous_word(tokens: list[Token], k: int) -> Token | None:
+    j = k - 1
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
+
+
+def _spoken_by_subject(tokens: list[Token], k: int, lex) -> bool:
+    """'what he called "a disaster"': a naming verb with a pronoun or name subject."""
+    j = k - 1
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    if j < 1 or tokens[j].lower not in ("called", "dubbed", "named", "branded", "labelled", "labeled", "termed"):
+        return False
+    subject = tokens[j - 1]
+    return subject.kind == "word" and (subject.lower in lex.pronouns or subject.text[0].isupper())
+
+
+_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
+
+
+def _title_like(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def _attributed_after(tokens: list[Token], k: int, attribution: _Attribution | None) -> bool:
+    return attribution is not None and attribution.speaker is not None and (
+        attribution.speaker[0] > tokens[k].start
+    ) and attribution.cue is not None and attribution.cue[0] - tokens[k].end < 40
+
+
+def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[_Found]:
+    """Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X"."""
+    found = []
+    n = len(tokens)
+    for cue in cues:
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is None:
+            continue
+        region = _content(tokens, cues, cue, phrase, n)
+        if region is None:
+            continue
+        start, stop = region
+        if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
+            continue  # the quotation in this clause speaks for it
+        if phrase.i < stop and phrase.j > start:
+            continue
+        found.append(
+            _Found(tokens[start].start, tokens[stop - 1].end, "indirect", _make(tokens, phrase, cue))
+        )
+    return found
+
+
+def _content(
+    tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
+) -> tuple[int, int] | None:
+    if cue.order == "before":  # "according to X, ..." / "..., according to X."
+        if phrase.j < n and tokens[phrase.j].text == ",":
+            start = phrase.j + 1
+            return _speech._trim(tokens, start, _speech.content_end(tokens, start, cues, n))
+        if cue.i > 0 and tokens[cue.i - 1].text == ",":
+            return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
+        return None
+    speaker_after = phrase.i >= cue.j
+    if speaker_after:  # "..., said Smith."
+        if cue.i > 0 and tokens[cue.i - 1].text == ",":
+            return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
+        return None
+    before_phrase = phrase.i - 1
+    if (
+        before_phrase >= 0
+        and tokens[before_phrase].text == ","
+        and not cue.participle
+        and _ends_clause(tokens, cue.j, n)
+    ):  # "..., Smith said (on Monday)."
+        return _speech.content_before(tokens, before_phrase, _clause_start(tokens, before_phrase))
+    if cue.participle and phrase.i > cue.i:
+        return None
+    stop = _speech.content_end(tokens, cue.j, cues, n)
+    return _speech.content_after(tokens, cue, stop)
+
+
+def _clause_start(tokens: list[Token], stop: int) -> int:
+    for k in range(stop - 1, -1, -1):
+        if tokens[k].text in (":", ";"):
+            return k + 1
+    return 0
+
+
+def _ends_clause(tokens: list[Token], k: int, n: int) -> bool:
+    """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
+    rest = tokens[k:n]
+    words = [t for t in rest if t.kind == "word"]
+    if not words or rest[0].text in (",", ".", ";", "!", "?"):
+        return True
+    lex = _speech.lexicon()
+    return len(words) <= 6 and words[0].lower in lex.words["preposition"] | lex.words["right_stop"] and all(
+        t.lower != "that" for t in words
+    )
+
+
+def _inherit(
+    text: str,
+    spans: list[QuotedSpan],
+    decisions: dict[int, tuple[str, _Attribution | None]],
+    paragraphs: _Paragraphs,
+) -> list[_Found]:
+    """Direct quotations, each with its own attribution or the one it inherits."""
+    found: list[_Found] = []
+    last_by_paragraph: dict[int, _Attribution] = {}
+    for n, span in enumerate(spans):
+        verdict, attribution = decisions.get(n, ("quote", None))
+        if verdict == "not":
+            continue
+        paragraph = paragraphs.index(span.outer_start)
+        if attribution is None:
+            attribution = last_by_paragraph.get(paragraph)
+            if attribution is None and _opens_paragraph(text, span, paragraphs, paragraph):
+                attribution = last_by_paragraph.get(paragraph - 1)
+        if attribution is None and verdict == "scare":
+            continue  # a word or two in quote marks that nobody is said to have said
+        if attribution is not None:
+            last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
+            for p in range(paragraph, last_paragraph + 1):
+                last_by_paragraph[p] = attribution
+        if span.inner_end > span.inner_start:
+            found.append(
+                _Found(span.inner_start, span.inner_end, "direct", attribution, span.closed, span.paragraphs)
+            )
+    return found
+
+
+def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
+    """Paragraphs written in Title Case, where capitals say nothing about names."""
+    found = set()
+    for index, (start, end) in enumerate(paragraphs.spans):
+        words = re.findall(r"[^\W\d_][\w’'-]*", masked[start:end])
+        if len(words) < 4 or len(words) > 40:
+            continue
+        significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+        capitals = sum(w[0].isupper() for w in significant)
+        if significant and capitals / len(significant) >= 0.75:
+            found.add(index)
+    return found
+
+
+def _opens_paragraph(text: str, span: QuotedSpan, paragraphs: _Paragraphs, index: int) -> bool:
+    start = paragraphs.spans[index][0]
+    return not text[start : span.outer_start].strip()
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def quotes_to_frame(quotes: Sequence[Quote]) -> pd.DataFrame:
+    """One row per quotation, columns as the :class:`Quote` fields."""
+    import pandas as pd
+
+    columns = list(Quote.__dataclass_fields__)
+    return pd.DataFrame([q.to_dict() for q in quotes], columns=columns)
+
+
+def quote_table(x: TextLike) -> pd.DataFrame:
+    """:func:`extract_quotes` as a DataFrame.
+
+    >>> quote_table('"No," he said.')[["kind", "text", "speaker_mention", "cue"]].values.tolist()
+    [['direct', 'No,', 'he', 'said']]
+    """
+    return quotes_to_frame(extract_quotes(x))
+
+
+def voice_share_frame(quotes: Sequence[Quote], actors: Sequence[Actor]) -> pd.DataFrame:
+    """Per actor: mentions and quotations, and each as a share of the article's total.
+
+    Columns: ``actor``, ``kind``, ``mentions``, ``quotes`` (``direct`` + ``indirect``),
+    ``mention_share`` (of all actor mentions), ``voice_share`` (of all quotations, attributed
+    or not) and ``quotes_per_mention``. Sorted by quotations, then mentions.
+    """
+    import pandas as pd
+
+    rows = []
+    total_mentions = sum(len(a.mentions) for a in actors) or 1
+    total_quotes = len(quotes) or 1
+    for actor in actors:
+        own = [q for q in quotes if q.speaker == actor.name]
+        direct = sum(q.kind == "direct" for q in own)
+        mentions = len(actor.mentions)
+        rows.append(
+            {
+                "actor": actor.name,
+                "kind": actor.kind,
+                "mentions": mentions,
+                "quotes": len(own),
+                "direct": direct,
+                "indirect": len(own) - direct,
+                "mention_share": mentions / total_mentions,
+                "voice_share": len(own) / total_quotes,
+                "quotes_per_mention": len(own) / mentions if mentions else 0.0,
+            }
+        )
+    columns = [
+        "actor",
+        "kind",
+        "mentions",
+        "quotes",
+        "direct",
+        "indirect",
+        "mention_share",
+        "voice_share",
+        "quotes_per_mention",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["quotes", "mentions"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def voice_share(x: TextLike) -> pd.DataFrame:
+    """Who speaks and who is only spoken about, for one article (see :func:`voice_share_frame`)."""
+    actors = _find_actors(x)
+    return voice_share_frame(extract_quotes(x, actors=actors), actors)
