@@ -23,7 +23,7 @@ _TOKEN = re.compile(
     r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
     r"|--|[^\w\s]"
 )
-_DASHES = {"--", "—", "–"}
+_DASHES = {"--", "—", "–", "―"}
 _SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
 
 
@@ -44,9 +44,10 @@ class Cue:
     i: int
     j: int
     base: str
-    cls: str  # "speech", "cognition" or "evidence"
+    cls: str  # "speech", "cognition", "evidence" or "evaluation"
     order: str  # "verb": speaker before it ("X said"); "before": speaker after it ("according to X")
     participle: bool = False
+    form: str = ""  # the cue as written, lower-cased
 
 
 @dataclass(slots=True)
@@ -83,6 +84,7 @@ def lexicon() -> _Lexicon:
         ("speech", "quote_verbs.txt"),
         ("cognition", "quote_verbs_cognition.txt"),
         ("evidence", "quote_verbs_evidence.txt"),
+        ("evaluation", "quote_verbs_evaluation.txt"),
     ):
         for line in read_lines(name):
             parts = line.lower().split()
@@ -127,8 +129,11 @@ def tokenize(masked: str, start: int, end: int, quote_at: dict[int, int]) -> lis
     return tokens
 
 
-def find_cues(tokens: list[Token]) -> list[Cue]:
-    """Speech, belief and evidence cues among ``tokens``, in order."""
+def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
+    """Speech, belief, evidence and evaluation cues among ``tokens``, in order.
+
+    In a headline (``headline=True``) capitalised words may be cues: "Clinton Calls ...".
+    """
     lex = lexicon()
     cues: list[Cue] = []
     i = 0
@@ -143,9 +148,9 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             i = phrase.j
             continue
         entry = lex.forms.get(token.lower)
-        if entry is not None and _is_verb(tokens, i, lex):
+        if entry is not None and _is_verb(tokens, i, lex, headline):
             base, cls = entry
-            cues.append(Cue(i, i + 1, base, cls, "verb", token.lower.endswith("ing")))
+            cues.append(Cue(i, i + 1, base, cls, "verb", token.lower.endswith("ing"), token.lower))
         i += 1
     return cues
 
@@ -155,14 +160,14 @@ def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
         j = i + len(words)
         if j <= len(tokens) and all(t.lower == w for t, w in zip(tokens[i:j], words, strict=True)):
             participle = tokens[i].lower.endswith("ing")
-            return Cue(i, j, " ".join(words), "speech", order, participle)
+            return Cue(i, j, " ".join(words), "speech", order, participle, " ".join(words))
     return None
 
 
-def _is_verb(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False) -> bool:
     """Is the speech word at ``i`` used as a verb (not "the claims", "to say", "was told")?"""
     token = tokens[i]
-    if token.text[0].isupper():
+    if token.text[0].isupper() and not (headline and i > 0):
         return False  # "Asked about ...", a title ("Fox News Reports")
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -171,6 +176,8 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
             return False
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
+    if token.lower == lex.forms[token.lower][0] and not _may_precede_base_form(prev, lex):
+        return False  # "a media call", "protest suggestions": a noun, not a verb
     if not token.lower.endswith("ing"):
         k = i - 1
         while k >= 0 and tokens[k].kind == "word" and _is_adverb(tokens[k], lex):
@@ -178,6 +185,28 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
         if k >= 0 and tokens[k].lower in lex.words["be"]:
             return False  # passive: "was told", "is expected"
     return True
+
+
+def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
+    """A base form ("say", "call") is a verb after "they", "will", "officials", "Democrats"."""
+    if prev is None or prev.kind != "word":
+        return False
+    lower = prev.lower
+    return (
+        lower in lex.words["base_subject"]
+        or _is_adverb(prev, lex)
+        or (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and len(lower) > 3)
+    )
+
+
+def is_abbreviation(word: str) -> bool:
+    """"Mr.", "U.S.", "Jan.": a period that does not end a sentence."""
+    bare = word.rstrip(".")
+    return (
+        bare in read_lines("abbreviations_nonfinal.txt")
+        or bare.lower() in word_set("abbreviations_ambiguous.txt")
+        or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?", word) is not None
+    )
 
 
 def _is_adverb(token: Token, lex: _Lexicon) -> bool:
@@ -213,7 +242,9 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     lex = lexicon()
     k = cue.i - 1
     while k >= first and tokens[k].kind == "word" and (
-        _is_adverb(tokens[k], lex) or _is_time(tokens[k], lex)
+        _is_adverb(tokens[k], lex)
+        or _is_time(tokens[k], lex)
+        or (cue.participle and tokens[k].lower in lex.words["be"])
     ):
         k -= 1
     if k < first:
@@ -222,38 +253,59 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     if _is_relative(token, lex):
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
-    closing = None
     if token.text == "," or token.text in _DASHES:
-        closing = token.text  # the end of an appositive: "Smith, the mayor, said"
-        k -= 1
+        return _appositive_speaker(tokens, k, first, lex)
     end = k + 1
+    j = _scan_left(tokens, k, first, lex)
+    start = j + 1
+    if start >= end or end - start > 12 or not _looks_like_speaker(tokens, start, end, lex):
+        return None
+    return Phrase(start, end, *_head(tokens, start, end, lex))
+
+
+def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> Phrase | None:
+    """"Smith, the mayor, said", "the assailant, John McGraw, said", "Smith, who chairs the
+    committee, said", "Kall -- co-editor of the book -- said": ``k`` is the closing comma."""
+    closing = tokens[k].text
+    end = k
+    j = k - 1
+    while j >= first:
+        token = tokens[j]
+        if token.kind == "quote" or token.text in (";", ":", "(", ")"):
+            return None
+        if token.text == closing or (closing in _DASHES and token.text in _DASHES):
+            break
+        j -= 1
+    if j < first or end - j > 30 or j + 1 >= end:
+        return None
+    before = _phrase_before(tokens, j, first, lex)
+    if before is None:
+        return None
+    if _is_relative(tokens[j + 1], lex) or _looks_like_name(tokens, *before, lex):
+        return Phrase(before[0], end, *_head(tokens, *before, lex))
+    if _looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
+        return Phrase(before[0], end, *_head(tokens, j + 1, end, lex))
+    if _looks_like_speaker(tokens, *before, lex):
+        return Phrase(before[0], end, *_head(tokens, *before, lex))
+    return None
+
+
+def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
+    """The boundary before the phrase that ends at token ``k`` (``first - 1`` if none).
+    A parenthesis belongs to the phrase: "Rep. Jim Jordan (R-Ohio)"."""
     j = k
     while j >= first:
         token = tokens[j]
-        if closing in _DASHES and token.text == ",":
-            j -= 1
+        if token.text == ")":
+            opening = next((n for n in range(j - 1, max(j - 12, first - 1), -1) if tokens[n].text == "("), None)
+            if opening is None:
+                return j
+            j = opening - 1
             continue
         if _is_boundary(token, lex):
-            break
-        if _is_relative(token, lex) and j < k:
-            # "Smith, who has long opposed the plan, said": the name precedes the clause.
-            name = _antecedent(tokens, j, first, lex)
-            return Phrase(name[0], end, name[0], name[1]) if name is not None else None
+            return j
         j -= 1
-    start = j + 1
-    if start >= end:
-        return None
-    opened_by = tokens[j].text if j >= first else None
-    if closing is not None:
-        if opened_by != closing and not (closing in _DASHES and opened_by in _DASHES):
-            return None
-        name = _phrase_before(tokens, j, first, lex)
-        if name is None or not _looks_like_name(tokens, *name, lex):
-            return None
-        return Phrase(name[0], end, *_head(tokens, *name, lex))
-    if end - start > 12 or not _looks_like_speaker(tokens, start, end, lex):
-        return None
-    return Phrase(start, end, *_head(tokens, start, end, lex))
+    return j
 
 
 def _is_relative(token: Token, lex: _Lexicon) -> bool:
@@ -306,10 +358,7 @@ def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple
 
 def _phrase_before(tokens: list[Token], stop: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
     """The phrase ending at token ``stop`` (exclusive), back to the previous boundary."""
-    j = stop - 1
-    while j >= first and not _is_boundary(tokens[j], lex):
-        j -= 1
-    start = j + 1
+    start = _scan_left(tokens, stop - 1, first, lex) + 1
     if start >= stop or stop - start > 12:
         return None
     return start, stop
@@ -357,14 +406,24 @@ def _head(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int
 
 
 def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
-    """The subject mention at the start of a sentence: a pronoun or a capitalised name."""
+    """The subject at the start of a sentence, as a token range: a pronoun or a name.
+
+    Opening words ("And then", "However,") and an opening adverbial up to its comma ("On
+    Sunday,", "Here in Columbia,") are skipped.
+    """
     lex = lexicon()
     k = 0
-    if k < before and tokens[k].kind == "word" and tokens[k].lower in lex.words["opener"]:
-        comma = next((n for n in range(k, min(before, 12)) if tokens[n].text == ","), None)
-        if comma is None:
-            return None
-        k = comma + 1
+    while k < before and tokens[k].kind == "word" and tokens[k].lower in lex.words["conjunction"]:
+        k += 1
+    if k < before and tokens[k].text == ",":
+        k += 1
+    comma = next((n for n in range(k, min(before, k + 12)) if tokens[n].text == ","), None)
+    if comma is not None and comma + 1 < before:
+        after = tokens[comma + 1]
+        opener = tokens[k].lower in lex.words["opener"]
+        if opener or (after.kind == "word" and (after.lower in lex.pronouns or after.text[0].isupper())):
+            if not any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word"):
+                k = comma + 1
     if k >= before or tokens[k].kind != "word":
         return None
     if tokens[k].lower in lex.pronouns:

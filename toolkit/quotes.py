@@ -200,7 +200,8 @@ def _find(text: str) -> list[_Found]:
         tokens = _speech.tokenize(masked, start, end, quote_at)
         if not tokens:
             continue
-        cues = _speech.find_cues(tokens)
+        headline = paragraphs.index(start) in headlines
+        cues = _speech.find_cues(tokens, headline)
         named = _speaker_quotes(tokens, cues)
         attributions: dict[int, _Attribution] = {}
         for k, token in enumerate(tokens):
@@ -208,8 +209,7 @@ def _find(text: str) -> list[_Found]:
                 attribution = _attribute(tokens, cues, k)
                 span = spans[token.quote]
                 verdict = "not" if token.quote in named else _classify(
-                    text, span, tokens, k, cues, attribution,
-                    paragraphs.index(span.outer_start) in headlines,
+                    text, span, tokens, k, cues, attribution, headline
                 )
                 decisions[token.quote] = (verdict, attribution)
                 if attribution is not None:
@@ -230,6 +230,10 @@ def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tup
             after = masked[span.outer_end : span.outer_end + 3].lstrip(" ")
             if after[:1].isupper() or after[:1] == MASK:
                 cuts.append(span.outer_end)
+        before = masked[max(span.outer_start - 3, 0) : span.outer_start].rstrip(" ")
+        if before.endswith((".", "?", "!")) and not _ends_with_abbreviation(masked, span.outer_start):
+            cuts.append(span.outer_start)  # 'He left. "I am done," he said.'
+    cuts.sort()
     result = []
     for sentence in sentences(masked):
         start = sentence.start
@@ -242,6 +246,11 @@ def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tup
                 start += 1
         result.append((start, sentence.end))
     return result
+
+
+def _ends_with_abbreviation(masked: str, position: int) -> bool:
+    word = masked[max(position - 12, 0) : position].split()
+    return bool(word) and _speech.is_abbreviation(word[-1])
 
 
 def _speaker_quotes(tokens: list[Token], cues: list[Cue]) -> set[int]:
@@ -269,7 +278,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | N
     for cue in cues:
         if cue.i < m or cue.i - m > 16 or cue.cls != "speech":
             continue
-        if cue.i == m and cue.order == "verb":
+        if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _speech.speaker_after(tokens, cue)
             if phrase is not None:
                 return _make(tokens, phrase, cue)
@@ -277,7 +286,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | N
         if phrase is not None and phrase.i == m:
             return _make(tokens, phrase, cue)
         break
-    generic = _unlisted_verb(tokens, m)
+    generic = _unlisted_verb(tokens, m) or _dash_attribution(tokens, k)
     if generic is not None:
         return generic
     # 'Smith said: "..."', 'Smith called the plan "a disaster"', 'according to Smith, "..."'
@@ -288,7 +297,45 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | N
         attribution = _cue_attribution(tokens, cues, cue)
         if attribution is not None:
             return attribution
-    return None
+    return _colon_attribution(tokens, k)
+
+
+def _dash_attribution(tokens: list[Token], k: int) -> _Attribution | None:
+    """'"..." ― Carla Sanchez': a name after a dash closes the sentence."""
+    m = k + 1
+    if m >= len(tokens) or tokens[m].text not in _speech._DASHES | {"-"}:
+        return None
+    j = m + 1
+    while j < len(tokens) and (
+        (tokens[j].kind == "word" and tokens[j].text[0].isupper()) or tokens[j].text in (".", "-")
+    ):
+        j += 1
+    while j > m + 1 and tokens[j - 1].kind == "punct":
+        j -= 1
+    rest = tokens[j:]
+    if j == m + 1 or j - m > 6 or any(t.kind != "punct" for t in rest):
+        return None
+    return _Attribution((tokens[m + 1].start, tokens[j - 1].end), None)
+
+
+def _colon_attribution(tokens: list[Token], k: int) -> _Attribution | None:
+    """'Warren: Trump is a "proven failure"', 'He also played up his chances: "..."': with no
+    cue, the subject of a sentence that introduces the quotation with a colon."""
+    lex = _speech.lexicon()
+    colon = next((n for n in range(k - 1, -1, -1) if tokens[n].text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    if colon < 7 and all(
+        t.kind == "word" and t.text[0].isupper() or t.text in (".", "’s", "'s") for t in tokens[:colon]
+    ):
+        return _Attribution((tokens[0].start, tokens[colon - 1].end), None)  # "Warren: ..."
+    if colon != k - 1:
+        return None
+    span = _speech.sentence_subject(tokens, colon)
+    if span is None or tokens[span[0]].lower in ("it", "this", "there"):
+        return None
+    del lex
+    return _Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None)
 
 
 def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
@@ -311,7 +358,7 @@ def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
     if j + 1 < n and not (tokens[j + 1].kind == "punct" and tokens[j + 1].text in ".,!?;"):
         return None
     phrase = Phrase(m, j, m, j)
-    return _make(tokens, phrase, Cue(j, j + 1, verb.lower, "speech", "verb"))
+    return _make(tokens, phrase, Cue(j, j + 1, verb.lower, "speech", "verb", form=verb.lower))
 
 
 def _cue_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> _Attribution | None:
@@ -322,16 +369,23 @@ def _cue_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> _Attribu
 def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     if cue.order == "before":
         return _speech.speaker_after(tokens, cue)
-    phrase = _speech.speaker_before(tokens, cue)
-    if phrase is not None:
-        return phrase
     prev = tokens[cue.i - 1] if cue.i > 0 else None
-    if cue.participle:
-        return _subject(tokens, cues, cue) if prev is not None and prev.text == "," else None
-    inverts = cue.base not in _speech.lexicon().words["no_inversion"]
-    if inverts and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
+    if cue.participle and prev is not None and (
+        prev.text == "," or prev.lower in _speech.lexicon().words["participle_link"]
+    ):
+        return _subject(tokens, cues, cue)  # "..., adding that ...", "by saying that ..."
+    phrase = _speech.speaker_before(tokens, cue)
+    if phrase is not None or cue.participle:
+        return phrase
+    if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
         return _speech.speaker_after(tokens, cue)
     return None
+
+
+def _inverts(cue: Cue) -> bool:
+    """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
+    lex = _speech.lexicon()
+    return cue.base not in lex.words["no_inversion"] and (cue.order == "before" or cue.base != cue.form)
 
 
 def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
