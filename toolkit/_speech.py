@@ -380,8 +380,8 @@ def _looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
     last = words[-1]
-    if last.lower in lex.forms and last.text.islower():
-        return False
+    if last.lower in lex.forms and last.text.islower() and last.lower != lex.forms[last.lower][0]:
+        return False  # ends in a verb: "... who was told"
     return True
 
 
@@ -406,36 +406,57 @@ def _head(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int
 
 
 def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
-    """The subject at the start of a sentence, as a token range: a pronoun or a name.
+    """The subject at the start of a sentence, as a token range ending before ``before``: a
+    pronoun, a name ("Sen. Marco Rubio") or a description ("The crowd").
 
     Opening words ("And then", "However,") and an opening adverbial up to its comma ("On
-    Sunday,", "Here in Columbia,") are skipped.
+    Sunday,", "Here in Columbia,", "In responding Friday,") are skipped.
     """
     lex = lexicon()
+    n = len(tokens)
     k = 0
-    while k < before and tokens[k].kind == "word" and tokens[k].lower in lex.words["conjunction"]:
+    while k < n and tokens[k].kind == "word" and tokens[k].lower in lex.words["conjunction"]:
         k += 1
-    if k < before and tokens[k].text == ",":
+    if k < n and tokens[k].text == ",":
         k += 1
-    comma = next((n for n in range(k, min(before, k + 12)) if tokens[n].text == ","), None)
-    if comma is not None and comma + 1 < before:
+    comma = next((c for c in range(k, min(n, k + 12)) if tokens[c].text == ","), None)
+    if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
         after = tokens[comma + 1]
-        opener = tokens[k].lower in lex.words["opener"]
+        opener = tokens[k].lower in lex.words["opener"] or tokens[k].lower.endswith("ing")
         if opener or (after.kind == "word" and (after.lower in lex.pronouns or after.text[0].isupper())):
-            if not any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word"):
+            if opener or not any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word"):
                 k = comma + 1
-    if k >= before or tokens[k].kind != "word":
+    if k >= n or tokens[k].kind != "word":
         return None
-    if tokens[k].lower in lex.pronouns:
+    first = tokens[k]
+    if first.lower in lex.pronouns:
         return k, k + 1
-    if not tokens[k].text[0].isupper():
+    if first.lower in lex.words["function"]:
         return None
-    j = k
-    while j < before and tokens[j].kind != "quote" and (
-        (tokens[j].kind == "word" and tokens[j].text[0].isupper()) or tokens[j].text in _SOFT_PUNCT
-    ):
-        j += 1
-    return (k, j) if j > k else None
+    j = k + 1
+    if first.lower in ("the", "a", "an") or first.text[0].isupper():
+        while j < n and tokens[j].kind != "quote" and j - k < 8:
+            token = tokens[j]
+            if token.kind == "punct" and token.text not in _SOFT_PUNCT:
+                break
+            if token.kind == "word" and token.text.islower() and (
+                token.lower in lex.forms
+                or token.lower in lex.words["be"]
+                or token.lower in lex.words["stop"]
+                or token.lower in lex.words["preposition"]
+                or _is_adverb(token, lex)
+                or token.lower.endswith("ed")
+            ):
+                break
+            if token.kind == "word" and token.text.islower() and first.text[0].isupper() and first.lower not in ("the", "a", "an"):
+                break  # a name ends where lowercase begins: "Trump took"
+            j += 1
+        while j > k + 1 and tokens[j - 1].kind == "punct":
+            j -= 1
+        if first.lower in ("the", "a", "an") and j == k + 1:
+            return None
+        return k, j
+    return None
 
 
 # --- reported clauses ---------------------------------------------------------------------

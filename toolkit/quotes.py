@@ -98,6 +98,7 @@ class _Attribution:
     speaker: tuple[int, int] | None
     cue: tuple[int, int] | None
     name_span: tuple[int, int] | None = None  # where to look the actor up (the antecedent of "who")
+    how: str = ""  # which rule found it, for debugging and evaluation
 
 
 @dataclass(slots=True)
@@ -206,8 +207,8 @@ def _find(text: str) -> list[_Found]:
         attributions: dict[int, _Attribution] = {}
         for k, token in enumerate(tokens):
             if token.kind == "quote" and token.quote >= 0:
-                attribution = _attribute(tokens, cues, k)
                 span = spans[token.quote]
+                attribution = _attribute(tokens, cues, k, text[span.inner_start : span.inner_end])
                 verdict = "not" if token.quote in named else _classify(
                     text, span, tokens, k, cues, attribution, headline
                 )
@@ -268,8 +269,9 @@ def _speaker_quotes(tokens: list[Token], cues: list[Cue]) -> set[int]:
     return named
 
 
-def _attribute(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | None:
-    """Speaker and cue of the quotation at token ``k``, from its own sentence."""
+def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> _Attribution | None:
+    """Speaker and cue of the quotation at token ``k`` (its words: ``quoted``), from its own
+    sentence."""
     n = len(tokens)
     m = k + 1
     if m < n and tokens[m].text == ",":
@@ -281,23 +283,95 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | N
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _speech.speaker_after(tokens, cue)
             if phrase is not None:
-                return _make(tokens, phrase, cue)
+                return _make(tokens, phrase, cue, "after quote: said X")
         phrase = _speech.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
-            return _make(tokens, phrase, cue)
+            return _make(tokens, phrase, cue, "after quote: X said")
         break
-    generic = _unlisted_verb(tokens, m) or _dash_attribution(tokens, k)
+    generic = _dash_attribution(tokens, k)
+    if generic is None and k == 0 and quoted.rstrip().endswith((",", "!", "?")):
+        generic = _unlisted_verb(tokens, m)
     if generic is not None:
         return generic
-    # 'Smith said: "..."', 'Smith called the plan "a disaster"', 'according to Smith, "..."'
-    before = [cue for cue in cues if cue.j <= k]
-    after = [cue for cue in cues if cue.i > k]
-    ordered = [*reversed(before), *after]
-    for cue in [c for c in ordered if c.cls == "speech"] + [c for c in ordered if c.cls != "speech"]:
+    # 'According to Smith, the plan is "dead"': a cue for the whole sentence.
+    for cue in cues:
+        if cue.order == "before":
+            attribution = _cue_attribution(tokens, cues, cue)
+            if attribution is not None:
+                return attribution
+    # 'Hillary shot back, "..."': a subject and a verb just before the quotation.
+    local = _introducer(tokens, cues, k)
+    if local is not None:
+        return local
+    # 'Smith said: "..."', 'Smith called the plan "a disaster"': the nearest cue before, finite
+    # speech verbs first ("Clinton claimed that statements calling ..." is Clinton's claim).
+    before = [cue for cue in reversed(cues) if cue.j <= k]
+    ranked = (
+        [c for c in before if c.cls == "speech" and not c.participle]
+        + [c for c in before if c.cls == "speech" and c.participle]
+        + [c for c in before if c.cls != "speech"]
+    )
+    for cue in ranked:
         attribution = _cue_attribution(tokens, cues, cue)
         if attribution is not None:
             return attribution
-    return _colon_attribution(tokens, k)
+    # 'The plan is "dead" and buried, Smith said.'
+    for cue in cues:
+        if cue.i > k and cue.cls == "speech":
+            attribution = _closing_attribution(tokens, cues, cue)
+            if attribution is not None:
+                return attribution
+    return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
+
+
+def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> _Attribution | None:
+    """'Hillary shot back, "..."', 'The crowd chanted: "..."': with no cue in the clause before a
+    quotation, a subject followed by one to three lowercase words introduces it."""
+    if k < 2 or tokens[k - 1].text not in (",", ":"):
+        return None
+    start = k - 2
+    while start >= 0 and tokens[start].kind == "word":
+        start -= 1
+    start += 1
+    if any(start <= cue.i < k for cue in cues):
+        return None
+    words = tokens[start : k - 1]
+    span = _speech.sentence_subject(tokens[start : k - 1], len(words))
+    if span is None:
+        return None
+    rest = words[span[1] :]
+    lex = _speech.lexicon()
+    if not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
+        return None
+    if not rest[0].lower.endswith(("ed", "s")) or rest[0].lower in lex.words["be"]:
+        return None
+    if tokens[start + span[0]].lower in ("it", "this", "there", "that"):
+        return None
+    return _Attribution((words[span[0]].start, words[span[1] - 1].end), None, how="introducer")
+
+
+def _closing_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> _Attribution | None:
+    """A cue that closes the sentence: '..., Smith said.' or '..., said Smith.'"""
+    phrase = _cue_speaker(tokens, cues, cue)
+    if phrase is None or cue.participle:
+        return None
+    n = len(tokens)
+    if phrase.i >= cue.j:  # "..., said Smith."
+        ok = cue.i > 0 and tokens[cue.i - 1].text == "," and _ends_clause(tokens, phrase.j, n)
+    else:
+        ok = phrase.i > 0 and tokens[phrase.i - 1].text == "," and _ends_clause(tokens, cue.j, n)
+    return _make(tokens, phrase, cue, "closing cue") if ok else None
+
+
+def _subject_attribution(tokens: list[Token], k: int) -> _Attribution | None:
+    """'Mrs. Clinton has positioned her agenda around plans to "build on the progress"': with
+    no cue at all, a partial quotation belongs to the subject of its sentence."""
+    if k == 0:
+        return None
+    span = _speech.sentence_subject(tokens, k)
+    if span is None or tokens[span[0]].lower in ("it", "this", "there", "that", "i", "we", "you"):
+        return None
+    return _Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence subject")
 
 
 def _dash_attribution(tokens: list[Token], k: int) -> _Attribution | None:
@@ -315,7 +389,7 @@ def _dash_attribution(tokens: list[Token], k: int) -> _Attribution | None:
     rest = tokens[j:]
     if j == m + 1 or j - m > 6 or any(t.kind != "punct" for t in rest):
         return None
-    return _Attribution((tokens[m + 1].start, tokens[j - 1].end), None)
+    return _Attribution((tokens[m + 1].start, tokens[j - 1].end), None, how="dash")
 
 
 def _colon_attribution(tokens: list[Token], k: int) -> _Attribution | None:
@@ -328,42 +402,48 @@ def _colon_attribution(tokens: list[Token], k: int) -> _Attribution | None:
     if colon < 7 and all(
         t.kind == "word" and t.text[0].isupper() or t.text in (".", "’s", "'s") for t in tokens[:colon]
     ):
-        return _Attribution((tokens[0].start, tokens[colon - 1].end), None)  # "Warren: ..."
+        return _Attribution((tokens[0].start, tokens[colon - 1].end), None, how="headline colon")
     if colon != k - 1:
         return None
     span = _speech.sentence_subject(tokens, colon)
     if span is None or tokens[span[0]].lower in ("it", "this", "there"):
         return None
     del lex
-    return _Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None)
+    return _Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None, how="colon")
 
 
 def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
-    """'"...," Smith quipped.': a speaker and any verb right after a quotation, then the end."""
+    """'"...," Smith quipped.', '"...!" a message on the website reads.': a speaker phrase and
+    any verb in the past or present tense right after a quotation, and then the sentence ends."""
     lex = _speech.lexicon()
     n = len(tokens)
     if m >= n or tokens[m].kind != "word" or m == 0 or tokens[m - 1].kind not in ("quote", "punct"):
         return None
-    j = m
-    if tokens[m].lower in lex.pronouns:
-        j = m + 1
-    else:
-        while j < n and tokens[j].kind == "word" and tokens[j].text[0].isupper():
-            j += 1
-    if j == m or j >= n:
-        return None
-    verb = tokens[j]
-    if verb.kind != "word" or not verb.text.islower() or not verb.lower.endswith(("ed", "s")):
-        return None
-    if j + 1 < n and not (tokens[j + 1].kind == "punct" and tokens[j + 1].text in ".,!?;"):
-        return None
-    phrase = Phrase(m, j, m, j)
-    return _make(tokens, phrase, Cue(j, j + 1, verb.lower, "speech", "verb", form=verb.lower))
+    for j in range(m + 1, min(n, m + 9)):
+        token = tokens[j]
+        if token.kind != "word" and token.text not in _speech._SOFT_PUNCT:
+            return None
+        if token.kind != "word" or not token.text.islower():
+            continue
+        if token.lower in lex.words["stop"]:
+            return None
+        if not token.lower.endswith(("ed", "s")) or token.lower in lex.words["preposition"]:
+            continue
+        rest = j + 1
+        while rest < n and tokens[rest].kind == "word" and _speech._is_adverb(tokens[rest], lex):
+            rest += 1
+        if rest < n and not (tokens[rest].kind == "punct" and tokens[rest].text in ".,!?;"):
+            continue
+        if not _speech._looks_like_speaker(tokens, m, j, lex):
+            return None
+        cue = Cue(j, j + 1, token.lower, "speech", "verb", form=token.lower)
+        return _make(tokens, Phrase(m, j, *_speech._head(tokens, m, j, lex)), cue, "unlisted verb")
+    return None
 
 
 def _cue_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> _Attribution | None:
     phrase = _cue_speaker(tokens, cues, cue)
-    return _make(tokens, phrase, cue) if phrase is not None else None
+    return _make(tokens, phrase, cue, "cue in sentence") if phrase is not None else None
 
 
 def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
@@ -377,6 +457,8 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     phrase = _speech.speaker_before(tokens, cue)
     if phrase is not None or cue.participle:
         return phrase
+    if prev is not None and prev.lower in ("and", "but", "then"):
+        return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
         return _speech.speaker_after(tokens, cue)
     return None
@@ -403,14 +485,14 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     return Phrase(span[0], span[1], span[0], span[1])
 
 
-def _make(tokens: list[Token], phrase: Phrase, cue: Cue) -> _Attribution:
+def _make(tokens: list[Token], phrase: Phrase, cue: Cue, how: str = "") -> _Attribution:
     head = (tokens[phrase.head_i].start, tokens[phrase.head_j - 1].end)
     name_span = None
     if phrase.relative and phrase.antecedent is not None:
         a, b = phrase.antecedent
         name_span = (tokens[a].start, tokens[b - 1].end)
     cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
-    return _Attribution(head, cue_span, name_span)
+    return _Attribution(head, cue_span, name_span, how)
 
 
 def _classify(
@@ -443,7 +525,7 @@ def _classify(
     if not headline and _title_like(words) and not _attributed_after(tokens, k, attribution):
         if (ending is None or ending.group().strip() in (",", ".")) and not re.search(r"[,;:]", inside):
             return "not"
-    if ending is not None or attribution is not None:
+    if ending is not None or (attribution is not None and attribution.how != "sentence subject"):
         return "quote"
     if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
         return "scare"
@@ -567,10 +649,10 @@ def _inherit(
             continue
         paragraph = paragraphs.index(span.outer_start)
         if attribution is None:
-            attribution = last_by_paragraph.get(paragraph)
+            attribution = _inherited(last_by_paragraph.get(paragraph), "same paragraph")
             if attribution is None and _opens_paragraph(text, span, paragraphs, paragraph):
-                attribution = last_by_paragraph.get(paragraph - 1)
-        if attribution is None and verdict == "scare":
+                attribution = _inherited(last_by_paragraph.get(paragraph - 1), "paragraph before")
+        if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
             continue  # a word or two in quote marks that nobody is said to have said
         if attribution is not None:
             last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
@@ -581,6 +663,12 @@ def _inherit(
                 _Found(span.inner_start, span.inner_end, "direct", attribution, span.closed, span.paragraphs)
             )
     return found
+
+
+def _inherited(attribution: _Attribution | None, how: str) -> _Attribution | None:
+    if attribution is None:
+        return None
+    return _Attribution(attribution.speaker, attribution.cue, attribution.name_span, "inherited: " + how)
 
 
 def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
