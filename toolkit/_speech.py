@@ -199,6 +199,21 @@ def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
     )
 
 
+def opens_with_attribution(text: str) -> bool:
+    """Does ``text`` open with "Smith said", "he added", "Mr. Trump told"? Then a quotation
+    that ends with a period just before it is still attributed by it."""
+    lex = lexicon()
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:6]
+    for n, word in enumerate(words[:5]):
+        lower = word.lower()
+        if n > 0 and lower in lex.forms and lower != lex.forms[lower][0] and lex.forms[lower][1] == "speech":
+            # '"..." Smith said.' but not '"..." He added that ...'
+            return not lower.endswith("ing") and n + 1 < len(words) and words[n + 1] in (".", ",", ";")
+        if not (word[:1].isupper() or lower in lex.pronouns or is_abbreviation(word)):
+            return False
+    return False
+
+
 def is_abbreviation(word: str) -> bool:
     """"Mr.", "U.S.", "Jan.": a period that does not end a sentence."""
     bare = word.rstrip(".")
@@ -230,7 +245,7 @@ def _is_boundary(token: Token, lex: _Lexicon) -> bool:
         return True
     if token.kind == "punct":
         return token.text not in _SOFT_PUNCT
-    return token.text.islower() and token.lower in lex.words["stop"]
+    return token.lower in lex.words["stop"]
 
 
 def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | None:

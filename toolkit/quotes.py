@@ -228,8 +228,9 @@ def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tup
     cuts = []
     for span in spans:
         if text[span.inner_start : span.inner_end].endswith((".", ".)")):
-            after = masked[span.outer_end : span.outer_end + 3].lstrip(" ")
-            if after[:1].isupper() or after[:1] == MASK:
+            after = masked[span.outer_end : span.outer_end + 60]
+            stripped = after.lstrip(" ")
+            if (stripped[:1].isupper() or stripped[:1] == MASK) and not _speech.opens_with_attribution(after):
                 cuts.append(span.outer_end)
         before = masked[max(span.outer_start - 3, 0) : span.outer_start].rstrip(" ")
         if before.endswith((".", "?", "!")) and not _ends_with_abbreviation(masked, span.outer_start):
@@ -278,7 +279,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> _At
         m += 1
     # '"...," said Smith' / '"...," Smith said' / '"...," the mayor, a Democrat, told reporters'
     for cue in cues:
-        if cue.i < m or cue.i - m > 16 or cue.cls != "speech":
+        if cue.i < m or cue.i - m > 30 or cue.cls != "speech":
             continue
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _speech.speaker_after(tokens, cue)
@@ -427,9 +428,10 @@ def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
             continue
         if token.lower in lex.words["stop"]:
             return None
-        if not token.lower.endswith(("ed", "s")) or token.lower in lex.words["preposition"]:
+        particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
+        if token.lower in lex.words["preposition"] or not (token.lower.endswith(("ed", "s")) or particle):
             continue
-        rest = j + 1
+        rest = j + 2 if particle else j + 1
         while rest < n and tokens[rest].kind == "word" and _speech._is_adverb(tokens[rest], lex):
             rest += 1
         if rest < n and not (tokens[rest].kind == "punct" and tokens[rest].text in ".,!?;"):
