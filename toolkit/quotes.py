@@ -197,6 +197,7 @@ def _find(text: str) -> list[_Found]:
     decisions: dict[int, tuple[str, _Attribution | None]] = {}
     headlines = _headline_paragraphs(masked, paragraphs)
     reported: list[_Found] = []
+    events: dict[int, _Attribution] = {}  # the last speaker named in each paragraph
     for start, end in _sentence_spans(text, masked, spans):
         tokens = _speech.tokenize(masked, start, end, quote_at)
         if not tokens:
@@ -216,10 +217,30 @@ def _find(text: str) -> list[_Found]:
                 if attribution is not None:
                     attributions[k] = attribution
         reported.extend(_reported(tokens, cues, named))
-    found = _inherit(text, spans, decisions, paragraphs)
+        event = _last_speaker(tokens, cues)
+        if event is not None:
+            events[paragraphs.index(start)] = event
+    found = _inherit(text, spans, decisions, paragraphs, events)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+def _last_speaker(tokens: list[Token], cues: list[Cue]) -> _Attribution | None:
+    """The speaker a following paragraph of quotation may belong to: the last speech cue's
+    speaker in the sentence ("Carter said that ...", "Caddell continued:"), or the subject
+    of a sentence that ends with a colon ("In a statement, the university wrote:")."""
+    for cue in reversed(cues):
+        if cue.cls != "speech":
+            continue
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is not None and not phrase.relative:
+            return _make(tokens, phrase, cue, "paragraph before")
+    if tokens[-1].text == ":":
+        span = _speech.sentence_subject(tokens, len(tokens) - 1)
+        if span is not None:
+            return _Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None, how="paragraph before")
+    return None
 
 
 def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -290,8 +311,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> _At
             return _make(tokens, phrase, cue, "after quote: X said")
         break
     generic = _dash_attribution(tokens, k)
-    if generic is None and k == 0 and quoted.rstrip().endswith((",", "!", "?")):
-        generic = _unlisted_verb(tokens, m)
+    if generic is None and k == 0 and quoted.rstrip().endswith((",", "!", "?", "—", "-")):
+        generic = _unlisted_verb(tokens, k + 1)
     if generic is not None:
         return generic
     # 'According to Smith, the plan is "dead"': a cue for the whole sentence.
@@ -312,10 +333,21 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> _At
         + [c for c in before if c.cls == "speech" and c.participle]
         + [c for c in before if c.cls != "speech"]
     )
-    for cue in ranked:
-        attribution = _cue_attribution(tokens, cues, cue)
-        if attribution is not None:
-            return attribution
+    candidates = [(cue, _cue_speaker(tokens, cues, cue)) for cue in ranked]
+    candidates = [
+        (cue, phrase)
+        for cue, phrase in candidates
+        if phrase is not None
+        and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
+    ]
+    subject = _speech.sentence_subject(tokens, len(tokens))
+    if subject is not None:
+        # A cue in the main clause, whose speaker is the sentence subject, comes first:
+        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's.
+        main = [(c, p) for c, p in candidates if p.head_i < subject[1] and p.head_j > subject[0]]
+        candidates = main + [item for item in candidates if item not in main]
+    for cue, phrase in candidates:
+        return _make(tokens, phrase, cue, "cue in sentence")
     # 'The plan is "dead" and buried, Smith said.'
     for cue in cues:
         if cue.i > k and cue.cls == "speech":
@@ -414,11 +446,19 @@ def _colon_attribution(tokens: list[Token], k: int) -> _Attribution | None:
 
 
 def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
-    """'"...," Smith quipped.', '"...!" a message on the website reads.': a speaker phrase and
-    any verb in the past or present tense right after a quotation, and then the sentence ends."""
+    """'"...," Smith quipped.', '"...," the nominee riffed on ...', '"...," opined the Plain
+    Dealer.': after a quotation that opens its sentence and ends with a comma, a speaker and a
+    verb in the past or present tense, in either order, even when the verb is not listed."""
     lex = _speech.lexicon()
     n = len(tokens)
-    if m >= n or tokens[m].kind != "word" or m == 0 or tokens[m - 1].kind not in ("quote", "punct"):
+    if m >= n or tokens[m].kind != "word":
+        return None
+    first = tokens[m]
+    if first.text.islower() and first.lower.endswith(("ed", "s")) and first.lower not in lex.pronouns:
+        cue = Cue(m, m + 1, first.lower, "speech", "verb", form=first.lower)
+        phrase = _speech.speaker_after(tokens, cue)
+        if phrase is not None and _speech._looks_like_name(tokens, phrase.i, phrase.j, lex):
+            return _make(tokens, phrase, cue, "unlisted verb")
         return None
     for j in range(m + 1, min(n, m + 9)):
         token = tokens[j]
@@ -426,15 +466,16 @@ def _unlisted_verb(tokens: list[Token], m: int) -> _Attribution | None:
             return None
         if token.kind != "word" or not token.text.islower():
             continue
-        if token.lower in lex.words["stop"]:
+        if token.lower in lex.words["stop"] or token.lower in lex.words["preposition"]:
             return None
-        particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
-        if token.lower in lex.words["preposition"] or not (token.lower.endswith(("ed", "s")) or particle):
+        if _speech._is_adverb(token, lex):
             continue
-        rest = j + 2 if particle else j + 1
-        while rest < n and tokens[rest].kind == "word" and _speech._is_adverb(tokens[rest], lex):
-            rest += 1
-        if rest < n and not (tokens[rest].kind == "punct" and tokens[rest].text in ".,!?;"):
+        particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
+        if not (token.lower.endswith(("ed", "s")) or particle):
+            if first.lower in ("the", "a", "an") and j == m + 1:
+                continue  # "the nominee": the noun after the article
+            if first.text[0].isupper() or first.lower in lex.pronouns:
+                return None
             continue
         if not _speech._looks_like_speaker(tokens, m, j, lex):
             return None
@@ -457,7 +498,9 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     ):
         return _subject(tokens, cues, cue)  # "..., adding that ...", "by saying that ..."
     phrase = _speech.speaker_before(tokens, cue)
-    if phrase is not None or cue.participle:
+    if phrase is None and cue.participle:
+        return _subject(tokens, cues, cue)  # "Trump unleashed tweets saying that ..."
+    if phrase is not None:
         return phrase
     if prev is not None and prev.lower in ("and", "but", "then"):
         return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
@@ -641,6 +684,7 @@ def _inherit(
     spans: list[QuotedSpan],
     decisions: dict[int, tuple[str, _Attribution | None]],
     paragraphs: _Paragraphs,
+    events: dict[int, _Attribution],
 ) -> list[_Found]:
     """Direct quotations, each with its own attribution or the one it inherits."""
     found: list[_Found] = []
@@ -652,8 +696,14 @@ def _inherit(
         paragraph = paragraphs.index(span.outer_start)
         if attribution is None:
             attribution = _inherited(last_by_paragraph.get(paragraph), "same paragraph")
+            if attribution is None:
+                attribution = _signed(text, span, paragraphs)
             if attribution is None and _opens_paragraph(text, span, paragraphs, paragraph):
-                attribution = _inherited(last_by_paragraph.get(paragraph - 1), "paragraph before")
+                before = last_by_paragraph.get(paragraph - 1)
+                event = events.get(paragraph - 1)
+                if event is not None and (before is None or before.cue is None or event.cue is None or event.cue[0] > before.cue[0]):
+                    before = event
+                attribution = _inherited(before, "paragraph before")
         if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
             continue  # a word or two in quote marks that nobody is said to have said
         if attribution is not None:
@@ -665,6 +715,23 @@ def _inherit(
                 _Found(span.inner_start, span.inner_end, "direct", attribution, span.closed, span.paragraphs)
             )
     return found
+
+
+_SIGNATURE = re.compile(r"[-–—―]+\s*([A-Z][\w.'’-]*(?: +[A-Z][\w.'’-]*){0,4})\s*\.?\s*$")
+
+
+def _signed(text: str, span: QuotedSpan, paragraphs: _Paragraphs) -> _Attribution | None:
+    """A quotation followed by a paragraph that is only "- Name" (a signed quotation)."""
+    last = paragraphs.index(max(span.outer_end - 1, 0))
+    if last + 1 >= len(paragraphs.spans):
+        return None
+    start, end = paragraphs.spans[last + 1]
+    if text[span.outer_end : start].strip():
+        return None
+    match = _SIGNATURE.match(text, start, end)
+    if match is None:
+        return None
+    return _Attribution((match.start(1), match.end(1)), None, how="signature")
 
 
 def _inherited(attribution: _Attribution | None, how: str) -> _Attribution | None:
