@@ -15,6 +15,14 @@ from toolkit.errors import (
     EmptyArticleError,
     UndecodableArticleError,
 )
+from toolkit.quotes import (
+    Quote,
+    extract_quotes,
+    quote_table,
+    quotes_to_frame,
+    voice_share,
+    voice_share_frame,
+)
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
 
@@ -27,13 +35,19 @@ __all__ = [
     "ArticleTooLargeError",
     "BinaryArticleError",
     "EmptyArticleError",
+    "Quote",
     "Span",
     "UndecodableArticleError",
     "__version__",
     "clean_text",
+    "extract_quotes",
     "load_article",
     "paragraph_spans",
+    "quote_table",
+    "quotes_to_frame",
     "sentences",
     "slugify",
+    "voice_share",
+    "voice_share_frame",
     "words",
 ]

@@ -317,10 +317,23 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
                 return j
             j = opening - 1
             continue
+        if token.lower == "and" and _joins_names(tokens, j, first):
+            j -= 1  # "the Scottish National Party and the Tories say"
+            continue
         if _is_boundary(token, lex):
             return j
         j -= 1
     return j
+
+
+def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
+    """Does the "and" at ``j`` join two names ("Smith and Jones", "the SNP and the Tories")?"""
+    if j - 1 < first or j + 1 >= len(tokens):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    if before.kind != "word" or after.kind != "word":
+        return False
+    return before.text[0].isupper() and (after.text[0].isupper() or after.lower == "the")
 
 
 def _is_relative(token: Token, lex: _Lexicon) -> bool:
@@ -487,6 +500,9 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         if token.kind != "word" and token.text not in (".", ":", "’s", "'s"):
             break
         if token.lower == "that" and token.text == "that":
+            after = tokens[n + 1] if n + 1 < stop else None
+            if after is not None and after.lower in lex.words["finite"]:
+                return _trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
             return _trim(tokens, n + 1, stop)
     if k < stop and tokens[k].text == ":":
         return _trim(tokens, k + 1, stop)

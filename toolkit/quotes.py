@@ -615,8 +615,8 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[_Fo
     n = len(tokens)
     for cue in cues:
         phrase = _cue_speaker(tokens, cues, cue)
-        if phrase is None:
-            continue
+        if phrase is None or _first_person(tokens, phrase):
+            continue  # outside quote marks, "I" and "we" are the writer
         region = _content(tokens, cues, cue, phrase, n)
         if region is None:
             continue
@@ -629,6 +629,11 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[_Fo
             _Found(tokens[start].start, tokens[stop - 1].end, "indirect", _make(tokens, phrase, cue))
         )
     return found
+
+
+def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
+    head = tokens[phrase.head_i : phrase.head_j]
+    return len(head) == 1 and head[0].lower in _speech.lexicon().words["first_person"]
 
 
 def _content(
@@ -651,7 +656,7 @@ def _content(
         before_phrase >= 0
         and tokens[before_phrase].text == ","
         and not cue.participle
-        and _ends_clause(tokens, cue.j, n)
+        and _ends_clause(tokens, cue.j, n, cue)
     ):  # "..., Smith said (on Monday)."
         return _speech.content_before(tokens, before_phrase, _clause_start(tokens, before_phrase))
     if cue.participle and phrase.i > cue.i:
@@ -667,13 +672,15 @@ def _clause_start(tokens: list[Token], stop: int) -> int:
     return 0
 
 
-def _ends_clause(tokens: list[Token], k: int, n: int) -> bool:
+def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> bool:
     """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
     rest = tokens[k:n]
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
     lex = _speech.lexicon()
+    if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
+        return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return len(words) <= 6 and words[0].lower in lex.words["preposition"] | lex.words["right_stop"] and all(
         t.lower != "that" for t in words
     )
