@@ -320,8 +320,8 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
         if token.lower == "and" and _joins_names(tokens, j, first):
             j -= 1  # "the Scottish National Party and the Tories say"
             continue
-        if _is_boundary(token, lex):
-            return j
+        if _is_boundary(token, lex) or (j < k and _is_relative(token, lex)):
+            return j  # "who she dubbed": the speaker is "she"
         j -= 1
     return j
 

@@ -204,7 +204,7 @@ def _find(text: str) -> list[_Found]:
             continue
         headline = paragraphs.index(start) in headlines
         cues = _speech.find_cues(tokens, headline)
-        named = _speaker_quotes(tokens, cues)
+        named = _speaker_quotes(text, spans, tokens, cues)
         attributions: dict[int, _Attribution] = {}
         for k, token in enumerate(tokens):
             if token.kind == "quote" and token.quote >= 0:
@@ -276,19 +276,28 @@ def _ends_with_abbreviation(masked: str, position: int) -> bool:
     return bool(word) and _speech.is_abbreviation(word[-1])
 
 
-def _speaker_quotes(tokens: list[Token], cues: list[Cue]) -> set[int]:
-    """Quotations that stand where a speaker does: 'reports "Reuters"', '"Politico" reported'."""
+def _speaker_quotes(
+    text: str, spans: list[QuotedSpan], tokens: list[Token], cues: list[Cue]
+) -> set[int]:
+    """Quotations that stand where a speaker does: 'talks failed, reports "Reuters".' A short
+    name-like quotation right after a cue that may precede its speaker, ending the sentence."""
     named = set()
     for cue in cues:
-        for k in (cue.j, cue.i - 1):
-            if 0 <= k < len(tokens) and tokens[k].kind == "quote":
-                end = k + 1
-                if k == cue.j and (end >= len(tokens) or tokens[end].kind == "punct"):
-                    named.add(tokens[k].quote)
-                elif k == cue.i - 1 and cue.order == "verb" and not cue.participle:
-                    # '"Politico" reported' vs '"We won," Smith said': only a title-like quote.
-                    pass
+        k = cue.j
+        if k >= len(tokens) or tokens[k].kind != "quote" or tokens[k].quote < 0 or not _inverts(cue):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].kind != "punct":
+            continue
+        if cue.i == 0 or tokens[cue.i - 1].text != ",":
+            continue
+        span = spans[tokens[k].quote]
+        words = _WORDS.findall(text[span.inner_start : span.inner_end])
+        if 0 < len(words) <= 4 and _title_like(words):
+            named.add(tokens[k].quote)
     return named
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> _Attribution | None:
@@ -560,14 +569,22 @@ def _classify(
         return "not"  # markup: author="@someone"
     lex = _speech.lexicon()
     prev = _previous_word(tokens, k)
-    if prev is not None and prev.lower in lex.naming and not _spoken_by_subject(tokens, k, lex):
-        return "not"
+    if prev is not None and prev.lower in lex.naming:
+        # 'a film called "Home"' names; 'what Gilbert called "a perception problem"' quotes.
+        return "quote" if _spoken_by_subject(tokens, k, lex) else "not"
+    before_token = tokens[k - 1] if k > 0 else None
+    introduced = before_token is not None and (
+        before_token.text == ":" or any(cue.j == k and cue.cls == "speech" for cue in cues)
+    )  # 'Her reply: "JEB BUSH."', 'Cruz said "CNN" five times'
+    if _possessive_before(tokens, k) and not introduced:
+        return "not"  # 'NBC's "Meet the Press"'
+
     ending = re.search(r"[.,!?;:…]+\W*$", inner)
     inside = inner[: ending.start()] if ending else inner
     sentence_like = bool(re.search(r"[.!?;:]\s|[!?]", inner)) or len(words) > 6
     if sentence_like:
         return "quote"
-    if not headline and _title_like(words) and not _attributed_after(tokens, k, attribution):
+    if not headline and not introduced and _title_like(words) and not _attributed_after(tokens, k, attribution):
         if (ending is None or ending.group().strip() in (",", ".")) and not re.search(r"[,;:]", inside):
             return "not"
     if ending is not None or (attribution is not None and attribution.how != "sentence subject"):
@@ -575,6 +592,11 @@ def _classify(
     if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
         return "scare"
     return "quote"
+
+
+def _possessive_before(tokens: list[Token], k: int) -> bool:
+    prev = tokens[k - 1] if k > 0 else None
+    return prev is not None and prev.kind == "word" and prev.lower.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _previous_word(tokens: list[Token], k: int) -> Token | None:
@@ -617,6 +639,11 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[_Fo
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
             continue  # outside quote marks, "I" and "we" are the writer
+        nxt = cue.j
+        while nxt < n and tokens[nxt].text in (",", ":", "that"):
+            nxt += 1
+        if nxt < n and tokens[nxt].kind == "quote":
+            continue  # 'a man yelled "Stay there!"': the cue introduces a quotation
         region = _content(tokens, cues, cue, phrase, n)
         if region is None:
             continue
