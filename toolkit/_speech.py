@@ -273,9 +273,37 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     end = k + 1
     j = _scan_left(tokens, k, first, lex)
     start = j + 1
+    if start < end and (
+        _not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"]
+    ):
+        # "Saturday at the state convention Sen. Elizabeth Warren (D-MA) said": the name at
+        # the end of a long phrase is the speaker.
+        run = _trailing_name(tokens, start, end, lex)
+        if run is not None:
+            start = run
     if start >= end or end - start > 12 or not _looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *_head(tokens, start, end, lex))
+
+
+def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
+    """Start of the run of capitalised words (with initials, "(D-MA)") that ends the phrase."""
+    j = end - 1
+    if tokens[j].text == ")":
+        opening = next((n for n in range(j - 1, max(j - 8, start - 1), -1) if tokens[n].text == "("), None)
+        if opening is None:
+            return None
+        j = opening - 1
+    k = j
+    while k >= start and (
+        (tokens[k].kind == "word" and tokens[k].text[0].isupper() and tokens[k].lower not in lex.words["function"])
+        or tokens[k].text in (".", "-")
+    ):
+        k -= 1
+    k += 1
+    while k <= j and tokens[k].kind != "word":
+        k += 1
+    return k if start < k <= j else None
 
 
 def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> Phrase | None:
@@ -433,6 +461,29 @@ def _head(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int
     return start, end
 
 
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
+    """Capitalised at the start of a sentence but no name: "Four", "Saturday", "Specifically"."""
+    lower = token.lower
+    if lower in lex.pronouns:
+        return False
+    return (
+        lower in lex.words["function"]
+        or lower in _MONTHS_AND_DAYS
+        or lower in lex.words["number"]
+        or token.text[0].isdigit()
+        or (lower.endswith("ly") and len(lower) > 4)
+        or lower.endswith(("ing", "’s", "'s")) and lower[:-2] in lex.words["function"]
+        or lower.endswith("ing")
+        or lower in ("his", "her", "their", "its", "our", "my", "your")
+    )
+
+
 def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, as a token range ending before ``before``: a
     pronoun, a name ("Sen. Marco Rubio") or a description ("The crowd").
@@ -459,7 +510,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     first = tokens[k]
     if first.lower in lex.pronouns:
         return k, k + 1
-    if first.lower in lex.words["function"]:
+    if _not_a_subject(first, lex):
         return None
     j = k + 1
     if first.lower in ("the", "a", "an") or first.text[0].isupper():
