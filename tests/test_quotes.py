@@ -54,7 +54,9 @@ def test_seed_reuters_in_quote_marks_is_no_quotation(seed):
 
 
 def test_seed_reported_statements(seed):
-    reported = [(q.speaker_mention, q.cue) for q in extract_quotes(seed, actors=[]) if q.kind == "indirect"]
+    reported = [
+        (q.speaker_mention, q.cue) for q in extract_quotes(seed, actors=[]) if q.kind == "indirect"
+    ]
     for expected in [
         ("Russian Foreign Minister Sergey Lavrov", "said"),
         ("President Putin", "said"),
@@ -64,7 +66,9 @@ def test_seed_reported_statements(seed):
         assert expected in reported
     assert reported.count(("The Times", "wrote")) == 2
     reuters = next(q for q in extract_quotes(seed, actors=[]) if q.cue == "cites")
-    assert reuters.text == "Ukraine plans to carry out its first long-range attacks in the coming days"
+    assert (
+        reuters.text == "Ukraine plans to carry out its first long-range attacks in the coming days"
+    )
 
 
 def test_seed_speakers_are_actors(seed):
@@ -100,7 +104,9 @@ def test_partial_quote_inside_a_sentence():
 
 
 def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
-    text = 'Ms Okafor said the port "will reopen next week, whatever the unions say.\n\nTrade resumed.'
+    text = (
+        'Ms Okafor said the port "will reopen next week, whatever the unions say.\n\nTrade resumed.'
+    )
     quote = extract_quotes(text, actors=[])[0]
     assert (quote.text, quote.closed, quote.speaker_mention) == (
         "will reopen next week, whatever the unions say.",
@@ -152,7 +158,7 @@ def test_single_quotes_in_a_headline():
 
 
 def test_nested_single_quote_stays_inside_the_outer_quote():
-    text = '"They told me \'no way\' and hung up," Mr Ito said.'
+    text = "\"They told me 'no way' and hung up,\" Mr Ito said."
     assert found(text) == [("They told me 'no way' and hung up,", "Mr Ito", "said")]
 
 
@@ -169,7 +175,10 @@ def test_nested_single_quote_stays_inside_the_outer_quote():
         ('"The vote was fair," Lopez, who chairs the commission, said.', "Lopez"),
         ('"The vote was fair," Sen. Maria Lopez (D-Ore.) said.', "Sen. Maria Lopez (D-Ore.)"),
         ('According to Maria Lopez, the vote was "fair and open."', "Maria Lopez"),
-        ('Electoral Commissioner Maria Lopez said the vote was "fair."', "Electoral Commissioner Maria Lopez"),
+        (
+            'Electoral Commissioner Maria Lopez said the vote was "fair."',
+            "Electoral Commissioner Maria Lopez",
+        ),
         ('"The vote was fair," she said.', "she"),
         ('"The vote was fair," The Guardian wrote.', "The Guardian"),
         ('"The vote was fair," Lopez quipped.', "Lopez"),
@@ -205,7 +214,9 @@ def test_a_quote_keeps_the_speaker_of_the_quote_before_it():
 
 def test_quote_after_a_colon_introduction_in_the_paragraph_before():
     text = "The ministry wrote in a statement:\n\n“The figures will be published in full.”"
-    assert found(text, "direct") == [("The figures will be published in full.", "The ministry", "wrote")]
+    assert found(text, "direct") == [
+        ("The figures will be published in full.", "The ministry", "wrote")
+    ]
 
 
 def test_relative_pronoun_is_the_speaker_mention():
@@ -220,14 +231,38 @@ def test_relative_pronoun_is_the_speaker_mention():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Ana Ruiz said the plant would close in June.", ("the plant would close in June", "Ana Ruiz", "said")),
-        ("Ana Ruiz said that the plant would close in June.", ("the plant would close in June", "Ana Ruiz", "said")),
-        ("The plant will close in June, Ana Ruiz said.", ("The plant will close in June", "Ana Ruiz", "said")),
-        ("The plant will close in June, said Ana Ruiz.", ("The plant will close in June", "Ana Ruiz", "said")),
-        ("The Herald wrote that the plant would close.", ("the plant would close", "The Herald", "wrote")),
-        ("The plant will close in June, the agency cites two managers.", ("The plant will close in June", "the agency", "cites")),
-        ("According to the agency, the plant will close in June.", ("the plant will close in June", "the agency", "According to")),
-        ("The plant will close in June, according to the agency.", ("The plant will close in June", "the agency", "according to")),
+        (
+            "Ana Ruiz said the plant would close in June.",
+            ("the plant would close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "Ana Ruiz said that the plant would close in June.",
+            ("the plant would close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "The plant will close in June, Ana Ruiz said.",
+            ("The plant will close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "The plant will close in June, said Ana Ruiz.",
+            ("The plant will close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "The Herald wrote that the plant would close.",
+            ("the plant would close", "The Herald", "wrote"),
+        ),
+        (
+            "The plant will close in June, the agency cites two managers.",
+            ("The plant will close in June", "the agency", "cites"),
+        ),
+        (
+            "According to the agency, the plant will close in June.",
+            ("the plant will close in June", "the agency", "According to"),
+        ),
+        (
+            "The plant will close in June, according to the agency.",
+            ("The plant will close in June", "the agency", "according to"),
+        ),
         ("Ruiz told reporters the plant would close.", ("the plant would close", "Ruiz", "told")),
         ("Ruiz warned that the plant would close.", ("the plant would close", "Ruiz", "warned")),
     ],
@@ -267,8 +302,20 @@ def test_voice_share_counts_quotes_against_mentions():
     Actor, Mention = actors.Actor, actors.Mention
 
     text = '"We are ready," Ana Ruiz said. Ruiz met Tom Reyes. Reyes left.'
-    ruiz = Actor("Ana Ruiz", "person", ("Ana Ruiz", "Ruiz"), (), (Mention(16, 24, "Ana Ruiz"), Mention(31, 35, "Ruiz")))
-    reyes = Actor("Tom Reyes", "person", ("Tom Reyes", "Reyes"), (), (Mention(40, 49, "Tom Reyes"), Mention(51, 56, "Reyes")))
+    ruiz = Actor(
+        "Ana Ruiz",
+        "person",
+        ("Ana Ruiz", "Ruiz"),
+        (),
+        (Mention(16, 24, "Ana Ruiz"), Mention(31, 35, "Ruiz")),
+    )
+    reyes = Actor(
+        "Tom Reyes",
+        "person",
+        ("Tom Reyes", "Reyes"),
+        (),
+        (Mention(40, 49, "Tom Reyes"), Mention(51, 56, "Reyes")),
+    )
     quotes = extract_quotes(text, actors=[ruiz, reyes])
     assert [q.speaker for q in quotes] == ["Ana Ruiz"]
     frame = voice_share_frame(quotes, [ruiz, reyes])
@@ -279,7 +326,14 @@ def test_voice_share_counts_quotes_against_mentions():
 
 
 def test_public_names():
-    for name in ("Quote", "extract_quotes", "quote_table", "quotes_to_frame", "voice_share", "voice_share_frame"):
+    for name in (
+        "Quote",
+        "extract_quotes",
+        "quote_table",
+        "quotes_to_frame",
+        "voice_share",
+        "voice_share_frame",
+    ):
         assert hasattr(toolkit, name)
 
 
@@ -309,10 +363,28 @@ def test_cli_eval_quotes(tmp_path, capsys):
         "id": "test/1",
         "text": text,
         "quotes": [
-            {"start": 0, "end": 9, "inner_start": 1, "inner_end": 8, "text": '"We won,"', "kind": "direct",
-             "speaker": "Ana Ruiz", "speaker_start": 10, "speaker_end": 18},
-            {"start": 40, "end": 59, "inner_start": 40, "inner_end": 59, "text": text[40:59], "kind": "indirect",
-             "speaker": "Tom Reyes", "speaker_start": 25, "speaker_end": 34},
+            {
+                "start": 0,
+                "end": 9,
+                "inner_start": 1,
+                "inner_end": 8,
+                "text": '"We won,"',
+                "kind": "direct",
+                "speaker": "Ana Ruiz",
+                "speaker_start": 10,
+                "speaker_end": 18,
+            },
+            {
+                "start": 40,
+                "end": 59,
+                "inner_start": 40,
+                "inner_end": 59,
+                "text": text[40:59],
+                "kind": "indirect",
+                "speaker": "Tom Reyes",
+                "speaker_start": 25,
+                "speaker_end": 34,
+            },
         ],
     }
     path = tmp_path / "gold.jsonl"
@@ -335,8 +407,39 @@ def seed_path_not_gold(tmp_path):
 # --- invariants ---------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(
-    ['"', "“", "”", "'", "‘", "’", "«", "»", "''", " ", "\n", "\n\n", ",", ".", ":", "-", "—",
-     "said", "says", "he", "Smith", "the", "who", "according to", "that", "told", "A", "b", "Ms.", "(", ")"]
+    [
+        '"',
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "''",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "-",
+        "—",
+        "said",
+        "says",
+        "he",
+        "Smith",
+        "the",
+        "who",
+        "according to",
+        "that",
+        "told",
+        "A",
+        "b",
+        "Ms.",
+        "(",
+        ")",
+    ]
 )
 
 

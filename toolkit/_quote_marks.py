@@ -162,7 +162,15 @@ def _double_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
     return spans
 
 
-def _span(text: str, outer_start: int, inner_start: int, inner_end: int, outer_end: int, closed: bool, single: bool = False) -> QuotedSpan:
+def _span(
+    text: str,
+    outer_start: int,
+    inner_start: int,
+    inner_end: int,
+    outer_end: int,
+    closed: bool,
+    single: bool = False,
+) -> QuotedSpan:
     # Inner text without surrounding whitespace.
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1

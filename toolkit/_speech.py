@@ -23,8 +23,8 @@ _TOKEN = re.compile(
     r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
     r"|--|[^\w\s]"
 )
-_DASHES = {"--", "—", "–", "―"}
-_SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
+DASHES = {"--", "—", "–", "―"}
+SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
 
 
 @dataclass(slots=True)
@@ -45,7 +45,9 @@ class Cue:
     j: int
     base: str
     cls: str  # "speech", "cognition", "evidence" or "evaluation"
-    order: str  # "verb": speaker before it ("X said"); "before": speaker after it ("according to X")
+    order: (
+        str  # "verb": speaker before it ("X said"); "before": speaker after it ("according to X")
+    )
     participle: bool = False
     form: str = ""  # the cue as written, lower-cased
 
@@ -93,7 +95,9 @@ def lexicon() -> _Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for line in read_lines("quote_cue_phrases.txt"):
         order, *words = line.lower().split()
-        phrases.setdefault(words[0], []).append((tuple(words), "before" if order == "before" else "verb"))
+        phrases.setdefault(words[0], []).append(
+            (tuple(words), "before" if order == "before" else "verb")
+        )
     for alternatives in phrases.values():
         alternatives.sort(key=lambda item: -len(item[0]))
     classes: dict[str, set[str]] = {}
@@ -121,7 +125,9 @@ def tokenize(masked: str, start: int, end: int, quote_at: dict[int, int]) -> lis
     for m in _TOKEN.finditer(masked, start, end):
         text = m.group()
         if text[0] == MASK:
-            tokens.append(Token(m.start(), m.end(), text, text, "quote", quote_at.get(m.start(), -1)))
+            tokens.append(
+                Token(m.start(), m.end(), text, text, "quote", quote_at.get(m.start(), -1))
+            )
         elif text[0].isalnum() or text[0] == "_":
             tokens.append(Token(m.start(), m.end(), text, text.lower(), "word"))
         else:
@@ -171,16 +177,29 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "Asked about ...", a title ("Fox News Reports")
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if prev is not None and prev.kind == "word":
-        if prev.lower in lex.words["det"] or prev.lower == "to":
-            return False
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and (prev.lower in lex.words["det"] or prev.lower == "to")
+    ):
+        return False  # "the claims", "to say"
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
-    if token.lower == lex.forms[token.lower][0] and not _may_precede_base_form(prev, lex):
+    base, cls = lex.forms[token.lower]
+    if token.lower == base and not _may_precede_base_form(prev, lex):
         return False  # "a media call", "protest suggestions": a noun, not a verb
+    if (
+        cls == "evaluation"
+        and token.lower.endswith("s")
+        and not token.lower.endswith("ss")
+        and (prev is None or prev.lower not in lex.pronouns | lex.relatives)
+    ):
+        # "Terrorist attacks", "the party's criticisms": an -s form of a judging verb is a
+        # verb only after a pronoun ("she attacks", "who praises").
+        return False
     if not token.lower.endswith("ing"):
         k = i - 1
-        while k >= 0 and tokens[k].kind == "word" and _is_adverb(tokens[k], lex):
+        while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
             k -= 1
         if k >= 0 and tokens[k].lower in lex.words["be"]:
             return False  # passive: "was told", "is expected"
@@ -194,7 +213,7 @@ def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
     lower = prev.lower
     return (
         lower in lex.words["base_subject"]
-        or _is_adverb(prev, lex)
+        or is_adverb(prev, lex)
         or (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and len(lower) > 3)
     )
 
@@ -206,16 +225,23 @@ def opens_with_attribution(text: str) -> bool:
     words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:6]
     for n, word in enumerate(words[:5]):
         lower = word.lower()
-        if n > 0 and lower in lex.forms and lower != lex.forms[lower][0] and lex.forms[lower][1] == "speech":
+        if (
+            n > 0
+            and lower in lex.forms
+            and lower != lex.forms[lower][0]
+            and lex.forms[lower][1] == "speech"
+        ):
             # '"..." Smith said.' but not '"..." He added that ...'
-            return not lower.endswith("ing") and n + 1 < len(words) and words[n + 1] in (".", ",", ";")
+            return (
+                not lower.endswith("ing") and n + 1 < len(words) and words[n + 1] in (".", ",", ";")
+            )
         if not (word[:1].isupper() or lower in lex.pronouns or is_abbreviation(word)):
             return False
     return False
 
 
 def is_abbreviation(word: str) -> bool:
-    """"Mr.", "U.S.", "Jan.": a period that does not end a sentence."""
+    """ "Mr.", "U.S.", "Jan.": a period that does not end a sentence."""
     bare = word.rstrip(".")
     return (
         bare in read_lines("abbreviations_nonfinal.txt")
@@ -224,7 +250,7 @@ def is_abbreviation(word: str) -> bool:
     )
 
 
-def _is_adverb(token: Token, lex: _Lexicon) -> bool:
+def is_adverb(token: Token, lex: _Lexicon) -> bool:
     lower = token.lower
     return (
         lower in lex.words["skip"]
@@ -244,7 +270,7 @@ def _is_boundary(token: Token, lex: _Lexicon) -> bool:
     if token.kind == "quote":
         return True
     if token.kind == "punct":
-        return token.text not in _SOFT_PUNCT
+        return token.text not in SOFT_PUNCT
     return token.lower in lex.words["stop"]
 
 
@@ -256,10 +282,14 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     """
     lex = lexicon()
     k = cue.i - 1
-    while k >= first and tokens[k].kind == "word" and (
-        _is_adverb(tokens[k], lex)
-        or _is_time(tokens[k], lex)
-        or (cue.participle and tokens[k].lower in lex.words["be"])
+    while (
+        k >= first
+        and tokens[k].kind == "word"
+        and (
+            is_adverb(tokens[k], lex)
+            or _is_time(tokens[k], lex)
+            or (cue.participle and tokens[k].lower in lex.words["be"])
+        )
     ):
         k -= 1
     if k < first:
@@ -268,7 +298,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     if _is_relative(token, lex):
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
-    if token.text == "," or token.text in _DASHES:
+    if token.text == "," or token.text in DASHES:
         return _appositive_speaker(tokens, k, first, lex)
     end = k + 1
     j = _scan_left(tokens, k, first, lex)
@@ -281,22 +311,28 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         run = _trailing_name(tokens, start, end, lex)
         if run is not None:
             start = run
-    if start >= end or end - start > 12 or not _looks_like_speaker(tokens, start, end, lex):
+    if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
         return None
-    return Phrase(start, end, *_head(tokens, start, end, lex))
+    return Phrase(start, end, *head_of(tokens, start, end, lex))
 
 
 def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
     """Start of the run of capitalised words (with initials, "(D-MA)") that ends the phrase."""
     j = end - 1
     if tokens[j].text == ")":
-        opening = next((n for n in range(j - 1, max(j - 8, start - 1), -1) if tokens[n].text == "("), None)
+        opening = next(
+            (n for n in range(j - 1, max(j - 8, start - 1), -1) if tokens[n].text == "("), None
+        )
         if opening is None:
             return None
         j = opening - 1
     k = j
     while k >= start and (
-        (tokens[k].kind == "word" and tokens[k].text[0].isupper() and tokens[k].lower not in lex.words["function"])
+        (
+            tokens[k].kind == "word"
+            and tokens[k].text[0].isupper()
+            and tokens[k].lower not in lex.words["function"]
+        )
         or tokens[k].text in (".", "-")
     ):
         k -= 1
@@ -307,7 +343,7 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
 
 
 def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> Phrase | None:
-    """"Smith, the mayor, said", "the assailant, John McGraw, said", "Smith, who chairs the
+    """ "Smith, the mayor, said", "the assailant, John McGraw, said", "Smith, who chairs the
     committee, said", "Kall -- co-editor of the book -- said": ``k`` is the closing comma."""
     closing = tokens[k].text
     end = k
@@ -316,7 +352,7 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
         token = tokens[j]
         if token.kind == "quote" or token.text in (";", ":", "(", ")"):
             return None
-        if token.text == closing or (closing in _DASHES and token.text in _DASHES):
+        if token.text == closing or (closing in DASHES and token.text in DASHES):
             break
         j -= 1
     if j < first or end - j > 30 or j + 1 >= end:
@@ -324,12 +360,12 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     before = _phrase_before(tokens, j, first, lex)
     if before is None:
         return None
-    if _is_relative(tokens[j + 1], lex) or _looks_like_name(tokens, *before, lex):
-        return Phrase(before[0], end, *_head(tokens, *before, lex))
-    if _looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
-        return Phrase(before[0], end, *_head(tokens, j + 1, end, lex))
-    if _looks_like_speaker(tokens, *before, lex):
-        return Phrase(before[0], end, *_head(tokens, *before, lex))
+    if _is_relative(tokens[j + 1], lex) or looks_like_name(tokens, *before, lex):
+        return Phrase(before[0], end, *head_of(tokens, *before, lex))
+    if looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
+        return Phrase(before[0], end, *head_of(tokens, j + 1, end, lex))
+    if looks_like_speaker(tokens, *before, lex):
+        return Phrase(before[0], end, *head_of(tokens, *before, lex))
     return None
 
 
@@ -340,7 +376,9 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
     while j >= first:
         token = tokens[j]
         if token.text == ")":
-            opening = next((n for n in range(j - 1, max(j - 12, first - 1), -1) if tokens[n].text == "("), None)
+            opening = next(
+                (n for n in range(j - 1, max(j - 12, first - 1), -1) if tokens[n].text == "("), None
+            )
             if opening is None:
                 return j
             j = opening - 1
@@ -384,9 +422,12 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         return None
     j = start
     while j < len(tokens) and not _is_boundary(tokens[j], lex):
-        if tokens[j].kind == "word" and tokens[j].text.islower() and (
-            tokens[j].lower in lex.words["right_stop"] or tokens[j].lower in lex.forms
-        ) and j > start:
+        if (
+            tokens[j].kind == "word"
+            and tokens[j].text.islower()
+            and (tokens[j].lower in lex.words["right_stop"] or tokens[j].lower in lex.forms)
+            and j > start
+        ):
             break
         j += 1
     end = j
@@ -394,9 +435,9 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         end -= 1
     if start >= end or end - start > 12:
         return None
-    if not _looks_like_speaker(tokens, start, end, lex):
+    if not looks_like_speaker(tokens, start, end, lex):
         return None
-    return Phrase(start, end, *_head(tokens, start, end, lex))
+    return Phrase(start, end, *head_of(tokens, start, end, lex))
 
 
 def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
@@ -409,10 +450,12 @@ def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple
     span = _phrase_before(tokens, j + 1, first, lex)
     if span is None:
         return None
-    return _head(tokens, *span, lex)
+    return head_of(tokens, *span, lex)
 
 
-def _phrase_before(tokens: list[Token], stop: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
+def _phrase_before(
+    tokens: list[Token], stop: int, first: int, lex: _Lexicon
+) -> tuple[int, int] | None:
     """The phrase ending at token ``stop`` (exclusive), back to the previous boundary."""
     start = _scan_left(tokens, stop - 1, first, lex) + 1
     if start >= stop or stop - start > 12:
@@ -420,15 +463,17 @@ def _phrase_before(tokens: list[Token], stop: int, first: int, lex: _Lexicon) ->
     return start, stop
 
 
-def _looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+def looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
     """A name or a pronoun: "Smith", "the Republican senator", "she"."""
     words = [t for t in tokens[start:end] if t.kind == "word"]
     if len(words) == 1 and words[0].lower in lex.pronouns:
         return True
-    return any(t.text[0].isupper() for t in words) and not any(t.kind == "quote" for t in tokens[start:end])
+    return any(t.text[0].isupper() for t in words) and not any(
+        t.kind == "quote" for t in tokens[start:end]
+    )
 
 
-def _looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
     """A speaker phrase has a noun-like word: a capital, a pronoun or a determiner phrase."""
     words = [t for t in tokens[start:end] if t.kind == "word"]
     if not words:
@@ -436,12 +481,13 @@ def _looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
     last = words[-1]
-    if last.lower in lex.forms and last.text.islower() and last.lower != lex.forms[last.lower][0]:
-        return False  # ends in a verb: "... who was told"
-    return True
+    # A phrase that ends in a verb form is no speaker: "... who was told".
+    return not (
+        last.lower in lex.forms and last.text.islower() and last.lower != lex.forms[last.lower][0]
+    )
 
 
-def _head(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int, int]:
+def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int, int]:
     """The part of a speaker phrase that names the speaker.
 
     A lowercase head followed by a preposition keeps only the head ("a spokesman for the
@@ -461,12 +507,6 @@ def _head(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int
     return start, end
 
 
-_MONTHS_AND_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-
-
 def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
     """Capitalised at the start of a sentence but no name: "Four", "Saturday", "Specifically"."""
     lower = token.lower
@@ -474,11 +514,11 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
         return False
     return (
         lower in lex.words["function"]
-        or lower in _MONTHS_AND_DAYS
+        or lower in lex.words["calendar"]
         or lower in lex.words["number"]
         or token.text[0].isdigit()
         or (lower.endswith("ly") and len(lower) > 4)
-        or lower.endswith(("ing", "’s", "'s")) and lower[:-2] in lex.words["function"]
+        or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
         or lower.endswith("ing")
         or lower in ("his", "her", "their", "its", "our", "my", "your")
     )
@@ -502,9 +542,12 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
         after = tokens[comma + 1]
         opener = tokens[k].lower in lex.words["opener"] or tokens[k].lower.endswith("ing")
-        if opener or (after.kind == "word" and (after.lower in lex.pronouns or after.text[0].isupper())):
-            if opener or not any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word"):
-                k = comma + 1
+        named_after = after.kind == "word" and (
+            after.lower in lex.pronouns or after.text[0].isupper()
+        )
+        has_cue = any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word")
+        if opener or (named_after and not has_cue):
+            k = comma + 1
     if k >= n or tokens[k].kind != "word":
         return None
     first = tokens[k]
@@ -516,18 +559,27 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     if first.lower in ("the", "a", "an") or first.text[0].isupper():
         while j < n and tokens[j].kind != "quote" and j - k < 8:
             token = tokens[j]
-            if token.kind == "punct" and token.text not in _SOFT_PUNCT:
+            if token.kind == "punct" and token.text not in SOFT_PUNCT:
                 break
-            if token.kind == "word" and token.text.islower() and (
-                token.lower in lex.forms
-                or token.lower in lex.words["be"]
-                or token.lower in lex.words["stop"]
-                or token.lower in lex.words["preposition"]
-                or _is_adverb(token, lex)
-                or token.lower.endswith("ed")
+            if (
+                token.kind == "word"
+                and token.text.islower()
+                and (
+                    token.lower in lex.forms
+                    or token.lower in lex.words["be"]
+                    or token.lower in lex.words["stop"]
+                    or token.lower in lex.words["preposition"]
+                    or is_adverb(token, lex)
+                    or token.lower.endswith("ed")
+                )
             ):
                 break
-            if token.kind == "word" and token.text.islower() and first.text[0].isupper() and first.lower not in ("the", "a", "an"):
+            if (
+                token.kind == "word"
+                and token.text.islower()
+                and first.text[0].isupper()
+                and first.lower not in ("the", "a", "an")
+            ):
                 break  # a name ends where lowercase begins: "Trump took"
             j += 1
         while j > k + 1 and tokens[j - 1].kind == "punct":
@@ -553,15 +605,20 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         if token.lower == "that" and token.text == "that":
             after = tokens[n + 1] if n + 1 < stop else None
             if after is not None and after.lower in lex.words["finite"]:
-                return _trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
-            return _trim(tokens, n + 1, stop)
+                return trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
+            return trim(tokens, n + 1, stop)
     if k < stop and tokens[k].text == ":":
-        return _trim(tokens, k + 1, stop)
+        return trim(tokens, k + 1, stop)
     if cue.base in lex.with_object and k < stop:
         k = _skip_object(tokens, k, stop, lex)
     if k >= stop or tokens[k].kind != "word":
         return None
     first = tokens[k]
+    if cue.cls == "evaluation":
+        # "praised Obama", "criticised the plan"
+        if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
+            return None
+        return trim(tokens, k, stop)
     if first.lower == "to":
         if cue.base not in lex.with_infinitive:
             return None
@@ -570,7 +627,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
             return None
     elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
         return None
-    return _trim(tokens, k, stop)
+    return trim(tokens, k, stop)
 
 
 def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
@@ -580,10 +637,18 @@ def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
         return k
     if first.lower in lex.words["object"]:
         return k + 1
-    if first.lower in ("the", "a", "an") or first.text[0].isupper() or first.lower in lex.words["hearers"]:
+    if (
+        first.lower in ("the", "a", "an")
+        or first.text[0].isupper()
+        or first.lower in lex.words["hearers"]
+    ):
         n = k + 1 if first.lower in ("the", "a", "an") else k
-        while n < stop and tokens[n].kind == "word" and (
-            tokens[n].text[0].isupper() or n == k + 1 or tokens[n].lower in lex.words["hearers"]
+        while (
+            n < stop
+            and tokens[n].kind == "word"
+            and (
+                tokens[n].text[0].isupper() or n == k + 1 or tokens[n].lower in lex.words["hearers"]
+            )
         ):
             n += 1
             if tokens[n - 1].lower in lex.words["hearers"]:
@@ -597,20 +662,22 @@ def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> i
     another cue (", adding that", ", according to"), or the end of the sentence."""
     for n in range(start, end):
         token = tokens[n]
-        if token.text == ";" or token.kind == "quote" and False:
+        if token.text == ";":
             return n
         if token.text == ",":
             for cue in cues:
-                if cue.i == n + 1 or (cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)):
+                if cue.i == n + 1 or (
+                    cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)
+                ):
                     return n
     return end
 
 
 def _only_phrase(tokens: list[Token], start: int, stop: int) -> bool:
-    return all(t.kind == "word" or t.text in _SOFT_PUNCT for t in tokens[start:stop])
+    return all(t.kind == "word" or t.text in SOFT_PUNCT for t in tokens[start:stop])
 
 
-def _trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
+def trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
     while start < stop and tokens[start].kind == "punct":
         start += 1
     while stop > start and tokens[stop - 1].kind == "punct":
@@ -622,4 +689,4 @@ def _trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
 
 def content_before(tokens: list[Token], stop: int, first: int = 0) -> tuple[int, int] | None:
     """The reported clause before ", X said": from the sentence start to token ``stop``."""
-    return _trim(tokens, first, stop)
+    return trim(tokens, first, stop)

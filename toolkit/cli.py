@@ -165,7 +165,7 @@ def _cmd_eval_quotes(args: argparse.Namespace) -> int:
     if args.json:
         emit([result.to_dict() for result in results], "json")
         return 0
-    for view, description in VIEWS.items():
+    for description in VIEWS.values():
         print(description)
     print()
     emit([row for result in results for row in result.rows()], "table")

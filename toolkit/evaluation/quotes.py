@@ -67,7 +67,9 @@ class SpeakerScore:
         return self.exact / self.n if self.n else 0.0
 
     def __add__(self, other: SpeakerScore) -> SpeakerScore:
-        return SpeakerScore(self.n + other.n, self.overlap + other.overlap, self.exact + other.exact)
+        return SpeakerScore(
+            self.n + other.n, self.overlap + other.overlap, self.exact + other.exact
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -189,11 +191,7 @@ def match_overlap(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int
 
 
 def _overlaps(a_start, a_end, b_start, b_end) -> bool:
-    return (
-        a_start is not None
-        and b_start is not None
-        and min(a_end, b_end) > max(a_start, b_start)
-    )
+    return a_start is not None and b_start is not None and min(a_end, b_end) > max(a_start, b_start)
 
 
 def score_view(text: str, gold: list[dict], predicted: Sequence[Predicted]) -> ViewScore:
