@@ -25,6 +25,8 @@ from toolkit.quotes import (
 )
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
+from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
+from toolkit.syllables import count_syllables, estimate_syllables
 
 __version__ = "0.1.0"
 
@@ -37,16 +39,23 @@ __all__ = [
     "EmptyArticleError",
     "Quote",
     "Span",
+    "TextStats",
     "UndecodableArticleError",
     "__version__",
     "clean_text",
+    "collocations",
+    "count_syllables",
+    "estimate_syllables",
     "extract_quotes",
+    "kwic",
     "load_article",
     "paragraph_spans",
     "quote_table",
     "quotes_to_frame",
     "sentences",
     "slugify",
+    "text_stats",
+    "top_terms",
     "voice_share",
     "voice_share_frame",
     "words",
