@@ -65,6 +65,8 @@ def test_seed_reported_statements(seed):
     ]:
         assert expected in reported
     assert reported.count(("The Times", "wrote")) == 2
+    times = [q.text for q in extract_quotes(seed, actors=[]) if q.cue == "wrote"]
+    assert times[1].startswith("Great Britain and the United States are preparing to give")
     reuters = next(q for q in extract_quotes(seed, actors=[]) if q.cue == "cites")
     assert (
         reuters.text == "Ukraine plans to carry out its first long-range attacks in the coming days"

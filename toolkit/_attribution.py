@@ -616,7 +616,19 @@ def _content(
     ):  # "The plan, officials said, would cost $5bn": what follows the aside
         start = cue.j + 1
         stop = _speech.content_end(tokens, start, cues, n)
-        if sum(t.kind == "word" for t in tokens[start:stop]) >= 3:
+        lead = tokens[start] if start < n else None
+        before = tokens[_clause_start(tokens, before_phrase) : before_phrase]
+        short_before = sum(t.kind == "word" for t in before) <= 6 or any(
+            t.kind == "quote" for t in before
+        )
+        continues = (
+            lead is not None
+            and lead.kind == "word"
+            and not _speech.is_relative(lead, _speech.lexicon())
+            and lead.lower not in ("and", "but", "or")
+            and not lead.lower.endswith("ing")
+        )
+        if short_before and continues and sum(t.kind == "word" for t in tokens[start:stop]) >= 3:
             return _speech.trim(tokens, start, stop)
     if (
         before_phrase >= 0

@@ -295,7 +295,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     if k < first:
         return None
     token = tokens[k]
-    if _is_relative(token, lex):
+    if is_relative(token, lex):
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
     if token.text == "," or token.text in DASHES:
@@ -360,7 +360,7 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     before = _phrase_before(tokens, j, first, lex)
     if before is None:
         return None
-    if _is_relative(tokens[j + 1], lex) or looks_like_name(tokens, *before, lex):
+    if is_relative(tokens[j + 1], lex) or looks_like_name(tokens, *before, lex):
         return Phrase(before[0], end, *head_of(tokens, *before, lex))
     if looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
         return Phrase(before[0], end, *head_of(tokens, j + 1, end, lex))
@@ -386,7 +386,7 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
         if token.lower == "and" and _joins_names(tokens, j, first):
             j -= 1  # "the Scottish National Party and the Tories say"
             continue
-        if _is_boundary(token, lex) or (j < k and _is_relative(token, lex)):
+        if _is_boundary(token, lex) or (j < k and is_relative(token, lex)):
             return j  # "who she dubbed": the speaker is "she"
         j -= 1
     return j
@@ -402,7 +402,7 @@ def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
     return before.text[0].isupper() and (after.text[0].isupper() or after.lower == "the")
 
 
-def _is_relative(token: Token, lex: _Lexicon) -> bool:
+def is_relative(token: Token, lex: _Lexicon) -> bool:
     return token.kind == "word" and token.lower in lex.relatives and token.text.islower()
 
 
