@@ -222,7 +222,7 @@ def opens_with_attribution(text: str) -> bool:
     """Does ``text`` open with "Smith said", "he added", "Mr. Trump told"? Then a quotation
     that ends with a period just before it is still attributed by it."""
     lex = lexicon()
-    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:6]
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:8]
     for n, word in enumerate(words[:5]):
         lower = word.lower()
         if (
@@ -231,9 +231,12 @@ def opens_with_attribution(text: str) -> bool:
             and lower != lex.forms[lower][0]
             and lex.forms[lower][1] == "speech"
         ):
-            # '"..." Smith said.' but not '"..." He added that ...'
+            # '"..." Smith said.' but not '"..." He added that ...' or '"..." He adds, "..."'
+            after = words[n + 1 : n + 3]
             return (
-                not lower.endswith("ing") and n + 1 < len(words) and words[n + 1] in (".", ",", ";")
+                not lower.endswith("ing")
+                and after[:1] in ([","], ["."], [";"])
+                and not (len(after) == 2 and after[1] in "\"“'‘«" + MASK)
             )
         if not (word[:1].isupper() or lower in lex.pronouns or is_abbreviation(word)):
             return False
