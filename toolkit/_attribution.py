@@ -243,7 +243,10 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
     ]
     subject = _speech.sentence_subject(tokens, len(tokens))
-    if subject is not None:
+    adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
+    if adjacent:
+        candidates = adjacent  # '..., which is an outcome, he said, "we've long anticipated."'
+    elif subject is not None:
         # A cue in the main clause, whose speaker is the sentence subject, comes first:
         # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's.
         main = [(c, p) for c, p in candidates if p.head_i < subject[1] and p.head_j > subject[0]]
@@ -257,6 +260,11 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             if attribution is not None:
                 return attribution
     return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
+
+
+def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
+    """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."')?"""
+    return all(t.text in (",", ":", "that") for t in tokens[cue.j : k])
 
 
 def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
@@ -276,7 +284,9 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
         return None
     rest = words[span[1] :]
     lex = _speech.lexicon()
-    if not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
+    if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
+        pass  # 'but he gave the Texan a back-handed compliment: "..."'
+    elif not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
         return None
     if not rest[0].lower.endswith(("ed", "s")) or rest[0].lower in lex.words["be"]:
         return None
@@ -431,7 +441,17 @@ def _inverts(cue: Cue) -> bool:
 
 
 def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
-    """The speaker of ", adding that ...": an earlier cue's speaker, or the sentence subject."""
+    """The speaker of ", adding that ...": the subject of the clause the participle hangs on
+    ("and he foreshadowed ... by urging"), an earlier cue's speaker, or the sentence subject."""
+    lex = _speech.lexicon()
+    for n in range(cue.i - 2, 0, -1):
+        token = tokens[n]
+        if token.kind == "quote" or token.text in (";", ":"):
+            break
+        if tokens[n - 1].lower in ("and", "but") and (
+            token.lower in lex.pronouns - {"it", "you"}
+        ) and n + 1 < cue.i and tokens[n + 1].text.islower():
+            return Phrase(n, n + 1, n, n + 1)
     for other in cues:
         if other.i >= cue.i:
             break
