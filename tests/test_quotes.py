@@ -74,7 +74,6 @@ def test_seed_reported_statements(seed):
 
 
 def test_seed_speakers_are_actors(seed):
-    pytest.importorskip("toolkit.actors")
     speakers = {(q.kind, q.speaker) for q in extract_quotes(seed)}
     assert ("direct", "Emmanuel Macron") in speakers
     for name in ("Sergey Lavrov", "Vladimir Putin", "The Times", "Reuters"):
@@ -300,8 +299,7 @@ def test_quote_table_has_one_row_per_quote():
 
 
 def test_voice_share_counts_quotes_against_mentions():
-    actors = pytest.importorskip("toolkit.actors")
-    Actor, Mention = actors.Actor, actors.Mention
+    from toolkit.actors import Actor, Mention
 
     text = '"We are ready," Ana Ruiz said. Ruiz met Tom Reyes. Reyes left.'
     ruiz = Actor(

@@ -103,10 +103,8 @@ def extract_quotes(x: TextLike, actors: Sequence[Actor] | None = None) -> list[Q
 
 
 def _find_actors(x: TextLike) -> list[Actor]:
-    try:
-        from toolkit.actors import find_actors
-    except ImportError:  # pragma: no cover - the actors module is being built in parallel
-        return []
+    from toolkit.actors import find_actors
+
     return find_actors(x)
 
 
@@ -166,9 +164,10 @@ def quote_table(x: TextLike) -> pd.DataFrame:
 def voice_share_frame(quotes: Sequence[Quote], actors: Sequence[Actor]) -> pd.DataFrame:
     """Per actor: mentions and quotations, and each as a share of the article's total.
 
-    Columns: ``actor``, ``kind``, ``mentions``, ``quotes`` (``direct`` + ``indirect``),
-    ``mention_share`` (of all actor mentions), ``voice_share`` (of all quotations, attributed
-    or not) and ``quotes_per_mention``. Sorted by quotations, then mentions.
+    Columns: ``actor``, ``kind``, ``mentions`` (every mention the actors module found: names,
+    demonyms, resolved pronouns), ``quotes`` (``direct`` + ``indirect``), ``mention_share`` (of
+    all actor mentions), ``voice_share`` (of all quotations, attributed or not) and
+    ``quotes_per_mention``. Sorted by quotations, then mentions.
     """
     import pandas as pd
 
