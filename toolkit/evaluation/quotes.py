@@ -117,11 +117,13 @@ class QuoteEvaluation:
     views: dict[str, ViewScore] = field(default_factory=lambda: dict.fromkeys(VIEWS, _EMPTY))
     articles: int = 0
     errors: int = 0
+    names_speakers: bool = False  # did the system give any speaker at all?
 
     def rows(self) -> list[dict[str, Any]]:
         rows = []
         for view, score in self.views.items():
             for match, prf in (("exact", score.exact), ("overlap", score.overlap)):
+                with_speaker = match == "overlap" and self.names_speakers
                 rows.append(
                     {
                         "system": self.name,
@@ -132,12 +134,12 @@ class QuoteEvaluation:
                         "precision": round(prf.precision, 4),
                         "recall": round(prf.recall, 4),
                         "f1": round(prf.f1, 4),
-                        "speaker_n": score.speaker.n if match == "overlap" else None,
+                        "speaker_n": score.speaker.n if with_speaker else None,
                         "speaker_overlap": round(score.speaker.overlap_accuracy, 4)
-                        if match == "overlap"
+                        if with_speaker
                         else None,
                         "speaker_exact": round(score.speaker.exact_accuracy, 4)
-                        if match == "overlap"
+                        if with_speaker
                         else None,
                     }
                 )
@@ -239,6 +241,9 @@ def evaluate_records(
             result.errors += 1
             predicted = []
         result.articles += 1
+        result.names_speakers = result.names_speakers or any(
+            p.speaker_start is not None for p in predicted
+        )
         direct = [p for p in predicted if p.kind == "direct"]
         views = {
             "a": score_view(text, [g for g in gold if g["kind"] in MARKED_KINDS], direct),
