@@ -131,6 +131,25 @@ def test_quote_over_several_paragraphs_is_one_quotation():
     assert [q.speaker_mention for q in quotes] == ["Anna Berg", "she"]
 
 
+def test_quote_reopened_mid_line_continues_and_leaves_the_next_quote_alone():
+    # Copy that lost the paragraph breaks of a long quotation: the quotation reopens mid-line.
+    text = (
+        'Ms Diaz said: "The line will open in May. "It will carry 9,000 people a day." '
+        'Tom Reyes, the mayor, said: "We are delighted."'
+    )
+    assert found(text) == [
+        ('The line will open in May. "It will carry 9,000 people a day.', "Ms Diaz", "said"),
+        ("We are delighted.", "Tom Reyes", "said"),
+    ]
+
+
+def test_unbalanced_marks_in_a_measurement_are_no_quote():
+    text = 'Police said the man was about 5\' 10" tall and wore a grey coat.'
+    assert [(q.kind, q.text) for q in extract_quotes(text, actors=[])] == [
+        ("indirect", 'the man was about 5\' 10" tall and wore a grey coat')
+    ]
+
+
 def test_names_and_titles_in_quote_marks_are_not_quotations():
     assert direct('The talks failed, reports "Reuters".') == []
     assert direct('She starred in "The Long Road Home" last year.') == []

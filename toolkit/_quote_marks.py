@@ -10,7 +10,9 @@ Rules, in the order they apply:
   mark opens or closes is read from its neighbours (a mark after a space and before a word
   opens; a mark after a word and before a space or punctuation closes), falling back to
   alternation.
-- A mark that opens while a quotation is open starts a nested quotation (the outer one goes on).
+- A mark that opens while a quotation is open starts a nested quotation (the outer one goes on),
+  unless it follows the end of a sentence: then the quotation is reopened, as newspapers do at
+  each paragraph of a long quotation (copy that lost its paragraph breaks shows it mid-line).
   A quotation still open at the end of its paragraph runs to the end of that paragraph; if the
   next paragraph opens with a quote mark, the quotation continues there (the newspaper
   convention for quotations over several paragraphs).
@@ -152,7 +154,7 @@ def _double_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
             if depth == 0 and opener is not None:
                 spans.append(_span(text, opener.start, opener.end, mark.start, mark.end, True))
                 opener = None
-        elif mark.can_open:
+        elif mark.can_open and not (depth == 1 and _reopens(text, start, mark)):
             depth += 1
     if depth and opener is not None:
         stop = end
@@ -160,6 +162,14 @@ def _double_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
             stop -= 1
         spans.append(_span(text, opener.start, opener.end, stop, stop, False))
     return spans
+
+
+def _reopens(text: str, start: int, mark: _Mark) -> bool:
+    """'"The plan is dead. "We will start again," he said.': a mark that opens right after the
+    end of a sentence inside an open quotation continues it (the paragraph break of a quotation
+    over several paragraphs was lost), rather than opening a quotation inside it."""
+    before = text[start : mark.start].rstrip(" ")
+    return before.endswith((".", "?", "!", "…", ".'", "?'", "!'", ".’", "?’", "!’"))
 
 
 def _span(
