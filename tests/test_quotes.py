@@ -144,9 +144,9 @@ def test_quote_reopened_mid_line_continues_and_leaves_the_next_quote_alone():
 
 
 def test_unbalanced_marks_in_a_measurement_are_no_quote():
-    text = 'Police said the man was about 5\' 10" tall and wore a grey coat.'
+    text = "Police said the man was about 5' 10\" tall and wore a grey coat."
     assert [(q.kind, q.text) for q in extract_quotes(text, actors=[])] == [
-        ("indirect", 'the man was about 5\' 10" tall and wore a grey coat')
+        ("indirect", "the man was about 5' 10\" tall and wore a grey coat")
     ]
 
 

@@ -448,9 +448,12 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
         token = tokens[n]
         if token.kind == "quote" or token.text in (";", ":"):
             break
-        if tokens[n - 1].lower in ("and", "but") and (
-            token.lower in lex.pronouns - {"it", "you"}
-        ) and n + 1 < cue.i and tokens[n + 1].text.islower():
+        if (
+            tokens[n - 1].lower in ("and", "but")
+            and (token.lower in lex.pronouns - {"it", "you"})
+            and n + 1 < cue.i
+            and tokens[n + 1].text.islower()
+        ):
             return Phrase(n, n + 1, n, n + 1)
     for other in cues:
         if other.i >= cue.i:
