@@ -221,6 +221,10 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return failures.exit_code
 
 
+#: Columns of the ``toolkit quotes`` table; --json and --csv print every Quote field.
+_QUOTES_TABLE_COLUMNS = ("article", "kind", "speaker", "speaker_mention", "cue", "text")
+
+
 def _cmd_quotes(args: argparse.Namespace) -> int:
     from toolkit.quotes import extract_quotes
 
@@ -230,12 +234,12 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         try:
             quotes = extract_quotes(article)
         except Exception as exc:  # one bad article must not stop the batch
-            failures.add(f"{article.source_path or article.id}: quotation extraction failed ({exc})")
+            failures.add(f"{article.source_path or article.id}: quotations failed ({exc})")
             continue
         for quote in quotes:
             row = {"article": article.id, **quote.to_dict()}
             if args.fmt == "table":
-                row = {k: row[k] for k in ("article", "kind", "speaker", "speaker_mention", "cue", "text")}
+                row = {key: row[key] for key in _QUOTES_TABLE_COLUMNS}
             rows.append(row)
     emit(rows, args.fmt)
     return failures.exit_code
