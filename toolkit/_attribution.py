@@ -537,7 +537,10 @@ def _possessive_before(tokens: list[Token], k: int) -> bool:
 
 
 def _previous_word(tokens: list[Token], k: int) -> Token | None:
+    """The word before the quotation, skipping an article or a comma ('its podcast, "..."')."""
     j = k - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
     while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
         j -= 1
     return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
@@ -721,6 +724,8 @@ def _inherit(
                 attribution = _inherited(before, "paragraph before")
         if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
             continue  # a word or two in quote marks that nobody is said to have said
+        if span.single and attribution is None:
+            continue  # single marks double as apostrophes: without a speaker, no quotation
         if attribution is not None:
             last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
             for p in range(paragraph, last_paragraph + 1):
