@@ -505,8 +505,8 @@ def _classify(
     introduced = before_token is not None and (
         before_token.text == ":" or any(cue.j == k and cue.cls == "speech" for cue in cues)
     )  # 'Her reply: "JEB BUSH."', 'Cruz said "CNN" five times'
-    if _possessive_before(tokens, k) and not introduced:
-        return "not"  # 'NBC's "Meet the Press"'
+    if _possessive_before(tokens, k) and not introduced and _title_like(words) and not headline:
+        return "not"  # 'NBC's "Meet the Press"' (but 'Clinton's "judgment"' quotes her)
 
     ending = re.search(r"[.,!?;:…]+\W*$", inner)
     inside = inner[: ending.start()] if ending else inner
