@@ -498,12 +498,13 @@ def _classify(
         return "not"  # markup: author="@someone"
     lex = _speech.lexicon()
     prev = _previous_word(tokens, k)
-    if prev is not None and prev.lower in lex.naming:
+    if prev is not None and prev.lower in lex.naming and prev.text.islower():
         # 'a film called "Home"' names; 'what Gilbert called "a perception problem"' quotes.
         return "quote" if _spoken_by_subject(tokens, k, lex) else "not"
     before_token = tokens[k - 1] if k > 0 else None
     introduced = before_token is not None and (
-        before_token.text == ":" or any(cue.j == k and cue.cls == "speech" for cue in cues)
+        before_token.text == ":"
+        or any(cue.cls == "speech" and _introduces(tokens, cue, k) for cue in cues if cue.j <= k)
     )  # 'Her reply: "JEB BUSH."', 'Cruz said "CNN" five times'
     if _possessive_before(tokens, k) and not introduced and _title_like(words) and not headline:
         return "not"  # 'NBC's "Meet the Press"' (but 'Clinton's "judgment"' quotes her)
