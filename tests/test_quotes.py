@@ -232,6 +232,24 @@ def test_a_quote_keeps_the_speaker_of_the_quote_before_it():
     assert [q.speaker_mention for q in quotes if q.kind == "direct"] == ["Tom Reyes"] * 3
 
 
+def test_a_quote_after_reported_speech_keeps_its_speaker():
+    text = 'Ana Ruiz said the plant would close in June. "We had no choice."'
+    assert found(text) == [
+        ("the plant would close in June", "Ana Ruiz", "said"),
+        ("We had no choice.", "Ana Ruiz", "said"),
+    ]
+
+
+def test_as_someone_put_it():
+    text = 'As the mayor put it in her newsletter, "the bridge is our lifeline."'
+    assert found(text) == [("the bridge is our lifeline.", "the mayor", "put it")]
+
+
+def test_a_possessive_before_a_partial_quote():
+    text = 'The minister defended her department\'s "careful and lawful" handling of the case.'
+    assert found(text) == [("careful and lawful", "The minister", "defended")]
+
+
 def test_quote_after_a_colon_introduction_in_the_paragraph_before():
     text = "The ministry wrote in a statement:\n\n“The figures will be published in full.”"
     assert found(text, "direct") == [

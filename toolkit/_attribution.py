@@ -77,7 +77,7 @@ def find(text: str) -> list[Found]:
     decisions: dict[int, tuple[str, Attribution | None]] = {}
     headlines = _headline_paragraphs(masked, paragraphs)
     reported: list[Found] = []
-    events: dict[int, Attribution] = {}  # the last speaker named in each paragraph
+    events: dict[int, list[tuple[int, Attribution]]] = {}  # speakers named, per paragraph
     for start, end in _sentence_spans(text, masked, spans):
         tokens = _speech.tokenize(masked, start, end, quote_at)
         if not tokens:
@@ -101,7 +101,7 @@ def find(text: str) -> list[Found]:
         reported.extend(_reported(tokens, cues, named))
         event = _last_speaker(tokens, cues)
         if event is not None:
-            events[paragraphs.index(start)] = event
+            events.setdefault(paragraphs.index(start), []).append((end, event))
     found = _inherit(text, spans, decisions, paragraphs, events)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
@@ -498,7 +498,13 @@ def _classify(
         return "not"  # markup: author="@someone"
     lex = _speech.lexicon()
     prev = _previous_word(tokens, k)
-    if prev is not None and prev.lower in lex.naming and prev.text.islower():
+    across_comma = k > 0 and tokens[k - 1].text == ","
+    if (
+        prev is not None
+        and prev.lower in lex.naming
+        and prev.text.islower()
+        and (not across_comma or _title_like(words))
+    ):
         # 'a film called "Home"' names; 'what Gilbert called "a perception problem"' quotes.
         return "quote" if _spoken_by_subject(tokens, k, lex) else "not"
     before_token = tokens[k - 1] if k > 0 else None
@@ -698,31 +704,28 @@ def _inherit(
     spans: list[QuotedSpan],
     decisions: dict[int, tuple[str, Attribution | None]],
     paragraphs: _Paragraphs,
-    events: dict[int, Attribution],
+    events: dict[int, list[tuple[int, Attribution]]],
 ) -> list[Found]:
-    """Direct quotations, each with its own attribution or the one it inherits."""
+    """Direct quotations, each with its own attribution or the one it inherits: that of the
+    latest quotation or speech cue before it in its paragraph, or, when it opens a paragraph,
+    the latest in the paragraph before."""
     found: list[Found] = []
-    last_by_paragraph: dict[int, Attribution] = {}
+    quoted: dict[int, list[tuple[int, Attribution]]] = {}  # attributed quotations, per paragraph
     for n, span in enumerate(spans):
         verdict, attribution = decisions.get(n, ("quote", None))
         if verdict == "not":
             continue
         paragraph = paragraphs.index(span.outer_start)
         if attribution is None:
-            attribution = _inherited(last_by_paragraph.get(paragraph), "same paragraph")
+            attribution = _inherited(
+                _latest(quoted, events, paragraph, span.outer_start), "same paragraph"
+            )
             if attribution is None:
                 attribution = _signed(text, span, paragraphs)
             if attribution is None and _opens_paragraph(text, span, paragraphs, paragraph):
-                before = last_by_paragraph.get(paragraph - 1)
-                event = events.get(paragraph - 1)
-                if event is not None and (
-                    before is None
-                    or before.cue is None
-                    or event.cue is None
-                    or event.cue[0] > before.cue[0]
-                ):
-                    before = event
-                attribution = _inherited(before, "paragraph before")
+                attribution = _inherited(
+                    _latest(quoted, events, paragraph - 1, span.outer_start), "paragraph before"
+                )
         if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
             continue  # a word or two in quote marks that nobody is said to have said
         if span.single and attribution is None:
@@ -730,7 +733,7 @@ def _inherit(
         if attribution is not None:
             last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
             for p in range(paragraph, last_paragraph + 1):
-                last_by_paragraph[p] = attribution
+                quoted.setdefault(p, []).append((span.outer_end, attribution))
         if span.inner_end > span.inner_start:
             found.append(
                 Found(
@@ -743,6 +746,24 @@ def _inherit(
                 )
             )
     return found
+
+
+def _latest(
+    quoted: dict[int, list[tuple[int, Attribution]]],
+    events: dict[int, list[tuple[int, Attribution]]],
+    paragraph: int,
+    before: int,
+) -> Attribution | None:
+    """The last speaker named in ``paragraph`` before offset ``before``: by an attributed
+    quotation or by a speech cue ("Trump said the plan would work. "It's great."")."""
+    candidates = [
+        (position, attribution)
+        for position, attribution in (*quoted.get(paragraph, ()), *events.get(paragraph, ()))
+        if position <= before
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda item: item[0])[1]
 
 
 _SIGNATURE = re.compile(r"[-–—―]+\s*([A-Z][\w.'’-]*(?: +[A-Z][\w.'’-]*){0,4})\s*\.?\s*$")

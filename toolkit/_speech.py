@@ -360,10 +360,16 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
         j -= 1
     if j < first or end - j > 30 or j + 1 >= end:
         return None
+    relative = is_relative(tokens[j + 1], lex)
+    if not relative and any(
+        t.kind == "word" and (t.lower in lex.words["finite"] or t.lower in lex.words["be"])
+        for t in tokens[j + 1 : end]
+    ):
+        return None  # a clause between commas ("..., the party could push to ..., said X")
     before = _phrase_before(tokens, j, first, lex)
     if before is None:
         return None
-    if is_relative(tokens[j + 1], lex) or looks_like_name(tokens, *before, lex):
+    if relative or looks_like_name(tokens, *before, lex):
         return Phrase(before[0], end, *head_of(tokens, *before, lex))
     if looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
         return Phrase(before[0], end, *head_of(tokens, j + 1, end, lex))
