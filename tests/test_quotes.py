@@ -441,6 +441,21 @@ def seed_path_not_gold(tmp_path):
     return path
 
 
+# --- against the gold data, when it is there ----------------------------------------------
+
+
+def test_dev_gold_sample_keeps_its_quality():
+    from conftest import shared_file
+
+    from toolkit.evaluation.quotes import evaluate_quotes
+
+    gold = shared_file("eval/quotes-dev.jsonl")
+    result = evaluate_quotes(gold, baseline=False, limit=40)[0]
+    assert result.views["a2"].overlap.f1 > 0.9
+    assert result.views["a2"].speaker.overlap_accuracy > 0.88
+    assert result.views["b"].overlap.f1 > 0.65
+
+
 # --- invariants ---------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(
