@@ -26,6 +26,14 @@ from toolkit.errors import (
     EmptyArticleError,
     UndecodableArticleError,
 )
+from toolkit.quotes import (
+    Quote,
+    extract_quotes,
+    quote_table,
+    quotes_to_frame,
+    voice_share,
+    voice_share_frame,
+)
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
 from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
@@ -43,6 +51,7 @@ __all__ = [
     "Corpus",
     "EmptyArticleError",
     "Mention",
+    "Quote",
     "Span",
     "TextStats",
     "UndecodableArticleError",
@@ -56,14 +65,19 @@ __all__ = [
     "collocations",
     "count_syllables",
     "estimate_syllables",
+    "extract_quotes",
     "find_actors",
     "kwic",
     "load_article",
     "load_codebook",
     "paragraph_spans",
+    "quote_table",
+    "quotes_to_frame",
     "sentences",
     "slugify",
     "text_stats",
     "top_terms",
+    "voice_share",
+    "voice_share_frame",
     "words",
 ]

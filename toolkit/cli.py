@@ -271,6 +271,30 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return failures.exit_code
 
 
+#: Columns of the ``toolkit quotes`` table; --json and --csv print every Quote field.
+_QUOTES_TABLE_COLUMNS = ("article", "kind", "speaker", "speaker_mention", "cue", "text")
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from toolkit.quotes import extract_quotes
+
+    failures = Failures()
+    rows: list[dict[str, Any]] = []
+    for article in iter_articles(args.paths, failures):
+        try:
+            quotes = extract_quotes(article)
+        except Exception as exc:  # one bad article must not stop the batch
+            failures.add(f"{article.source_path or article.id}: quotations failed ({exc})")
+            continue
+        for quote in quotes:
+            row = {"article": article.id, **quote.to_dict()}
+            if args.fmt == "table":
+                row = {key: row[key] for key in _QUOTES_TABLE_COLUMNS}
+            rows.append(row)
+    emit(rows, args.fmt)
+    return failures.exit_code
+
+
 def _cmd_eval_syllables(args: argparse.Namespace) -> int:
     from toolkit.evaluation.syllables import evaluate_syllables
 
@@ -281,6 +305,20 @@ def _cmd_eval_syllables(args: argparse.Namespace) -> int:
         return 2
     rows = [result.to_dict() for result in results]
     emit(rows, "json" if args.json else "table")
+    return 0
+
+
+def _cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
+
+    results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit)
+    if args.json:
+        emit([result.to_dict() for result in results], "json")
+        return 0
+    for description in VIEWS.values():
+        print(description)
+    print()
+    emit([row for result in results for row in result.rows()], "table")
     return 0
 
 
@@ -334,6 +372,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--codebook", help="CSV with columns actor, kind, aliases")
     add_format_flags(p)
     p.set_defaults(func=_cmd_actors)
+    p = eval_sub.add_parser(
+        "quotes", help="quotation spans and speakers vs PolNeAR-style gold (quotes-dev.jsonl)"
+    )
+    p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/quotes-dev.jsonl)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, help="score only the first N articles")
+    p.add_argument(
+        "--no-baseline", action="store_true", help="skip the regular-expression baseline"
+    )
+    p.set_defaults(func=_cmd_eval_quotes)
+
+    p = sub.add_parser("quotes", help="quotations and reported speech, with their speakers")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    add_format_flags(p)
+    p.set_defaults(func=_cmd_quotes)
 
     p = sub.add_parser(
         "corpus",
