@@ -4,15 +4,13 @@ import sys
 
 import pandas as pd
 import pytest
-from corpus_samples import install_stand_ins, write_news
+from corpus_samples import write_news
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from toolkit import plots
 from toolkit.corpus import Corpus, analyze_corpus
-
-install_stand_ins()
 
 
 @pytest.fixture(scope="module")
