@@ -6,7 +6,7 @@
 
 Every run is a fresh Python process (``--run-one``) so that its memory figures are its own.
 A sampler thread adds up the resident memory of the process and all its children (pool
-workers, Dask nannies and workers) every 20 ms; the peak of that sum is reported, along with
+workers, Dask nannies and workers) every 100 ms; the peak of that sum is reported, along with
 the parent's own peak. Memory should stay flat as the corpus grows: the 2-worker run is
 repeated on the first 25% and 50% of the articles and the peaks compared.
 
@@ -36,7 +36,7 @@ MB = 1024 * 1024
 class MemorySampler:
     """Peak of (this process + all descendants) resident memory, sampled in a thread."""
 
-    def __init__(self, interval: float = 0.02) -> None:
+    def __init__(self, interval: float = 0.1) -> None:
         import psutil
 
         self.process = psutil.Process()

@@ -396,3 +396,21 @@ def test_corpus_summary_and_html_escape_everything(corpus):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "bad &lt;b&gt;file&lt;/b&gt;" in html
     assert ">6<" in html  # articles
+
+
+def test_co_mention_counts_agree_with_toolkit_actors(corpus):
+    from toolkit.actors import co_mentions
+
+    for article_id in corpus.articles["id"]:
+        analysis = corpus.analysis(article_id)
+        frame = co_mentions(analysis.article, actors=list(analysis.actors))
+        expected = {
+            (min(a, b), max(a, b)): n
+            for a, b, n in zip(frame["actor_a"], frame["actor_b"], frame["count"], strict=True)
+        }
+        rows = corpus.co_mentions[corpus.co_mentions["article_id"] == article_id]
+        got = dict(
+            zip(zip(rows["actor_a"], rows["actor_b"], strict=True), rows["count"], strict=True)
+        )
+        assert got == expected
+    assert len(corpus.co_mentions) > 0
