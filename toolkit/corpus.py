@@ -18,6 +18,7 @@ engine. :func:`write_corpus` streams the rows straight to Parquet files instead 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import html
 import os
 import random
@@ -310,6 +311,9 @@ def iter_corpus(
         yield ArticleResult(path=given, error=f"{given}: no article files found")
     if not tasks:
         return
+    if engine == "local":
+        # Load the models once here: forked workers share them instead of each loading its own.
+        _warm_up()
     bar = _progress_bar(len(tasks), progress)
     waiting: dict[int, ArticleResult] = {}
     next_index = 0
@@ -328,6 +332,14 @@ def iter_corpus(
                 next_index += 1
     finally:
         bar.close()
+
+
+def _warm_up() -> None:
+    """Analyse a line of text, so that lazily loaded models and word lists are in memory."""
+    from toolkit.analysis import analyze
+
+    with contextlib.suppress(Exception):  # a real article will report the problem
+        analyze('Talks resumed in London on Monday. "We are ready," Mr Smith said.')
 
 
 def _progress_bar(total: int, enabled: bool):
