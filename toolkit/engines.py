@@ -128,8 +128,9 @@ def _one_line(exc: BaseException) -> str:
 
 # --- Dask ---------------------------------------------------------------------------------
 
-#: Tasks per Dask future: enough to make scheduling overhead small, few enough to balance.
-DASK_BATCH = 8
+#: Tasks per Dask future, at most: each future costs the scheduler and the client a few
+#: milliseconds, so batches are as large as load balancing allows (about 16 per worker).
+DASK_MAX_BATCH = 32
 #: Futures in flight per worker thread: keeps workers fed without queueing the whole corpus.
 DASK_IN_FLIGHT_PER_WORKER = 3
 
@@ -140,12 +141,13 @@ def run_dask(
     *,
     workers: int | None = None,
     scheduler: str | None = None,
-    batch: int = DASK_BATCH,
+    batch: int | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """Run on a Dask cluster: the scheduler at ``scheduler``, or a local cluster of
     ``workers`` single-threaded processes started for the run and closed after it.
 
-    Tasks are grouped into batches of ``batch``; at most a few batches per worker are in
+    Tasks are grouped into batches (``batch`` tasks each, or enough for about 16 batches per
+    worker, at most ``DASK_MAX_BATCH``); at most a few batches per worker are in
     flight at any time (submitted as earlier ones complete), so memory on the client and the
     scheduler stays bounded however long the task list is.
     """
@@ -153,7 +155,10 @@ def run_dask(
     if scheduler is None and not tasks:
         return
     with _dask_client(distributed, scheduler, workers) as client:
-        slots = max(1, sum(client.nthreads().values())) * DASK_IN_FLIGHT_PER_WORKER
+        threads = max(1, sum(client.nthreads().values()))
+        slots = threads * DASK_IN_FLIGHT_PER_WORKER
+        if batch is None:
+            batch = max(1, min(DASK_MAX_BATCH, -(-len(tasks) // (threads * 16))))
         starts = iter(range(0, len(tasks), batch))
         futures = distributed.as_completed()
         submitted: dict[Any, int] = {}
