@@ -5,9 +5,9 @@
     python benchmarks/bench_corpus.py --corpus DIR --json  # another corpus; machine-readable
 
 Every run is a fresh Python process (``--run-one``) so that its memory figures are its own.
-A sampler thread adds up the resident memory of the process and all its children (pool
-workers, Dask nannies and workers) every 100 ms; the peak of that sum is reported, along with
-the parent's own peak. Memory should stay flat as the corpus grows: the 2-worker run is
+A sampler thread adds up the memory of the process and all its children (pool workers, Dask
+nannies and workers; proportional set size, so pages shared after fork count once) every
+100 ms; the peak of that sum is reported, along with the parent's own peak RSS. Memory should stay flat as the corpus grows: the 2-worker run is
 repeated on the first 25% and 50% of the articles and the peaks compared.
 
 Targets (issue 6): 2 workers >= 1.7x the articles/s of 1 worker; the Dask engine on a local
@@ -46,10 +46,10 @@ class MemorySampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _total(self) -> int:
-        total = self.process.memory_info().rss
+        total = _memory(self.process)
         for child in self.process.children(recursive=True):
             with contextlib.suppress(Exception):  # the child ended between listing and reading
-                total += child.memory_info().rss
+                total += _memory(child)
         return total
 
     def _run(self) -> None:
@@ -64,6 +64,15 @@ class MemorySampler:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _memory(process) -> int:
+    """Proportional set size where the system reports it (Linux): pages that forked workers
+    share with the parent are counted once overall, not once per process as RSS would."""
+    try:
+        return process.memory_full_info().pss
+    except Exception:  # no PSS on this system
+        return process.memory_info().rss
 
 
 def run_one(spec: dict) -> dict:
