@@ -137,8 +137,8 @@ def co_mention_network(
     seed: int = 0,
 ) -> Figure:
     """The ``n`` most mentioned actors as nodes (sized by mentions, coloured by kind), linked
-    when they are mentioned in at least ``min_articles`` articles together (line width: the
-    number of such articles). The layout is a seeded force-directed one: the same data gives
+    when they are named in the same sentence in at least ``min_articles`` articles (line
+    width: the number of such articles). The layout is a seeded force-directed one: the same data gives
     the same picture.
 
     ``data``: a corpus, or ``(nodes, edges)``: a table with ``actor``, ``kind``, ``mentions``
@@ -178,7 +178,7 @@ def co_mention_network(
     ax.scatter(pos[:, 0], pos[:, 1], s=sizes, c=colours, edgecolors="white", zorder=2)
     for (x, y), name in zip(pos, names, strict=True):
         ax.annotate(name, (x, y), ha="center", va="center", fontsize=8, zorder=3)
-    ax.set_title(title + f" (links: together in at least {min_articles} articles)")
+    ax.set_title(f"{title}\nlinked when named in one sentence, in at least {min_articles} articles")
     ax.set_axis_off()
     ax.margins(0.12)
     _kind_legend(ax, nodes["kind"])
