@@ -1,0 +1,150 @@
+"""Code that runs *inside* a warm report kernel (see :mod:`toolkit.report_engine`).
+
+A warm kernel imports the heavy libraries once (:func:`prepare`), then runs many report
+notebooks. Before each notebook, :func:`reset` puts the kernel back into the state a freshly
+started kernel would be in, as far as a notebook can tell: an empty user namespace, execution
+counts from 1, the working directory, environment, ``sys.path``, warning filters, matplotlib
+settings and pandas options as they were after start-up, no open figures, and the toolkit's
+warn-once messages armed again. Only the imported modules and pure caches (word lists, models)
+are kept: that is the whole point of keeping the kernel warm.
+
+Both functions are called with a silent ``execute_request`` that leaves no trace in the
+notebook, in ``In``/``Out`` or in the execution count.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import warnings
+from typing import Any
+
+#: What a report needs, imported once per kernel instead of once per article.
+WARM_MODULES = (
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "nltk",
+    "IPython.display",
+    "toolkit",
+    "toolkit.analysis",
+    "toolkit.display",
+    "toolkit.report",
+)
+
+# A short text written for warming up: it loads the models and word lists the analysis uses.
+_PRIMER = (
+    "Talks resume in Geneva\n\n"
+    'The Swiss foreign minister, Anna Keller, said on Monday that the talks "will go on". '
+    "Officials from the United Nations declined to comment, Reuters reported."
+)
+
+_snapshot: dict[str, Any] | None = None
+
+
+def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None:
+    """Import ``modules``, run one analysis to load models, and record the clean state."""
+    global _snapshot
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            # A module a teammate has not shipped yet, or an optional one: the notebook
+            # will import it (and fail clearly) itself.
+            pass
+    if prime:
+        _prime()
+    _snapshot = _take_snapshot()
+    reset()
+
+
+def reset() -> None:
+    """Bring the kernel back to the state recorded by :func:`prepare`."""
+    if _snapshot is None:
+        raise RuntimeError("toolkit._report_kernel.reset() called before prepare()")
+    shell = _shell()
+    if shell is not None:
+        # new_session=True also restarts the execution count at 1.
+        shell.reset(new_session=True)
+    _restore_process_state(_snapshot)
+    _restore_libraries(_snapshot)
+    _rearm_warnings()
+    import gc
+
+    gc.collect()
+
+
+def _prime() -> None:
+    try:
+        from toolkit.analysis import analyze
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            analyze(_PRIMER)
+    except Exception:  # noqa: BLE001 - priming is an optimisation; the notebook reports errors
+        pass
+
+
+def _shell() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - kernels always have IPython
+        return None
+    return get_ipython()
+
+
+def _take_snapshot() -> dict[str, Any]:
+    snapshot: dict[str, Any] = {
+        "cwd": os.getcwd(),
+        "environ": dict(os.environ),
+        "sys_path": list(sys.path),
+        "warning_filters": list(warnings.filters),
+    }
+    if "matplotlib" in sys.modules:
+        import matplotlib
+
+        snapshot["rcparams"] = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+    return snapshot
+
+
+def _restore_process_state(snapshot: dict[str, Any]) -> None:
+    if os.getcwd() != snapshot["cwd"]:
+        os.chdir(snapshot["cwd"])
+    if os.environ != snapshot["environ"]:
+        os.environ.clear()
+        os.environ.update(snapshot["environ"])
+    sys.path[:] = snapshot["sys_path"]
+    warnings.filters[:] = snapshot["warning_filters"]
+
+
+def _restore_libraries(snapshot: dict[str, Any]) -> None:
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    if "rcparams" in snapshot:
+        import matplotlib
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            matplotlib.rcParams.update(snapshot["rcparams"])
+    if "pandas" in sys.modules:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sys.modules["pandas"].reset_option("all")
+
+
+def _rearm_warnings() -> None:
+    """Make every warning show again, as it would the first time in a new process."""
+    mutated = getattr(warnings, "_filters_mutated", None)
+    if mutated is not None:
+        mutated()  # invalidates every module's __warningregistry__
+    warnings.onceregistry.clear()
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()
+    # The toolkit's own warn-once helpers.
+    resources = sys.modules.get("toolkit.resources")
+    if resources is not None:
+        resources.warn_missing.cache_clear()
