@@ -14,6 +14,7 @@ notebook, in ``In``/``Out`` or in the execution count.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -48,12 +49,9 @@ def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None
     """Import ``modules``, run one analysis to load models, and record the clean state."""
     global _snapshot
     for name in modules:
-        try:
+        # A module that cannot be imported is left to the notebook, which reports it clearly.
+        with contextlib.suppress(ImportError):
             importlib.import_module(name)
-        except ImportError:
-            # A module a teammate has not shipped yet, or an optional one: the notebook
-            # will import it (and fail clearly) itself.
-            pass
     if prime:
         _prime()
     _snapshot = _take_snapshot()
@@ -83,7 +81,7 @@ def _prime() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             analyze(_PRIMER)
-    except Exception:  # noqa: BLE001 - priming is an optimisation; the notebook reports errors
+    except Exception:
         pass
 
 

@@ -23,6 +23,7 @@ A kernel is used by one thread at a time: the thread that started it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import time
@@ -99,23 +100,21 @@ class WarmKernel:
     def is_alive(self) -> bool:
         try:
             return bool(run_sync(self.km.is_alive)())
-        except Exception:  # noqa: BLE001
+        except Exception:
             return False
 
     def shutdown(self) -> None:
         """Stop the kernel (immediately) and close its channels. Safe to call twice."""
         if self.kc is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self.kc.stop_channels()
-            except Exception:  # noqa: BLE001 - best effort at teardown
-                pass
             self.kc = None
         if self.km is not None:
             try:
                 if self.km.has_kernel:
                     run_sync(self.km.shutdown_kernel)(now=True)
                 run_sync(self.km.cleanup_resources)()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
             self.km = None
 
@@ -142,7 +141,7 @@ class WarmKernel:
         while time.monotonic() < deadline:
             try:
                 msg = await self.kc.get_iopub_msg(timeout=1.0)
-            except Exception:  # noqa: BLE001 - timeout: nothing more is coming
+            except Exception:
                 break
             if (
                 msg["parent_header"].get("msg_id") == msg_id
