@@ -35,7 +35,6 @@ import math
 import os
 import queue
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -475,7 +474,9 @@ class _BatchRunner:
             reason = f"{job.source}: a notebook cell ran over {self.timeout:g} s (kernel restarted)"
             return self._failed(job, reason, kernel.last_notebook), False
         except (DeadKernelError, KernelError) as exc:
-            reason = f"{job.source}: kernel died or failed ({_one_line(exc)}; kernel restarted)"
+            tail = _one_line(kernel.log_tail(1)) if kernel.log_tail(1) else ""
+            detail = _one_line(exc) + (f"; kernel said: {tail}" if tail else "")
+            reason = f"{job.source}: kernel died or failed ({detail}; kernel restarted)"
             return self._failed(job, reason, kernel.last_notebook), False
         except Exception as exc:
             reason = f"{job.source}: could not run the report notebook ({_one_line(exc)})"
@@ -587,11 +588,21 @@ def _safe_path(folder: Path, name: str) -> Path:
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
+    """Write ``text`` to a temporary file beside ``path``, then rename it into place: readers
+    see the old file or the new one, never half of one."""
     data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(
-        prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX, dir=path.parent
-    )
+    for _ in range(100):
+        tmp = path.parent / f"{_TEMP_PREFIX}{path.name}.{os.urandom(6).hex()}{_TEMP_SUFFIX}"
+        try:
+            # 0o666 minus the umask, like any new file (mkstemp would make it private).
+            fd = os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+            )
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover
+        raise OSError(f"cannot create a temporary file in {path.parent}")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

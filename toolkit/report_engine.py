@@ -26,6 +26,7 @@ import asyncio
 import contextlib
 import os
 import sys
+import tempfile
 import time
 from queue import Empty
 from typing import Any
@@ -79,10 +80,17 @@ class WarmKernel:
         self.km = AsyncKernelManager(kernel_name="python3")
         self.km._kernel_spec = python_kernel_spec()  # see python_kernel_spec()
         self.kc: Any = None
+        self._log: Any = None
         started = time.perf_counter()
         try:
+            # The kernel's own log (start-up chatter, crash tracebacks) goes to a file, not to
+            # the terminal of the batch; see log_tail().
+            self._log = tempfile.TemporaryFile(prefix="toolkit-kernel-", suffix=".log")  # noqa: SIM115 - lives as long as the kernel
             run_sync(self.km.start_kernel)(
-                cwd=self.cwd, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+                cwd=self.cwd,
+                extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                stdout=self._log,
+                stderr=self._log,
             )
             self.kc = self.km.client()
             self.kc.start_channels()
@@ -103,6 +111,18 @@ class WarmKernel:
         except Exception:
             return False
 
+    def log_tail(self, lines: int = 5) -> str:
+        """The last lines the kernel process wrote to stdout/stderr (for error messages)."""
+        if self._log is None:
+            return ""
+        try:
+            self._log.seek(0)
+            text = self._log.read().decode("utf-8", "replace")
+        except (OSError, ValueError):
+            return ""
+        kept = [line for line in text.splitlines() if "running over TCP" not in line]
+        return "\n".join(kept[-lines:])
+
     def shutdown(self) -> None:
         """Stop the kernel (immediately) and close its channels. Safe to call twice."""
         if self.kc is not None:
@@ -117,6 +137,10 @@ class WarmKernel:
             except Exception:
                 pass
             self.km = None
+        if self._log is not None:
+            with contextlib.suppress(OSError):
+                self._log.close()
+            self._log = None
 
     def _run_silently(self, code: str, timeout: float) -> None:
         run_sync(self._async_run_silently)(code, timeout)
