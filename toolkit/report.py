@@ -412,7 +412,7 @@ class _BatchRunner:
             bar.close()
 
     def _work(self, todo: queue.Queue[_Job | None], done: queue.Queue[Any]) -> None:
-        from toolkit.report_engine import WarmKernel
+        from toolkit.report_kernel import WarmKernel
 
         kernel: WarmKernel | None = None
         exporter = None
@@ -425,17 +425,24 @@ class _BatchRunner:
                     break
                 if kernel is None and start_failures < 2:
                     try:
-                        kernel = WarmKernel(cwd=os.getcwd())
+                        # Launch first, then import papermill and nbconvert while it starts.
+                        kernel = WarmKernel(cwd=os.getcwd(), wait=False)
+                        import toolkit.report_engine  # noqa: F401 - registers the engine
+
+                        if exporter is None and "html" in self.formats:
+                            exporter = _html_exporter()
+                        kernel.wait_ready()
                         start_failures = 0
                     except Exception as exc:
+                        if kernel is not None:
+                            kernel.shutdown()
+                        kernel = None
                         start_failures += 1
                         start_error = _one_line(exc)
                 if kernel is None:
                     reason = f"{job.source}: could not start a kernel ({start_error})"
                     done.put((self._failed(job, reason), job.key))
                     continue
-                if exporter is None and "html" in self.formats:
-                    exporter = _html_exporter()
                 outcome, kernel_ok = self._render(job, kernel, exporter)
                 if not kernel_ok:
                     kernel.shutdown()
@@ -454,7 +461,8 @@ class _BatchRunner:
         from nbclient.exceptions import CellTimeoutError, DeadKernelError
         from papermill.exceptions import PapermillExecutionError
 
-        from toolkit.report_engine import ENGINE_NAME, KernelError
+        from toolkit.report_engine import ENGINE_NAME
+        from toolkit.report_kernel import KernelError
 
         started = time.perf_counter()
         kernel.last_notebook = None

@@ -1,4 +1,4 @@
-"""Code that runs *inside* a warm report kernel (see :mod:`toolkit.report_engine`).
+"""Code that runs *inside* a warm report kernel (see :mod:`toolkit.report_kernel`).
 
 A warm kernel imports the heavy libraries once (:func:`prepare`), then runs many report
 notebooks. Before each notebook, :func:`reset` puts the kernel back into the state a freshly
@@ -62,7 +62,7 @@ def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None
 def reset() -> None:
     """Bring the kernel back to the state recorded by :func:`prepare`."""
     if _snapshot is None:
-        raise RuntimeError("toolkit._report_kernel.reset() called before prepare()")
+        raise RuntimeError("toolkit._in_kernel.reset() called before prepare()")
     shell = _shell()
     if shell is not None:
         # new_session=True also restarts the execution count at 1. IPython's reset ends with a
