@@ -191,7 +191,14 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
     if not actors:
         ax.text(0.5, 0.5, "No actors found", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
+        fig.set_label("Bar chart of actors by mentions: no actors found.")
         return fig
+    described = "; ".join(
+        f"{a.name} ({a.kind}) {len(a.mentions)}"
+        + (f", quoted {quoted[a.name]}" if quoted.get(a.name) else "")
+        for a in actors
+    )
+    fig.set_label(f"Bar chart of actors by mentions: {described}.")
     names = [_clip(a.name, 32) for a in actors][::-1]
     counts = [len(a.mentions) for a in actors][::-1]
     colours = [KIND_COLOURS.get(a.kind, _OTHER_KIND) for a in actors][::-1]
@@ -223,19 +230,21 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
 
 @dataclass(frozen=True)
 class PngImage:
-    """PNG bytes that Jupyter displays as an image (``_repr_png_``)."""
+    """PNG bytes that Jupyter displays as an image (``_repr_png_``), with alternative text."""
 
     data: bytes
+    alt: str = ""
 
-    def _repr_png_(self) -> bytes:
-        return self.data
+    def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
+        return self.data, ({"alt": self.alt} if self.alt else {})
 
 
-def as_png(fig: Figure, dpi: int = 100) -> PngImage:
-    """Render a matplotlib figure to PNG, whatever the matplotlib backend (even ``Agg``)."""
+def as_png(fig: Figure, dpi: int = 100, alt: str | None = None) -> PngImage:
+    """Render a matplotlib figure to PNG, whatever the matplotlib backend (even ``Agg``).
+    ``alt`` (default: the figure's label, which :func:`actor_chart` sets) describes it."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return PngImage(buffer.getvalue())
+    return PngImage(buffer.getvalue(), alt if alt is not None else fig.get_label())
 
 
 def speaker_of(quote: Any, actors: tuple[Any, ...] | list[Any]) -> str | None:
