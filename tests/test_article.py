@@ -176,3 +176,14 @@ def test_expand_paths_and_unique_ids(tmp_path: Path):
     ]
     assert sorted(assign_ids(paths).values()) == ["business-001", "sport-001"]
     assert expand_paths([str(tmp_path / "*" / "*.txt")]) == paths
+
+
+def test_cli_gives_files_sharing_a_name_distinct_ids(tmp_path: Path, capsys):
+    from toolkit.cli import main
+
+    for topic in ("business", "sport"):
+        (tmp_path / topic).mkdir()
+        (tmp_path / topic / "001.txt").write_text("Shares rose 2.5% on Monday.")
+    assert main(["stats", str(tmp_path), "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["business-001", "sport-001"]

@@ -17,6 +17,8 @@ from toolkit.errors import (
 )
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
+from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
+from toolkit.syllables import count_syllables, estimate_syllables
 
 __version__ = "0.1.0"
 
@@ -28,12 +30,19 @@ __all__ = [
     "BinaryArticleError",
     "EmptyArticleError",
     "Span",
+    "TextStats",
     "UndecodableArticleError",
     "__version__",
     "clean_text",
+    "collocations",
+    "count_syllables",
+    "estimate_syllables",
+    "kwic",
     "load_article",
     "paragraph_spans",
     "sentences",
     "slugify",
+    "text_stats",
+    "top_terms",
     "words",
 ]

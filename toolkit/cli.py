@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
-from toolkit.article import Article, expand_paths, load_article
+from toolkit.article import Article, assign_ids, expand_paths, load_article
 from toolkit.errors import ArticleError
 
 # --- shared helpers -----------------------------------------------------------------------
@@ -45,9 +45,10 @@ def iter_articles(paths: Sequence[str], failures: Failures) -> Iterator[Article]
     expanded = expand_paths(list(paths))
     if not expanded:
         failures.add(f"{' '.join(paths)}: no article files found")
+    ids = assign_ids(expanded)
     for path in expanded:
         try:
-            yield load_article(path)
+            yield load_article(path, id=ids[path])
         except ArticleError as exc:
             failures.add(str(exc))
 
@@ -66,7 +67,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, out=None) -> None:
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
         return
     cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
@@ -86,6 +87,13 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     return str(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    """CSV keeps full precision; lists become '; '-joined text."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else value
 
 
 def _clip(text: str, width: int) -> str:
@@ -179,6 +187,49 @@ def _print_above_progress(line: str) -> None:
         print(line, file=sys.stderr)
 
 
+#: Columns of the ``toolkit stats`` table; --json and --csv print every field.
+_STATS_TABLE_COLUMNS = (
+    "id",
+    "words",
+    "sentences",
+    "syllables",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog",
+    "dale_chall",
+    "mtld",
+    "reading_time_minutes",
+)
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from toolkit.stats import text_stats
+
+    failures = Failures()
+    rows = []
+    for article in iter_articles(args.paths, failures):
+        stats = text_stats(article)
+        rows.append({"id": article.id, "path": str(article.source_path), **stats.to_dict()})
+    if args.fmt == "table":
+        rows = [{key: row[key] for key in _STATS_TABLE_COLUMNS} for row in rows]
+    emit(rows, args.fmt)
+    return failures.exit_code
+
+
+def _cmd_eval_syllables(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.syllables import evaluate_syllables
+
+    try:
+        results = evaluate_syllables()
+    except LookupError as exc:
+        print(f"error: {exc} (CMUdict is the gold standard of this evaluation)", file=sys.stderr)
+        return 2
+    rows = [result.to_dict() for result in results]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkit",
@@ -192,6 +243,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", help="where to put it (default: $NLTK_DATA or ~/nltk_data)")
     p.set_defaults(func=_cmd_setup)
 
+    p = sub.add_parser(
+        "stats",
+        help="text statistics, one row per article",
+        description="Counts, readability, lexical diversity and reading time, one row per "
+        "article. The table shows the main columns; --json and --csv print every field.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    add_format_flags(p)
+    p.set_defaults(func=_cmd_stats)
+
     evaluate = sub.add_parser("eval", help="measure quality against gold data")
     eval_sub = evaluate.add_subparsers(dest="what", metavar="WHAT")
     eval_sub.required = True
@@ -199,6 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/ner-dev.jsonl)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_eval_sentences)
+    p = eval_sub.add_parser(
+        "syllables", help="syllable counts vs CMUdict on its held-out tenth, with pyphen, syllapy"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_syllables)
 
     p = sub.add_parser(
         "report",
