@@ -350,6 +350,7 @@ class _BatchRunner:
         self.timeout = timeout
         self.manifest = manifest
         self.stop = threading.Event()
+        self._kernels: set[Any] = set()  # live kernels, to interrupt them on Ctrl-C
 
     def run(
         self, jobs: list[_Job], workers: int, progress: bool | None, skipped: int, total: int
@@ -407,6 +408,10 @@ class _BatchRunner:
             self.stop.set()
             for _ in threads:
                 todo.put(None)
+            # Interrupted (Ctrl-C) or failed: cut the running notebooks short. Their outcomes
+            # are dropped; what was completed is in the manifest, the rest is built next time.
+            for kernel in list(self._kernels):
+                kernel.interrupt()
             for thread in threads:
                 thread.join(timeout=30)
             bar.close()
@@ -427,6 +432,7 @@ class _BatchRunner:
                     try:
                         # Launch first, then import papermill and nbconvert while it starts.
                         kernel = WarmKernel(cwd=os.getcwd(), wait=False)
+                        self._kernels.add(kernel)
                         import toolkit.report_engine  # noqa: F401 - registers the engine
 
                         if exporter is None and "html" in self.formats:
@@ -435,6 +441,7 @@ class _BatchRunner:
                         start_failures = 0
                     except Exception as exc:
                         if kernel is not None:
+                            self._kernels.discard(kernel)
                             kernel.shutdown()
                         kernel = None
                         start_failures += 1
@@ -445,13 +452,17 @@ class _BatchRunner:
                     continue
                 outcome, kernel_ok = self._render(job, kernel, exporter)
                 if not kernel_ok:
+                    self._kernels.discard(kernel)
                     kernel.shutdown()
                     kernel = None
+                if self.stop.is_set():
+                    break  # interrupted: this outcome may be an artefact of the interrupt
                 done.put((outcome, job.key))
         except BaseException as exc:  # surfaced in the main thread
             done.put(exc)
         finally:
             if kernel is not None:
+                self._kernels.discard(kernel)
                 kernel.shutdown()
 
     def _render(self, job: _Job, kernel: Any, exporter: Any) -> tuple[ReportOutcome, bool]:

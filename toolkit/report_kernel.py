@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -114,6 +115,14 @@ class WarmKernel:
     def reset(self) -> None:
         """Put the kernel back into the state of a freshly started one."""
         self._run_silently(_RESET, timeout=60)
+
+    def interrupt(self) -> None:
+        """Interrupt the running cell (SIGINT to the kernel process); safe from any thread."""
+        provisioner = getattr(self.km, "provisioner", None) if self.km is not None else None
+        pid = getattr(provisioner, "pid", None)
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGINT)
 
     def is_alive(self) -> bool:
         try:
