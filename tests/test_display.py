@@ -48,6 +48,8 @@ class Quote:
     speaker_start: int | None
     speaker_end: int | None
     cue: str | None
+    speaker_mention: str | None = None
+    closed: bool = True
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ def keller_analysis(text: str = TEXT, name: str = "Anna Keller") -> ArticleAnaly
     q1 = Quote(*_span(t, '"We are ready,"'), '"We are ready,"', "direct", "Anna Keller",
                *_span(t, "Anna Keller"), "said")  # fmt: skip
     unclosed = '"will go on until a deal is found.'
-    q2 = Quote(*_span(t, unclosed), unclosed, "direct", "She", *_span(t, "She"), "added")
+    q2 = Quote(*_span(t, unclosed), unclosed, "direct", "Anna Keller", *_span(t, "She"), "added",
+               speaker_mention="She", closed=False)  # fmt: skip
     return ArticleAnalysis(article, Stats(), (keller, geneva), (q1, q2))
 
 
@@ -147,7 +150,7 @@ def test_quotes_are_highlighted_and_labelled_with_their_speaker():
         '<span class="tk-label">Q2 · Anna Keller</span>&quot;will go on until a deal is found.</mark>'
         in markup
     )
-    assert 'title="Q2 · direct quotation · speaker: Anna Keller · cue: added"' in markup
+    assert 'title="Q2 · direct, unclosed quotation · speaker: Anna Keller · cue: added"' in markup
     assert markup.count("<mark ") == 2
     assert_balanced(markup)
 
@@ -229,7 +232,7 @@ def test_tables():
     quotes = display.quotes_table_html(analysis)
     assert "<td>&quot;We are ready,&quot;</td>" in quotes
     assert re.search(
-        r"<td>[^<]*<span [^>]*></span>Anna Keller</td><td>She</td><td>direct</td>", quotes
+        r"<td>[^<]*<span [^>]*></span>Anna Keller</td><td>She</td><td>direct, unclosed</td>", quotes
     )
     actors = display.actors_table_html(analysis)
     # Anna Keller: 2 mentions, quoted twice; Geneva: 1 mention.

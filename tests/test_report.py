@@ -188,20 +188,32 @@ def test_report_html_hides_code_and_shows_the_analysis(batch):
 
 @needs_real_analysis
 def test_seed_report_shows_the_quotes_and_their_speakers(batch):
-    """The seed's targets: three direct quotations by Macron, the third unclosed, said by "He";
-    seven people."""
+    """The seed's targets: three direct quotations by Macron, the third unclosed and said by
+    "He"; seven people."""
     page = read(batch["out"] / f"{batch['seed_id']}.html")
-    labels = re.findall(r'<span class="tk-label">(Q\d+) · ([^<]*)</span>', page)
-    assert [q for q, _ in labels] == ["Q1", "Q2", "Q3"]
-    assert all("Macron" in speaker for _, speaker in labels)
-    assert "&quot;does not want peace and is not ready to negotiate&quot;" in page
-    assert "&quot;equip, support and help Ukraine to resist,&quot;" in page
-    assert "&quot;must remain united on an agenda for real peace" in page
-    rows = re.findall(r"<tr><td class=\"tk-num\">(Q\d)</td><td>.*?</td><td>([^<]*)</td>", page)
-    assert rows[2] == ("Q3", "He")
+    rows = re.findall(
+        r'<tr><td class="tk-num">(Q\d+)</td><td><span [^>]*></span>([^<]*)</td>'
+        r"<td>([^<]*)</td><td>([^<]*)</td><td>[^<]*</td><td>([^<]*)</td></tr>",
+        page,
+    )
+    direct = [row for row in rows if row[3].startswith("direct")]
+    assert [(q, speaker, kind) for q, speaker, _, kind, _ in direct] == [
+        ("Q1", "Emmanuel Macron", "direct"),
+        ("Q2", "Emmanuel Macron", "direct"),
+        ("Q3", "Emmanuel Macron", "direct, unclosed"),
+    ]
+    assert direct[2][2] == "He"
+    assert direct[0][4] == "does not want peace and is not ready to negotiate"
+    assert direct[1][4] == "equip, support and help Ukraine to resist,"
+    assert direct[2][4].startswith("must remain united on an agenda for real peace")
+    # In the text: highlighted, labelled with the speaker, the speaker's words marked.
+    for number in (1, 2, 3):
+        assert f'<span class="tk-label">Q{number} · Emmanuel Macron</span>' in page
+    assert re.search(r'<span class="tk-speaker" [^>]*title="speaker of Q3">He</span>', page)
     people = re.findall(r"</span>([^<]+)</td><td>person</td>", page)
     for surname in ("Macron", "Putin", "Scholz", "Biden", "Zelensky", "Trump", "Lavrov"):
         assert any(surname in name for name in people), (surname, people)
+    assert len(people) == 7
 
 
 # --- a batch report is the report a fresh kernel makes ---------------------------------------

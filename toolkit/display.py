@@ -39,6 +39,7 @@ __all__ = [
     "header_html",
     "quotes_table_html",
     "readability_table_html",
+    "speaker_as_written",
     "speaker_of",
     "stats_table_html",
 ]
@@ -140,8 +141,8 @@ def quotes_table_html(analysis: ArticleAnalysis) -> str:
             "<tr>"
             f'<td class="tk-num">Q{number}</td>'
             f"<td>{swatch}{escape(speaker or 'unattributed')}</td>"
-            f"<td>{escape(_plain(getattr(quote, 'speaker', None)) or '')}</td>"
-            f"<td>{escape(_plain(getattr(quote, 'kind', None)) or '')}</td>"
+            f"<td>{escape(speaker_as_written(quote))}</td>"
+            f"<td>{escape(_kind_label(quote))}</td>"
             f"<td>{escape(_plain(getattr(quote, 'cue', None)) or '')}</td>"
             f"<td>{escape(quote.text)}</td>"
             "</tr>"
@@ -166,7 +167,7 @@ def actors_table_html(analysis: ArticleAnalysis) -> str:
             f"<td>{escape(str(actor.kind))}</td>"
             f'<td class="tk-num">{len(actor.mentions)}</td>'
             f'<td class="tk-num">{quoted.get(actor.name, 0)}</td>'
-            f"<td>{escape(', '.join(getattr(actor, 'aliases', ()) or ()))}</td>"
+            f"<td>{escape(', '.join(_other_names(actor)))}</td>"
             f"<td>{escape(', '.join(getattr(actor, 'titles', ()) or ()))}</td>"
             "</tr>"
         )
@@ -186,7 +187,12 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
     actors = _actors_by_mentions(analysis.actors)[:top]
     quoted = _quote_counts(analysis)
     height = 1.2 + 0.36 * max(len(actors), 2)
-    fig = Figure(figsize=(7.5, height), dpi=100, layout="constrained")
+    width = 7.5
+    fig = Figure(figsize=(width, height), dpi=100)
+    # Fixed margins sized to the longest name: a layout engine would cost a second drawing.
+    longest = max((len(_clip(a.name, 32)) for a in actors), default=8)
+    left = min(0.45, (0.25 + 0.075 * longest) / width)
+    fig.subplots_adjust(left=left, right=0.97, top=1 - 0.45 / height, bottom=0.6 / height)
     ax = fig.add_subplot()
     if not actors:
         ax.text(0.5, 0.5, "No actors found", ha="center", va="center", transform=ax.transAxes)
@@ -250,24 +256,36 @@ def as_png(fig: Figure, dpi: int = 100, alt: str | None = None) -> PngImage:
 def speaker_of(quote: Any, actors: tuple[Any, ...] | list[Any]) -> str | None:
     """The actor a quotation is attributed to, by name, or the speaker as written.
 
-    The speaker's words (``speaker_start``/``speaker_end``) are matched to an actor mention
-    (so a pronoun such as "He" resolves to the actor it refers to when the actor finder linked
-    it), else the speaker text to an actor's name or alias; ``None`` when unattributed.
+    ``quote.speaker`` is taken when it is an actor's name or alias; otherwise the speaker's
+    words (``speaker_start``/``speaker_end``) are matched to the actor mention they overlap
+    most (so a pronoun such as "He" resolves to the actor it refers to when the actor finder
+    linked it); otherwise the speaker as written. ``None`` when unattributed.
     """
+    speaker = _plain(getattr(quote, "speaker", None))
+    if speaker:
+        for actor in actors:
+            if speaker == actor.name or speaker in (getattr(actor, "aliases", ()) or ()):
+                return actor.name
     start = getattr(quote, "speaker_start", None)
     end = getattr(quote, "speaker_end", None)
     if start is not None and end is not None and end > start:
+        best, best_overlap = None, 0
         for actor in actors:
             for mention in actor.mentions:
-                if mention.start < end and start < mention.end:
-                    return actor.name
-    speaker = _plain(getattr(quote, "speaker", None))
-    if not speaker:
-        return None
-    for actor in actors:
-        if speaker == actor.name or speaker in (getattr(actor, "aliases", ()) or ()):
-            return actor.name
-    return speaker
+                overlap = min(end, mention.end) - max(start, mention.start)
+                if overlap > best_overlap:
+                    best, best_overlap = actor.name, overlap
+        if best is not None:
+            return best
+    return speaker or None
+
+
+def speaker_as_written(quote: Any) -> str:
+    """The words that name the speaker in the text ("He", "French President Emmanuel Macron")."""
+    written = _plain(getattr(quote, "speaker_mention", None)) or _plain(
+        getattr(quote, "speaker", None)
+    )
+    return written or ""
 
 
 # --- building blocks ----------------------------------------------------------------------
@@ -415,6 +433,13 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _other_names(actor: Any) -> list[str]:
+    """The actor's aliases, once each, without its own name."""
+    names = dict.fromkeys(getattr(actor, "aliases", ()) or ())
+    names.pop(actor.name, None)
+    return list(names)
+
+
 def _actors_by_mentions(actors: Any) -> list[Any]:
     """Actors, most mentioned first (ties keep the finder's order)."""
     return sorted(actors, key=lambda a: -len(a.mentions))
@@ -537,12 +562,17 @@ def _text(analysis: ArticleAnalysis) -> str:
     return "".join(out)
 
 
+def _kind_label(quote: Any) -> str:
+    kind = _plain(getattr(quote, "kind", None)) or ""
+    return f"{kind}, unclosed" if getattr(quote, "closed", True) is False else kind
+
+
 def _open_quote(mark: _Mark, label: bool) -> str:
     attrs = mark.attrs
     quote = attrs["quote"]
     speaker = attrs["speaker"] or "unattributed"
     kind = _plain(getattr(quote, "kind", None)) or "direct"
-    title = f"Q{attrs['number']} · {kind} quotation · speaker: {speaker}"
+    title = f"Q{attrs['number']} · {_kind_label(quote) or kind} quotation · speaker: {speaker}"
     cue = _plain(getattr(quote, "cue", None))
     if cue:
         title += f" · cue: {cue}"
