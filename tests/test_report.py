@@ -368,32 +368,37 @@ def test_notebook_errors_and_dead_kernels_fail_one_article_only(tmp_path):
     trap = nbformat.v4.new_code_cell(
         "import os\n"
         "if 'boom' in article_path: raise RuntimeError('the analysis blew up')\n"
-        "if 'die' in article_path: os._exit(1)"
+        "if 'die' in article_path: os._exit(1)\n"
+        "if 'slow' in article_path: __import__('time').sleep(120)"
     )
     nb.cells.insert(2, trap)
     custom = tmp_path / "trap.ipynb"
     nbformat.write(nb, custom)
-    for name in ("die.txt", "boom.txt", "fine.txt"):
+    names = ("die.txt", "boom.txt", "slow.txt", "fine.txt")
+    for name in names:
         (tmp_path / name).write_text(HARBOUR, encoding="utf-8")
-    paths = [str(tmp_path / n) for n in ("die.txt", "boom.txt", "fine.txt")]
+    paths = [str(tmp_path / n) for n in names]
     failures = []
     result = build_reports(
         paths,
         tmp_path / "out",
         workers=1,
         notebook=custom,
+        timeout=8,
         progress=False,
         on_failure=failures.append,
     )
     assert [(o.id, o.status) for o in result.outcomes] == [
         ("die", "failed"),
         ("boom", "failed"),
+        ("slow", "failed"),
         ("fine", "built"),
     ]
     assert result.exit_code == 1
-    die, boom = result.outcomes[0].error, result.outcomes[1].error
+    die, boom, slow = (o.error for o in result.outcomes[:3])
     assert die.startswith(f"{paths[0]}: kernel died or failed (") and "kernel restarted" in die
     assert boom == f"{paths[1]}: notebook error in cell [3]: RuntimeError: the analysis blew up"
+    assert slow == f"{paths[2]}: a notebook cell ran over 8 s (kernel restarted)"
     assert failures == result.failures
     kept = nbformat.read(tmp_path / "out" / "_failed" / "boom.ipynb", as_version=4)
     assert any(o.get("ename") == "RuntimeError" for c in kept.cells for o in c.get("outputs", []))
