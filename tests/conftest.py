@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_810c36b51088a32c.txt"
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout (as in CI); TOOLKIT_SHARED points elsewhere (e.g. from a worktree).
+SHARED = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared"))
 
 
 @pytest.fixture(scope="session")

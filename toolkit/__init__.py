@@ -6,6 +6,16 @@
 ['Talks resume', 'The talks resumed on Monday.', 'Both sides spoke.']
 """
 
+from toolkit.actors import (
+    Actor,
+    Mention,
+    actor_at,
+    actor_frequency,
+    actors_to_frame,
+    co_mentions,
+    find_actors,
+    load_codebook,
+)
 from toolkit.article import Article, clean_text, load_article, slugify
 from toolkit.errors import (
     ArticleError,
@@ -15,6 +25,14 @@ from toolkit.errors import (
     EmptyArticleError,
     UndecodableArticleError,
 )
+from toolkit.quotes import (
+    Quote,
+    extract_quotes,
+    quote_table,
+    quotes_to_frame,
+    voice_share,
+    voice_share_frame,
+)
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
 from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
@@ -23,26 +41,40 @@ from toolkit.syllables import count_syllables, estimate_syllables
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actor",
     "Article",
     "ArticleError",
     "ArticleNotFoundError",
     "ArticleTooLargeError",
     "BinaryArticleError",
     "EmptyArticleError",
+    "Mention",
+    "Quote",
     "Span",
     "TextStats",
     "UndecodableArticleError",
     "__version__",
+    "actor_at",
+    "actor_frequency",
+    "actors_to_frame",
     "clean_text",
+    "co_mentions",
     "collocations",
     "count_syllables",
     "estimate_syllables",
+    "extract_quotes",
+    "find_actors",
     "kwic",
     "load_article",
+    "load_codebook",
     "paragraph_spans",
+    "quote_table",
+    "quotes_to_frame",
     "sentences",
     "slugify",
     "text_stats",
     "top_terms",
+    "voice_share",
+    "voice_share_frame",
     "words",
 ]

@@ -46,10 +46,10 @@ class ArticleAnalysis:
         return quotes_to_frame(self.quotes)
 
     def voice_share(self) -> pd.DataFrame:
-        """Per actor: how often quoted versus mentioned (see :func:`toolkit.voice_share`)."""
-        from toolkit.quotes import voice_share
+        """Per actor: how often quoted versus mentioned (see :func:`toolkit.voice_share_frame`)."""
+        from toolkit.quotes import voice_share_frame
 
-        return voice_share(self.quotes, self.actors)
+        return voice_share_frame(self.quotes, self.actors)
 
     def summary(self) -> dict[str, Any]:
         """A flat row for indexes and corpus tables: id, title, statistics, counts."""

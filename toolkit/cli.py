@@ -192,6 +192,51 @@ def _print_above_progress(line: str) -> None:
         print(line, file=sys.stderr)
 
 
+def _cmd_actors(args: argparse.Namespace) -> int:
+    from toolkit.actors import actors_to_frame, find_actors, load_codebook
+
+    codebook = load_codebook(args.codebook) if args.codebook else None
+    failures = Failures()
+    rows: list[dict[str, Any]] = []
+    documents: list[dict[str, Any]] = []
+    for article in iter_articles(args.paths, failures):
+        actors = find_actors(article, codebook=codebook)
+        if args.fmt == "json":
+            documents.append(
+                {
+                    "id": article.id,
+                    "path": article.source_path,
+                    "actors": [{**a.to_dict(), "mention_count": a.mention_count} for a in actors],
+                }
+            )
+            continue
+        for row in actors_to_frame(actors).to_dict("records"):
+            rows.append({"article": article.id, **row})
+    emit(documents if args.fmt == "json" else rows, args.fmt)
+    return failures.exit_code
+
+
+def _cmd_eval_entities(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.entities import evaluate_entities, nltk_binary_predictions
+
+    systems = {"toolkit": evaluate_entities(args.gold)}
+    if args.nltk:
+        try:
+            systems["nltk.ne_chunk(binary)"] = evaluate_entities(
+                args.gold, nltk_binary_predictions()
+            )
+        except LookupError:
+            print("NLTK data for ne_chunk is missing: comparison skipped", file=sys.stderr)
+    rows = [
+        {"system": name, "scope": scope, **score.to_dict()}
+        for name, scores in systems.items()
+        for scope, score in scores.items()
+        if name == "toolkit" or scope == "span"
+    ]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
 #: Columns of the ``toolkit stats`` table; --json and --csv print every field.
 _STATS_TABLE_COLUMNS = (
     "id",
@@ -222,6 +267,30 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return failures.exit_code
 
 
+#: Columns of the ``toolkit quotes`` table; --json and --csv print every Quote field.
+_QUOTES_TABLE_COLUMNS = ("article", "kind", "speaker", "speaker_mention", "cue", "text")
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from toolkit.quotes import extract_quotes
+
+    failures = Failures()
+    rows: list[dict[str, Any]] = []
+    for article in iter_articles(args.paths, failures):
+        try:
+            quotes = extract_quotes(article)
+        except Exception as exc:  # one bad article must not stop the batch
+            failures.add(f"{article.source_path or article.id}: quotations failed ({exc})")
+            continue
+        for quote in quotes:
+            row = {"article": article.id, **quote.to_dict()}
+            if args.fmt == "table":
+                row = {key: row[key] for key in _QUOTES_TABLE_COLUMNS}
+            rows.append(row)
+    emit(rows, args.fmt)
+    return failures.exit_code
+
+
 def _cmd_eval_syllables(args: argparse.Namespace) -> int:
     from toolkit.evaluation.syllables import evaluate_syllables
 
@@ -232,6 +301,20 @@ def _cmd_eval_syllables(args: argparse.Namespace) -> int:
         return 2
     rows = [result.to_dict() for result in results]
     emit(rows, "json" if args.json else "table")
+    return 0
+
+
+def _cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
+
+    results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit)
+    if args.json:
+        emit([result.to_dict() for result in results], "json")
+        return 0
+    for description in VIEWS.values():
+        print(description)
+    print()
+    emit([row for result in results for row in result.rows()], "table")
     return 0
 
 
@@ -270,6 +353,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_eval_syllables)
+    p = eval_sub.add_parser(
+        "entities", help="actor name mentions vs CoNLL-style gold entities (PER/ORG/LOC)"
+    )
+    p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/ner-dev.jsonl)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--nltk", action="store_true", help="also score NLTK's binary ne_chunk (span only; slow)"
+    )
+    p.set_defaults(func=_cmd_eval_entities)
+
+    p = sub.add_parser("actors", help="people, organisations and places named in articles")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    p.add_argument("--codebook", help="CSV with columns actor, kind, aliases")
+    add_format_flags(p)
+    p.set_defaults(func=_cmd_actors)
+    p = eval_sub.add_parser(
+        "quotes", help="quotation spans and speakers vs PolNeAR-style gold (quotes-dev.jsonl)"
+    )
+    p.add_argument("gold", help="gold JSONL file (e.g. ../shared/eval/quotes-dev.jsonl)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, help="score only the first N articles")
+    p.add_argument(
+        "--no-baseline", action="store_true", help="skip the regular-expression baseline"
+    )
+    p.set_defaults(func=_cmd_eval_quotes)
+
+    p = sub.add_parser("quotes", help="quotations and reported speech, with their speakers")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    add_format_flags(p)
+    p.set_defaults(func=_cmd_quotes)
 
     p = sub.add_parser(
         "report",

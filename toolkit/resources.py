@@ -6,8 +6,8 @@ The toolkit works without any NLTK data, with stated fallbacks:
 NLTK package                              used for / fallback when it is absent
 ========================================  =============================================
 ``cmudict``                               syllable counts; fallback: the estimator
-``averaged_perceptron_tagger_eng``        part-of-speech cues for actors; fallback:
-                                          capitalisation and word-list rules
+``averaged_perceptron_tagger_eng``        only for the NLTK comparison in benchmarks
+                                          (actors use capitalisation and word lists)
 ``maxent_ne_chunker_tab`` (binary)        only for the NLTK comparison in benchmarks
 ``words``                                 common-word check for actors; fallback: the
                                           shipped stop-word and opener lists
@@ -37,7 +37,7 @@ PACKAGES: dict[str, tuple[str, str]] = {
     "cmudict": ("corpora/cmudict", "syllable counts (fallback: estimated)"),
     "averaged_perceptron_tagger_eng": (
         "taggers/averaged_perceptron_tagger_eng/",
-        "part-of-speech cues for actors (fallback: capitalisation rules)",
+        "NLTK comparisons in benchmarks (actors use capitalisation and word lists)",
     ),
     "words": ("corpora/words", "common-word checks for actors (fallback: shipped lists)"),
     "stopwords": ("corpora/stopwords", "NLTK comparisons (the toolkit ships its own list)"),

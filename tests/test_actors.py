@@ -1,0 +1,445 @@
+"""Named actors: finding, merging, typing, pronouns, codebooks, tables and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import toolkit
+from toolkit.actors import Actor, Mention, actor_at, co_mentions, find_actors, load_codebook
+
+
+def by_name(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.name: a for a in actors}
+
+
+def names_of(actors, kind):
+    return {a.name for a in actors if a.kind == kind}
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+
+def test_seed_people_each_one_actor_with_their_name_mentions(seed):
+    actors = find_actors(seed)
+    people = {a.name: a.mention_count for a in actors if a.kind == "person"}
+    assert people == {
+        "Vladimir Putin": 3,
+        "Joe Biden": 3,
+        "Emmanuel Macron": 2,
+        "Volodymyr Zelensky": 2,
+        "Olaf Scholz": 1,
+        "Donald Trump": 1,
+        "Sergey Lavrov": 1,
+    }
+
+
+def test_seed_macron_he_is_a_pronoun_mention(seed):
+    macron = by_name(find_actors(seed))["Emmanuel Macron"]
+    he = [m for m in macron.pronoun_mentions if m.text == "He"]
+    assert len(he) == 1
+    assert seed.text[he[0].end :].startswith(" declined to comment on German")
+
+
+def test_seed_organizations_and_places(seed):
+    actors = by_name(find_actors(seed))
+    orgs = {a.name: a.mention_count for a in actors.values() if a.kind == "organization"}
+    assert orgs["Reuters"] == 2
+    assert orgs["The Times"] == 2
+    assert orgs["White House"] == 1
+    assert orgs["NATO"] == 1
+    places = names_of(actors.values(), "place")
+    assert {
+        "Ukraine",
+        "Russia",
+        "France",
+        "Argentina",
+        "Brazil",
+        "Kursk",
+        "Great Britain",
+        "United States",
+    } <= places
+
+
+def test_seed_titles_and_name_spans(seed):
+    actors = by_name(find_actors(seed))
+    putin = actors["Vladimir Putin"]
+    assert putin.titles == ("Russian President", "President")
+    assert putin.name_mentions[0].text == "Vladimir Putin"
+    assert actors["Sergey Lavrov"].titles == ("Russian Foreign Minister",)
+    assert actors["Donald Trump"].titles == ("President-elect",)
+    assert actors["Olaf Scholz"].titles == ("German Chancellor",)
+    biden = actors["Joe Biden"]
+    assert [m.text for m in biden.name_mentions] == ["Joe Biden", "Biden", "Biden"]
+
+
+# --- alias merging ---------------------------------------------------------------------------
+
+
+def test_full_name_surname_title_and_possessive_merge():
+    text = (
+        "German Chancellor Angela Merkel arrived in Paris on Tuesday. Merkel's visit was short. "
+        "Chancellor Merkel later flew home, and Mrs Merkel's spokesman said nothing more."
+    )
+    actors = find_actors(text)
+    merkel = by_name(actors)["Angela Merkel"]
+    assert merkel.kind == "person"
+    assert [m.text for m in merkel.name_mentions] == ["Angela Merkel", "Merkel", "Merkel", "Merkel"]
+    assert set(merkel.titles) == {"German Chancellor", "Chancellor", "Mrs"}
+    assert names_of(actors, "person") == {"Angela Merkel"}
+
+
+def test_us_abbreviations_are_one_place():
+    text = (
+        "The United States imposed new tariffs. U.S. officials said the US economy was strong, "
+        "and American farmers protested."
+    )
+    us = by_name(find_actors(text))["United States"]
+    assert us.kind == "place"
+    assert [m.text for m in us.name_mentions] == ["United States", "U.S.", "US"]
+    assert [m.text for m in us.demonym_mentions] == ["American"]
+    assert set(us.aliases) == {"United States", "U.S.", "US", "American"}
+
+
+def test_britain_forms_merge_under_the_fullest_name():
+    text = "Britain and France signed the deal. Great Britain will pay more, the UK said."
+    actors = find_actors(text)
+    uk = by_name(actors)["Great Britain"]
+    assert [m.text for m in uk.name_mentions] == ["Britain", "Great Britain", "UK"]
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    text = (
+        "Former President George Bush met Laura Bush in Texas. "
+        "Mrs Bush said the visit was private. Later George Bush thanked the staff, "
+        "and Bush said he would return."
+    )
+    actors = by_name(find_actors(text))
+    george, laura = actors["George Bush"], actors["Laura Bush"]
+    assert [m.text for m in laura.name_mentions] == ["Laura Bush", "Bush"]
+    assert [m.text for m in george.name_mentions] == ["George Bush", "George Bush", "Bush"]
+    assert george.pronoun_mentions[0].text == "he"
+
+
+def test_acronym_joins_the_name_it_abbreviates():
+    text = (
+        "The Federal Aviation Administration grounded the jets. "
+        "An FAA spokesman said the checks would take a week."
+    )
+    osce = [a for a in find_actors(text) if "FAA" in a.aliases]
+    assert len(osce) == 1
+    assert osce[0].kind == "organization"
+    assert osce[0].mention_count == 2
+
+
+# --- typing ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Shares of Acme Corp fell after the report.", "Acme Corp", "organization"),
+        ("The Interior Ministry denied the claim.", "Interior Ministry", "organization"),
+        ("Officials at the Bank of England met on Monday.", "Bank of England", "organization"),
+        ("The Labour Party won the vote in Leeds.", "Labour Party", "organization"),
+        ("The White House declined to comment.", "White House", "organization"),
+        ("Floods hit towns along the Severn River last week.", "Severn River", "place"),
+        ("Fighting continued in the Kherson region overnight.", "Kherson", "place"),
+        ("Rebels seized the town of Goma in Congo.", "Congo", "place"),
+        ("Striker Tomas Brolin scored twice.", "Tomas Brolin", "person"),
+        ("Mr Jonathan Pryce told reporters he was pleased.", "Jonathan Pryce", "person"),
+        ("Ashford United beat Dover Athletic 2-1 on Saturday.", "Ashford United", "organization"),
+    ],
+)
+def test_typing_examples(text, name, kind):
+    actors = by_name(find_actors(text))
+    assert name in actors, [a.name for a in actors.values()]
+    assert actors[name].kind == kind
+
+
+def test_an_acronym_weapon_is_not_a_person():
+    actors = find_actors("ATACMS are likely to be used soon, officials said.")
+    assert names_of(actors, "person") == set()
+
+
+def test_city_named_club_in_results_is_an_organization_but_the_city_stays_a_place():
+    text = (
+        "Soccer results on Sunday.\n"
+        "Barcelona 3 Valencia 1\n"
+        "Sevilla 0 Malaga 0\n"
+        "Barcelona beat Valencia in front of 90,000 fans. Fans celebrated in Barcelona "
+        "until late. The league leaders now have 30 points."
+    )
+    actors = find_actors(text)
+    club = [a for a in actors if a.name == "Barcelona" and a.kind == "organization"]
+    city = [a for a in actors if a.name == "Barcelona" and a.kind == "place"]
+    assert club and club[0].mention_count == 2
+    assert city and city[0].mention_count == 1
+
+
+def test_all_caps_headline_is_read_by_what_the_body_knows():
+    text = "RUSSIA WARNS KIEV OVER NEW BORDER CLASHES\nMOSCOW 1996-08-30\nRussia warned Kiev."
+    actors = by_name(find_actors(text))
+    assert actors["Russia"].mention_count == 2
+    assert actors["Kiev"].mention_count == 2
+    assert actors["Moscow"].kind == "place"
+    assert not {"Warns", "Border", "Clashes", "New"} & set(actors)
+
+
+# --- demonyms and pronouns -------------------------------------------------------------------
+
+
+def test_demonyms_are_mentions_of_their_country():
+    text = "Russian troops crossed into Ukrainian territory, North Korean officials said."
+    actors = by_name(find_actors(text))
+    assert [m.form for m in actors["Russia"].mentions] == ["demonym"]
+    assert actors["Ukraine"].demonym_mentions[0].text == "Ukrainian"
+    assert actors["North Korea"].demonym_mentions[0].text == "North Korean"
+    assert all(a.kind == "place" and a.mention_count == 0 for a in actors.values())
+
+
+def test_hyphenated_modifier_counts_as_a_demonym_mention():
+    us = by_name(find_actors("They used US-supplied weapons."))["United States"]
+    assert [(m.text, m.form) for m in us.mentions] == [("US", "demonym")]
+
+
+def test_pronouns_follow_gender_and_salience():
+    text = (
+        "Prime Minister Margaret Hale met Robert Stone in Ottawa. She said the talks went well. "
+        "Stone said his team agreed, and he thanked her."
+    )
+    actors = by_name(find_actors(text))
+    hale, stone = actors["Margaret Hale"], actors["Robert Stone"]
+    assert [m.text for m in hale.pronoun_mentions] == ["She", "her"]
+    assert [m.text for m in stone.pronoun_mentions] == ["his", "he"]
+
+
+def test_pronoun_without_a_person_stays_unresolved():
+    actors = find_actors("The ministry said he would not attend.")
+    assert all(not a.pronoun_mentions for a in actors)
+
+
+# --- codebook --------------------------------------------------------------------------------
+
+
+def test_codebook_fixes_names_kinds_and_aliases(tmp_path):
+    book = tmp_path / "codebook.csv"
+    book.write_text(
+        "actor,kind,aliases\n"
+        "Russian Federation,place,Russia|Moscow\n"
+        "Vladimir Putin,person,\n"
+        "Ministry of Truth,organization,the ministry;MoT\n",
+        encoding="utf-8",
+    )
+    text = (
+        "Moscow rejected the offer. Russia's envoy said Putin would decide. "
+        "Vladimir Putin met Jane Doe, and the ministry kept silent."
+    )
+    actors = by_name(find_actors(text, codebook=book))
+    russia = actors["Russian Federation"]
+    assert russia.kind == "place"
+    assert [m.text for m in russia.name_mentions] == ["Moscow", "Russia"]
+    assert [m.text for m in actors["Vladimir Putin"].name_mentions] == ["Putin", "Vladimir Putin"]
+    assert actors["Ministry of Truth"].mention_count == 1
+    assert actors["Jane Doe"].kind == "person"  # unknown names still appear
+    assert "Moscow" not in actors
+
+
+def test_codebook_from_a_dataframe_and_bad_kinds():
+    frame = pd.DataFrame({"actor": ["Acme"], "kind": ["company"], "aliases": ["ACME Inc"]})
+    assert load_codebook(frame).entries[0].kind == "organization"
+    with pytest.raises(ValueError, match="kind 'planet'"):
+        load_codebook(pd.DataFrame({"actor": ["Mars"], "kind": ["planet"], "aliases": [""]}))
+
+
+# --- tables and lookups ----------------------------------------------------------------------
+
+
+def test_actor_frequency_and_actors_to_frame():
+    text = "Putin met Biden in Geneva. Putin left; Russian officials stayed."
+    frame = toolkit.actor_frequency(text)
+    assert list(frame.columns[:6]) == [
+        "actor",
+        "kind",
+        "mentions",
+        "demonym_mentions",
+        "pronoun_mentions",
+        "first_offset",
+    ]
+    rows = {r.actor: r for r in frame.itertuples()}
+    assert rows["Putin"].mentions == 2
+    assert rows["Russia"].demonym_mentions == 1
+    assert rows["Geneva"].first_offset == text.index("Geneva")
+    assert toolkit.actors_to_frame(find_actors(text)).equals(frame)
+
+
+def test_co_mentions_counts_sentences_naming_both():
+    text = "Putin met Biden in Geneva. Biden later called Putin. Emmanuel Macron stayed in Paris."
+    pairs = co_mentions(text)
+    counts = {(r.actor_a, r.actor_b): r.count for r in pairs.itertuples()}
+    assert counts[("Putin", "Biden")] == 2 or counts[("Biden", "Putin")] == 2
+    assert [k for k in counts if "Emmanuel Macron" in k] == [("Emmanuel Macron", "Paris")]
+    assert co_mentions(text, actors=find_actors(text)).equals(pairs)
+
+
+def test_actor_at_finds_the_mention_under_a_span():
+    text = "Emmanuel Macron arrived. He said no."
+    actors = find_actors(text)
+    assert actor_at(actors, text.index("He"), text.index("He") + 2).name == "Emmanuel Macron"
+    assert actor_at(actors, 0, 3).name == "Emmanuel Macron"
+    assert actor_at(actors, text.index("said"), text.index("said") + 4) is None
+
+
+def test_mention_and_actor_are_frozen():
+    m = Mention(0, 5, "Putin", "name")
+    with pytest.raises(AttributeError):
+        m.start = 1  # type: ignore[misc]
+    assert Actor("Putin", "person", mentions=(m,)).to_dict()["mentions"][0]["text"] == "Putin"
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "Putin", "Biden's", "U.S.", "the", "said", "he", "She", "Russian", "of", "Bank",
+        "England", "NATO", "in", "Paris", ",", ".", "\n", "“", "”", "Mr.", "Smith", "LONDON",
+        "1996-08-30", "2-1", "United", "US-made", "de", "la", "The", "Times", "é", "Zoë",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.sampled_from([" ", "", "  "]))
+def test_every_mention_slices_back(words, glue):
+    text = glue.join(words)
+    for actor in find_actors(text):
+        assert actor.kind in ("person", "organization", "place")
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+            assert m.form in ("name", "demonym", "pronoun")
+
+
+def test_empty_and_nameless_texts():
+    assert find_actors("") == []
+    assert find_actors("it rained all day and nobody came.") == []
+
+
+# --- without NLTK data -----------------------------------------------------------------------
+
+
+def test_works_without_nltk_data():
+    code = (
+        "import warnings, toolkit\n"
+        "warnings.simplefilter('error')\n"
+        "try:\n"
+        "    toolkit.find_actors('x')\n"
+        "except Warning as w:\n"
+        "    print('warned:', w)\n"
+        "warnings.simplefilter('ignore')\n"
+        "a = toolkit.find_actors('French President Emmanuel Macron met Olaf Scholz. He left.')\n"
+        "print([(x.name, x.kind, x.mention_count, len(x.pronoun_mentions)) for x in a])\n"
+    )
+    env = {**os.environ, "TOOLKIT_NLTK_DATA": "off", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert "warned:" in out and "'words' is not installed" in out
+    assert "('Emmanuel Macron', 'person', 1, 1)" in out
+    assert "('Olaf Scholz', 'person', 1, 0)" in out
+
+
+def test_json_round_trip_of_actors(seed):
+    data = json.loads(json.dumps([a.to_dict() for a in find_actors(seed)]))
+    assert (
+        data[0]["mentions"][0]["text"]
+        == seed.text[data[0]["mentions"][0]["start"] :][: len(data[0]["mentions"][0]["text"])]
+    )
+
+
+# --- evaluation and command line -------------------------------------------------------------
+
+
+def _gold_file(tmp_path):
+    text = "Angela Merkel met Kofi Annan at the United Nations in Geneva.\nGerman officials agreed."
+    entities = [
+        {"start": 0, "end": 13, "text": "Angela Merkel", "label": "PER"},
+        {"start": 18, "end": 28, "text": "Kofi Annan", "label": "PER"},
+        {"start": 36, "end": 50, "text": "United Nations", "label": "LOC"},  # wrong type on purpose
+        {"start": 54, "end": 60, "text": "Geneva", "label": "LOC"},
+        {"start": 62, "end": 68, "text": "German", "label": "MISC"},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": text, "entities": entities}) + "\n")
+    return path
+
+
+def test_entity_scores_are_exact_span_and_type(tmp_path):
+    from toolkit.evaluation.entities import evaluate_entities
+
+    scores = evaluate_entities(_gold_file(tmp_path))
+    assert (scores["PER"].tp, scores["PER"].fp, scores["PER"].fn) == (2, 0, 0)
+    assert (scores["ORG"].tp, scores["ORG"].fp, scores["ORG"].fn) == (0, 1, 0)
+    assert (scores["LOC"].tp, scores["LOC"].fp, scores["LOC"].fn) == (1, 0, 1)
+    assert scores["micro"].f1 == pytest.approx(0.75)
+    assert (scores["span"].tp, scores["span"].fp, scores["span"].fn) == (4, 0, 0)
+
+
+def test_a_prediction_on_a_misc_span_is_ignored():
+    from toolkit.evaluation.entities import score_document
+
+    gold = [{"start": 0, "end": 7, "label": "MISC"}, {"start": 10, "end": 15, "label": "PER"}]
+    scores = score_document(gold, [(0, 7, "LOC"), (10, 15, "PER"), (20, 25, "ORG")])
+    assert (scores["micro"].tp, scores["micro"].fp, scores["micro"].fn) == (1, 1, 0)
+
+
+def test_cli_eval_entities(tmp_path, capsys):
+    from toolkit.cli import main
+
+    assert main(["eval", "entities", str(_gold_file(tmp_path)), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    micro = next(r for r in rows if r["scope"] == "micro")
+    assert micro["system"] == "toolkit" and micro["f1"] == pytest.approx(0.75)
+    assert main(["eval", "entities", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_cli_actors_table_csv_json_and_bad_input(tmp_path, capsys):
+    from toolkit.cli import main
+
+    good = tmp_path / "a.txt"
+    good.write_text("Chancellor Olaf Scholz visited Paris. Scholz met French officials.\n")
+    empty = tmp_path / "b.txt"
+    empty.write_text("")
+    assert main(["actors", str(good), "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("article,actor,kind,mentions,demonym_mentions")
+    assert lines[1].startswith("a,Olaf Scholz,person,2,0,0,")
+    assert main(["actors", str(good), str(empty), "--json"]) == 1
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert [a["name"] for a in data[0]["actors"]] == ["Olaf Scholz", "Paris", "France"]
+    assert data[0]["actors"][0]["mention_count"] == 2
+    assert "b.txt" in captured.err and "empty" in captured.err
+    assert main(["actors", str(good)]) == 0
+    assert "Olaf Scholz" in capsys.readouterr().out
+
+
+def test_cli_actors_with_codebook(tmp_path, capsys):
+    from toolkit.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("The Kremlin said Moscow would answer. Putin agreed.\n")
+    book = tmp_path / "book.csv"
+    book.write_text("actor,kind,aliases\nRussian government,organization,Kremlin|Moscow\n")
+    assert main(["actors", str(article), "--codebook", str(book), "--csv"]) == 0
+    out = capsys.readouterr().out
+    assert "a,Russian government,organization,2," in out
+    assert main(["actors", str(article), "--codebook", str(tmp_path / "nope.csv")]) == 2
+    assert "codebook file not found" in capsys.readouterr().err

@@ -1,0 +1,515 @@
+"""Quotations: quote forms, speakers, reported speech, tables, CLI and invariants.
+
+Every text here is written for the test; the seed article ships with the project.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import toolkit
+from toolkit.cli import main
+from toolkit.quotes import Quote, extract_quotes, quote_table, quotes_to_frame, voice_share_frame
+
+
+def found(text: str, kind: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    """(text, speaker mention, cue) of each quote, without actor look-up."""
+    return [
+        (q.text, q.speaker_mention, q.cue)
+        for q in extract_quotes(text, actors=[])
+        if kind is None or q.kind == kind
+    ]
+
+
+def direct(text: str) -> list[str]:
+    return [q.text for q in extract_quotes(text, actors=[]) if q.kind == "direct"]
+
+
+# --- the seed article ---------------------------------------------------------------------
+
+
+def test_seed_direct_quotes_are_macrons(seed):
+    quotes = [q for q in extract_quotes(seed, actors=[]) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "does not want peace and is not ready to negotiate",
+        "equip, support and help Ukraine to resist,",
+        "must remain united on an agenda for real peace, meaning peace that does not mean the "
+        "surrender of Ukraine.",
+    ]
+    assert [q.speaker_mention for q in quotes] == [
+        "French President Emmanuel Macron",
+        "Macron",
+        "He",
+    ]
+    assert [q.closed for q in quotes] == [True, True, False]
+    assert all(seed.text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_seed_reuters_in_quote_marks_is_no_quotation(seed):
+    assert not any(q.text == "Reuters" for q in extract_quotes(seed, actors=[]))
+
+
+def test_seed_reported_statements(seed):
+    reported = [
+        (q.speaker_mention, q.cue) for q in extract_quotes(seed, actors=[]) if q.kind == "indirect"
+    ]
+    for expected in [
+        ("Russian Foreign Minister Sergey Lavrov", "said"),
+        ("President Putin", "said"),
+        ("The Times", "wrote"),
+        ("Reuters", "cites"),
+    ]:
+        assert expected in reported
+    assert reported.count(("The Times", "wrote")) == 2
+    times = [q.text for q in extract_quotes(seed, actors=[]) if q.cue == "wrote"]
+    assert times[1].startswith("Great Britain and the United States are preparing to give")
+    reuters = next(q for q in extract_quotes(seed, actors=[]) if q.cue == "cites")
+    assert (
+        reuters.text == "Ukraine plans to carry out its first long-range attacks in the coming days"
+    )
+
+
+def test_seed_speakers_are_actors(seed):
+    speakers = {(q.kind, q.speaker) for q in extract_quotes(seed)}
+    assert ("direct", "Emmanuel Macron") in speakers
+    for name in ("Sergey Lavrov", "Vladimir Putin", "The Times", "Reuters"):
+        assert ("indirect", name) in speakers
+    assert all(q.speaker == "Emmanuel Macron" for q in extract_quotes(seed) if q.kind == "direct")
+
+
+# --- quote forms --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor said: "We will rebuild the bridge by May." Work starts on Monday.',
+        "The mayor said: “We will rebuild the bridge by May.” Work starts on Monday.",
+        "The mayor said: «We will rebuild the bridge by May.» Work starts on Monday.",
+        "The mayor said: ''We will rebuild the bridge by May.'' Work starts on Monday.",
+        "The mayor said: 'We will rebuild the bridge by May.' Work starts on Monday.",
+        "The mayor said: ‘We will rebuild the bridge by May.’ Work starts on Monday.",
+    ],
+)
+def test_every_kind_of_quote_mark(text):
+    assert found(text, "direct") == [("We will rebuild the bridge by May.", "The mayor", "said")]
+
+
+def test_partial_quote_inside_a_sentence():
+    text = "The minister said the budget was “a fair deal for working families” and left."
+    assert found(text) == [("a fair deal for working families", "The minister", "said")]
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
+    text = (
+        'Ms Okafor said the port "will reopen next week, whatever the unions say.\n\nTrade resumed.'
+    )
+    quote = extract_quotes(text, actors=[])[0]
+    assert (quote.text, quote.closed, quote.speaker_mention) == (
+        "will reopen next week, whatever the unions say.",
+        False,
+        "Ms Okafor",
+    )
+
+
+def test_quote_over_several_paragraphs_is_one_quotation():
+    text = (
+        '"We have waited ten years for this road," said Anna Berg, the council leader. '
+        '"The villages deserve it.\n\n'
+        '"And we will not wait another ten," she added.'
+    )
+    quotes = extract_quotes(text, actors=[])
+    assert [q.text for q in quotes] == [
+        "We have waited ten years for this road,",
+        'The villages deserve it.\n\n"And we will not wait another ten,',
+    ]
+    assert quotes[1].paragraphs == 2
+    assert [q.speaker_mention for q in quotes] == ["Anna Berg", "she"]
+
+
+def test_quote_reopened_mid_line_continues_and_leaves_the_next_quote_alone():
+    # Copy that lost the paragraph breaks of a long quotation: the quotation reopens mid-line.
+    text = (
+        'Ms Diaz said: "The line will open in May. "It will carry 9,000 people a day." '
+        'Tom Reyes, the mayor, said: "We are delighted."'
+    )
+    assert found(text) == [
+        ('The line will open in May. "It will carry 9,000 people a day.', "Ms Diaz", "said"),
+        ("We are delighted.", "Tom Reyes", "said"),
+    ]
+
+
+def test_unbalanced_marks_in_a_measurement_are_no_quote():
+    text = "Police said the man was about 5' 10\" tall and wore a grey coat."
+    assert [(q.kind, q.text) for q in extract_quotes(text, actors=[])] == [
+        ("indirect", "the man was about 5' 10\" tall and wore a grey coat")
+    ]
+
+
+def test_names_and_titles_in_quote_marks_are_not_quotations():
+    assert direct('The talks failed, reports "Reuters".') == []
+    assert direct('She starred in "The Long Road Home" last year.') == []
+    assert direct('He appeared on NBC\'s "Meet the Press," where he was asked about taxes.') == []
+
+
+def test_terms_and_scare_quotes_are_not_quotations():
+    assert direct('The so-called "reform" was dropped in March.') == []
+    assert direct('The company\'s "green" credentials were questioned by analysts.') == []
+    assert direct('<tweet author="@someone">Great rally tonight</tweet>') == []
+
+
+def test_a_short_quote_with_a_speaker_is_a_quotation():
+    text = 'The senator called the plan "reckless" on Tuesday.'
+    assert found(text) == [("reckless", "The senator", "called")]
+
+
+def test_apostrophes_and_possessives_are_not_quote_marks():
+    text = "The farmers' union won't back the '90s rules, O’Malley’s aides say."
+    assert direct(text) == []
+
+
+def test_single_quotes_in_a_headline():
+    text = "Minister: Rail strike 'will end this week'\n\nThe strike entered its third day."
+    assert found(text, "direct") == [("will end this week", "Minister", None)]
+
+
+def test_nested_single_quote_stays_inside_the_outer_quote():
+    text = "\"They told me 'no way' and hung up,\" Mr Ito said."
+    assert found(text) == [("They told me 'no way' and hung up,", "Mr Ito", "said")]
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The vote was fair," Maria Lopez said.', "Maria Lopez"),
+        ('"The vote was fair," said Maria Lopez.', "Maria Lopez"),
+        ('"The vote was fair," Lopez, the electoral commissioner, told reporters.', "Lopez"),
+        ('"The vote was fair," the electoral commissioner, Maria Lopez, said.', "Maria Lopez"),
+        ('"The vote was fair," Lopez, who chairs the commission, said.', "Lopez"),
+        ('"The vote was fair," Sen. Maria Lopez (D-Ore.) said.', "Sen. Maria Lopez (D-Ore.)"),
+        ('According to Maria Lopez, the vote was "fair and open."', "Maria Lopez"),
+        (
+            'Electoral Commissioner Maria Lopez said the vote was "fair."',
+            "Electoral Commissioner Maria Lopez",
+        ),
+        ('"The vote was fair," she said.', "she"),
+        ('"The vote was fair," The Guardian wrote.', "The Guardian"),
+        ('"The vote was fair," Lopez quipped.', "Lopez"),
+        ('"The vote was fair." ― Maria Lopez', "Maria Lopez"),
+    ],
+)
+def test_speaker_patterns(text, speaker):
+    quotes = extract_quotes(text, actors=[])
+    assert len(quotes) == 1
+    assert quotes[0].speaker_mention == speaker
+    q = quotes[0]
+    assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+def test_pronoun_speaker_after_a_participle():
+    text = (
+        "The governor declined to comment on the audit, adding that the agency "
+        '"must answer for every dollar."'
+    )
+    assert found(text, "direct") == [("must answer for every dollar.", "The governor", "adding")]
+    text = 'He declined to comment on the audit, adding that the agency "must answer for it."'
+    assert found(text, "direct") == [("must answer for it.", "He", "adding")]
+
+
+def test_a_quote_keeps_the_speaker_of_the_quote_before_it():
+    text = (
+        '"We will appeal," said Tom Reyes, the union\'s lawyer. "The ruling ignores the contract."'
+        '\n\n"It will not stand."\n\nThe company declined to comment.'
+    )
+    quotes = extract_quotes(text, actors=[])
+    assert [q.speaker_mention for q in quotes if q.kind == "direct"] == ["Tom Reyes"] * 3
+
+
+def test_a_quote_after_reported_speech_keeps_its_speaker():
+    text = 'Ana Ruiz said the plant would close in June. "We had no choice."'
+    assert found(text) == [
+        ("the plant would close in June", "Ana Ruiz", "said"),
+        ("We had no choice.", "Ana Ruiz", "said"),
+    ]
+
+
+def test_as_someone_put_it():
+    text = 'As the mayor put it in her newsletter, "the bridge is our lifeline."'
+    assert found(text) == [("the bridge is our lifeline.", "the mayor", "put it")]
+
+
+def test_a_possessive_before_a_partial_quote():
+    text = 'The minister defended her department\'s "careful and lawful" handling of the case.'
+    assert found(text) == [("careful and lawful", "The minister", "defended")]
+
+
+def test_quote_after_a_colon_introduction_in_the_paragraph_before():
+    text = "The ministry wrote in a statement:\n\n“The figures will be published in full.”"
+    assert found(text, "direct") == [
+        ("The figures will be published in full.", "The ministry", "wrote")
+    ]
+
+
+def test_relative_pronoun_is_the_speaker_mention():
+    text = 'The plan was backed by Ana Ruiz, who said it was "long overdue."'
+    quote = extract_quotes(text, actors=[])[0]
+    assert (quote.text, quote.speaker_mention) == ("long overdue.", "who")
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ana Ruiz said the plant would close in June.",
+            ("the plant would close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "Ana Ruiz said that the plant would close in June.",
+            ("the plant would close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "The plant will close in June, Ana Ruiz said.",
+            ("The plant will close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "The plant will close in June, said Ana Ruiz.",
+            ("The plant will close in June", "Ana Ruiz", "said"),
+        ),
+        (
+            "The Herald wrote that the plant would close.",
+            ("the plant would close", "The Herald", "wrote"),
+        ),
+        (
+            "The plant will close in June, the agency cites two managers.",
+            ("The plant will close in June", "the agency", "cites"),
+        ),
+        (
+            "According to the agency, the plant will close in June.",
+            ("the plant will close in June", "the agency", "According to"),
+        ),
+        (
+            "The plant will close in June, according to the agency.",
+            ("The plant will close in June", "the agency", "according to"),
+        ),
+        ("Ruiz told reporters the plant would close.", ("the plant would close", "Ruiz", "told")),
+        ("Ruiz warned that the plant would close.", ("the plant would close", "Ruiz", "warned")),
+    ],
+)
+def test_reported_speech(text, expected):
+    assert found(text, "indirect") == [expected]
+
+
+def test_a_clause_with_a_partial_quote_is_reported_once():
+    text = 'Ruiz said the plant was "a relic" and would close.'
+    quotes = extract_quotes(text, actors=[])
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "a relic")]
+
+
+def test_no_reported_speech_from_nouns_passives_or_the_writer():
+    assert found("His claims of fraud were rejected.", "indirect") == []
+    assert found("The minister was told the plant would close.", "indirect") == []
+    assert found("We recall that the plant closed in 2010.", "indirect") == []
+    assert found("She declined to say whether the plant would close.", "indirect") == []
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def test_quote_table_has_one_row_per_quote():
+    frame = quote_table('"We are ready," Ana Ruiz said. She said talks would resume on Monday.')
+    assert list(frame.columns) == list(Quote.__dataclass_fields__)
+    assert frame[["kind", "text", "speaker_mention", "cue"]].values.tolist() == [
+        ["direct", "We are ready,", "Ana Ruiz", "said"],
+        ["indirect", "talks would resume on Monday", "She", "said"],
+    ]
+    assert quotes_to_frame([]).empty
+
+
+def test_voice_share_counts_quotes_against_mentions():
+    from toolkit.actors import Actor, Mention
+
+    text = '"We are ready," Ana Ruiz said. Ruiz met Tom Reyes. Reyes left.'
+    ruiz = Actor(
+        "Ana Ruiz",
+        "person",
+        ("Ana Ruiz", "Ruiz"),
+        (),
+        (Mention(16, 24, "Ana Ruiz"), Mention(31, 35, "Ruiz")),
+    )
+    reyes = Actor(
+        "Tom Reyes",
+        "person",
+        ("Tom Reyes", "Reyes"),
+        (),
+        (Mention(40, 49, "Tom Reyes"), Mention(51, 56, "Reyes")),
+    )
+    quotes = extract_quotes(text, actors=[ruiz, reyes])
+    assert [q.speaker for q in quotes] == ["Ana Ruiz"]
+    frame = voice_share_frame(quotes, [ruiz, reyes])
+    assert frame[["actor", "mentions", "quotes", "voice_share"]].values.tolist() == [
+        ["Ana Ruiz", 2, 1, 1.0],
+        ["Tom Reyes", 2, 0, 0.0],
+    ]
+
+
+def test_public_names():
+    for name in (
+        "Quote",
+        "extract_quotes",
+        "quote_table",
+        "quotes_to_frame",
+        "voice_share",
+        "voice_share_frame",
+    ):
+        assert hasattr(toolkit, name)
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def test_cli_quotes_json(seed_path, capsys):
+    assert main(["quotes", str(seed_path), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sum(row["kind"] == "direct" for row in rows) == 3
+    assert {row["article"] for row in rows} == {"000_810c36b51088a32c"}
+
+
+def test_cli_quotes_goes_past_bad_files(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text('Talks\n\n"It is over," Ana Ruiz said.\n', encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["quotes", str(tmp_path), "--csv"]) == 1
+    out, err = capsys.readouterr()
+    assert "It is over," in out
+    assert "empty.txt" in err and err.count("error:") == 1
+
+
+def test_cli_eval_quotes(tmp_path, capsys):
+    text = '"We won," Ana Ruiz said. Tom Reyes said the vote was rigged.'
+    gold = {
+        "id": "test/1",
+        "text": text,
+        "quotes": [
+            {
+                "start": 0,
+                "end": 9,
+                "inner_start": 1,
+                "inner_end": 8,
+                "text": '"We won,"',
+                "kind": "direct",
+                "speaker": "Ana Ruiz",
+                "speaker_start": 10,
+                "speaker_end": 18,
+            },
+            {
+                "start": 40,
+                "end": 59,
+                "inner_start": 40,
+                "inner_end": 59,
+                "text": text[40:59],
+                "kind": "indirect",
+                "speaker": "Tom Reyes",
+                "speaker_start": 25,
+                "speaker_end": 34,
+            },
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    assert main(["eval", "quotes", str(path), "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    ours = results[0]["views"]
+    assert ours["a"]["overlap"]["f1"] == 1.0 and ours["a"]["speaker"]["overlap"] == 1.0
+    assert ours["b"]["exact"]["f1"] == 1.0 and ours["b"]["speaker"]["overlap"] == 1.0
+    assert results[1]["views"]["b"]["overlap"]["recall"] == 0.5  # the regex baseline
+    assert main(["eval", "quotes", str(seed_path_not_gold(tmp_path))]) == 2
+
+
+def seed_path_not_gold(tmp_path):
+    path = tmp_path / "not-gold.jsonl"
+    path.write_text('{"id": "x", "sentences": []}\n', encoding="utf-8")
+    return path
+
+
+# --- against the gold data, when it is there ----------------------------------------------
+
+
+def test_dev_gold_sample_keeps_its_quality():
+    from conftest import shared_file
+
+    from toolkit.evaluation.quotes import evaluate_quotes
+
+    gold = shared_file("eval/quotes-dev.jsonl")
+    result = evaluate_quotes(gold, baseline=False, limit=40)[0]
+    assert result.views["a2"].overlap.f1 > 0.9
+    assert result.views["a2"].speaker.overlap_accuracy > 0.88
+    assert result.views["b"].overlap.f1 > 0.65
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "''",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "-",
+        "—",
+        "said",
+        "says",
+        "he",
+        "Smith",
+        "the",
+        "who",
+        "according to",
+        "that",
+        "told",
+        "A",
+        "b",
+        "Ms.",
+        "(",
+        ")",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_never_crashes_and_everything_slices_back(text):
+    for quote in extract_quotes(text, actors=[]):
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.kind in ("direct", "indirect")
+        assert quote.start < quote.end
+        if quote.speaker_start is not None:
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_mention
+        if quote.cue_start is not None:
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_on_any_text(text):
+    for quote in extract_quotes(text, actors=[]):
+        assert text[quote.start : quote.end] == quote.text

@@ -1,0 +1,810 @@
+"""Finding quotations in a text: marks, speakers, reported clauses, inheritance.
+
+Private helper of :mod:`toolkit.quotes`, which turns what :func:`find` returns into
+:class:`~toolkit.quotes.Quote` objects. The work, per text:
+
+1. pair quote marks paragraph by paragraph (:mod:`toolkit._quote_marks`);
+2. mask each quotation, so that "Q, Smith said." reads as one token, and split sentences;
+3. per sentence, find speech cues and speaker phrases (:mod:`toolkit._speech`), attribute each
+   quotation (:func:`_attribute`), decide whether it is a quotation at all (:func:`_classify`),
+   and collect reported clauses (:func:`_reported`);
+4. across sentences, give quotations without a cue the speaker of the quotation before them
+   (:func:`_inherit`).
+
+``Attribution.how`` records which rule found a speaker; the evaluation uses it to break
+speaker accuracy down by rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from toolkit import _speech
+from toolkit._quote_marks import QuotedSpan, quoted_spans
+from toolkit._speech import MASK, Cue, Phrase, Token
+from toolkit.segment import sentences
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speaker mention and a cue, as character offsets."""
+
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    name_span: tuple[int, int] | None = None  # where to look the actor up (the antecedent of "who")
+    how: str = ""  # which rule found it, for debugging and evaluation
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution | None
+    closed: bool = True
+    paragraphs: int = 1
+
+
+def _mask(text: str, spans: list[QuotedSpan]) -> str:
+    pieces, position = [], 0
+    for span in spans:
+        pieces.append(text[position : span.outer_start])
+        pieces.append(MASK * (span.outer_end - span.outer_start))
+        position = span.outer_end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+class _Paragraphs:
+    """Which paragraph (line) an offset falls in."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def find(text: str) -> list[Found]:
+    """Direct quotations and reported clauses of ``text``, each with its attribution."""
+    paragraphs = _Paragraphs(text)
+    spans = quoted_spans(text, paragraphs.spans)
+    masked = _mask(text, spans)
+    quote_at = {span.outer_start: n for n, span in enumerate(spans)}
+    decisions: dict[int, tuple[str, Attribution | None]] = {}
+    headlines = _headline_paragraphs(masked, paragraphs)
+    reported: list[Found] = []
+    events: dict[int, list[tuple[int, Attribution]]] = {}  # speakers named, per paragraph
+    for start, end in _sentence_spans(text, masked, spans):
+        tokens = _speech.tokenize(masked, start, end, quote_at)
+        if not tokens:
+            continue
+        headline = paragraphs.index(start) in headlines
+        cues = _speech.find_cues(tokens, headline)
+        named = _speaker_quotes(text, spans, tokens, cues)
+        attributions: dict[int, Attribution] = {}
+        for k, token in enumerate(tokens):
+            if token.kind == "quote" and token.quote >= 0:
+                span = spans[token.quote]
+                attribution = _attribute(tokens, cues, k, text[span.inner_start : span.inner_end])
+                verdict = (
+                    "not"
+                    if token.quote in named
+                    else _classify(text, span, tokens, k, cues, attribution, headline)
+                )
+                decisions[token.quote] = (verdict, attribution)
+                if attribution is not None:
+                    attributions[k] = attribution
+        reported.extend(_reported(tokens, cues, named))
+        event = _last_speaker(tokens, cues)
+        if event is not None:
+            events.setdefault(paragraphs.index(start), []).append((end, event))
+    found = _inherit(text, spans, decisions, paragraphs, events)
+    found.extend(reported)
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
+    """The speaker a following paragraph of quotation may belong to: the last speech cue's
+    speaker in the sentence ("Carter said that ...", "Caddell continued:"), or the subject
+    of a sentence that ends with a colon ("In a statement, the university wrote:")."""
+    for cue in reversed(cues):
+        if cue.cls != "speech":
+            continue
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is not None and not phrase.relative:
+            return _make(tokens, phrase, cue, "paragraph before")
+    if tokens[-1].text == ":":
+        span = _speech.sentence_subject(tokens, len(tokens) - 1)
+        if span is not None:
+            return Attribution(
+                (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="paragraph before"
+            )
+    return None
+
+
+def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """Sentences of the masked text, also split after a quotation that ends a sentence
+    (its last word is followed by a period and the next word has a capital)."""
+    cuts = []
+    for span in spans:
+        if text[span.inner_start : span.inner_end].endswith((".", ".)")):
+            after = masked[span.outer_end : span.outer_end + 60]
+            stripped = after.lstrip(" ")
+            if (
+                stripped[:1].isupper() or stripped[:1] == MASK
+            ) and not _speech.opens_with_attribution(after):
+                cuts.append(span.outer_end)
+        before = masked[max(span.outer_start - 3, 0) : span.outer_start].rstrip(" ")
+        if before.endswith((".", "?", "!")) and not _ends_with_abbreviation(
+            masked, span.outer_start
+        ):
+            cuts.append(span.outer_start)  # 'He left. "I am done," he said.'
+    cuts.sort()
+    result = []
+    for sentence in sentences(masked):
+        start = sentence.start
+        for cut in cuts[bisect.bisect_right(cuts, start) :]:
+            if cut >= sentence.end:
+                break
+            result.append((start, cut))
+            start = cut
+            while start < sentence.end and masked[start].isspace():
+                start += 1
+        result.append((start, sentence.end))
+    return result
+
+
+def _ends_with_abbreviation(masked: str, position: int) -> bool:
+    word = masked[max(position - 12, 0) : position].split()
+    return bool(word) and _speech.is_abbreviation(word[-1])
+
+
+def _speaker_quotes(
+    text: str, spans: list[QuotedSpan], tokens: list[Token], cues: list[Cue]
+) -> set[int]:
+    """Quotations that stand where a speaker does: 'talks failed, reports "Reuters".' A short
+    name-like quotation right after a cue that may precede its speaker, ending the sentence."""
+    named = set()
+    for cue in cues:
+        k = cue.j
+        if (
+            k >= len(tokens)
+            or tokens[k].kind != "quote"
+            or tokens[k].quote < 0
+            or not _inverts(cue)
+        ):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].kind != "punct":
+            continue
+        if cue.i == 0 or tokens[cue.i - 1].text != ",":
+            continue
+        span = spans[tokens[k].quote]
+        words = _WORDS.findall(text[span.inner_start : span.inner_end])
+        if 0 < len(words) <= 4 and _title_like(words):
+            named.add(tokens[k].quote)
+    return named
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Attribution | None:
+    """Speaker and cue of the quotation at token ``k`` (its words: ``quoted``), from its own
+    sentence."""
+    n = len(tokens)
+    m = k + 1
+    if m < n and tokens[m].text == ",":
+        m += 1
+    # '"...," said Smith' / '"...," Smith said' / '"...," the mayor, a Democrat, told reporters'
+    for cue in cues:
+        if cue.i < m or cue.i - m > 30 or cue.cls != "speech":
+            continue
+        if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
+            phrase = _speech.speaker_after(tokens, cue)
+            if phrase is not None:
+                return _make(tokens, phrase, cue, "after quote: said X")
+        phrase = _speech.speaker_before(tokens, cue, first=m)
+        if phrase is not None and phrase.i == m:
+            return _make(tokens, phrase, cue, "after quote: X said")
+        break
+    generic = _dash_attribution(tokens, k)
+    if generic is None and k == 0 and quoted.rstrip().endswith((",", "!", "?", "—", "-")):
+        generic = _unlisted_verb(tokens, k + 1)
+    if generic is not None:
+        return generic
+    # 'According to Smith, the plan is "dead"': a cue for the whole sentence.
+    for cue in cues:
+        if cue.order == "before":
+            attribution = _cue_attribution(tokens, cues, cue)
+            if attribution is not None:
+                return attribution
+    # 'Hillary shot back, "..."': a subject and a verb just before the quotation.
+    local = _introducer(tokens, cues, k)
+    if local is not None:
+        return local
+    # 'Smith said: "..."', 'Smith called the plan "a disaster"': the nearest cue before, finite
+    # speech verbs first ("Clinton claimed that statements calling ..." is Clinton's claim).
+    before = [cue for cue in reversed(cues) if cue.j <= k]
+    ranked = (
+        [c for c in before if c.cls == "speech" and not c.participle]
+        + [c for c in before if c.cls == "speech" and c.participle]
+        + [c for c in before if c.cls != "speech"]
+    )
+    candidates = [(cue, _cue_speaker(tokens, cues, cue)) for cue in ranked]
+    candidates = [
+        (cue, phrase)
+        for cue, phrase in candidates
+        if phrase is not None
+        and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
+    ]
+    subject = _speech.sentence_subject(tokens, len(tokens))
+    adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
+    if adjacent:
+        candidates = adjacent  # '..., which is an outcome, he said, "we've long anticipated."'
+    elif subject is not None:
+        # A cue in the main clause, whose speaker is the sentence subject, comes first:
+        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's.
+        main = [(c, p) for c, p in candidates if p.head_i < subject[1] and p.head_j > subject[0]]
+        candidates = main + [item for item in candidates if item not in main]
+    for cue, phrase in candidates:
+        return _make(tokens, phrase, cue, "cue in sentence")
+    # 'The plan is "dead" and buried, Smith said.'
+    for cue in cues:
+        if cue.i > k and cue.cls == "speech":
+            attribution = _closing_attribution(tokens, cues, cue)
+            if attribution is not None:
+                return attribution
+    return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
+
+
+def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
+    """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."')?"""
+    return all(t.text in (",", ":", "that") for t in tokens[cue.j : k])
+
+
+def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
+    """'Hillary shot back, "..."', 'The crowd chanted: "..."': with no cue in the clause before a
+    quotation, a subject followed by one to three lowercase words introduces it."""
+    if k < 2 or tokens[k - 1].text not in (",", ":"):
+        return None
+    start = k - 2
+    while start >= 0 and tokens[start].kind == "word":
+        start -= 1
+    start += 1
+    if any(start <= cue.i < k for cue in cues):
+        return None
+    words = tokens[start : k - 1]
+    span = _speech.sentence_subject(tokens[start : k - 1], len(words))
+    if span is None:
+        return None
+    rest = words[span[1] :]
+    lex = _speech.lexicon()
+    if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
+        pass  # 'but he gave the Texan a back-handed compliment: "..."'
+    elif not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
+        return None
+    if not rest[0].lower.endswith(("ed", "s")) or rest[0].lower in lex.words["be"]:
+        return None
+    if tokens[start + span[0]].lower in ("it", "this", "there", "that"):
+        return None
+    return Attribution((words[span[0]].start, words[span[1] - 1].end), None, how="introducer")
+
+
+def _closing_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> Attribution | None:
+    """A cue that closes the sentence: '..., Smith said.' or '..., said Smith.'"""
+    phrase = _cue_speaker(tokens, cues, cue)
+    if phrase is None or cue.participle:
+        return None
+    n = len(tokens)
+    if phrase.i >= cue.j:  # "..., said Smith."
+        ok = cue.i > 0 and tokens[cue.i - 1].text == "," and _ends_clause(tokens, phrase.j, n)
+    else:
+        ok = phrase.i > 0 and tokens[phrase.i - 1].text == "," and _ends_clause(tokens, cue.j, n)
+    return _make(tokens, phrase, cue, "closing cue") if ok else None
+
+
+def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
+    """'Mrs. Clinton has positioned her agenda around plans to "build on the progress"': with
+    no cue at all, a partial quotation belongs to the subject of its sentence."""
+    if k == 0:
+        return None
+    span = _speech.sentence_subject(tokens, k)
+    if span is None or tokens[span[0]].lower in ("it", "this", "there", "that", "i", "we", "you"):
+        return None
+    return Attribution(
+        (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence subject"
+    )
+
+
+def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
+    """'"..." ― Carla Sanchez': a name after a dash closes the sentence."""
+    m = k + 1
+    if m >= len(tokens) or tokens[m].text not in _speech.DASHES | {"-"}:
+        return None
+    j = m + 1
+    while j < len(tokens) and (
+        (tokens[j].kind == "word" and tokens[j].text[0].isupper()) or tokens[j].text in (".", "-")
+    ):
+        j += 1
+    while j > m + 1 and tokens[j - 1].kind == "punct":
+        j -= 1
+    rest = tokens[j:]
+    if j == m + 1 or j - m > 6 or any(t.kind != "punct" for t in rest):
+        return None
+    return Attribution((tokens[m + 1].start, tokens[j - 1].end), None, how="dash")
+
+
+def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
+    """'Warren: Trump is a "proven failure"', 'He also played up his chances: "..."': with no
+    cue, the subject of a sentence that introduces the quotation with a colon."""
+    lex = _speech.lexicon()
+    colon = next((n for n in range(k - 1, -1, -1) if tokens[n].text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    if colon < 7 and all(
+        (t.kind == "word" and t.text[0].isupper()) or t.text in (".", "’s", "'s")
+        for t in tokens[:colon]
+    ):
+        return Attribution((tokens[0].start, tokens[colon - 1].end), None, how="headline colon")
+    if colon != k - 1:
+        return None
+    span = _speech.sentence_subject(tokens, colon)
+    if span is None or tokens[span[0]].lower in ("it", "this", "there"):
+        return None
+    del lex
+    return Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None, how="colon")
+
+
+def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
+    """'"...," Smith quipped.', '"...," the nominee riffed on ...', '"...," opined the Plain
+    Dealer.': after a quotation that opens its sentence and ends with a comma, a speaker and a
+    verb in the past or present tense, in either order, even when the verb is not listed."""
+    lex = _speech.lexicon()
+    n = len(tokens)
+    if m >= n or tokens[m].kind != "word":
+        return None
+    first = tokens[m]
+    if (
+        first.text.islower()
+        and first.lower.endswith(("ed", "s"))
+        and first.lower not in lex.pronouns
+    ):
+        cue = Cue(m, m + 1, first.lower, "speech", "verb", form=first.lower)
+        phrase = _speech.speaker_after(tokens, cue)
+        if phrase is not None and _speech.looks_like_name(tokens, phrase.i, phrase.j, lex):
+            return _make(tokens, phrase, cue, "unlisted verb")
+        return None
+    for j in range(m + 1, min(n, m + 9)):
+        token = tokens[j]
+        if token.kind != "word" and token.text not in _speech.SOFT_PUNCT:
+            return None
+        if token.kind != "word" or not token.text.islower():
+            continue
+        if token.lower in lex.words["stop"] or token.lower in lex.words["preposition"]:
+            return None
+        if _speech.is_adverb(token, lex):
+            continue
+        particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
+        if not (token.lower.endswith(("ed", "s")) or particle):
+            if first.lower in ("the", "a", "an") and j == m + 1:
+                continue  # "the nominee": the noun after the article
+            if first.text[0].isupper() or first.lower in lex.pronouns:
+                return None
+            continue
+        if not _speech.looks_like_speaker(tokens, m, j, lex):
+            return None
+        cue = Cue(j, j + 1, token.lower, "speech", "verb", form=token.lower)
+        return _make(
+            tokens, Phrase(m, j, *_speech.head_of(tokens, m, j, lex)), cue, "unlisted verb"
+        )
+    return None
+
+
+def _cue_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> Attribution | None:
+    phrase = _cue_speaker(tokens, cues, cue)
+    return _make(tokens, phrase, cue, "cue in sentence") if phrase is not None else None
+
+
+def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
+    if cue.order == "before":
+        return _speech.speaker_after(tokens, cue)
+    prev = tokens[cue.i - 1] if cue.i > 0 else None
+    if (
+        cue.participle
+        and prev is not None
+        and (prev.text == "," or prev.lower in _speech.lexicon().words["participle_link"])
+    ):
+        return _subject(tokens, cues, cue)  # "..., adding that ...", "by saying that ..."
+    phrase = _speech.speaker_before(tokens, cue)
+    if phrase is None and cue.participle:
+        return _subject(tokens, cues, cue)  # "Trump unleashed tweets saying that ..."
+    if phrase is not None:
+        return phrase
+    if prev is not None and prev.lower in ("and", "but", "then"):
+        return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
+    if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
+        return _speech.speaker_after(tokens, cue)
+    return None
+
+
+def _inverts(cue: Cue) -> bool:
+    """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
+    lex = _speech.lexicon()
+    return cue.base not in lex.words["no_inversion"] and (
+        cue.order == "before" or cue.base != cue.form
+    )
+
+
+def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
+    """The speaker of ", adding that ...": the subject of the clause the participle hangs on
+    ("and he foreshadowed ... by urging"), an earlier cue's speaker, or the sentence subject."""
+    lex = _speech.lexicon()
+    for n in range(cue.i - 2, 0, -1):
+        token = tokens[n]
+        if token.kind == "quote" or token.text in (";", ":"):
+            break
+        if (
+            tokens[n - 1].lower in ("and", "but")
+            and (token.lower in lex.pronouns - {"it", "you"})
+            and n + 1 < cue.i
+            and tokens[n + 1].text.islower()
+        ):
+            return Phrase(n, n + 1, n, n + 1)
+    for other in cues:
+        if other.i >= cue.i:
+            break
+        if other.order == "verb" and not other.participle:
+            phrase = _speech.speaker_before(tokens, other)
+            if phrase is not None:
+                return phrase
+    span = _speech.sentence_subject(tokens, cue.i)
+    if span is None:
+        return None
+    return Phrase(span[0], span[1], span[0], span[1])
+
+
+def _make(tokens: list[Token], phrase: Phrase, cue: Cue, how: str = "") -> Attribution:
+    head = (tokens[phrase.head_i].start, tokens[phrase.head_j - 1].end)
+    name_span = None
+    if phrase.relative and phrase.antecedent is not None:
+        a, b = phrase.antecedent
+        name_span = (tokens[a].start, tokens[b - 1].end)
+    cue_span = (tokens[cue.i].start, tokens[cue.j - 1].end)
+    return Attribution(head, cue_span, name_span, how)
+
+
+def _classify(
+    text: str,
+    span: QuotedSpan,
+    tokens: list[Token],
+    k: int,
+    cues: list[Cue],
+    attribution: Attribution | None,
+    headline: bool,
+) -> str:
+    """ "quote", "scare" (a quotation only if a speaker is found in its paragraph) or "not"
+    (a name, a title, a term or markup, never a quotation)."""
+    inner = text[span.inner_start : span.inner_end]
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
+    if not words:
+        return "not"
+    before = text[max(span.outer_start - 1, 0) : span.outer_start]
+    if before == "=":
+        return "not"  # markup: author="@someone"
+    lex = _speech.lexicon()
+    prev = _previous_word(tokens, k)
+    across_comma = k > 0 and tokens[k - 1].text == ","
+    if (
+        prev is not None
+        and prev.lower in lex.naming
+        and prev.text.islower()
+        and (not across_comma or _title_like(words))
+    ):
+        # 'a film called "Home"' names; 'what Gilbert called "a perception problem"' quotes.
+        return "quote" if _spoken_by_subject(tokens, k, lex) else "not"
+    before_token = tokens[k - 1] if k > 0 else None
+    introduced = before_token is not None and (
+        before_token.text == ":"
+        or any(cue.cls == "speech" and _introduces(tokens, cue, k) for cue in cues if cue.j <= k)
+    )  # 'Her reply: "JEB BUSH."', 'Cruz said "CNN" five times'
+    if _possessive_before(tokens, k) and not introduced and _title_like(words) and not headline:
+        return "not"  # 'NBC's "Meet the Press"' (but 'Clinton's "judgment"' quotes her)
+
+    ending = re.search(r"[.,!?;:…]+\W*$", inner)
+    inside = inner[: ending.start()] if ending else inner
+    sentence_like = bool(re.search(r"[.!?;:]\s|[!?]", inner)) or len(words) > 6
+    if sentence_like:
+        return "quote"
+    title = not headline and not introduced and _title_like(words)
+    if (
+        title
+        and not _attributed_after(tokens, k, attribution)
+        and (ending is None or ending.group().strip() in (",", "."))
+        and not re.search(r"[,;:]", inside)
+    ):
+        return "not"  # 'She starred in "The Long Road Home"', '"Face the Nation,"'
+
+    if ending is not None or (attribution is not None and attribution.how != "sentence subject"):
+        return "quote"
+    if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
+        return "scare"
+    return "quote"
+
+
+def _possessive_before(tokens: list[Token], k: int) -> bool:
+    prev = tokens[k - 1] if k > 0 else None
+    return (
+        prev is not None and prev.kind == "word" and prev.lower.endswith(("'s", "’s", "s'", "s’"))
+    )
+
+
+def _previous_word(tokens: list[Token], k: int) -> Token | None:
+    """The word before the quotation, skipping an article or a comma ('its podcast, "..."')."""
+    j = k - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
+
+
+def _spoken_by_subject(tokens: list[Token], k: int, lex) -> bool:
+    """'what he called "a disaster"': a naming verb with a pronoun or name subject."""
+    j = k - 1
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    if j < 1 or tokens[j].lower not in (
+        "called",
+        "dubbed",
+        "named",
+        "branded",
+        "labelled",
+        "labeled",
+        "termed",
+    ):
+        return False
+    subject = tokens[j - 1]
+    return subject.kind == "word" and (subject.lower in lex.pronouns or subject.text[0].isupper())
+
+
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]
+)
+
+
+def _title_like(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def _attributed_after(tokens: list[Token], k: int, attribution: Attribution | None) -> bool:
+    return (
+        attribution is not None
+        and attribution.speaker is not None
+        and (attribution.speaker[0] > tokens[k].start)
+        and attribution.cue is not None
+        and attribution.cue[0] - tokens[k].end < 40
+    )
+
+
+def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found]:
+    """Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X"."""
+    found = []
+    n = len(tokens)
+    for cue in cues:
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is None or _first_person(tokens, phrase):
+            continue  # outside quote marks, "I" and "we" are the writer
+        nxt = cue.j
+        while nxt < n and tokens[nxt].text in (",", ":", "that"):
+            nxt += 1
+        if nxt < n and tokens[nxt].kind == "quote":
+            continue  # 'a man yelled "Stay there!"': the cue introduces a quotation
+        region = _content(tokens, cues, cue, phrase, n)
+        if region is None:
+            continue
+        start, stop = region
+        if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
+            continue  # the quotation in this clause speaks for it
+        if phrase.i < stop and phrase.j > start:
+            continue
+        found.append(
+            Found(tokens[start].start, tokens[stop - 1].end, "indirect", _make(tokens, phrase, cue))
+        )
+    return found
+
+
+def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
+    head = tokens[phrase.head_i : phrase.head_j]
+    return len(head) == 1 and head[0].lower in _speech.lexicon().words["first_person"]
+
+
+def _content(
+    tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
+) -> tuple[int, int] | None:
+    if cue.order == "before":  # "according to X, ..." / "..., according to X."
+        if cue.i > 0 and tokens[cue.i - 1].text == ",":
+            return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
+        if phrase.j < n and tokens[phrase.j].text == ",":
+            start = phrase.j + 1
+            return _speech.trim(tokens, start, _speech.content_end(tokens, start, cues, n))
+        return None
+    speaker_after = phrase.i >= cue.j
+    if speaker_after:  # "..., said Smith."
+        if cue.i > 0 and tokens[cue.i - 1].text == ",":
+            return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
+        return None
+    before_phrase = phrase.i - 1
+    if (
+        before_phrase >= 0
+        and tokens[before_phrase].text == ","
+        and not cue.participle
+        and cue.j < n
+        and tokens[cue.j].text == ","
+    ):  # "The plan, officials said, would cost $5bn": what follows the aside
+        start = cue.j + 1
+        stop = _speech.content_end(tokens, start, cues, n)
+        lead = tokens[start] if start < n else None
+        before = tokens[_clause_start(tokens, before_phrase) : before_phrase]
+        short_before = sum(t.kind == "word" for t in before) <= 6 or any(
+            t.kind == "quote" for t in before
+        )
+        continues = (
+            lead is not None
+            and lead.kind == "word"
+            and not _speech.is_relative(lead, _speech.lexicon())
+            and lead.lower not in ("and", "but", "or")
+            and not lead.lower.endswith("ing")
+        )
+        if short_before and continues and sum(t.kind == "word" for t in tokens[start:stop]) >= 3:
+            return _speech.trim(tokens, start, stop)
+    if (
+        before_phrase >= 0
+        and tokens[before_phrase].text == ","
+        and not cue.participle
+        and _ends_clause(tokens, cue.j, n, cue)
+    ):  # "..., Smith said (on Monday)."
+        return _speech.content_before(tokens, before_phrase, _clause_start(tokens, before_phrase))
+    if cue.participle and phrase.i > cue.i:
+        return None
+    stop = _speech.content_end(tokens, cue.j, cues, n)
+    return _speech.content_after(tokens, cue, stop)
+
+
+def _clause_start(tokens: list[Token], stop: int) -> int:
+    for k in range(stop - 1, -1, -1):
+        if tokens[k].text in (":", ";"):
+            return k + 1
+    return 0
+
+
+def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> bool:
+    """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
+    rest = tokens[k:n]
+    words = [t for t in rest if t.kind == "word"]
+    if not words or rest[0].text in (",", ".", ";", "!", "?"):
+        return True
+    lex = _speech.lexicon()
+    if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
+        return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
+    return (
+        len(words) <= 6
+        and words[0].lower in lex.words["preposition"] | lex.words["right_stop"]
+        and all(t.lower != "that" for t in words)
+    )
+
+
+def _inherit(
+    text: str,
+    spans: list[QuotedSpan],
+    decisions: dict[int, tuple[str, Attribution | None]],
+    paragraphs: _Paragraphs,
+    events: dict[int, list[tuple[int, Attribution]]],
+) -> list[Found]:
+    """Direct quotations, each with its own attribution or the one it inherits: that of the
+    latest quotation or speech cue before it in its paragraph, or, when it opens a paragraph,
+    the latest in the paragraph before."""
+    found: list[Found] = []
+    quoted: dict[int, list[tuple[int, Attribution]]] = {}  # attributed quotations, per paragraph
+    for n, span in enumerate(spans):
+        verdict, attribution = decisions.get(n, ("quote", None))
+        if verdict == "not":
+            continue
+        paragraph = paragraphs.index(span.outer_start)
+        if attribution is None:
+            attribution = _inherited(
+                _latest(quoted, events, paragraph, span.outer_start), "same paragraph"
+            )
+            if attribution is None:
+                attribution = _signed(text, span, paragraphs)
+            if attribution is None and _opens_paragraph(text, span, paragraphs, paragraph):
+                attribution = _inherited(
+                    _latest(quoted, events, paragraph - 1, span.outer_start), "paragraph before"
+                )
+        if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
+            continue  # a word or two in quote marks that nobody is said to have said
+        if span.single and attribution is None:
+            continue  # single marks double as apostrophes: without a speaker, no quotation
+        if attribution is not None:
+            last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
+            for p in range(paragraph, last_paragraph + 1):
+                quoted.setdefault(p, []).append((span.outer_end, attribution))
+        if span.inner_end > span.inner_start:
+            found.append(
+                Found(
+                    span.inner_start,
+                    span.inner_end,
+                    "direct",
+                    attribution,
+                    span.closed,
+                    span.paragraphs,
+                )
+            )
+    return found
+
+
+def _latest(
+    quoted: dict[int, list[tuple[int, Attribution]]],
+    events: dict[int, list[tuple[int, Attribution]]],
+    paragraph: int,
+    before: int,
+) -> Attribution | None:
+    """The last speaker named in ``paragraph`` before offset ``before``: by an attributed
+    quotation or by a speech cue ("Trump said the plan would work. "It's great."")."""
+    candidates = [
+        (position, attribution)
+        for position, attribution in (*quoted.get(paragraph, ()), *events.get(paragraph, ()))
+        if position <= before
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda item: item[0])[1]
+
+
+_SIGNATURE = re.compile(r"[-–—―]+\s*([A-Z][\w.'’-]*(?: +[A-Z][\w.'’-]*){0,4})\s*\.?\s*$")
+
+
+def _signed(text: str, span: QuotedSpan, paragraphs: _Paragraphs) -> Attribution | None:
+    """A quotation followed by a paragraph that is only "- Name" (a signed quotation)."""
+    last = paragraphs.index(max(span.outer_end - 1, 0))
+    if last + 1 >= len(paragraphs.spans):
+        return None
+    start, end = paragraphs.spans[last + 1]
+    if text[span.outer_end : start].strip():
+        return None
+    match = _SIGNATURE.match(text, start, end)
+    if match is None:
+        return None
+    return Attribution((match.start(1), match.end(1)), None, how="signature")
+
+
+def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:
+    if attribution is None:
+        return None
+    return Attribution(
+        attribution.speaker, attribution.cue, attribution.name_span, "inherited: " + how
+    )
+
+
+def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
+    """Paragraphs written in Title Case, where capitals say nothing about names."""
+    found = set()
+    for index, (start, end) in enumerate(paragraphs.spans):
+        words = re.findall(r"[^\W\d_][\w’'-]*", masked[start:end])
+        if len(words) < 4 or len(words) > 40:
+            continue
+        significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+        capitals = sum(w[0].isupper() for w in significant)
+        if significant and capitals / len(significant) >= 0.75:
+            found.add(index)
+    return found
+
+
+def _opens_paragraph(text: str, span: QuotedSpan, paragraphs: _Paragraphs, index: int) -> bool:
+    start = paragraphs.spans[index][0]
+    return not text[start : span.outer_start].strip()

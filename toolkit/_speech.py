@@ -1,0 +1,701 @@
+"""The grammar of attribution: speech cues, speaker phrases and reported clauses.
+
+Private helper of :mod:`toolkit.quotes`. It works on one sentence at a time, on a copy of the
+text in which every quotation (marks included) is masked, so a quotation is one token and the
+patterns around it read like ``Q, Smith said.`` or ``Smith said: Q``. No parser is needed: the
+rules read words, capitals and punctuation, and their word lists live in ``toolkit/data/``
+(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit._data import read_lines, word_set
+
+MASK = "\ue000"
+
+_TOKEN = re.compile(
+    r"\ue000+"  # a masked quotation
+    r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
+    r"|--|[^\w\s]"
+)
+DASHES = {"--", "—", "–", "―"}
+SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    kind: str  # "word", "punct" or "quote"
+    quote: int = -1  # for "quote" tokens: index of the quotation
+
+
+@dataclass(slots=True)
+class Cue:
+    """A speech cue: tokens ``i:j``; ``base`` is the verb's base form or the phrase."""
+
+    i: int
+    j: int
+    base: str
+    cls: str  # "speech", "cognition", "evidence" or "evaluation"
+    order: (
+        str  # "verb": speaker before it ("X said"); "before": speaker after it ("according to X")
+    )
+    participle: bool = False
+    form: str = ""  # the cue as written, lower-cased
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker phrase: tokens ``i:j``; the mention that names the speaker is ``head``."""
+
+    i: int
+    j: int
+    head_i: int
+    head_j: int
+    relative: bool = False  # "who said": the head is a relative pronoun, the name is ``antecedent``
+    antecedent: tuple[int, int] | None = None
+
+
+# --- word lists ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    forms: dict[str, tuple[str, str]]  # verb form -> (base form, class)
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, order)]
+    with_object: frozenset[str]
+    with_infinitive: frozenset[str]
+    words: dict[str, frozenset[str]]  # closed classes from quote_words.txt
+    pronouns: frozenset[str]
+    relatives: frozenset[str]
+    naming: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    forms: dict[str, tuple[str, str]] = {}
+    for cls, name in (
+        ("speech", "quote_verbs.txt"),
+        ("cognition", "quote_verbs_cognition.txt"),
+        ("evidence", "quote_verbs_evidence.txt"),
+        ("evaluation", "quote_verbs_evaluation.txt"),
+    ):
+        for line in read_lines(name):
+            parts = line.lower().split()
+            for form in parts:
+                forms.setdefault(form, (parts[0], cls))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in read_lines("quote_cue_phrases.txt"):
+        order, *words = line.lower().split()
+        phrases.setdefault(words[0], []).append(
+            (tuple(words), "before" if order == "before" else "verb")
+        )
+    for alternatives in phrases.values():
+        alternatives.sort(key=lambda item: -len(item[0]))
+    classes: dict[str, set[str]] = {}
+    for line in read_lines("quote_words.txt"):
+        cls, word = line.lower().split(None, 1)
+        classes.setdefault(cls, set()).add(word)
+    return _Lexicon(
+        forms=forms,
+        phrases=phrases,
+        with_object=word_set("quote_verbs_object.txt"),
+        with_infinitive=word_set("quote_verbs_infinitive.txt"),
+        words={cls: frozenset(words) for cls, words in classes.items()},
+        pronouns=word_set("quote_speaker_pronouns.txt"),
+        relatives=word_set("quote_relative_pronouns.txt"),
+        naming=word_set("quote_naming_words.txt"),
+    )
+
+
+# --- tokens and cues ----------------------------------------------------------------------
+
+
+def tokenize(masked: str, start: int, end: int, quote_at: dict[int, int]) -> list[Token]:
+    """Tokens of ``masked[start:end]``; ``quote_at`` maps a quotation's start to its index."""
+    tokens = []
+    for m in _TOKEN.finditer(masked, start, end):
+        text = m.group()
+        if text[0] == MASK:
+            tokens.append(
+                Token(m.start(), m.end(), text, text, "quote", quote_at.get(m.start(), -1))
+            )
+        elif text[0].isalnum() or text[0] == "_":
+            tokens.append(Token(m.start(), m.end(), text, text.lower(), "word"))
+        else:
+            tokens.append(Token(m.start(), m.end(), text, text, "punct"))
+    return tokens
+
+
+def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
+    """Speech, belief, evidence and evaluation cues among ``tokens``, in order.
+
+    In a headline (``headline=True``) capitalised words may be cues: "Clinton Calls ...".
+    """
+    lex = lexicon()
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind != "word":
+            i += 1
+            continue
+        phrase = _match_phrase(tokens, i, lex)
+        if phrase is not None:
+            cues.append(phrase)
+            i = phrase.j
+            continue
+        entry = lex.forms.get(token.lower)
+        if entry is not None and _is_verb(tokens, i, lex, headline):
+            base, cls = entry
+            cues.append(Cue(i, i + 1, base, cls, "verb", token.lower.endswith("ing"), token.lower))
+        i += 1
+    return cues
+
+
+def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
+    for words, order in lex.phrases.get(tokens[i].lower, ()):
+        j = i + len(words)
+        if j <= len(tokens) and all(t.lower == w for t, w in zip(tokens[i:j], words, strict=True)):
+            participle = tokens[i].lower.endswith("ing")
+            return Cue(i, j, " ".join(words), "speech", order, participle, " ".join(words))
+    return None
+
+
+def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False) -> bool:
+    """Is the speech word at ``i`` used as a verb (not "the claims", "to say", "was told")?"""
+    token = tokens[i]
+    if token.text[0].isupper() and not (headline and i > 0):
+        return False  # "Asked about ...", a title ("Fox News Reports")
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and (prev.lower in lex.words["det"] or prev.lower == "to")
+    ):
+        return False  # "the claims", "to say"
+    if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
+        return False  # "claims of fraud"
+    base, cls = lex.forms[token.lower]
+    if token.lower == base and not _may_precede_base_form(prev, lex):
+        return False  # "a media call", "protest suggestions": a noun, not a verb
+    if (
+        cls == "evaluation"
+        and token.lower.endswith("s")
+        and not token.lower.endswith("ss")
+        and (prev is None or prev.lower not in lex.pronouns | lex.relatives)
+    ):
+        # "Terrorist attacks", "the party's criticisms": an -s form of a judging verb is a
+        # verb only after a pronoun ("she attacks", "who praises").
+        return False
+    if not token.lower.endswith("ing"):
+        k = i - 1
+        while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
+            k -= 1
+        if k >= 0 and tokens[k].lower in lex.words["be"]:
+            return False  # passive: "was told", "is expected"
+    return True
+
+
+def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
+    """A base form ("say", "call") is a verb after "they", "will", "officials", "Democrats"."""
+    if prev is None or prev.kind != "word":
+        return False
+    lower = prev.lower
+    return (
+        lower in lex.words["base_subject"]
+        or is_adverb(prev, lex)
+        or (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and len(lower) > 3)
+    )
+
+
+def opens_with_attribution(text: str) -> bool:
+    """Does ``text`` open with "Smith said", "he added", "Mr. Trump told"? Then a quotation
+    that ends with a period just before it is still attributed by it."""
+    lex = lexicon()
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:8]
+    for n, word in enumerate(words[:5]):
+        lower = word.lower()
+        if (
+            n > 0
+            and lower in lex.forms
+            and lower != lex.forms[lower][0]
+            and lex.forms[lower][1] == "speech"
+        ):
+            # '"..." Smith said.' but not '"..." He added that ...' or '"..." He adds, "..."'
+            after = words[n + 1 : n + 3]
+            return (
+                not lower.endswith("ing")
+                and after[:1] in ([","], ["."], [";"])
+                and not (len(after) == 2 and after[1] in "\"“'‘«" + MASK)
+            )
+        if not (word[:1].isupper() or lower in lex.pronouns or is_abbreviation(word)):
+            return False
+    return False
+
+
+def is_abbreviation(word: str) -> bool:
+    """ "Mr.", "U.S.", "Jan.": a period that does not end a sentence."""
+    bare = word.rstrip(".")
+    return (
+        bare in read_lines("abbreviations_nonfinal.txt")
+        or bare.lower() in word_set("abbreviations_ambiguous.txt")
+        or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?", word) is not None
+    )
+
+
+def is_adverb(token: Token, lex: _Lexicon) -> bool:
+    lower = token.lower
+    return (
+        lower in lex.words["skip"]
+        or (lower.endswith("ly") and len(lower) > 3 and token.text.islower())
+        or lower.endswith(("n't", "n’t"))
+    )
+
+
+def _is_time(token: Token, lex: _Lexicon) -> bool:
+    return token.lower in lex.words["time"]
+
+
+# --- speaker phrases ----------------------------------------------------------------------
+
+
+def _is_boundary(token: Token, lex: _Lexicon) -> bool:
+    if token.kind == "quote":
+        return True
+    if token.kind == "punct":
+        return token.text not in SOFT_PUNCT
+    return token.lower in lex.words["stop"]
+
+
+def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | None:
+    """The speaker phrase ending just before ``cue``.
+
+    "Smith said", "the minister also told", "Smith, the mayor, said", "Smith, who chairs the
+    committee, said", "Kall -- co-editor of the book -- said", "who said" (relative).
+    """
+    lex = lexicon()
+    k = cue.i - 1
+    while (
+        k >= first
+        and tokens[k].kind == "word"
+        and (
+            is_adverb(tokens[k], lex)
+            or _is_time(tokens[k], lex)
+            or (cue.participle and tokens[k].lower in lex.words["be"])
+        )
+    ):
+        k -= 1
+    if k < first:
+        return None
+    token = tokens[k]
+    if is_relative(token, lex):
+        antecedent = _antecedent(tokens, k, first, lex)
+        return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
+    if token.text == "," or token.text in DASHES:
+        return _appositive_speaker(tokens, k, first, lex)
+    end = k + 1
+    j = _scan_left(tokens, k, first, lex)
+    start = j + 1
+    if start < end and (
+        _not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"]
+    ):
+        # "Saturday at the state convention Sen. Elizabeth Warren (D-MA) said": the name at
+        # the end of a long phrase is the speaker.
+        run = _trailing_name(tokens, start, end, lex)
+        if run is not None:
+            start = run
+    if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
+        return None
+    return Phrase(start, end, *head_of(tokens, start, end, lex))
+
+
+def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
+    """Start of the run of capitalised words (with initials, "(D-MA)") that ends the phrase."""
+    j = end - 1
+    if tokens[j].text == ")":
+        opening = next(
+            (n for n in range(j - 1, max(j - 8, start - 1), -1) if tokens[n].text == "("), None
+        )
+        if opening is None:
+            return None
+        j = opening - 1
+    k = j
+    while k >= start and (
+        (
+            tokens[k].kind == "word"
+            and tokens[k].text[0].isupper()
+            and tokens[k].lower not in lex.words["function"]
+        )
+        or tokens[k].text in (".", "-")
+    ):
+        k -= 1
+    k += 1
+    while k <= j and tokens[k].kind != "word":
+        k += 1
+    return k if start < k <= j else None
+
+
+def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> Phrase | None:
+    """ "Smith, the mayor, said", "the assailant, John McGraw, said", "Smith, who chairs the
+    committee, said", "Kall -- co-editor of the book -- said": ``k`` is the closing comma."""
+    closing = tokens[k].text
+    end = k
+    j = k - 1
+    while j >= first:
+        token = tokens[j]
+        if token.kind == "quote" or token.text in (";", ":", "(", ")"):
+            return None
+        if token.text == closing or (closing in DASHES and token.text in DASHES):
+            break
+        j -= 1
+    if j < first or end - j > 30 or j + 1 >= end:
+        return None
+    relative = is_relative(tokens[j + 1], lex)
+    if not relative and any(
+        t.kind == "word" and (t.lower in lex.words["finite"] or t.lower in lex.words["be"])
+        for t in tokens[j + 1 : end]
+    ):
+        return None  # a clause between commas ("..., the party could push to ..., said X")
+    before = _phrase_before(tokens, j, first, lex)
+    if before is None:
+        return None
+    if relative or looks_like_name(tokens, *before, lex):
+        return Phrase(before[0], end, *head_of(tokens, *before, lex))
+    if looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
+        return Phrase(before[0], end, *head_of(tokens, j + 1, end, lex))
+    if looks_like_speaker(tokens, *before, lex):
+        return Phrase(before[0], end, *head_of(tokens, *before, lex))
+    return None
+
+
+def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
+    """The boundary before the phrase that ends at token ``k`` (``first - 1`` if none).
+    A parenthesis belongs to the phrase: "Rep. Jim Jordan (R-Ohio)"."""
+    j = k
+    while j >= first:
+        token = tokens[j]
+        if token.text == ")":
+            opening = next(
+                (n for n in range(j - 1, max(j - 12, first - 1), -1) if tokens[n].text == "("), None
+            )
+            if opening is None:
+                return j
+            j = opening - 1
+            continue
+        if token.lower == "and" and _joins_names(tokens, j, first):
+            j -= 1  # "the Scottish National Party and the Tories say"
+            continue
+        if _is_boundary(token, lex) or (j < k and is_relative(token, lex)):
+            return j  # "who she dubbed": the speaker is "she"
+        j -= 1
+    return j
+
+
+def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
+    """Does the "and" at ``j`` join two names ("Smith and Jones", "the SNP and the Tories")?"""
+    if j - 1 < first or j + 1 >= len(tokens):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    if before.kind != "word" or after.kind != "word":
+        return False
+    return before.text[0].isupper() and (after.text[0].isupper() or after.lower == "the")
+
+
+def is_relative(token: Token, lex: _Lexicon) -> bool:
+    return token.kind == "word" and token.lower in lex.relatives and token.text.islower()
+
+
+def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
+    """The speaker phrase right after ``cue`` ("said Smith", "according to the ministry")."""
+    lex = lexicon()
+    start = cue.j
+    if start >= len(tokens) or tokens[start].kind != "word":
+        return None
+    first = tokens[start]
+    if first.text.islower() and (
+        first.lower in lex.words["right_stop"]
+        or first.lower in lex.words["preposition"]
+        or first.lower in lex.words["stop"]
+        or first.lower in lex.words["object"]
+    ):
+        return None
+    j = start
+    while j < len(tokens) and not _is_boundary(tokens[j], lex):
+        if (
+            tokens[j].kind == "word"
+            and tokens[j].text.islower()
+            and (tokens[j].lower in lex.words["right_stop"] or tokens[j].lower in lex.forms)
+            and j > start
+        ):
+            break
+        j += 1
+    end = j
+    while end > start and tokens[end - 1].kind == "punct":
+        end -= 1
+    if start >= end or end - start > 12:
+        return None
+    if not looks_like_speaker(tokens, start, end, lex):
+        return None
+    return Phrase(start, end, *head_of(tokens, start, end, lex))
+
+
+def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The name before ", who": tokens before the comma that precedes the relative pronoun."""
+    j = k - 1
+    if j >= first and tokens[j].text == ",":
+        j -= 1
+    if j < first:
+        return None
+    span = _phrase_before(tokens, j + 1, first, lex)
+    if span is None:
+        return None
+    return head_of(tokens, *span, lex)
+
+
+def _phrase_before(
+    tokens: list[Token], stop: int, first: int, lex: _Lexicon
+) -> tuple[int, int] | None:
+    """The phrase ending at token ``stop`` (exclusive), back to the previous boundary."""
+    start = _scan_left(tokens, stop - 1, first, lex) + 1
+    if start >= stop or stop - start > 12:
+        return None
+    return start, stop
+
+
+def looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """A name or a pronoun: "Smith", "the Republican senator", "she"."""
+    words = [t for t in tokens[start:end] if t.kind == "word"]
+    if len(words) == 1 and words[0].lower in lex.pronouns:
+        return True
+    return any(t.text[0].isupper() for t in words) and not any(
+        t.kind == "quote" for t in tokens[start:end]
+    )
+
+
+def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """A speaker phrase has a noun-like word: a capital, a pronoun or a determiner phrase."""
+    words = [t for t in tokens[start:end] if t.kind == "word"]
+    if not words:
+        return False
+    if any(t.kind == "quote" for t in tokens[start:end]):
+        return False
+    last = words[-1]
+    # A phrase that ends in a verb form is no speaker: "... who was told".
+    return not (
+        last.lower in lex.forms and last.text.islower() and last.lower != lex.forms[last.lower][0]
+    )
+
+
+def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int, int]:
+    """The part of a speaker phrase that names the speaker.
+
+    A lowercase head followed by a preposition keeps only the head ("a spokesman for the
+    campaign" -> "a spokesman"); names keep their title ("Sen. Dianne Feinstein").
+    """
+    for k in range(start + 1, end):
+        token = tokens[k]
+        prev = tokens[k - 1]
+        if (
+            token.kind == "word"
+            and token.lower in lex.words["preposition"]
+            and token.text.islower()
+            and prev.kind == "word"
+            and prev.text.islower()
+        ):
+            return start, k
+    return start, end
+
+
+def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
+    """Capitalised at the start of a sentence but no name: "Four", "Saturday", "Specifically"."""
+    lower = token.lower
+    if lower in lex.pronouns:
+        return False
+    return (
+        lower in lex.words["function"]
+        or lower in lex.words["calendar"]
+        or lower in lex.words["number"]
+        or token.text[0].isdigit()
+        or (lower.endswith("ly") and len(lower) > 4)
+        or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
+        or lower.endswith("ing")
+        or lower in ("his", "her", "their", "its", "our", "my", "your")
+    )
+
+
+def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
+    """The subject at the start of a sentence, as a token range ending before ``before``: a
+    pronoun, a name ("Sen. Marco Rubio") or a description ("The crowd").
+
+    Opening words ("And then", "However,") and an opening adverbial up to its comma ("On
+    Sunday,", "Here in Columbia,", "In responding Friday,") are skipped.
+    """
+    lex = lexicon()
+    n = len(tokens)
+    k = 0
+    while k < n and tokens[k].kind == "word" and tokens[k].lower in lex.words["conjunction"]:
+        k += 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    comma = next((c for c in range(k, min(n, k + 12)) if tokens[c].text == ","), None)
+    if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
+        after = tokens[comma + 1]
+        opener = tokens[k].lower in lex.words["opener"] or tokens[k].lower.endswith("ing")
+        named_after = after.kind == "word" and (
+            after.lower in lex.pronouns or after.text[0].isupper()
+        )
+        has_cue = any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word")
+        if opener or (named_after and not has_cue):
+            k = comma + 1
+    if k >= n or tokens[k].kind != "word":
+        return None
+    first = tokens[k]
+    if first.lower in lex.pronouns:
+        return k, k + 1
+    if _not_a_subject(first, lex):
+        return None
+    j = k + 1
+    if first.lower in ("the", "a", "an") or first.text[0].isupper():
+        while j < n and tokens[j].kind != "quote" and j - k < 8:
+            token = tokens[j]
+            if token.kind == "punct" and token.text not in SOFT_PUNCT:
+                break
+            if (
+                token.kind == "word"
+                and token.text.islower()
+                and (
+                    token.lower in lex.forms
+                    or token.lower in lex.words["be"]
+                    or token.lower in lex.words["stop"]
+                    or token.lower in lex.words["preposition"]
+                    or is_adverb(token, lex)
+                    or token.lower.endswith("ed")
+                )
+            ):
+                break
+            if (
+                token.kind == "word"
+                and token.text.islower()
+                and first.text[0].isupper()
+                and first.lower not in ("the", "a", "an")
+            ):
+                break  # a name ends where lowercase begins: "Trump took"
+            j += 1
+        while j > k + 1 and tokens[j - 1].kind == "punct":
+            j -= 1
+        if first.lower in ("the", "a", "an") and j == k + 1:
+            return None
+        return k, j
+    return None
+
+
+# --- reported clauses ---------------------------------------------------------------------
+
+
+def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
+    """The reported clause after a cue: "said (on Monday) (that) CLAUSE", to token ``stop``."""
+    lex = lexicon()
+    k = cue.j
+    # "said that", "told reporters that", "said in a statement on Monday that": up to "that".
+    for n in range(k, min(stop, k + 9)):
+        token = tokens[n]
+        if token.kind != "word" and token.text not in (".", ":", "’s", "'s"):
+            break
+        if token.lower == "that" and token.text == "that":
+            after = tokens[n + 1] if n + 1 < stop else None
+            if after is not None and after.lower in lex.words["finite"]:
+                return trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
+            return trim(tokens, n + 1, stop)
+    if k < stop and tokens[k].text == ":":
+        return trim(tokens, k + 1, stop)
+    if cue.base in lex.with_object and k < stop:
+        k = _skip_object(tokens, k, stop, lex)
+    if k >= stop or tokens[k].kind != "word":
+        return None
+    first = tokens[k]
+    if cue.cls == "evaluation":
+        # "praised Obama", "criticised the plan"
+        if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
+            return None
+        return trim(tokens, k, stop)
+    if first.lower == "to":
+        if cue.base not in lex.with_infinitive:
+            return None
+    elif cue.cls != "speech" or cue.base in lex.with_object:
+        if first.lower not in lex.words["clause"] and not first.text[0].isupper():
+            return None
+    elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
+        return None
+    return trim(tokens, k, stop)
+
+
+def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
+    """Skip the hearer after "told"/"warned": "told reporters", "told the BBC", "told me"."""
+    first = tokens[k]
+    if first.kind != "word":
+        return k
+    if first.lower in lex.words["object"]:
+        return k + 1
+    if (
+        first.lower in ("the", "a", "an")
+        or first.text[0].isupper()
+        or first.lower in lex.words["hearers"]
+    ):
+        n = k + 1 if first.lower in ("the", "a", "an") else k
+        while (
+            n < stop
+            and tokens[n].kind == "word"
+            and (
+                tokens[n].text[0].isupper() or n == k + 1 or tokens[n].lower in lex.words["hearers"]
+            )
+        ):
+            n += 1
+            if tokens[n - 1].lower in lex.words["hearers"]:
+                break
+        return n
+    return k
+
+
+def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> int:
+    """Where a reported clause starting at ``start`` stops: a semicolon, or a comma before
+    another cue (", adding that", ", according to"), or the end of the sentence."""
+    for n in range(start, end):
+        token = tokens[n]
+        if token.text == ";":
+            return n
+        if token.text == ",":
+            for cue in cues:
+                if cue.i == n + 1 or (
+                    cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)
+                ):
+                    return n
+    return end
+
+
+def _only_phrase(tokens: list[Token], start: int, stop: int) -> bool:
+    return all(t.kind == "word" or t.text in SOFT_PUNCT for t in tokens[start:stop])
+
+
+def trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
+    while start < stop and tokens[start].kind == "punct":
+        start += 1
+    while stop > start and tokens[stop - 1].kind == "punct":
+        stop -= 1
+    if stop - start < 2:
+        return None
+    return start, stop
+
+
+def content_before(tokens: list[Token], stop: int, first: int = 0) -> tuple[int, int] | None:
+    """The reported clause before ", X said": from the sentence start to token ``stop``."""
+    return trim(tokens, first, stop)

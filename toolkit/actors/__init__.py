@@ -1,0 +1,181 @@
+"""Named actors: who an article mentions, merged across aliases, counted, typed and linked.
+
+>>> import toolkit
+>>> text = ("French President Emmanuel Macron met Chancellor Olaf Scholz in Berlin. "
+...         "Macron said he wanted unity. Scholz's office declined to comment.")
+>>> [(a.name, a.kind, a.mention_count) for a in toolkit.find_actors(text)]
+[('Emmanuel Macron', 'person', 2), ('Olaf Scholz', 'person', 2), ('Berlin', 'place', 1), ('France', 'place', 0)]
+>>> macron = toolkit.find_actors(text)[0]
+>>> macron.titles, [m.text for m in macron.pronoun_mentions]
+(('French President',), ['he'])
+
+Every mention slices back: ``text[m.start:m.end] == m.text``. See ``toolkit/actors/_find.py``
+for how names are found, typed and merged, and README "Named actors" for the figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
+from toolkit.actors._model import FORMS, KINDS, Actor, Mention
+from toolkit.spans import TextLike, text_of
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "FORMS",
+    "FRAME_COLUMNS",
+    "KINDS",
+    "Actor",
+    "Codebook",
+    "CodebookEntry",
+    "Mention",
+    "actor_at",
+    "actor_frequency",
+    "actors_to_frame",
+    "co_mentions",
+    "codebook_frame",
+    "find_actors",
+    "load_codebook",
+]
+
+#: Columns of :func:`actor_frequency` and :func:`actors_to_frame`.
+FRAME_COLUMNS = [
+    "actor",
+    "kind",
+    "mentions",
+    "demonym_mentions",
+    "pronoun_mentions",
+    "first_offset",
+    "titles",
+    "aliases",
+]
+
+
+def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
+    """People, organisations and places of an article (or string), most mentioned first.
+
+    ``codebook`` (a CSV path, a DataFrame with columns actor, kind, aliases, or a
+    :class:`Codebook`) fixes the names and types of the actors it lists.
+
+    >>> [a.name for a in find_actors("Biden's aides met NATO officials in Brussels.")]
+    ['Biden', 'NATO', 'Brussels']
+    """
+    from toolkit.actors._find import find_in_text
+
+    book = load_codebook(codebook) if codebook is not None else None
+    return find_in_text(text_of(x), book)
+
+
+def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
+    """One row per actor: actor, kind, mentions (name mentions), demonym_mentions,
+    pronoun_mentions, first_offset, titles, aliases (lists)."""
+    import pandas as pd
+
+    rows = [
+        {
+            "actor": a.name,
+            "kind": a.kind,
+            "mentions": a.mention_count,
+            "demonym_mentions": len(a.demonym_mentions),
+            "pronoun_mentions": len(a.pronoun_mentions),
+            "first_offset": a.first_offset,
+            "titles": list(a.titles),
+            "aliases": list(a.aliases),
+        }
+        for a in actors
+    ]
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def actor_frequency(x: TextLike, codebook: Any = None) -> pd.DataFrame:
+    """:func:`find_actors` as a DataFrame (see :func:`actors_to_frame` for the columns).
+
+    >>> actor_frequency("Putin met Xi. Putin spoke.")[["actor", "mentions"]].values.tolist()
+    [['Putin', 2], ['Xi', 1]]
+    """
+    return actors_to_frame(find_actors(x, codebook=codebook))
+
+
+def co_mentions(
+    x: TextLike, actors: Sequence[Actor] | None = None, forms: Iterable[str] = ("name",)
+) -> pd.DataFrame:
+    """Pairs of actors mentioned in the same sentence, with the number of such sentences.
+
+    Pass ``actors`` already found for ``x`` to skip finding them again; ``forms`` chooses which
+    mentions count (names by default; add "demonym" or "pronoun" to widen it). Columns:
+    actor_a, kind_a, actor_b, kind_b, count (most frequent pairs first).
+
+    >>> co_mentions("Putin met Biden in Geneva. Biden left.").values.tolist()[0]
+    ['Biden', 'person', 'Putin', 'person', 1]
+    """
+    import pandas as pd
+
+    from toolkit.segment import sentences
+
+    text = text_of(x)
+    if actors is None:
+        actors = find_actors(text)
+    wanted = set(forms)
+    spans = sentences(text)
+    starts = [s.start for s in spans]
+    order = {id(a): n for n, a in enumerate(actors)}
+    import bisect
+
+    in_sentence: dict[int, set[int]] = {}
+    for a in actors:
+        for m in a.mentions:
+            if m.form in wanted:
+                number = bisect.bisect_right(starts, m.start) - 1
+                in_sentence.setdefault(number, set()).add(order[id(a)])
+    pairs: Counter[tuple[int, int]] = Counter()
+    for members in in_sentence.values():
+        ranked = sorted(members)
+        for i, a in enumerate(ranked):
+            for b in ranked[i + 1 :]:
+                pairs[(a, b)] += 1
+    rows = [
+        {
+            "actor_a": actors[a].name,
+            "kind_a": actors[a].kind,
+            "actor_b": actors[b].name,
+            "kind_b": actors[b].kind,
+            "count": count,
+        }
+        for (a, b), count in sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return pd.DataFrame(rows, columns=["actor_a", "kind_a", "actor_b", "kind_b", "count"])
+
+
+_FORM_RANK = {"name": 0, "demonym": 1, "pronoun": 2}
+
+
+def actor_at(actors: Iterable[Actor], start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping ``[start, end)`` (None if there is none).
+
+    With several, the one whose mention overlaps most wins, names before demonyms and
+    pronouns. A zero-width span (``start == end``) matches a mention containing that offset.
+
+    >>> text = "Emmanuel Macron arrived. He said no."
+    >>> actor_at(find_actors(text), 25, 27).name
+    'Emmanuel Macron'
+    """
+    best: tuple[int, int, int] | None = None
+    found = None
+    for actor in actors:
+        for m in actor.mentions:
+            if start == end:
+                hit = m.start <= start < m.end
+                overlap = 1 if hit else 0
+            else:
+                overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            score = (overlap, -_FORM_RANK.get(m.form, 3), -m.start)
+            if best is None or score > best:
+                best, found = score, actor
+    return found

@@ -1,0 +1,143 @@
+"""The word lists the actor finder uses, read once from ``toolkit/data/actor_*`` files.
+
+Every list is a data file with its source and licence at the top; nothing here is fitted to an
+evaluation set. NLTK's ``words`` list, when installed, widens the common-word check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from toolkit import resources
+from toolkit._data import read_lines, word_set
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    #: lower-cased place name -> canonical place name (country aliases map to the country).
+    places: dict[str, str]
+    #: canonical country names (a subset of the values of ``places``).
+    countries: frozenset[str]
+    #: demonym surface form (exact case) -> canonical country name.
+    demonyms: dict[str, str]
+    #: lower-cased organisation name -> canonical name.
+    organizations: dict[str, str]
+    #: title as a tuple of lower-cased tokens -> implied gender ("m", "f" or "").
+    titles: dict[tuple[str, ...], str]
+    #: relation word ("wife") -> implied gender.
+    relations: dict[str, str]
+    max_title_tokens: int
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    #: given name (exact case) -> gender ("m", "f" or "").
+    first_names: dict[str, str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    common: frozenset[str]
+    #: context word -> type, for the word right after a name and the word before "of <name>".
+    after_cues: dict[str, str] = field(default_factory=dict)
+    of_cues: dict[str, str] = field(default_factory=dict)
+    #: word prefixes of multi-word places and organisations ("bank of", "united states").
+    prefixes: frozenset[str] = field(default_factory=frozenset)
+
+
+def _tsv(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _raw_lines(name)]
+
+
+def _raw_lines(name: str) -> list[str]:
+    # read_lines strips comments after '#', which never occurs inside our entries.
+    from toolkit._data import data_path
+
+    text = data_path(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("ese", "ss", "Swiss")) or word.endswith("ish") or word.endswith("ch"):
+        return word
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shared, read-only lexicon (built on first use, then cached)."""
+    places: dict[str, str] = {}
+    countries: set[str] = set()
+    demonyms: dict[str, str] = {}
+    for row in _tsv("actor_countries.tsv"):
+        row += [""] * (3 - len(row))
+        canonical, aliases, adjectives = row[0].strip(), row[1], row[2]
+        countries.add(canonical)
+        for alias in [canonical, *aliases.split("|")]:
+            if alias.strip():
+                places[alias.strip().lower()] = canonical
+        for demonym in adjectives.split("|"):
+            demonym = demonym.strip()
+            if demonym:
+                demonyms.setdefault(demonym, canonical)
+                demonyms.setdefault(_plural(demonym), canonical)
+    for name in ("actor_regions.txt", "actor_cities.txt"):
+        for line in read_lines(name):
+            places.setdefault(line.lower(), line)
+
+    organizations: dict[str, str] = {}
+    for row in _tsv("actor_organizations.tsv"):
+        canonical = row[0].strip()
+        for alias in [canonical, *(row[1].split("|") if len(row) > 1 else [])]:
+            if alias.strip():
+                organizations[alias.strip().lower()] = canonical
+
+    titles: dict[tuple[str, ...], str] = {}
+    for row in _tsv("actor_titles.tsv"):
+        gender = row[1].strip() if len(row) > 1 else "-"
+        key = tuple(row[0].lower().split())
+        titles.setdefault(key, "" if gender == "-" else gender)
+    relations = {
+        row[0].lower(): ("" if len(row) < 2 or row[1] == "-" else row[1])
+        for row in _tsv("actor_relations.tsv")
+    }
+    first_names = {
+        row[0]: ("" if len(row) < 2 or row[1] == "-" else row[1])
+        for row in _tsv("actor_first_names.tsv")
+    }
+    prefixes = set()
+    for key in [*places, *organizations]:
+        parts = key.split()
+        prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
+    after_cues, of_cues = {}, {}
+    for row in _tsv("actor_context.tsv"):
+        (after_cues if row[1] == "after" else of_cues)[row[0].lower()] = row[2]
+    return Lexicon(
+        after_cues=after_cues,
+        of_cues=of_cues,
+        places=places,
+        countries=frozenset(countries),
+        demonyms=demonyms,
+        organizations=organizations,
+        titles=titles,
+        relations=relations,
+        max_title_tokens=max(len(k) for k in titles),
+        org_words=frozenset(w.rstrip(".") for w in word_set("actor_org_words.txt")),
+        place_words=word_set("actor_place_words.txt"),
+        first_names=first_names,
+        surnames=frozenset(s.capitalize() for s in read_lines("actor_surnames.txt")),
+        not_names=word_set("actor_not_names.txt"),
+        common=_common_words(),
+        prefixes=frozenset(prefixes),
+    )
+
+
+def _common_words() -> frozenset[str]:
+    shipped = word_set("actor_common_words.txt") | word_set("sentence_starters.txt")
+    if not resources.have("words"):
+        resources.warn_missing(
+            "words", "actors use the shipped common-word lists for sentence-initial words"
+        )
+        return shipped
+    from nltk.corpus import words
+
+    return shipped | frozenset(w for w in words.words() if w.islower())

@@ -1,0 +1,214 @@
+"""Quotations and reported speech, each with its speaker.
+
+>>> quotes = extract_quotes('“We are ready,” Smith said. He said talks would resume on Monday.')
+>>> [(q.kind, q.text, q.cue) for q in quotes]
+[('direct', 'We are ready,', 'said'), ('indirect', 'talks would resume on Monday', 'said')]
+
+A :class:`Quote` is either **direct** (the words inside quote marks, without the marks) or
+**indirect** (a reported clause: "Smith said talks would resume"). Its speaker is given twice:
+``speaker_start``/``speaker_end`` locate the mention that names the speaker in the text (a
+name, a description, a pronoun such as "he", or a relative pronoun such as "who"), and
+``speaker`` is the canonical name of the actor that mention refers to, from
+:mod:`toolkit.actors`, or None when no actor is found.
+
+How it works, in three steps:
+
+1. Quote marks are paired paragraph by paragraph (:mod:`toolkit._quote_marks`): straight,
+   curly, single and doubled-apostrophe marks and guillemets; a quotation with no closing mark
+   runs to the end of its paragraph; one that continues over paragraphs (each reopens with a
+   mark) is one quotation.
+2. Each quotation is masked, so that the sentence around it reads like ``Q, Smith said.``, and
+   the attribution grammar (:mod:`toolkit._speech`) finds speech cues ("said", "told",
+   "according to", "wrote", "cites", ...) and their speaker phrases: "X said", "said X",
+   "X, the ..., said", "according to X", "X, who said". A quotation with no cue in its sentence
+   keeps the speaker of the quotation before it in its paragraph, or, when it opens its
+   paragraph, of the last quotation or cue in the paragraph before.
+3. Quoted stretches that are not quotations are dropped: names and titles in quote marks
+   ('reports "Reuters"', 'the film "Home Alone"'), terms after naming words ('so-called
+   "reforms"') and scare quotes (a word or two in marks with no one saying them). Reported
+   clauses ("X said (that) ...", "..., X said.", "according to X, ...") become indirect
+   quotes, unless their clause holds a quotation: then the quotation speaks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from toolkit._attribution import Found, find
+from toolkit.spans import TextLike, text_of
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from toolkit.actors import Actor
+
+__all__ = [
+    "Quote",
+    "extract_quotes",
+    "quote_table",
+    "quotes_to_frame",
+    "voice_share",
+    "voice_share_frame",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation. ``text == article.text[start:end]``; likewise for the speaker and cue.
+
+    ``kind`` is ``"direct"`` (words in quote marks, marks excluded) or ``"indirect"``
+    (reported speech). ``speaker`` is an actor's canonical name or None;
+    ``speaker_start:speaker_end`` is the mention naming the speaker (None when there is none).
+    ``closed`` is False for a quotation with no closing mark; ``paragraphs`` counts the
+    paragraphs a direct quotation runs over.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_mention: str | None = None
+    closed: bool = True
+    paragraphs: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- extraction ---------------------------------------------------------------------------
+
+
+def extract_quotes(x: TextLike, actors: Sequence[Actor] | None = None) -> list[Quote]:
+    """Every quotation in an article or a string, direct and reported, with its speaker.
+
+    ``actors`` is the list :func:`toolkit.find_actors` returned for the same text (pass it
+    when you have it, so actors are not found twice); by default it is computed here.
+
+    >>> [(q.text, q.speaker_mention) for q in extract_quotes('"Not now," she said.')]
+    [('Not now,', 'she')]
+    """
+    text = text_of(x)
+    found = find(text)
+    if actors is None:
+        actors = _find_actors(x)
+    return [_to_quote(text, item, actors) for item in found]
+
+
+def _find_actors(x: TextLike) -> list[Actor]:
+    from toolkit.actors import find_actors
+
+    return find_actors(x)
+
+
+def _to_quote(text: str, item: Found, actors: Sequence[Actor]) -> Quote:
+    attribution = item.attribution
+    speaker_span = attribution.speaker if attribution else None
+    cue_span = attribution.cue if attribution else None
+    name = None
+    if attribution is not None and actors:
+        name = _actor_name(actors, attribution.name_span or speaker_span)
+    return Quote(
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        kind=item.kind,
+        speaker=name,
+        speaker_start=speaker_span[0] if speaker_span else None,
+        speaker_end=speaker_span[1] if speaker_span else None,
+        cue=text[cue_span[0] : cue_span[1]] if cue_span else None,
+        cue_start=cue_span[0] if cue_span else None,
+        cue_end=cue_span[1] if cue_span else None,
+        speaker_mention=text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
+        closed=item.closed,
+        paragraphs=item.paragraphs,
+    )
+
+
+def _actor_name(actors: Sequence[Actor], span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    from toolkit.actors import actor_at
+
+    actor = actor_at(actors, span[0], span[1])
+    return actor.name if actor is not None else None
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def quotes_to_frame(quotes: Sequence[Quote]) -> pd.DataFrame:
+    """One row per quotation, columns as the :class:`Quote` fields."""
+    import pandas as pd
+
+    columns = list(Quote.__dataclass_fields__)
+    return pd.DataFrame([q.to_dict() for q in quotes], columns=columns)
+
+
+def quote_table(x: TextLike) -> pd.DataFrame:
+    """:func:`extract_quotes` as a DataFrame.
+
+    >>> quote_table('"No," he said.')[["kind", "text", "speaker_mention", "cue"]].values.tolist()
+    [['direct', 'No,', 'he', 'said']]
+    """
+    return quotes_to_frame(extract_quotes(x))
+
+
+def voice_share_frame(quotes: Sequence[Quote], actors: Sequence[Actor]) -> pd.DataFrame:
+    """Per actor: mentions and quotations, and each as a share of the article's total.
+
+    Columns: ``actor``, ``kind``, ``mentions`` (every mention the actors module found: names,
+    demonyms, resolved pronouns), ``quotes`` (``direct`` + ``indirect``), ``mention_share`` (of
+    all actor mentions), ``voice_share`` (of all quotations, attributed or not) and
+    ``quotes_per_mention``. Sorted by quotations, then mentions.
+    """
+    import pandas as pd
+
+    rows = []
+    total_mentions = sum(len(a.mentions) for a in actors) or 1
+    total_quotes = len(quotes) or 1
+    for actor in actors:
+        own = [q for q in quotes if q.speaker == actor.name]
+        direct = sum(q.kind == "direct" for q in own)
+        mentions = len(actor.mentions)
+        rows.append(
+            {
+                "actor": actor.name,
+                "kind": actor.kind,
+                "mentions": mentions,
+                "quotes": len(own),
+                "direct": direct,
+                "indirect": len(own) - direct,
+                "mention_share": mentions / total_mentions,
+                "voice_share": len(own) / total_quotes,
+                "quotes_per_mention": len(own) / mentions if mentions else 0.0,
+            }
+        )
+    columns = [
+        "actor",
+        "kind",
+        "mentions",
+        "quotes",
+        "direct",
+        "indirect",
+        "mention_share",
+        "voice_share",
+        "quotes_per_mention",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["quotes", "mentions"], ascending=False, kind="stable").reset_index(
+        drop=True
+    )
+
+
+def voice_share(x: TextLike) -> pd.DataFrame:
+    """Who speaks and who is only spoken about, for one article (see :func:`voice_share_frame`)."""
+    actors = _find_actors(x)
+    return voice_share_frame(extract_quotes(x, actors=actors), actors)
