@@ -17,11 +17,13 @@ The corpus (default ``../shared/corpus/bbc`` beside the project) is read in plac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,19 +48,36 @@ def plain_loop(articles: list[Path], out: Path) -> float:
 
     notebook = str(notebook_path())
     out.mkdir(parents=True)
+    warnings.filterwarnings("ignore", message="Your element with mimetype")
     started = time.perf_counter()
     exporter = HTMLExporter(exclude_input=True)
-    for i, article in enumerate(articles):
-        target = out / f"{i:03d}.ipynb"
-        nb = papermill.execute_notebook(
-            notebook,
-            str(target),
-            parameters={"article_path": str(article), "article_id": f"a{i:03d}"},
-            progress_bar=False,
-        )
-        body, _ = exporter.from_notebook_node(nb)
-        (out / f"{i:03d}.html").write_text(body, encoding="utf-8")
+    with _kernel_chatter_hidden():
+        for i, article in enumerate(articles):
+            target = out / f"{i:03d}.ipynb"
+            nb = papermill.execute_notebook(
+                notebook,
+                str(target),
+                parameters={"article_path": str(article), "article_id": f"a{i:03d}"},
+                progress_bar=False,
+            )
+            body, _ = exporter.from_notebook_node(nb)
+            (out / f"{i:03d}.html").write_text(body, encoding="utf-8")
     return time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def _kernel_chatter_hidden():
+    """Each new kernel prints a start-up warning on the inherited stderr; hide it (errors
+    still raise, and are printed once stderr is back)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def toolkit_report(paths: list[str], out: Path, workers: int) -> tuple[float, str]:
