@@ -238,7 +238,7 @@ def build_reports(
         for path in articles:
             name = names[path]
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                digest = _file_digest(path)
             except OSError as exc:
                 reason = "file not found" if not path.exists() else _os_reason(exc)
                 outcomes[name] = ReportOutcome(name, str(path), "failed", error=f"{path}: {reason}")
@@ -295,6 +295,14 @@ def _batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
         os.environ.get("NLTK_DATA", ""),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _toolkit_fingerprint() -> str:
