@@ -258,6 +258,29 @@ def test_batch_report_equals_the_report_made_alone_by_plain_papermill(batch, tmp
     )
 
 
+def test_without_nltk_data_every_report_warns_like_a_fresh_kernel(tmp_path, monkeypatch):
+    """The fallbacks warn once per process, from cached loaders: a warm kernel must still
+    print the warnings in every report, exactly as a fresh kernel does."""
+    monkeypatch.setenv("TOOLKIT_NLTK_DATA", "off")
+    (tmp_path / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    result = build_reports(["harbour.txt", SEED.name], "out", workers=1, progress=False)
+    assert result.counts == {"built": 2, "skipped": 0, "failed": 0}
+    done = subprocess.run(
+        [sys.executable, "-m", "papermill", str(report.notebook_path()), "alone.ipynb",
+         "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem, "--no-progress-bar"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    in_batch = nbformat.read(tmp_path / "out" / f"{SEED.stem}.ipynb", as_version=4)
+    assert _normalised(in_batch) == _normalised(nbformat.read("alone.ipynb", as_version=4))
+    for page in ("harbour.html", f"{SEED.stem}.html"):
+        assert re.search(
+            r"NLTK data (&#x27;|&#39;|')cmudict\1 is not installed", read(tmp_path / "out" / page)
+        )
+
+
 def test_warm_kernel_reset_leaves_no_state(tmp_path):
     """Notebook B, run after notebook A on the same warm kernel, sees a fresh kernel."""
     import papermill

@@ -43,6 +43,7 @@ _PRIMER = (
 )
 
 _snapshot: dict[str, Any] | None = None
+_warnings_seen = False  # has any warning been shown in this kernel? (see _clear_toolkit_caches)
 
 
 def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None:
@@ -54,6 +55,7 @@ def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None
             importlib.import_module(name)
     if prime:
         _prime()
+    _watch_warnings()
     _snapshot = _take_snapshot()
     reset()
 
@@ -76,22 +78,55 @@ def reset() -> None:
     _restore_process_state(_snapshot)
     _restore_libraries(_snapshot)
     _rearm_warnings()
+    if _warnings_seen:
+        _clear_toolkit_caches()
 
 
 def _prime() -> None:
     """Analyse and draw a short text once: loads the models, word lists and fonts that the
     first report would otherwise load."""
+    global _warnings_seen
     try:
         from toolkit import display
         from toolkit.analysis import analyze
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             analysis = analyze(_PRIMER)
             display.analysis_html(analysis)
             display.as_png(display.actor_chart(analysis))
+        _warnings_seen = _warnings_seen or bool(caught)
     except Exception:
         pass  # priming is an optimisation; the notebook reports any error itself
+
+
+def _watch_warnings() -> None:
+    """Note every warning shown from now on (see :func:`_clear_toolkit_caches`)."""
+    shown = warnings.showwarning
+
+    def showwarning(*args: Any, **kwargs: Any) -> None:
+        global _warnings_seen
+        _warnings_seen = True
+        shown(*args, **kwargs)
+
+    warnings.showwarning = showwarning
+
+
+def _clear_toolkit_caches() -> None:
+    """Empty the ``functools`` caches of the toolkit's modules.
+
+    Only done once a warning has been seen: the toolkit warns about missing NLTK data inside
+    cached loaders, so in a warm kernel only the first report would carry the warning a fresh
+    kernel prints in every report. Emptying the caches makes each report load (and warn) as a
+    fresh kernel does; with all data installed nothing warns and the caches stay warm.
+    """
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "toolkit" or name.startswith("toolkit.")):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
 
 
 def _shell() -> Any:
