@@ -146,16 +146,6 @@ def _cmd_eval_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
-
-
 def _plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
@@ -194,6 +184,52 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     for _path, message in summary.errors:
         failures.add(message)
     return failures.exit_code
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from toolkit.report import build_reports
+
+    # nbformat imports jsonschema, which imports rfc3987_syntax when it is installed, only to
+    # check "iri" string formats that notebooks never use; building its grammar costs about a
+    # second of start-up. This process never needs it (a library caller's process is untouched).
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+    def on_failure(outcome) -> None:
+        _print_above_progress(f"error: {outcome.error}")
+
+    result = build_reports(
+        args.paths,
+        args.out,
+        workers=args.workers,
+        force=args.force,
+        formats=args.format.split(","),
+        notebook=args.notebook,
+        timeout=args.timeout,
+        progress=False if args.quiet else None,
+        on_failure=on_failure,
+    )
+    counts = result.counts
+    index = Path(args.out) / "index.html"
+    print(
+        f"{len(result.outcomes)} articles: {counts['built']} built, {counts['skipped']} unchanged, "
+        f"{counts['failed']} failed in {result.seconds:.1f} s; index: {index}",
+        file=sys.stderr,
+    )
+    if counts["failed"]:
+        kept = Path(args.out) / "_failed"
+        print(
+            f"{counts['failed']} article(s) failed; failed notebooks are in {kept}", file=sys.stderr
+        )
+    return result.exit_code
+
+
+def _print_above_progress(line: str) -> None:
+    try:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+    except ImportError:  # pragma: no cover
+        print(line, file=sys.stderr)
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:
@@ -424,7 +460,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_corpus)
 
+    p = sub.add_parser(
+        "report",
+        help="a report (HTML and notebook) for each article, and an index",
+        description="Run the report notebook (papermill) for each article: OUT/<id>.html, "
+        "OUT/<id>.ipynb, OUT/index.html, OUT/summary.csv. Unchanged articles are skipped.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument(
+        "--workers", type=_positive_int, default=2, help="kernels run in parallel (default: 2)"
+    )
+    p.add_argument("--force", action="store_true", help="rebuild unchanged articles too")
+    p.add_argument(
+        "--format", default="html,ipynb", help="report formats: html, ipynb or both (default)"
+    )
+    p.add_argument("--notebook", help="a report notebook of your own (default: the toolkit's)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600,
+        help="seconds one notebook cell may run (default: 600)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_report)
+
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,326 @@
+"""HTML rendering of an analysed article (toolkit.display).
+
+The analyses here are built by hand with exact offsets, so these tests pin the rendering
+itself; tests/test_report.py checks the same HTML on the real analysis of the seed article.
+The objects only need the fields of the analysis contract (Actor, Mention, Quote, TextStats).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import display
+from toolkit.analysis import ArticleAnalysis
+from toolkit.article import Article
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    form: str = "name"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    speaker_mention: str | None = None
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class Stats:
+    words: int = 31
+    sentences: int = 3
+    paragraphs: int = 3
+    reading_time_minutes: float = 0.13
+    flesch_reading_ease: float = 61.2
+    flesch_kincaid_grade: float = 8.4
+    ttr: float = 0.871
+    mtld: float = float("nan")
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"words": self.words, "flesch_reading_ease": self.flesch_reading_ease}
+
+
+TEXT = (
+    "Geneva talks resume\n\n"
+    '"We are ready," said Anna Keller, the Swiss foreign minister.\n\n'
+    'She added that the talks "will go on until a deal is found.'
+)
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    starts = [m.start() for m in re.finditer(re.escape(needle), text)]
+    start = starts[nth]
+    return start, start + len(needle)
+
+
+def keller_analysis(text: str = TEXT, name: str = "Anna Keller") -> ArticleAnalysis:
+    article = Article.from_text(text, id="geneva")
+    t = article.text
+    keller = Actor(
+        name=name,
+        kind="person",
+        aliases=("Keller",),
+        titles=("foreign minister",),
+        mentions=(
+            Mention(*_span(t, "Anna Keller"), "Anna Keller"),
+            Mention(*_span(t, "She"), "She", "pronoun"),
+        ),
+    )
+    geneva = Actor("Geneva", "place", mentions=(Mention(*_span(t, "Geneva"), "Geneva"),))
+    q1 = Quote(*_span(t, '"We are ready,"'), '"We are ready,"', "direct", "Anna Keller",
+               *_span(t, "Anna Keller"), "said")  # fmt: skip
+    unclosed = '"will go on until a deal is found.'
+    q2 = Quote(*_span(t, unclosed), unclosed, "direct", "Anna Keller", *_span(t, "She"), "added",
+               speaker_mention="She", closed=False)  # fmt: skip
+    return ArticleAnalysis(article, Stats(), (keller, geneva), (q1, q2))
+
+
+class _Balance(HTMLParser):
+    """Checks that every opened element is closed in order."""
+
+    VOID = frozenset({"br", "img", "meta", "hr", "input", "link"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def assert_balanced(markup: str) -> None:
+    parser = _Balance()
+    parser.feed(markup)
+    parser.close()
+    assert parser.errors == [] and parser.stack == []
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees in article_html, minus the Q-labels and the legend/style."""
+    body = markup[markup.index('<div class="tk-text">') :]
+    body = re.sub(r'<span class="tk-label">.*?</span>', "", body)
+    body = body.replace("</p>", "\n\n")
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+
+
+def test_quotes_are_highlighted_and_labelled_with_their_speaker():
+    markup = display.article_html(keller_analysis())
+
+    assert (
+        '<span class="tk-label">Q1 · Anna Keller</span>&quot;We are ready,&quot;</mark>' in markup
+    )
+    # The unclosed quotation runs to the end of its paragraph; "She" resolves to Anna Keller.
+    assert (
+        '<span class="tk-label">Q2 · Anna Keller</span>&quot;will go on until a deal is found.</mark>'
+        in markup
+    )
+    assert 'title="Q2 · direct, unclosed quotation · speaker: Anna Keller · cue: added"' in markup
+    assert markup.count("<mark ") == 2
+    assert_balanced(markup)
+
+
+def test_speakers_and_actors_are_marked():
+    markup = display.article_html(keller_analysis())
+
+    # The speaker's words: bold in the quotation's colour, inside the actor mark.
+    assert re.search(
+        r'<span class="tk-actor tk-name" [^>]*title="Anna Keller · person">'
+        r'<span class="tk-speaker" [^>]*>Anna Keller</span></span>',
+        markup,
+    )
+    assert 'title="Anna Keller · person · pronoun"' in markup
+    assert re.search(
+        r'<span class="tk-actor tk-name" [^>]*title="Geneva · place">Geneva</span>', markup
+    )
+    assert "quoted: Anna Keller" in markup  # legend
+
+
+def test_the_text_is_kept_whole():
+    analysis = keller_analysis()
+    assert visible_text(display.article_html(analysis)) == analysis.article.text
+
+
+def test_untrusted_text_is_escaped_everywhere():
+    payload = '<script>alert(1)</script> <img src=x onerror="alert(2)">'
+    text = f'Alert &lt;b&gt;\n\nThe post read {html.escape(payload)} and "We are ready," said Anna Keller.'
+    article = Article.from_text(text, id="x")
+    assert payload in article.text  # entities decode to the literal markup
+    t = article.text
+    evil = Actor(
+        name='Anna "<img src=x onerror=alert(3)>" Keller',
+        kind="person",
+        aliases=("<script>",),
+        mentions=(Mention(*_span(t, "Anna Keller"), "Anna Keller"),),
+    )
+    quote = Quote(*_span(t, '"We are ready,"'), '"We are ready,"', "direct", "<svg onload=x>",
+                  None, None, "<said>")  # fmt: skip
+    analysis = ArticleAnalysis(article, Stats(), (evil,), (quote,))
+
+    everything = "".join(
+        [
+            display.analysis_html(analysis),
+            display.header_html(analysis),
+            display.article_html(analysis),
+            display.quotes_table_html(analysis),
+            display.actors_table_html(analysis),
+        ]
+    )
+    assert "<script>" not in everything
+    assert "<img " not in everything
+    assert "<svg" not in everything
+    assert "<b>" not in everything
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in everything
+    assert "onerror=&quot;alert(2)&quot;" in everything
+    assert "&lt;img src=x onerror=alert(3)&gt;" in everything
+    assert "<h1>Alert &lt;b&gt;</h1>" in everything
+    assert_balanced(everything)
+
+
+def test_quotation_across_paragraphs_is_closed_and_reopened():
+    text = 'Talks\n\n"First part of the quote.\n\nSecond part," the minister said.'
+    article = Article.from_text(text, id="x")
+    t = article.text
+    quote = Quote(t.index('"First'), t.index(',"') + 2, t[t.index('"First') : t.index(',"') + 2],
+                  "direct", "the minister", *_span(t, "the minister"), "said")  # fmt: skip
+    markup = display.article_html(ArticleAnalysis(article, Stats(), (), (quote,)))
+
+    assert markup.count("<mark ") == 2  # one per paragraph
+    assert markup.count('class="tk-label"') == 1  # labelled once
+    assert "Q1 · the minister" in markup
+    assert_balanced(markup)
+    assert visible_text(markup) == t
+
+
+def test_tables():
+    analysis = keller_analysis()
+    quotes = display.quotes_table_html(analysis)
+    assert "<td>&quot;We are ready,&quot;</td>" in quotes
+    assert re.search(
+        r"<td>[^<]*<span [^>]*></span>Anna Keller</td><td>She</td><td>direct, unclosed</td>", quotes
+    )
+    actors = display.actors_table_html(analysis)
+    # Anna Keller: 2 mentions, quoted twice; Geneva: 1 mention.
+    assert re.search(
+        r"Anna Keller</td><td>person</td><td class=\"tk-num\">2</td><td class=\"tk-num\">2</td>",
+        actors,
+    )
+    assert re.search(
+        r"Geneva</td><td>place</td><td class=\"tk-num\">1</td><td class=\"tk-num\">0</td>", actors
+    )
+    readability = display.readability_table_html(analysis.stats)
+    assert (
+        '<td class="tk-num">61.2</td><td class="tk-note">0-100, higher is easier: plain English</td>'
+        in readability
+    )
+    diversity = display.diversity_table_html(analysis.stats)
+    assert '<td class="tk-num">0.871</td>' in diversity
+    assert '<th>MTLD</th><td class="tk-num">n/a</td>' in diversity  # NaN
+
+
+def test_empty_analysis():
+    article = Article.from_text("Nothing to see here.", id="calm")
+    analysis = ArticleAnalysis(article, Stats(), (), ())
+    assert "No quotations found." in display.quotes_table_html(analysis)
+    assert "No actors found." in display.actors_table_html(analysis)
+    assert "No quotations or actors found." in display.article_html(analysis)
+    fig = display.actor_chart(analysis)
+    assert fig.axes[0].texts[0].get_text() == "No actors found"
+
+
+def test_actor_chart_and_png():
+    fig = display.actor_chart(keller_analysis())
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Geneva", "Anna Keller"]
+    assert [p.get_width() for p in ax.patches] == [1, 2]
+    assert [t.get_text() for t in ax.texts] == [" quoted 2×"]
+    png = display.as_png(fig)
+    assert png.data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert png._repr_png_() == (
+        png.data,
+        {
+            "alt": "Bar chart of actors by mentions: Anna Keller (person) 2, quoted 2; Geneva (place) 1."
+        },
+    )
+
+
+def test_speaker_of():
+    analysis = keller_analysis()
+    q1, q2 = analysis.quotes
+    assert display.speaker_of(q1, analysis.actors) == "Anna Keller"
+    assert display.speaker_of(q2, analysis.actors) == "Anna Keller"  # "She", via the mention
+    alias = Quote(0, 1, '"', "direct", "Keller", None, None, None)
+    assert display.speaker_of(alias, analysis.actors) == "Anna Keller"
+    stranger = Quote(0, 1, '"', "direct", "a spokesman", None, None, None)
+    assert display.speaker_of(stranger, analysis.actors) == "a spokesman"
+    nobody = Quote(0, 1, '"', "direct", None, None, None, None)
+    assert display.speaker_of(nobody, analysis.actors) is None
+
+
+@pytest.mark.parametrize(
+    ("score", "band"), [(95, "very easy"), (61.2, "plain English"), (-3, "very difficult")]
+)
+def test_flesch_band(score, band):
+    assert display.flesch_band(score) == band
+
+
+_WORDS = st.sampled_from(["Keller", "said", "<z>", "&", "talks", '"', "x<y", "peace"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    paragraphs=st.lists(
+        st.lists(_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=4
+    ),
+    cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(1, 60)), max_size=6),
+)
+def test_any_marks_keep_the_text_and_balance(paragraphs, cuts):
+    """Whatever quotations and mentions cover (overlapping, across paragraphs), the rendered
+    text reads back as the article text and every tag is closed in order."""
+    article = Article.from_text("\n\n".join(paragraphs), id="p", html=False)
+    t = article.text
+    spans = [(s % len(t), min(len(t), s % len(t) + n)) for s, n in cuts]
+    spans = [(s, e) for s, e in spans if e > s]
+    quotes = tuple(
+        Quote(s, e, t[s:e], "direct", "Keller", None, None, "said") for s, e in spans[::2]
+    )
+    mentions = tuple(Mention(s, e, t[s:e]) for s, e in spans[1::2])
+    actors = (Actor("Keller", "person", mentions=mentions),) if mentions else ()
+    markup = display.article_html(ArticleAnalysis(article, Stats(), actors, quotes))
+    assert visible_text(markup) == t
+    assert_balanced(markup)

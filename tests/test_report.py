@@ -1,0 +1,509 @@
+"""`toolkit report`: the real notebook run by papermill on warm kernels, in batch.
+
+One batch (module fixture) runs the command line on the seed article, an article carrying an
+HTML/JS payload, an article named like the batch index, and three bad files; most tests read
+its output. Tests that change reports work on a copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT, SEED
+
+from toolkit import report
+from toolkit.report import _atomic_write_text, _report_names, _safe_path, build_reports
+
+ANALYSIS_MODULES = ("toolkit.stats", "toolkit.actors", "toolkit.quotes")
+pytestmark = pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ANALYSIS_MODULES),
+    reason="the analysis modules (stats, actors, quotes) have not landed yet",
+)
+
+
+def _real_analysis() -> bool:
+    """True when the analysis modules are the project's files (not development stand-ins)."""
+    return all(
+        (spec := importlib.util.find_spec(m)) is not None and spec.origin for m in ANALYSIS_MODULES
+    )
+
+
+needs_real_analysis = pytest.mark.skipif(
+    not _real_analysis(), reason="needs the real analysis modules"
+)
+
+PAYLOAD = (
+    "Minister &lt;script&gt;alert(1)&lt;/script&gt; resigns\n\n"
+    "The minister posted &lt;img src=x onerror=alert(2)&gt; on Monday, then raw "
+    "<script>alert(3)</script> markup.\n\n"
+    '"I am leaving &lt;script&gt;alert(4)&lt;/script&gt; today," said Anna Keller.\n'
+)
+HARBOUR = (
+    "Harbour reopens after storm\n\n"
+    "The harbour of Port Ellen reopened on Friday after a week of storms.\n\n"
+    '"Boats are back and the ferry runs again," said the harbour master, Iain Campbell.\n'
+)
+
+
+def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, **kwargs
+    )
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """Run `toolkit report` once; the seed comes last so it runs on a kernel already used."""
+    base = tmp_path_factory.mktemp("batch")
+    articles = base / "articles"
+    articles.mkdir()
+    (articles / "payload.txt").write_text(PAYLOAD, encoding="utf-8")
+    (articles / "index.txt").write_text(HARBOUR, encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (articles / "garbled.txt").write_bytes(b"Headline\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20)
+    seed = articles / SEED.name
+    shutil.copy(SEED, seed)
+    order = ["payload.txt", "index.txt", "empty.txt", "photo.txt", "garbled.txt", SEED.name]
+    paths = [str(articles / name) for name in order]
+    out = base / "reports"
+    started = time.perf_counter()
+    done = run_cli("report", *paths, "--out", str(out), "--workers", "2", cwd=base)
+    return {
+        "base": base,
+        "articles": articles,
+        "paths": paths,
+        "out": out,
+        "done": done,
+        "seconds": time.perf_counter() - started,
+        "seed_id": SEED.stem,
+    }
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+# --- the batch ------------------------------------------------------------------------------
+
+
+def test_bad_articles_fail_alone_and_the_exit_code_says_so(batch):
+    done, articles = batch["done"], batch["articles"]
+    assert done.returncode == 1, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert sorted(errors) == sorted(
+        [
+            f"error: {articles / 'empty.txt'}: file is empty",
+            f"error: {articles / 'photo.txt'}: binary file, not text",
+            f"error: {articles / 'garbled.txt'}: binary file, not text (control characters)",
+        ]
+    )
+    assert "6 articles: 3 built, 0 unchanged, 3 failed" in done.stderr
+    assert "Traceback" not in done.stderr
+    out = batch["out"]
+    for name in ("payload", "index-2", batch["seed_id"]):
+        assert (out / f"{name}.html").is_file()
+        assert (out / f"{name}.ipynb").is_file()
+
+
+def test_failed_notebooks_are_kept(batch):
+    failed = nbformat.read(batch["out"] / "_failed" / "empty.ipynb", as_version=4)
+    errors = [o for c in failed.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert [(e.ename, e.evalue) for e in errors] == [
+        ("EmptyArticleError", f"{batch['articles'] / 'empty.txt'}: file is empty")
+    ]
+    assert sorted(p.name for p in (batch["out"] / "_failed").iterdir()) == [
+        "empty.ipynb",
+        "garbled.ipynb",
+        "photo.ipynb",
+    ]
+
+
+def test_index_lists_every_article(batch):
+    index = read(batch["out"] / "index.html")
+    seed_id = batch["seed_id"]
+    assert f'<a href="{seed_id}.html">' in index
+    assert '<a href="index-2.html">Harbour reopens after storm</a>' in index
+    assert '<a href="payload.html">' in index
+    # Failures: one line each, with papermill's notebook.
+    assert "file is empty" in index
+    assert "binary file, not text" in index
+    assert '<a href="_failed/photo.ipynb">failed notebook</a>' in index
+    assert "6 articles: 3 built, 0 unchanged, 3 failed." in index
+
+
+def test_summary_csv(batch):
+    import csv
+
+    rows = list(csv.DictReader((batch["out"] / "summary.csv").open(encoding="utf-8")))
+    by_id = {row["id"]: row for row in rows}
+    assert list(by_id) == ["payload", "index-2", "empty", "photo", "garbled", batch["seed_id"]]
+    assert by_id["index-2"]["status"] == "built"
+    assert by_id["index-2"]["title"] == "Harbour reopens after storm"
+    assert by_id["index-2"]["report"] == "index-2.html"
+    assert int(by_id["index-2"]["words"]) > 20
+    assert by_id["empty"]["status"] == "failed"
+    assert by_id["empty"]["error"].endswith("empty.txt: file is empty")
+
+
+def test_payload_is_escaped_in_report_and_index(batch):
+    out = batch["out"]
+    for page in (read(out / "payload.html"), read(out / "index.html")):
+        assert "<script" not in page
+        assert "<img src=x" not in page
+        assert "Minister &lt;script&gt;alert(1)&lt;/script&gt; resigns" in page
+    report_html = read(out / "payload.html")
+    assert "&lt;img src=x onerror=alert(2)&gt;" in report_html
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in report_html
+    assert (
+        "<title>Minister &lt;script&gt;alert(1)&lt;/script&gt; resigns · toolkit report</title>"
+        in report_html
+    )
+    # Nothing in a report may run, whatever it contains.
+    assert "default-src 'none'" in report_html
+
+
+def test_report_html_hides_code_and_shows_the_analysis(batch):
+    page = read(batch["out"] / f"{batch['seed_id']}.html")
+    assert "load_article(" not in page  # code cells hidden
+    assert "article_path" not in page  # parameters cells left out
+    assert "papermill" not in page.lower() or "papermill-error" not in page
+    assert "data:image/png;base64," in page  # the actor chart
+    assert page.count('<mark class="tk-quote') >= 1
+    for heading in ("Statistics", "Actors", "The article and its quotations", "Quotations"):
+        assert f">{heading}<" in page
+
+
+@needs_real_analysis
+def test_seed_report_shows_the_quotes_and_their_speakers(batch):
+    """The seed's targets: three direct quotations by Macron, the third unclosed and said by
+    "He"; seven people."""
+    page = read(batch["out"] / f"{batch['seed_id']}.html")
+    rows = re.findall(
+        r'<tr><td class="tk-num">(Q\d+)</td><td><span [^>]*></span>([^<]*)</td>'
+        r"<td>([^<]*)</td><td>([^<]*)</td><td>[^<]*</td><td>([^<]*)</td></tr>",
+        page,
+    )
+    direct = [row for row in rows if row[3].startswith("direct")]
+    assert [(q, speaker, kind) for q, speaker, _, kind, _ in direct] == [
+        ("Q1", "Emmanuel Macron", "direct"),
+        ("Q2", "Emmanuel Macron", "direct"),
+        ("Q3", "Emmanuel Macron", "direct, unclosed"),
+    ]
+    assert direct[2][2] == "He"
+    assert direct[0][4] == "does not want peace and is not ready to negotiate"
+    assert direct[1][4] == "equip, support and help Ukraine to resist,"
+    assert direct[2][4].startswith("must remain united on an agenda for real peace")
+    # In the text: highlighted, labelled with the speaker, the speaker's words marked.
+    for number in (1, 2, 3):
+        assert f'<span class="tk-label">Q{number} · Emmanuel Macron</span>' in page
+    assert re.search(r'<span class="tk-speaker" [^>]*title="speaker of Q3">He</span>', page)
+    people = re.findall(r"</span>([^<]+)</td><td>person</td>", page)
+    for surname in ("Macron", "Putin", "Scholz", "Biden", "Zelensky", "Trump", "Lavrov"):
+        assert any(surname in name for name in people), (surname, people)
+    assert len(people) == 7
+
+
+# --- a batch report is the report a fresh kernel makes ---------------------------------------
+
+
+def _normalised(nb) -> dict:
+    """The notebook minus what differs between any two runs: times, papermill paths, the
+    injected cell's random id, the kernel's temporary cell file names."""
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.pop("id", None)
+    text = json.dumps(nb, sort_keys=True)
+    return json.loads(re.sub(r"/tmp/ipykernel_\d+/\d+\.py", "<cell>", text))
+
+
+def test_batch_report_equals_the_report_made_alone_by_plain_papermill(batch, tmp_path):
+    seed_path = batch["paths"][-1]
+    alone = tmp_path / "alone.ipynb"
+    done = subprocess.run(
+        [sys.executable, "-m", "papermill", str(report.notebook_path()), str(alone),
+         "-p", "article_path", seed_path, "-p", "article_id", batch["seed_id"],
+         "--no-progress-bar"],
+        capture_output=True, text=True, cwd=batch["base"],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    made_alone = nbformat.read(alone, as_version=4)
+    in_batch = nbformat.read(batch["out"] / f"{batch['seed_id']}.ipynb", as_version=4)
+    assert [c.execution_count for c in in_batch.cells if c.cell_type == "code"] == list(
+        range(1, 1 + sum(c.cell_type == "code" for c in in_batch.cells))
+    )
+    assert _normalised(in_batch) == _normalised(made_alone)
+    # The same HTML, too.
+    exporter = report._html_exporter()
+    title = {"metadata": {"name": "t"}}
+    assert (
+        exporter.from_notebook_node(made_alone, resources=dict(title))[0]
+        == (exporter.from_notebook_node(in_batch, resources=dict(title))[0])
+    )
+
+
+def test_without_nltk_data_every_report_warns_like_a_fresh_kernel(tmp_path, monkeypatch):
+    """The fallbacks warn once per process, from cached loaders: a warm kernel must still
+    print the warnings in every report, exactly as a fresh kernel does."""
+    monkeypatch.setenv("TOOLKIT_NLTK_DATA", "off")
+    (tmp_path / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    result = build_reports(["harbour.txt", SEED.name], "out", workers=1, progress=False)
+    assert result.counts == {"built": 2, "skipped": 0, "failed": 0}
+    done = subprocess.run(
+        [sys.executable, "-m", "papermill", str(report.notebook_path()), "alone.ipynb",
+         "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem, "--no-progress-bar"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    in_batch = nbformat.read(tmp_path / "out" / f"{SEED.stem}.ipynb", as_version=4)
+    assert _normalised(in_batch) == _normalised(nbformat.read("alone.ipynb", as_version=4))
+    for page in ("harbour.html", f"{SEED.stem}.html"):
+        assert re.search(
+            r"NLTK data (&#x27;|&#39;|')cmudict\1 is not installed", read(tmp_path / "out" / page)
+        )
+
+
+def test_warm_kernel_reset_leaves_no_state(tmp_path):
+    """Notebook B, run after notebook A on the same warm kernel, sees a fresh kernel."""
+    import papermill
+
+    from toolkit.report_engine import ENGINE_NAME, WarmKernel
+
+    def notebook(*sources):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+        nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "P"}
+        path = tmp_path / f"nb{len(list(tmp_path.iterdir()))}.ipynb"
+        nbformat.write(nb, path)
+        return str(path)
+
+    messy = notebook(
+        "import os, warnings, matplotlib, pandas as pd, matplotlib.pyplot as plt\n"
+        "leak = 1; plt.figure(); matplotlib.rcParams['lines.linewidth'] = 9\n"
+        "pd.set_option('display.max_rows', 3); os.environ['LEAK'] = '1'; os.chdir('/')\n"
+        "warnings.simplefilter('ignore')",
+        "import warnings; warnings.warn('once per process')",
+        "from toolkit import resources; resources.warn_missing('cmudict', 'a fallback')",
+    )
+    checks = notebook(
+        "import os, warnings, matplotlib, pandas as pd, matplotlib.pyplot as plt\n"
+        "assert 'leak' not in globals() and 'LEAK' not in os.environ\n"
+        "assert plt.get_fignums() == [] and matplotlib.rcParams['lines.linewidth'] == 1.5\n"
+        "assert pd.get_option('display.max_rows') == 60\n"
+        f"assert os.getcwd() == {str(tmp_path)!r}",
+        "import warnings; warnings.warn('once per process')",
+        "from toolkit import resources; resources.warn_missing('cmudict', 'a fallback')",
+    )
+    kernel = WarmKernel(cwd=tmp_path)
+    try:
+        run = dict(engine_name=ENGINE_NAME, kernel=kernel, progress_bar=False)
+        papermill.execute_notebook(messy, None, **run)
+        nb = papermill.execute_notebook(checks, None, **run)
+    finally:
+        kernel.shutdown()
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+    warned = ["".join(o.get("text", "")) for c in nb.cells[1:] for o in c.outputs]
+    assert "UserWarning: once per process" in warned[0]
+    assert "NLTK data 'cmudict' is not installed" in warned[1]
+
+
+# --- incremental ----------------------------------------------------------------------------
+
+
+def _good(batch) -> list[str]:
+    return [p for p in batch["paths"] if Path(p).name in ("payload.txt", "index.txt", SEED.name)]
+
+
+def test_rerun_skips_unchanged_articles_without_heavy_imports(batch, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(batch["out"], out)
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "toolkit", "report", *_good(batch),
+         "--out", str(out)],
+        capture_output=True, text=True, cwd=batch["base"],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "3 articles: 0 built, 3 unchanged, 0 failed" in done.stderr
+    imported = {
+        line.split("|")[-1].strip() for line in done.stderr.splitlines() if "import time:" in line
+    }
+    assert not imported & {
+        "papermill",
+        "nbconvert",
+        "pandas",
+        "matplotlib",
+        "nltk",
+        "jupyter_client",
+    }
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html") if p.name != "index.html"}
+    assert after == {k: v for k, v in before.items() if k != "index.html"}
+    index = read(out / "index.html")
+    assert "3 articles: 0 built, 3 unchanged, 0 failed." in index
+    assert '<a href="index-2.html">Harbour reopens after storm</a>' in index
+
+
+def test_changed_article_and_force_rebuild(batch, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(batch["out"], out)
+    articles = tmp_path / "articles"
+    shutil.copytree(batch["articles"], articles)
+    paths = [str(articles / "index.txt"), str(articles / SEED.name)]
+    # Same paths as in the batch? No: the articles moved, so their key changed. Build once.
+    first = build_reports(paths, out, workers=1, progress=False)
+    assert first.counts == {"built": 2, "skipped": 0, "failed": 0}
+    (articles / "index.txt").write_text(HARBOUR.replace("Friday", "Saturday"), encoding="utf-8")
+    second = build_reports(paths, out, workers=1, progress=False)
+    assert [(o.id, o.status) for o in second.outcomes] == [
+        ("index-2", "built"),
+        (SEED.stem, "skipped"),
+    ]
+    assert "Saturday" in read(out / "index-2.html")
+    forced = build_reports(paths[1:], out, workers=1, force=True, progress=False)
+    assert forced.counts == {"built": 1, "skipped": 0, "failed": 0}
+    manifest = json.loads(read(out / "manifest.json"))
+    assert manifest["reports"][SEED.stem]["files"] == [f"{SEED.stem}.ipynb", f"{SEED.stem}.html"]
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+def test_notebook_errors_and_dead_kernels_fail_one_article_only(tmp_path):
+    nb = nbformat.read(report.notebook_path(), as_version=4)
+    trap = nbformat.v4.new_code_cell(
+        "import os\n"
+        "if 'boom' in article_path: raise RuntimeError('the analysis blew up')\n"
+        "if 'die' in article_path: os._exit(1)\n"
+        "if 'slow' in article_path: __import__('time').sleep(120)"
+    )
+    nb.cells.insert(2, trap)
+    custom = tmp_path / "trap.ipynb"
+    nbformat.write(nb, custom)
+    names = ("die.txt", "boom.txt", "slow.txt", "fine.txt")
+    for name in names:
+        (tmp_path / name).write_text(HARBOUR, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in names]
+    failures = []
+    result = build_reports(
+        paths,
+        tmp_path / "out",
+        workers=1,
+        notebook=custom,
+        timeout=8,
+        progress=False,
+        on_failure=failures.append,
+    )
+    assert [(o.id, o.status) for o in result.outcomes] == [
+        ("die", "failed"),
+        ("boom", "failed"),
+        ("slow", "failed"),
+        ("fine", "built"),
+    ]
+    assert result.exit_code == 1
+    die, boom, slow = (o.error for o in result.outcomes[:3])
+    assert die.startswith(f"{paths[0]}: kernel died or failed (") and "kernel restarted" in die
+    assert boom == f"{paths[1]}: notebook error in cell [3]: RuntimeError: the analysis blew up"
+    assert slow == f"{paths[2]}: a notebook cell ran over 8 s (kernel restarted)"
+    assert failures == result.failures
+    kept = nbformat.read(tmp_path / "out" / "_failed" / "boom.ipynb", as_version=4)
+    assert any(o.get("ename") == "RuntimeError" for c in kept.cells for o in c.get("outputs", []))
+
+
+def test_interrupted_batch_leaves_complete_reports_and_the_next_run_finishes(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(8):
+        (articles / f"harbour{i}.txt").write_text(HARBOUR.replace("Friday", f"day {i}"))
+    out = tmp_path / "reports"
+    command = [sys.executable, "-m", "toolkit", "report", str(articles), "--out", str(out)]
+    proc = subprocess.Popen([*command, "--workers", "1"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    while not list(out.glob("harbour*.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    (out / ".tk-harbour7.html.0123.tmp").write_text("<html><body>half a rep")  # as if cut short
+    for page in out.glob("harbour*.html"):
+        assert read(page).rstrip().endswith("</html>"), page
+    manifest = json.loads(read(out / "manifest.json")) if (out / "manifest.json").exists() else None
+    recorded = set(manifest["reports"]) if manifest else set()
+    for name in recorded:
+        assert (out / f"{name}.html").is_file() and (out / f"{name}.ipynb").is_file()
+
+    done = run_cli("report", str(articles), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"8 articles: {8 - len(recorded)} built, {len(recorded)} unchanged, 0 failed" in done.stderr
+    )
+    assert not list(out.glob(".tk-*"))
+    assert len(list(out.glob("harbour*.html"))) == 8
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "a.html"
+    target.write_text("old report")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="No space left"):
+        _atomic_write_text(target, "new report")
+    assert read(target) == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.html"]
+
+
+def test_report_paths_stay_in_the_output_folder(tmp_path):
+    for bad in ("../evil", "..", "a/b", "/etc/passwd", "a\\b", ""):
+        with pytest.raises(ValueError):
+            _safe_path(tmp_path, bad)
+    assert _safe_path(tmp_path, "ok.html") == tmp_path / "ok.html"
+    names = _report_names(
+        {
+            Path("a/index.txt"): "index",
+            Path("b/Index.txt"): "Index",
+            Path("c/x.txt"): "_x",
+            Path("d/A.txt"): "A",
+            Path("e/a.txt"): "a",
+        }
+    )
+    assert list(names.values()) == ["index-2", "Index-3", "x-2", "A", "a-2"]
+
+
+def test_no_articles_and_bad_options(tmp_path):
+    done = run_cli("report", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "o"))
+    assert done.returncode == 1
+    assert "nothing-here: file not found" in done.stderr
+    done = run_cli("report", str(SEED), "--out", str(tmp_path / "o"), "--format", "pdf")
+    assert done.returncode == 2
+    assert "unknown report format pdf" in done.stderr
+
+
+def test_the_notebook_is_found_and_stored_clean():
+    path = report.notebook_path()
+    assert path == ROOT / "notebooks" / "article_report.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    parameters = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(parameters) == 1
+    assert "article_path =" in parameters[0].source and "article_id = None" in parameters[0].source
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code)

@@ -1,0 +1,192 @@
+"""Code that runs *inside* a warm report kernel (see :mod:`toolkit.report_kernel`).
+
+A warm kernel imports the heavy libraries once (:func:`prepare`), then runs many report
+notebooks. Before each notebook, :func:`reset` puts the kernel back into the state a freshly
+started kernel would be in, as far as a notebook can tell: an empty user namespace, execution
+counts from 1, the working directory, environment, ``sys.path``, warning filters, matplotlib
+settings and pandas options as they were after start-up, no open figures, and the toolkit's
+warn-once messages armed again. Only the imported modules and pure caches (word lists, models)
+are kept: that is the whole point of keeping the kernel warm.
+
+Both functions are called with a silent ``execute_request`` that leaves no trace in the
+notebook, in ``In``/``Out`` or in the execution count.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import os
+import sys
+import warnings
+from typing import Any
+
+#: Imported once per kernel instead of once per article. The priming analysis (see
+#: :func:`_prime`) then imports whatever the analysis itself uses (nltk, its models...).
+#: pandas is not here: the report notebook does not use it, so a fresh kernel would not load it.
+WARM_MODULES = (
+    "matplotlib",
+    "matplotlib.figure",
+    "IPython.display",
+    "toolkit",
+    "toolkit.analysis",
+    "toolkit.display",
+    "toolkit.report",
+)
+
+# A short text written for warming up: it loads the models and word lists the analysis uses.
+_PRIMER = (
+    "Talks resume in Geneva\n\n"
+    'The Swiss foreign minister, Anna Keller, said on Monday that the talks "will go on". '
+    "Officials from the United Nations declined to comment, Reuters reported."
+)
+
+_snapshot: dict[str, Any] | None = None
+_warnings_seen = False  # has any warning been shown in this kernel? (see _clear_toolkit_caches)
+
+
+def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None:
+    """Import ``modules``, run one analysis to load models, and record the clean state."""
+    global _snapshot
+    for name in modules:
+        # A module that cannot be imported is left to the notebook, which reports it clearly.
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    if prime:
+        _prime()
+    _watch_warnings()
+    _snapshot = _take_snapshot()
+    reset()
+
+
+def reset() -> None:
+    """Bring the kernel back to the state recorded by :func:`prepare`."""
+    if _snapshot is None:
+        raise RuntimeError("toolkit._in_kernel.reset() called before prepare()")
+    shell = _shell()
+    if shell is not None:
+        # new_session=True also restarts the execution count at 1. IPython's reset ends with a
+        # full gc.collect() (~70 ms with pandas loaded, more than a whole report); a fresh
+        # kernel does not pay for one, so neither do we: the automatic collector frees cycles.
+        collect = gc.collect
+        gc.collect = lambda generation=2: 0
+        try:
+            shell.reset(new_session=True)
+        finally:
+            gc.collect = collect
+    _restore_process_state(_snapshot)
+    _restore_libraries(_snapshot)
+    _rearm_warnings()
+    if _warnings_seen:
+        _clear_toolkit_caches()
+
+
+def _prime() -> None:
+    """Analyse and draw a short text once: loads the models, word lists and fonts that the
+    first report would otherwise load."""
+    global _warnings_seen
+    try:
+        from toolkit import display
+        from toolkit.analysis import analyze
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            analysis = analyze(_PRIMER)
+            display.analysis_html(analysis)
+            display.as_png(display.actor_chart(analysis))
+        _warnings_seen = _warnings_seen or bool(caught)
+    except Exception:
+        pass  # priming is an optimisation; the notebook reports any error itself
+
+
+def _watch_warnings() -> None:
+    """Note every warning shown from now on (see :func:`_clear_toolkit_caches`)."""
+    shown = warnings.showwarning
+
+    def showwarning(*args: Any, **kwargs: Any) -> None:
+        global _warnings_seen
+        _warnings_seen = True
+        shown(*args, **kwargs)
+
+    warnings.showwarning = showwarning
+
+
+def _clear_toolkit_caches() -> None:
+    """Empty the ``functools`` caches of the toolkit's modules.
+
+    Only done once a warning has been seen: the toolkit warns about missing NLTK data inside
+    cached loaders, so in a warm kernel only the first report would carry the warning a fresh
+    kernel prints in every report. Emptying the caches makes each report load (and warn) as a
+    fresh kernel does; with all data installed nothing warns and the caches stay warm.
+    """
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "toolkit" or name.startswith("toolkit.")):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+
+
+def _shell() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - kernels always have IPython
+        return None
+    return get_ipython()
+
+
+def _take_snapshot() -> dict[str, Any]:
+    snapshot: dict[str, Any] = {
+        "cwd": os.getcwd(),
+        "environ": dict(os.environ),
+        "sys_path": list(sys.path),
+        "warning_filters": list(warnings.filters),
+    }
+    if "matplotlib" in sys.modules:
+        import matplotlib
+
+        snapshot["rcparams"] = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+    return snapshot
+
+
+def _restore_process_state(snapshot: dict[str, Any]) -> None:
+    if os.getcwd() != snapshot["cwd"]:
+        os.chdir(snapshot["cwd"])
+    if os.environ != snapshot["environ"]:
+        os.environ.clear()
+        os.environ.update(snapshot["environ"])
+    sys.path[:] = snapshot["sys_path"]
+    warnings.filters[:] = snapshot["warning_filters"]
+
+
+def _restore_libraries(snapshot: dict[str, Any]) -> None:
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    if "rcparams" in snapshot:
+        import matplotlib
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            matplotlib.rcParams.update(snapshot["rcparams"])
+    if "pandas" in sys.modules:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sys.modules["pandas"].reset_option("all")
+
+
+def _rearm_warnings() -> None:
+    """Make every warning show again, as it would the first time in a new process."""
+    mutated = getattr(warnings, "_filters_mutated", None)
+    if mutated is not None:
+        mutated()  # invalidates every module's __warningregistry__
+    warnings.onceregistry.clear()
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()
+    # The toolkit's own warn-once helpers.
+    resources = sys.modules.get("toolkit.resources")
+    if resources is not None:
+        resources.warn_missing.cache_clear()

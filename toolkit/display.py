@@ -1,0 +1,602 @@
+"""HTML and charts for one analysed article: what the report notebook and JupyterLab show.
+
+Everything taken from the article (text, names, titles, quotations) is escaped with
+:func:`html.escape`: an article containing ``<script>`` shows the characters, never runs them.
+
+>>> from toolkit import analyze                                  # doctest: +SKIP
+>>> result = analyze('"We are ready," said Anna Keller.')        # doctest: +SKIP
+>>> html = analysis_html(result)     # what JupyterLab shows for `result`  # doctest: +SKIP
+>>> fig = actor_chart(result)        # a matplotlib Figure                 # doctest: +SKIP
+
+The pieces (:func:`header_html`, :func:`stats_table_html`, :func:`readability_table_html`,
+:func:`diversity_table_html`, :func:`article_html`, :func:`quotes_table_html`,
+:func:`actors_table_html`) each return a self-contained fragment with its own ``<style>``.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from toolkit.analysis import ArticleAnalysis
+
+__all__ = [
+    "PngImage",
+    "actor_chart",
+    "actors_table_html",
+    "analysis_html",
+    "article_html",
+    "as_png",
+    "diversity_table_html",
+    "header_html",
+    "quotes_table_html",
+    "readability_table_html",
+    "speaker_as_written",
+    "speaker_of",
+    "stats_table_html",
+]
+
+#: Colours for speakers (quotations and their speaker's name share one); colour-blind safe.
+SPEAKER_COLOURS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#8C6D31",
+    "#7F7F7F",
+)
+#: Colours for actor kinds (underline in the text, bars in the chart).
+KIND_COLOURS = {"person": "#0072B2", "organization": "#009E73", "place": "#E69F00"}
+_OTHER_KIND = "#7F7F7F"
+
+_STYLE = """<style>
+.tk-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;max-width:60em}
+.tk-report h1{font-size:1.6em;margin:.2em 0 .4em}
+.tk-report table.tk-table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
+.tk-report table.tk-table th,.tk-report table.tk-table td{border-bottom:1px solid rgba(128,128,128,.35);padding:.25em .7em;text-align:left;vertical-align:top}
+.tk-report table.tk-table td.tk-num{text-align:right;font-variant-numeric:tabular-nums}
+.tk-report table.tk-table caption{text-align:left;font-weight:600;padding:.2em 0}
+.tk-report .tk-note{color:rgba(110,110,110,1);font-size:.85em}
+.tk-report .tk-text p{margin:0 0 .8em}
+.tk-report mark.tk-quote{background:color-mix(in srgb,var(--tk-c) 16%,transparent);color:inherit;border-bottom:2px solid var(--tk-c);padding:0 .1em}
+.tk-report mark.tk-quote.tk-indirect{border-bottom-style:dashed}
+.tk-report .tk-label{font-size:.7em;font-weight:700;color:#fff;background:var(--tk-c);border-radius:.3em;padding:0 .3em;margin-right:.2em;vertical-align:.15em;white-space:nowrap}
+.tk-report .tk-speaker{font-weight:700;color:var(--tk-c)}
+.tk-report .tk-actor{border-bottom:1px solid var(--tk-k)}
+.tk-report .tk-actor.tk-pronoun{border-bottom-style:dotted}
+.tk-report .tk-legend span{margin-right:1.2em;white-space:nowrap}
+.tk-report .tk-swatch{display:inline-block;width:.8em;height:.8em;border-radius:.15em;margin-right:.3em;vertical-align:-.05em}
+</style>"""
+
+
+# --- public pieces ------------------------------------------------------------------------
+
+
+def analysis_html(analysis: ArticleAnalysis) -> str:
+    """The compact view JupyterLab shows for an :class:`~toolkit.analysis.ArticleAnalysis`:
+    title and figures, then the text with quotations and actors marked."""
+    return _wrap(
+        _header(analysis)
+        + _table(_stats_rows(analysis.stats, _COUNT_FIELDS[:4] + _READABILITY_FIELDS[:1]))
+        + _legend(analysis)
+        + _text(analysis)
+    )
+
+
+def header_html(analysis: ArticleAnalysis) -> str:
+    """The title and a metadata table: id, source file, encoding, size, actors, quotations."""
+    return _wrap(_header(analysis))
+
+
+def stats_table_html(stats: Any) -> str:
+    """Counts: characters, words, sentences, paragraphs, syllables, lengths, reading time."""
+    return _wrap(_table(_stats_rows(stats, _COUNT_FIELDS), caption="Text statistics"))
+
+
+def readability_table_html(stats: Any) -> str:
+    """Readability scores, each with the scale it is read on."""
+    return _wrap(
+        _table(_stats_rows(stats, _READABILITY_FIELDS), caption="Readability", header=_HEADER_NOTE)
+    )
+
+
+def diversity_table_html(stats: Any) -> str:
+    """Lexical diversity measures, each with what it means."""
+    return _wrap(
+        _table(
+            _stats_rows(stats, _DIVERSITY_FIELDS), caption="Lexical diversity", header=_HEADER_NOTE
+        )
+    )
+
+
+def article_html(analysis: ArticleAnalysis) -> str:
+    """The article text with each quotation highlighted and labelled with its speaker
+    (``Q1 · Macron``), the speaker's words in the quotation's colour, and actor mentions
+    underlined by kind (dotted for pronouns), with a legend."""
+    return _wrap(_legend(analysis) + _text(analysis))
+
+
+def quotes_table_html(analysis: ArticleAnalysis) -> str:
+    """One row per quotation, numbered as in :func:`article_html`."""
+    quotes = analysis.quotes
+    if not quotes:
+        return _wrap('<p class="tk-note">No quotations found.</p>')
+    colours = _speaker_colours(analysis)
+    rows = []
+    for number, quote in enumerate(quotes, 1):
+        speaker = speaker_of(quote, analysis.actors)
+        colour = colours.get(speaker or "")
+        swatch = f'<span class="tk-swatch" style="background:{colour}"></span>' if colour else ""
+        rows.append(
+            "<tr>"
+            f'<td class="tk-num">Q{number}</td>'
+            f"<td>{swatch}{escape(speaker or 'unattributed')}</td>"
+            f"<td>{escape(speaker_as_written(quote))}</td>"
+            f"<td>{escape(_kind_label(quote))}</td>"
+            f"<td>{escape(_plain(getattr(quote, 'cue', None)) or '')}</td>"
+            f"<td>{escape(quote.text)}</td>"
+            "</tr>"
+        )
+    head = "<tr><th>#</th><th>speaker</th><th>as written</th><th>kind</th><th>cue</th><th>quotation</th></tr>"
+    return _wrap(
+        f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def actors_table_html(analysis: ArticleAnalysis) -> str:
+    """One row per actor: name, kind, mentions, quotations attributed, aliases and titles."""
+    if not analysis.actors:
+        return _wrap('<p class="tk-note">No actors found.</p>')
+    quoted = _quote_counts(analysis)
+    rows = []
+    for actor in _actors_by_mentions(analysis.actors):
+        colour = KIND_COLOURS.get(actor.kind, _OTHER_KIND)
+        rows.append(
+            "<tr>"
+            f'<td><span class="tk-swatch" style="background:{colour}"></span>{escape(actor.name)}</td>'
+            f"<td>{escape(str(actor.kind))}</td>"
+            f'<td class="tk-num">{len(actor.mentions)}</td>'
+            f'<td class="tk-num">{quoted.get(actor.name, 0)}</td>'
+            f"<td>{escape(', '.join(_other_names(actor)))}</td>"
+            f"<td>{escape(', '.join(getattr(actor, 'titles', ()) or ()))}</td>"
+            "</tr>"
+        )
+    head = "<tr><th>actor</th><th>kind</th><th>mentions</th><th>quoted</th><th>aliases</th><th>titles</th></tr>"
+    return _wrap(
+        f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
+    """A horizontal bar chart of the ``top`` actors by mentions, coloured by kind, with the
+    number of quotations attributed to each beside its bar. Uses no pyplot state.
+    """
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    actors = _actors_by_mentions(analysis.actors)[:top]
+    quoted = _quote_counts(analysis)
+    height = 1.2 + 0.36 * max(len(actors), 2)
+    width = 7.5
+    fig = Figure(figsize=(width, height), dpi=100)
+    # Fixed margins sized to the longest name: a layout engine would cost a second drawing.
+    longest = max((len(_clip(a.name, 32)) for a in actors), default=8)
+    left = min(0.45, (0.25 + 0.075 * longest) / width)
+    fig.subplots_adjust(left=left, right=0.97, top=1 - 0.45 / height, bottom=0.6 / height)
+    ax = fig.add_subplot()
+    if not actors:
+        ax.text(0.5, 0.5, "No actors found", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        fig.set_label("Bar chart of actors by mentions: no actors found.")
+        return fig
+    described = "; ".join(
+        f"{a.name} ({a.kind}) {len(a.mentions)}"
+        + (f", quoted {quoted[a.name]}" if quoted.get(a.name) else "")
+        for a in actors
+    )
+    fig.set_label(f"Bar chart of actors by mentions: {described}.")
+    names = [_clip(a.name, 32) for a in actors][::-1]
+    counts = [len(a.mentions) for a in actors][::-1]
+    colours = [KIND_COLOURS.get(a.kind, _OTHER_KIND) for a in actors][::-1]
+    bars = ax.barh(names, counts, color=colours)
+    for bar, actor in zip(bars, actors[::-1], strict=True):
+        n = quoted.get(actor.name, 0)
+        if n:
+            label = f" quoted {n}×"
+            ax.annotate(
+                label,
+                (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                va="center",
+                fontsize=8,
+            )
+    ax.set_xlabel("mentions")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlim(0, max(counts) * 1.25 + 0.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title("Who is mentioned, and who is quoted", loc="left", fontsize=11)
+    kinds = [k for k in KIND_COLOURS if any(a.kind == k for a in actors)]
+    ax.legend(
+        handles=[Patch(color=KIND_COLOURS[k], label=k) for k in kinds],
+        loc="lower right",
+        frameon=False,
+        fontsize=8,
+    )
+    return fig
+
+
+@dataclass(frozen=True)
+class PngImage:
+    """PNG bytes that Jupyter displays as an image (``_repr_png_``), with alternative text."""
+
+    data: bytes
+    alt: str = ""
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
+        return self.data, ({"alt": self.alt} if self.alt else {})
+
+
+def as_png(fig: Figure, dpi: int = 100, alt: str | None = None) -> PngImage:
+    """Render a matplotlib figure to PNG, whatever the matplotlib backend (even ``Agg``).
+    ``alt`` (default: the figure's label, which :func:`actor_chart` sets) describes it."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return PngImage(buffer.getvalue(), alt if alt is not None else fig.get_label())
+
+
+def speaker_of(quote: Any, actors: tuple[Any, ...] | list[Any]) -> str | None:
+    """The actor a quotation is attributed to, by name, or the speaker as written.
+
+    ``quote.speaker`` is taken when it is an actor's name or alias; otherwise the speaker's
+    words (``speaker_start``/``speaker_end``) are matched to the actor mention they overlap
+    most (so a pronoun such as "He" resolves to the actor it refers to when the actor finder
+    linked it); otherwise the speaker as written. ``None`` when unattributed.
+    """
+    speaker = _plain(getattr(quote, "speaker", None))
+    if speaker:
+        for actor in actors:
+            if speaker == actor.name or speaker in (getattr(actor, "aliases", ()) or ()):
+                return actor.name
+    start = getattr(quote, "speaker_start", None)
+    end = getattr(quote, "speaker_end", None)
+    if start is not None and end is not None and end > start:
+        best, best_overlap = None, 0
+        for actor in actors:
+            for mention in actor.mentions:
+                overlap = min(end, mention.end) - max(start, mention.start)
+                if overlap > best_overlap:
+                    best, best_overlap = actor.name, overlap
+        if best is not None:
+            return best
+    return speaker or None
+
+
+def speaker_as_written(quote: Any) -> str:
+    """The words that name the speaker in the text ("He", "French President Emmanuel Macron")."""
+    written = _plain(getattr(quote, "speaker_mention", None)) or _plain(
+        getattr(quote, "speaker", None)
+    )
+    return written or ""
+
+
+# --- building blocks ----------------------------------------------------------------------
+
+# (field, label, format, note) for TextStats fields.
+_COUNT_FIELDS = (
+    ("words", "words", "{:,}", ""),
+    ("sentences", "sentences", "{:,}", ""),
+    ("paragraphs", "paragraphs", "{:,}", ""),
+    ("reading_time_minutes", "reading time", "{:.1f} min", "at 238 words a minute"),
+    ("characters", "characters", "{:,}", ""),
+    ("syllables", "syllables", "{:,}", ""),
+    ("mean_sentence_length", "mean sentence length", "{:.1f} words", ""),
+    ("max_sentence_length", "longest sentence", "{:,} words", ""),
+    ("long_words", "long words", "{:,}", "seven letters or more"),
+    ("complex_words", "complex words", "{:,}", "three syllables or more"),
+)
+_READABILITY_FIELDS = (
+    ("flesch_reading_ease", "Flesch reading ease", "{:.1f}", "0-100, higher is easier"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade", "{:.1f}", "US school grade"),
+    ("gunning_fog", "Gunning fog", "{:.1f}", "years of schooling"),
+    ("smog", "SMOG", "{:.1f}", "US school grade"),
+    ("coleman_liau", "Coleman-Liau", "{:.1f}", "US school grade"),
+    ("ari", "Automated readability index", "{:.1f}", "US school grade"),
+    ("dale_chall", "Dale-Chall", "{:.2f}", "under 5: easy, 9 and over: college"),
+)
+_DIVERSITY_FIELDS = (
+    ("ttr", "type-token ratio", "{:.3f}", "distinct words / words; falls with length"),
+    ("mattr", "moving-average TTR", "{:.3f}", "TTR over a sliding window; 0-1"),
+    ("mtld", "MTLD", "{:.1f}", "mean run of words keeping TTR above 0.72; higher is more varied"),
+    ("hdd", "HD-D", "{:.3f}", "chance of new words in a sample; 0-1"),
+    ("yules_k", "Yule's K", "{:.1f}", "repetition; lower is more varied"),
+)
+_HEADER_NOTE = ("measure", "value", "how to read it")
+
+_FLESCH_BANDS = (
+    (90, "very easy"),
+    (80, "easy"),
+    (70, "fairly easy"),
+    (60, "plain English"),
+    (50, "fairly difficult"),
+    (30, "difficult"),
+    (-math.inf, "very difficult"),
+)
+
+
+def flesch_band(score: float) -> str:
+    """The usual verbal band of a Flesch reading-ease score.
+
+    >>> flesch_band(45.2)
+    'difficult'
+    """
+    return next(label for floor, label in _FLESCH_BANDS if score >= floor)
+
+
+def _wrap(body: str) -> str:
+    return f'<div class="tk-report">{_STYLE}{body}</div>'
+
+
+def _header(analysis: ArticleAnalysis) -> str:
+    article = analysis.article
+    stats = analysis.stats
+    source = getattr(article, "source_path", None)
+    rows = [
+        ("id", article.id),
+        ("source", source.name if source is not None else "(text)"),
+    ]
+    if getattr(article, "encoding", None):
+        rows.append(("encoding", article.encoding))
+    words = getattr(stats, "words", None)
+    if words is not None:
+        rows.append(("words", f"{words:,}"))
+    minutes = getattr(stats, "reading_time_minutes", None)
+    if minutes is not None:
+        rows.append(("reading time", f"{minutes:.1f} min"))
+    ease = getattr(stats, "flesch_reading_ease", None)
+    if isinstance(ease, (int, float)) and math.isfinite(ease):
+        rows.append(("readability", f"Flesch {ease:.1f} ({flesch_band(ease)})"))
+    people = [a.name for a in _actors_by_mentions(analysis.actors)[:5]]
+    rows.append(
+        ("actors", f"{len(analysis.actors)}" + (f": {', '.join(people)}" if people else ""))
+    )
+    rows.append(("quotations", str(len(analysis.quotes))))
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f'<h1>{escape(article.title)}</h1><table class="tk-table">{body}</table>'
+
+
+def _stats_rows(stats: Any, fields: tuple[tuple[str, str, str, str], ...]) -> list[tuple[str, ...]]:
+    rows = []
+    for name, label, fmt, note in fields:
+        if not hasattr(stats, name):
+            continue
+        value = getattr(stats, name)
+        if name == "flesch_reading_ease" and _finite(value):
+            note = f"{note}: {flesch_band(value)}"
+        rows.append((label, _format(value, fmt), note))
+    return rows
+
+
+def _table(
+    rows: list[tuple[str, ...]], caption: str | None = None, header: tuple[str, ...] | None = None
+) -> str:
+    parts = ['<table class="tk-table">']
+    if caption:
+        parts.append(f"<caption>{escape(caption)}</caption>")
+    if header:
+        parts.append(
+            "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead>"
+        )
+    for label, value, *rest in rows:
+        note = rest[0] if rest else ""
+        parts.append(
+            f'<tr><th>{escape(label)}</th><td class="tk-num">{escape(value)}</td>'
+            + (f'<td class="tk-note">{escape(note)}</td>' if header or note else "")
+            + "</tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def _format(value: Any, fmt: str) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "n/a"
+    try:
+        return fmt.format(value)
+    except (ValueError, TypeError):
+        return str(value)
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _plain(value: Any) -> str | None:
+    """A speaker or cue field as text (teammates may hand a string or a span-like object)."""
+    if value is None:
+        return None
+    text = getattr(value, "text", value)
+    return text if isinstance(text, str) else str(text)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _other_names(actor: Any) -> list[str]:
+    """The actor's aliases, once each, without its own name."""
+    names = dict.fromkeys(getattr(actor, "aliases", ()) or ())
+    names.pop(actor.name, None)
+    return list(names)
+
+
+def _actors_by_mentions(actors: Any) -> list[Any]:
+    """Actors, most mentioned first (ties keep the finder's order)."""
+    return sorted(actors, key=lambda a: -len(a.mentions))
+
+
+def _quote_counts(analysis: ArticleAnalysis) -> Counter[str]:
+    return Counter(
+        s for s in (speaker_of(q, analysis.actors) for q in analysis.quotes) if s is not None
+    )
+
+
+def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
+    colours: dict[str, str] = {}
+    for quote in analysis.quotes:
+        speaker = speaker_of(quote, analysis.actors) or ""
+        if speaker not in colours:
+            colours[speaker] = (
+                SPEAKER_COLOURS[len(colours) % len(SPEAKER_COLOURS)] if speaker else _OTHER_KIND
+            )
+    return colours
+
+
+def _legend(analysis: ArticleAnalysis) -> str:
+    parts = []
+    colours = _speaker_colours(analysis)
+    for speaker, colour in colours.items():
+        parts.append(
+            f'<span><span class="tk-swatch" style="background:{colour}"></span>'
+            f"quoted: {escape(speaker or 'unattributed')}</span>"
+        )
+    kinds = sorted(
+        {a.kind for a in analysis.actors},
+        key=lambda k: list(KIND_COLOURS).index(k) if k in KIND_COLOURS else 99,
+    )
+    for kind in kinds:
+        colour = KIND_COLOURS.get(kind, _OTHER_KIND)
+        parts.append(
+            f'<span><span class="tk-swatch" style="background:{colour}"></span>'
+            f"{escape(str(kind))} (underlined; dotted: pronoun)</span>"
+        )
+    if not parts:
+        return '<p class="tk-note">No quotations or actors found.</p>'
+    return f'<p class="tk-legend tk-note">{"".join(parts)}</p>'
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    kind: str  # "quote" | "speaker" | "actor"
+    attrs: dict[str, Any]
+
+
+def _marks(analysis: ArticleAnalysis) -> list[_Mark]:
+    text_length = len(analysis.article.text)
+    colours = _speaker_colours(analysis)
+    marks: list[_Mark] = []
+    taken: list[tuple[int, int]] = []
+    for number, quote in enumerate(analysis.quotes, 1):
+        start, end = max(0, quote.start), min(text_length, quote.end)
+        if end <= start or any(s < end and start < e for s, e in taken):
+            continue  # overlapping quotations: keep the first
+        taken.append((start, end))
+        speaker = speaker_of(quote, analysis.actors)
+        colour = colours.get(speaker or "", _OTHER_KIND)
+        attrs = {"number": number, "speaker": speaker, "colour": colour, "quote": quote}
+        marks.append(_Mark(start, end, "quote", attrs))
+        s_start = getattr(quote, "speaker_start", None)
+        s_end = getattr(quote, "speaker_end", None)
+        if s_start is not None and s_end is not None and 0 <= s_start < s_end <= text_length:
+            marks.append(_Mark(s_start, s_end, "speaker", attrs))
+    for actor in analysis.actors:
+        colour = KIND_COLOURS.get(actor.kind, _OTHER_KIND)
+        for mention in actor.mentions:
+            if 0 <= mention.start < mention.end <= text_length:
+                attrs = {"actor": actor, "mention": mention, "colour": colour}
+                marks.append(_Mark(mention.start, mention.end, "actor", attrs))
+    return marks
+
+
+def _text(analysis: ArticleAnalysis) -> str:
+    """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
+    every piece between two boundaries is wrapped on its own, merged with equal neighbours."""
+    text = analysis.article.text
+    marks = _marks(analysis)
+    quotes = [m for m in marks if m.kind == "quote"]
+    inner = [m for m in marks if m.kind != "quote"]
+    out = ['<div class="tk-text">']
+    labelled: set[int] = set()
+    for paragraph in analysis.article.paragraphs:
+        cuts = {paragraph.start, paragraph.end}
+        for m in marks:
+            for x in (m.start, m.end):
+                if paragraph.start < x < paragraph.end:
+                    cuts.add(x)
+        points = sorted(cuts)
+        out.append("<p>")
+        open_quote: _Mark | None = None
+        for a, b in itertools.pairwise(points):
+            quote = next((q for q in quotes if q.start <= a and b <= q.end), None)
+            if quote is not open_quote:
+                if open_quote is not None:
+                    out.append("</mark>")
+                if quote is not None:
+                    out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
+                    labelled.add(quote.attrs["number"])
+                open_quote = quote
+            piece = escape(text[a:b])
+            # Innermost first: the speaker's words, then the actor mention around them.
+            for mark in sorted(
+                (m for m in inner if m.start <= a and b <= m.end),
+                key=lambda m: (m.kind != "speaker", m.end - m.start),
+            ):
+                piece = _wrap_inner(mark, piece)
+            out.append(piece)
+        if open_quote is not None:
+            out.append("</mark>")
+        out.append("</p>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _kind_label(quote: Any) -> str:
+    kind = _plain(getattr(quote, "kind", None)) or ""
+    return f"{kind}, unclosed" if getattr(quote, "closed", True) is False else kind
+
+
+def _open_quote(mark: _Mark, label: bool) -> str:
+    attrs = mark.attrs
+    quote = attrs["quote"]
+    speaker = attrs["speaker"] or "unattributed"
+    kind = _plain(getattr(quote, "kind", None)) or "direct"
+    title = f"Q{attrs['number']} · {_kind_label(quote) or kind} quotation · speaker: {speaker}"
+    cue = _plain(getattr(quote, "cue", None))
+    if cue:
+        title += f" · cue: {cue}"
+    tag = (
+        f'<mark class="tk-quote tk-{escape(kind)}" style="--tk-c:{attrs["colour"]}" '
+        f'title="{escape(title)}" data-quote="{attrs["number"]}">'
+    )
+    if label:
+        tag += f'<span class="tk-label">Q{attrs["number"]} · {escape(_clip(speaker, 40))}</span>'
+    return tag
+
+
+def _wrap_inner(mark: _Mark, piece: str) -> str:
+    attrs = mark.attrs
+    if mark.kind == "speaker":
+        return (
+            f'<span class="tk-speaker" style="--tk-c:{attrs["colour"]}" '
+            f'title="{escape("speaker of Q" + str(attrs["number"]))}">{piece}</span>'
+        )
+    actor = attrs["actor"]
+    mention = attrs["mention"]
+    form = _plain(getattr(mention, "form", None)) or "name"
+    title = f"{actor.name} · {actor.kind}" + (f" · {form}" if form != "name" else "")
+    return (
+        f'<span class="tk-actor tk-{escape(form)}" style="--tk-k:{attrs["colour"]}" '
+        f'title="{escape(title)}">{piece}</span>'
+    )
