@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from toolkit import engines
 from toolkit.article import assign_ids, expand_paths, load_article
 from toolkit.errors import ArticleError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from toolkit.actors import Actor
     from toolkit.analysis import ArticleAnalysis
 
@@ -514,6 +514,8 @@ def _normalise(
     name: str, frame: pd.DataFrame, schema: dict[str, str] | None = None
 ) -> pd.DataFrame:
     """Columns in schema order with the schema's dtypes; a fresh RangeIndex."""
+    import pandas as pd
+
     schema = schema or _schema(name, frame)
     frame = frame.reset_index(drop=True)
     columns = {}
@@ -554,6 +556,8 @@ class _TableSink:
             self.errors.extend((r["path"], r["message"]) for r in rows)
 
     def flush(self) -> None:
+        import pandas as pd
+
         if not self.pending:
             return
         frame = pd.DataFrame(self.pending)
@@ -567,12 +571,15 @@ class _TableSink:
             self._write(frame)
 
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         self.flush()
         if not self.parts:
             return _normalise(self.name, pd.DataFrame(), self.schema)
         return _normalise(self.name, pd.concat(self.parts, ignore_index=True), self.schema)
 
     def _write(self, frame: pd.DataFrame) -> None:
+        import pandas as pd
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -590,6 +597,8 @@ class _TableSink:
         self._writer.write_table(table)
 
     def close(self) -> None:
+        import pandas as pd
+
         self.flush()
         if self.path is None:
             return
@@ -660,6 +669,8 @@ class Corpus:
     def read_parquet(cls, folder: str | Path) -> Corpus:
         """Read the tables written by :meth:`to_parquet`, :func:`write_corpus` or
         ``toolkit corpus --out FOLDER``."""
+        import pandas as pd
+
         folder = Path(folder)
         if not (folder / "articles.parquet").is_file():
             raise FileNotFoundError(
@@ -719,6 +730,8 @@ class Corpus:
 
         >>> corpus.actor_table(kind="person").head(3)  # doctest: +SKIP
         """
+        import pandas as pd
+
         actors = self.actors
         quotes = self.quotes
         keys = ["actor"]
@@ -856,6 +869,8 @@ class Corpus:
 
         >>> corpus.kwic("Tony Blair", limit=3)  # doctest: +SKIP
         """
+        import pandas as pd
+
         from toolkit.actors import find_actors
         from toolkit.stats import kwic
 
@@ -896,6 +911,8 @@ class Corpus:
 
     def summary(self) -> dict[str, Any]:
         """Headline figures: articles, duplicates, failures, words, actors, quotes, topics."""
+        import pandas as pd
+
         articles = self.articles
         topics = articles["topic"].value_counts(sort=False) if len(articles) else pd.Series()
         return {
