@@ -523,9 +523,9 @@ def _normalise(
         values = frame[column] if column in frame else pd.Series([None] * len(frame), dtype=object)
         if dtype == "category":
             fixed = _FIXED_CATEGORIES.get((name, column), ())
-            present = values.dropna().astype(str)
-            extra = sorted(set(present) - set(fixed))
-            values = pd.Categorical(present.reindex(values.index), categories=[*fixed, *extra])
+            values = values.astype(_TEXT)
+            extra = sorted(set(values.dropna().unique()) - set(fixed))
+            values = pd.Categorical(values, categories=[*fixed, *extra])
         elif dtype in ("int64", "float64") and values.isna().any():
             values = values.astype("float64")  # a missing statistic stays missing
         else:
