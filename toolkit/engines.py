@@ -12,6 +12,7 @@ the batch.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -79,16 +80,22 @@ def run_local(
     it is working on and results stream back in input order.
     """
     workers = _check_workers(workers)
-    if workers == 1 or len(tasks) <= 1:
-        for index, task in enumerate(tasks):
-            yield index, _call(func, task)
-        return
-    workers = min(workers, len(tasks))
-    # Small chunks keep both workers busy to the end; large enough to make pickling cheap.
-    chunksize = max(1, min(8, len(tasks) // (workers * 8)))
-    with multiprocessing.get_context().Pool(workers, initializer=_ignore_sigint) as pool:
-        for index, result in enumerate(pool.imap(_Call(func), tasks, chunksize=chunksize)):
-            yield index, result
+    # Objects that exist now (loaded models, word lists) move to gc's permanent generation:
+    # collections no longer scan them, and forked workers do not copy their pages by doing so.
+    gc.freeze()
+    try:
+        if workers == 1 or len(tasks) <= 1:
+            for index, task in enumerate(tasks):
+                yield index, _call(func, task)
+            return
+        workers = min(workers, len(tasks))
+        # Small chunks keep every worker busy to the end; large enough to make pickling cheap.
+        chunksize = max(1, min(8, len(tasks) // (workers * 8)))
+        with multiprocessing.get_context().Pool(workers, initializer=_ignore_sigint) as pool:
+            for index, result in enumerate(pool.imap(_Call(func), tasks, chunksize=chunksize)):
+                yield index, result
+    finally:
+        gc.unfreeze()
 
 
 def _ignore_sigint() -> None:
