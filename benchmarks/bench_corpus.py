@@ -120,7 +120,7 @@ def run_one(spec: dict) -> dict:
         "articles_per_second": len(files) / seconds,
         "peak_total_mb": sampler.peak / MB,
         "peak_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        # The largest of the pool's workers (Dask's are not children we wait for: 0).
+        # The largest child process that has ended: a pool worker, or a Dask worker.
         "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "tables_mb": sum(
             getattr(corpus, name).memory_usage(deep=True).sum()
