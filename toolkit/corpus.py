@@ -58,8 +58,8 @@ ACTOR_KINDS = ("person", "organization", "place")
 QUOTE_KINDS = ("direct", "indirect")
 _TEXT = "string"
 
-# Column -> dtype for each table. The articles table also has one column per TextStats field
-# (between the identity columns and the counts), taken from the statistics themselves.
+# Column -> dtype for each table. The articles table also has one column per field of
+# toolkit.stats.TextStats, between the identity columns and the counts (see _schema).
 _ARTICLE_HEAD = {
     "id": _TEXT,
     "path": _TEXT,
@@ -174,12 +174,12 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
             "text": q.text,
             "start": q.start,
             "end": q.end,
-            "speaker_mention": getattr(q, "speaker_mention", None),
+            "speaker_mention": q.speaker_mention,
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
             "cue": q.cue,
-            "cue_start": getattr(q, "cue_start", None),
-            "cue_end": getattr(q, "cue_end", None),
+            "cue_start": q.cue_start,
+            "cue_end": q.cue_end,
         }
         for q in analysis.quotes
     ]
