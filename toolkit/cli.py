@@ -434,7 +434,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
     p.add_argument("--out", required=True, metavar="FOLDER", help="where to write the tables")
     p.add_argument(
-        "--workers", type=_positive_int, help="worker processes (default: one per CPU core)"
+        "--workers",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: one per CPU core)",
     )
     p.add_argument(
         "--engine",
