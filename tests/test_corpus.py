@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -414,3 +415,15 @@ def test_co_mention_counts_agree_with_toolkit_actors(corpus):
         )
         assert got == expected
     assert len(corpus.co_mentions) > 0
+
+
+def _die_on_three(x: int) -> int:
+    if x == 3:
+        os._exit(1)  # a worker killed mid-task (as by the out-of-memory killer)
+    return x * 10
+
+
+def test_a_worker_that_dies_fails_only_its_task():
+    results = dict(engines.run(_die_on_three, list(range(40)), workers=2))
+    assert results[3] == engines.TaskFailure(engines.WORKER_DIED)
+    assert {i: r for i, r in results.items() if i != 3} == {i: i * 10 for i in range(40) if i != 3}

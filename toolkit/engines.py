@@ -12,12 +12,15 @@ the batch.
 
 from __future__ import annotations
 
+import collections
 import gc
 import logging
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,8 +79,10 @@ def run_local(
 ) -> Iterator[tuple[int, Any]]:
     """Run in this process (``workers=1``) or in a pool of ``workers`` processes.
 
-    Tasks go to the pool in small chunks through ``imap``, so each worker holds only the task
-    it is working on and results stream back in input order.
+    Tasks go to the pool in small batches, a few per worker at a time, so each worker holds
+    only the task it is working on. A worker process that dies (killed, out of memory, a crash
+    in native code) does not stop the run: its batch and the others in flight are run again
+    one task at a time in a fresh pool, and only the task that kills a worker again fails.
     """
     workers = _check_workers(workers)
     # Objects that exist now (loaded models, word lists) move to gc's permanent generation:
@@ -88,29 +93,70 @@ def run_local(
             for index, task in enumerate(tasks):
                 yield index, _call(func, task)
             return
-        workers = min(workers, len(tasks))
-        # Small chunks keep every worker busy to the end; large enough to make pickling cheap.
-        chunksize = max(1, min(8, len(tasks) // (workers * 8)))
-        with multiprocessing.get_context().Pool(workers, initializer=_ignore_sigint) as pool:
-            for index, result in enumerate(pool.imap(_Call(func), tasks, chunksize=chunksize)):
-                yield index, result
+        yield from _run_pool(func, tasks, min(workers, len(tasks)))
     finally:
         gc.unfreeze()
+
+
+#: Batches in flight per local worker: enough to keep it busy while results travel back.
+LOCAL_IN_FLIGHT_PER_WORKER = 2
+WORKER_DIED = "the worker process died (killed, out of memory, or crashed)"
+
+
+def _run_pool(
+    func: Callable[[Any], Any], tasks: Sequence[Any], workers: int
+) -> Iterator[tuple[int, Any]]:
+    # Small batches keep every worker busy to the end; large enough to make pickling cheap.
+    batch = max(1, min(8, len(tasks) // (workers * 8)))
+    queue = collections.deque((start, batch) for start in range(0, len(tasks), batch))
+    suspects: collections.deque[tuple[int, int]] = collections.deque()
+    in_flight: dict[Future, tuple[int, int]] = {}
+    pool = _new_pool(workers)
+    try:
+        while queue or suspects or in_flight:
+            # After a crash, the tasks that were in flight run alone, one at a time, until
+            # the one that kills its worker is found.
+            alone = bool(suspects) and not in_flight
+            limit = 1 if alone else workers * LOCAL_IN_FLIGHT_PER_WORKER
+            source = suspects if alone else queue
+            while source and len(in_flight) < limit:
+                start, size = source.popleft()
+                chunk = list(tasks[start : start + min(size, len(tasks) - start)])
+                in_flight[pool.submit(_call_batch, func, chunk)] = (start, len(chunk))
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                start, size = in_flight.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        yield start, TaskFailure(WORKER_DIED)
+                    else:
+                        suspects.extend((start + i, 1) for i in range(size))
+                    continue
+                for offset, result in enumerate(results):
+                    yield start + offset, result
+            if broken:
+                for start, size in in_flight.values():
+                    suspects.extend((start + i, 1) for i in range(size))
+                in_flight.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _new_pool(workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(), initializer=_ignore_sigint
+    )
 
 
 def _ignore_sigint() -> None:
     # Ctrl-C goes to the whole process group: let the parent stop the pool cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Call:
-    """A picklable ``lambda task: _call(func, task)``."""
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func = func
-
-    def __call__(self, task: Any) -> Any:
-        return _call(self.func, task)
 
 
 def _call(func: Callable[[Any], Any], task: Any) -> Any:
