@@ -99,7 +99,10 @@ def find(text: str) -> list[Found]:
                 if attribution is not None:
                     attributions[k] = attribution
         reported.extend(_reported(tokens, cues, named))
-        event = _last_speaker(tokens, cues)
+        # A sentence that attributes its own quotation names its speaker through it; a cue in a
+        # side clause ('"...," Trump assured Jones, after Jones assured Trump that ...') must
+        # not become the speaker of the next quotation.
+        event = None if attributions else _last_speaker(tokens, cues)
         if event is not None:
             events.setdefault(paragraphs.index(start), []).append((end, event))
     found = _inherit(text, spans, decisions, paragraphs, events)
@@ -112,12 +115,21 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
     """The speaker a following paragraph of quotation may belong to: the last speech cue's
     speaker in the sentence ("Carter said that ...", "Caddell continued:"), or the subject
     of a sentence that ends with a colon ("In a statement, the university wrote:")."""
-    for cue in reversed(cues):
-        if cue.cls != "speech":
-            continue
-        phrase = _cue_speaker(tokens, cues, cue)
-        if phrase is not None and not phrase.relative:
-            return _make(tokens, phrase, cue, "paragraph before")
+    speakers = [
+        (cue, phrase)
+        for cue in reversed(cues)
+        if cue.cls == "speech"
+        and (phrase := _cue_speaker(tokens, cues, cue)) is not None
+        and not phrase.relative
+    ]
+    subject = _speech.sentence_subject(tokens, len(tokens))
+    if subject is not None:
+        # 'Schoen elaborated ... that superdelegates pledged to Clinton may reconsider.': the
+        # sentence's subject, not the last cue's.
+        main = [(c, p) for c, p in speakers if p.head_i < subject[1] and p.head_j > subject[0]]
+        speakers = main + speakers
+    for cue, phrase in speakers:
+        return _make(tokens, phrase, cue, "paragraph before")
     if tokens[-1].text == ":":
         span = _speech.sentence_subject(tokens, len(tokens) - 1)
         if span is not None:
@@ -133,7 +145,7 @@ def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tup
     cuts = []
     for span in spans:
         if text[span.inner_start : span.inner_end].endswith((".", ".)")):
-            after = masked[span.outer_end : span.outer_end + 60]
+            after = masked[span.outer_end : span.outer_end + 120]
             stripped = after.lstrip(" ")
             if (
                 stripped[:1].isupper() or stripped[:1] == MASK
@@ -204,6 +216,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     for cue in cues:
         if cue.i < m or cue.i - m > 30 or cue.cls != "speech":
             continue
+        if cue.participle and cue.order == "verb" and cue.base != cue.form:
+            break  # '"partial," meaning ...', '"...," giving ...': no "X said" here
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _speech.speaker_after(tokens, cue)
             if phrase is not None:
@@ -213,16 +227,21 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             return _make(tokens, phrase, cue, "after quote: X said")
         break
     generic = _dash_attribution(tokens, k)
-    if generic is None and k == 0 and quoted.rstrip().endswith((",", "!", "?", "—", "-")):
+    opens = k == 0 or tokens[k - 1].text == ":"
+    if generic is None and opens and quoted.rstrip().endswith((",", "!", "?", "—", "-")):
         generic = _unlisted_verb(tokens, k + 1)
     if generic is not None:
         return generic
-    # 'According to Smith, the plan is "dead"': a cue for the whole sentence.
+    # 'According to Smith, the plan is "dead"': a cue for the whole sentence, unless it stands
+    # in what another speaker says ('X said that according to its analysis, ... "..."').
     for cue in cues:
-        if cue.order == "before":
-            attribution = _cue_attribution(tokens, cues, cue)
-            if attribution is not None:
-                return attribution
+        if cue.order != "before":
+            continue
+        if cue.i < k and any(c.cls == "speech" and c.order == "verb" and c.i < cue.i for c in cues):
+            break
+        attribution = _cue_attribution(tokens, cues, cue)
+        if attribution is not None:
+            return attribution
     # 'Hillary shot back, "..."': a subject and a verb just before the quotation.
     local = _introducer(tokens, cues, k)
     if local is not None:
@@ -246,9 +265,13 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
     if adjacent:
         candidates = adjacent  # '..., which is an outcome, he said, "we've long anticipated."'
-    elif subject is not None:
+    elif subject is not None and not (
+        candidates and _opens_clause(tokens, candidates[0][1], candidates[0][0], k)
+    ):
         # A cue in the main clause, whose speaker is the sentence subject, comes first:
-        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's.
+        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's; but the nearest
+        # cue wins when its speaker opens a clause of its own: 'Bone said ..., but he added
+        # that ... "..."', 'Cruz accuses Obama ... and Trump says he's "..."'.
         main = [(c, p) for c, p in candidates if p.head_i < subject[1] and p.head_j > subject[0]]
         candidates = main + [item for item in candidates if item not in main]
     for cue, phrase in candidates:
@@ -260,6 +283,24 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             if attribution is not None:
                 return attribution
     return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
+
+
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "yet", "who", "which", "that", "whom"])
+
+
+def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool:
+    """Does the speaker phrase open a clause that runs on to the quotation at ``k`` ('..., but
+    he added', '... and Trump says', 'who he noted')? A relative pronoun as the speaker does
+    not ('voters who wonder'), nor a clause closed by a comma before the quotation ('the
+    announcement, which some have argued was a ploy, was an "insult"')."""
+    if phrase.relative or phrase.i == 0:
+        return False
+    if any(t.text == "," for t in tokens[cue.j : k]):
+        return False
+    before = tokens[phrase.i - 1]
+    return before.text in (",", ";", ":") or (
+        before.kind == "word" and before.text.islower() and before.lower in _CLAUSE_OPENERS
+    )
 
 
 def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
@@ -423,20 +464,47 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     phrase = _speech.speaker_before(tokens, cue)
     if phrase is None and cue.participle:
         return _subject(tokens, cues, cue)  # "Trump unleashed tweets saying that ..."
+    if phrase is not None and cue.participle and phrase.j == cue.i:
+        return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
     if prev is not None and prev.lower in ("and", "but", "then"):
         return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
-        return _speech.speaker_after(tokens, cue)
+        phrase = _speech.speaker_after(tokens, cue)
+        if phrase is not None and prev is not None and prev.kind != "quote":
+            # "..., said Smith." but not "..., said the days when ...": after a comma the
+            # inverted speaker ends its clause.
+            after = tokens[phrase.j] if phrase.j < len(tokens) else None
+            if after is not None and after.kind == "word":
+                return None
+        return phrase
     return None
+
+
+def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """'footage of Trump saying', 'a video of her telling': the name after the last
+    preposition of the phrase before a participle is the one speaking."""
+    lex = _speech.lexicon()
+    for n in range(phrase.j - 2, phrase.i, -1):
+        token = tokens[n]
+        if (
+            token.kind == "word"
+            and token.text.islower()
+            and token.lower in lex.words["preposition"]
+        ):
+            rest = tokens[n + 1 : phrase.j]
+            if rest and _speech.looks_like_name(tokens, n + 1, phrase.j, lex):
+                return Phrase(n + 1, phrase.j, n + 1, phrase.j)
+            break
+    return phrase
 
 
 def _inverts(cue: Cue) -> bool:
     """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
     lex = _speech.lexicon()
     return cue.base not in lex.words["no_inversion"] and (
-        cue.order == "before" or cue.base != cue.form
+        cue.order == "before" or (cue.cls == "speech" and cue.base != cue.form)
     )
 
 
@@ -449,7 +517,7 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
         if token.kind == "quote" or token.text in (";", ":"):
             break
         if (
-            tokens[n - 1].lower in ("and", "but")
+            (tokens[n - 1].lower in ("and", "but") or tokens[n - 1].text == ",")
             and (token.lower in lex.pronouns - {"it", "you"})
             and n + 1 < cue.i
             and tokens[n + 1].text.islower()

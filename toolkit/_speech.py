@@ -185,7 +185,37 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "the claims", "to say"
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and prev.lower.endswith(("'s", "’s", "s'", "s’"))
+        and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.words["function"]
+    ):
+        return False  # "Trump's comments", "the party's claims": a noun after a possessive
+    if (
+        nxt is not None
+        and token.lower.endswith("s")
+        and (prev is None or prev.lower not in lex.pronouns)
+        and (nxt.lower in lex.words["be"] or nxt.lower in lex.words["finite"])
+    ):
+        return False  # "his remarks were", "the comments have": a plural noun
     base, cls = lex.forms[token.lower]
+    if (
+        nxt is not None
+        and nxt.lower == "by"
+        and token.lower != base
+        and not token.lower.endswith(("ing", "s"))
+    ):
+        return False  # 'measures added by Republicans': a participle, not a speech verb
+    if (
+        token.lower.endswith("s")
+        and token.lower != base
+        and prev is not None
+        and prev.kind == "word"
+        and prev.text.islower()
+        and prev.lower.endswith("ing")
+    ):
+        return False  # "giving states more power": a noun after a participle
     if token.lower == base and not _may_precede_base_form(prev, lex):
         return False  # "a media call", "protest suggestions": a noun, not a verb
     if (
@@ -222,7 +252,7 @@ def opens_with_attribution(text: str) -> bool:
     """Does ``text`` open with "Smith said", "he added", "Mr. Trump told"? Then a quotation
     that ends with a period just before it is still attributed by it."""
     lex = lexicon()
-    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:8]
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:20]
     for n, word in enumerate(words[:5]):
         lower = word.lower()
         if (
@@ -233,12 +263,25 @@ def opens_with_attribution(text: str) -> bool:
         ):
             # '"..." Smith said.' but not '"..." He added that ...' or '"..." He adds, "..."'
             after = words[n + 1 : n + 3]
-            return (
-                not lower.endswith("ing")
-                and after[:1] in ([","], ["."], [";"])
-                and not (len(after) == 2 and after[1] in "\"“'‘«" + MASK)
-            )
+            if lower.endswith("ing"):
+                return False
+            if after[:1] in ([","], ["."], [";"]):
+                return not (len(after) == 2 and after[1] in "\"“'‘«" + MASK)
+            return _closing_phrase(words[n + 1 :], lex)
         if not (word[:1].isupper() or lower in lex.pronouns or is_abbreviation(word)):
+            return False
+    return False
+
+
+def _closing_phrase(words: list[str], lex: _Lexicon) -> bool:
+    """'... said to cheers.', '... said of the process.', '... said in an interview.': a short
+    adverbial that ends the sentence, with no reported clause in it."""
+    if not words or words[0].lower() not in lex.words["preposition"]:
+        return False
+    for n, word in enumerate(words[:10]):
+        if word in (".", "!", "?") or (word.endswith(".") and not is_abbreviation(word)):
+            return n > 0
+        if word.lower() == "that" or word.lower() in lex.forms or word in (",", ";", ":", MASK):
             return False
     return False
 
@@ -299,6 +342,8 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         return None
     token = tokens[k]
     if is_relative(token, lex):
+        if k > first and tokens[k - 1].kind == "quote":
+            return None  # 'a "chief trade prosecutor" who reports to ...': the quotation
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
     if token.text == "," or token.text in DASHES:
@@ -306,14 +351,24 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     end = k + 1
     j = _scan_left(tokens, k, first, lex)
     start = j + 1
-    if start < end and (
-        _not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"]
+    if (
+        start < end
+        and tokens[start].lower not in _POSSESSIVES  # "her top aide Huma Abedin wrote"
+        and (_not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"])
     ):
         # "Saturday at the state convention Sen. Elizabeth Warren (D-MA) said": the name at
         # the end of a long phrase is the speaker.
         run = _trailing_name(tokens, start, end, lex)
         if run is not None:
             start = run
+        elif tokens[end - 1].lower in lex.pronouns:
+            start = end - 1  # "at the town hall this week she said"
+        elif tokens[start].lower in lex.words["preposition"]:
+            return None  # "... without reporters asking": no speaker
+    if start < end - 1 and is_relative(tokens[start], lex):
+        # "Beck, who has in the past described ...": the relative pronoun is the speaker
+        antecedent = _antecedent(tokens, start, first, lex)
+        return Phrase(start, start + 1, start, start + 1, relative=True, antecedent=antecedent)
     if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
@@ -353,7 +408,11 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     j = k - 1
     while j >= first:
         token = tokens[j]
-        if token.kind == "quote" or token.text in (";", ":", "(", ")"):
+        if token.text in (";", ":", "(", ")") or (
+            token.kind == "quote" and tokens[j - 1].text == closing
+        ):
+            return None  # a quotation may stand inside ('Smith, the author of "Home," said')
+        if token.kind == "quote" and j + 1 < k and tokens[j + 1].kind == "quote":
             return None
         if token.text == closing or (closing in DASHES and token.text in DASHES):
             break
@@ -395,10 +454,25 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
         if token.lower == "and" and _joins_names(tokens, j, first):
             j -= 1  # "the Scottish National Party and the Tories say"
             continue
+        if j < k and is_relative(token, lex) and not _starts_own_subject(tokens, j + 1, lex):
+            j -= 1  # "a White House official who spoke anonymously said": the official
+            continue
         if _is_boundary(token, lex) or (j < k and is_relative(token, lex)):
             return j  # "who she dubbed": the speaker is "she"
         j -= 1
     return j
+
+
+def _starts_own_subject(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
+    """After a relative pronoun: does a subject of its own follow ("who she dubbed", "that the
+    senator called")? If not ("who spoke anonymously"), the pronoun is the clause's subject."""
+    token = tokens[j]
+    return (
+        token.kind != "word"
+        or not token.text.islower()
+        or token.lower in lex.pronouns
+        or (token.lower in lex.words["det"])
+    )
 
 
 def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
@@ -489,6 +563,13 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
         return False
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
+    first = words[0]
+    if (
+        first.text.islower()
+        and first.lower in lex.forms
+        and first.lower != lex.forms[first.lower][0]
+    ):
+        return False  # "said his anti-Muslim": a verb opens no speaker phrase
     last = words[-1]
     # A phrase that ends in a verb form is no speaker: "... who was told".
     return not (
@@ -505,6 +586,8 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
     for k in range(start + 1, end):
         token = tokens[k]
         prev = tokens[k - 1]
+        if is_relative(token, lex):
+            return start, k  # "a White House official who spoke anonymously"
         if (
             token.kind == "word"
             and token.lower in lex.words["preposition"]
@@ -528,8 +611,21 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
         or token.text[0].isdigit()
         or (lower.endswith("ly") and len(lower) > 4)
         or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
-        or lower.endswith("ing")
-        or lower in ("his", "her", "their", "its", "our", "my", "your")
+        or (lower.endswith("ing") and lower not in _place_and_family_names())
+        or lower in _POSSESSIVES
+    )
+
+
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+
+
+@cache
+def _place_and_family_names() -> frozenset[str]:
+    """Names that look like participles ("Wyoming", "Manning", "Beijing")."""
+    return (
+        word_set("actor_regions.txt")
+        | word_set("actor_cities.txt")
+        | word_set("actor_surnames.txt")
     )
 
 

@@ -261,9 +261,7 @@ def score_view(
     def prf(pairs) -> PRF:
         return PRF(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs))
 
-    return ViewScore(
-        prf(exact_pairs), prf(overlap_pairs), SpeakerScore(n, overlap, exact), ignored
-    )
+    return ViewScore(prf(exact_pairs), prf(overlap_pairs), SpeakerScore(n, overlap, exact), ignored)
 
 
 def _marked_with_apostrophes(fragment: dict) -> bool:
