@@ -78,6 +78,7 @@ def find(text: str) -> list[Found]:
     headlines = _headline_paragraphs(masked, paragraphs)
     reported: list[Found] = []
     events: dict[int, list[tuple[int, Attribution]]] = {}  # speakers named, per paragraph
+    subjects: list[tuple[int, int, Attribution | None]] = []  # each sentence's subject
     for start, end in _sentence_spans(text, masked, spans):
         tokens = _speech.tokenize(masked, start, end, quote_at)
         if not tokens:
@@ -105,7 +106,10 @@ def find(text: str) -> list[Found]:
         event = None if attributions else _last_speaker(tokens, cues)
         if event is not None:
             events.setdefault(paragraphs.index(start), []).append((end, event))
-    found = _inherit(text, spans, decisions, paragraphs, events)
+        subjects.append(
+            (start, end, None if any(t.kind == "quote" for t in tokens) else _actor_subject(tokens))
+        )
+    found = _inherit(text, spans, decisions, paragraphs, events, subjects)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
     return found
@@ -137,6 +141,32 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
                 (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="paragraph before"
             )
     return None
+
+
+def _actor_subject(tokens: list[Token]) -> Attribution | None:
+    """The subject of a sentence without quotations when it names someone who could speak:
+    a name or a description ("Clinton", "The Christian leader", "she"), not "it" or "there"."""
+    span = _speech.sentence_subject(tokens, len(tokens))
+    if span is None or _not_an_actor(tokens[span[0]]):
+        return None
+    if any(
+        t.kind != "word" or t.lower in _speech.lexicon().forms for t in tokens[span[0] : span[1]]
+    ):
+        return None
+    return Attribution(
+        (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence before"
+    )
+
+
+_NOT_ACTORS = frozenset(["it", "this", "there", "that", "these", "those", "i", "we", "you"])
+
+
+def _not_an_actor(token: Token) -> bool:
+    """ "It", "There's", "That's", "we": a subject that names no one who could speak."""
+    lower = token.lower
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]
+    return lower in _NOT_ACTORS
 
 
 def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -304,8 +334,23 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
 
 
 def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
-    """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."')?"""
-    return all(t.text in (",", ":", "that") for t in tokens[cue.j : k])
+    """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."',
+    'saying during the debate last week, "..."')?"""
+    between = tokens[cue.j : k]
+    if all(t.text in (",", ":", "that") for t in between):
+        return True
+    # An adverbial between the cue and a comma or colon before the quotation.
+    lex = _speech.lexicon()
+    return (
+        2 <= len(between) <= 9
+        and between[-1].text in (",", ":")
+        and between[0].lower in lex.words["preposition"] | lex.words["time"]
+        and all(
+            (t.kind == "word" and t.lower not in lex.forms and t.lower != "that")
+            or t.text in _speech.SOFT_PUNCT
+            for t in between[:-1]
+        )
+    )
 
 
 def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
@@ -325,12 +370,18 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
         return None
     rest = words[span[1] :]
     lex = _speech.lexicon()
+    if rest and rest[0].lower in lex.words["be"] | lex.words["function"] | lex.words["finite"]:
+        return None
     if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
         pass  # 'but he gave the Texan a back-handed compliment: "..."'
     elif not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
         return None
-    if not rest[0].lower.endswith(("ed", "s")) or rest[0].lower in lex.words["be"]:
-        return None
+    elif not (
+        rest[0].lower.endswith(("ed", "s"))
+        or (len(rest) == 2 and rest[1].lower in lex.words["particle"])
+    ):
+        return None  # 'Hillary shot back, "..."'; but not 'The point being, "..."'
+
     if tokens[start + span[0]].lower in ("it", "this", "there", "that"):
         return None
     return Attribution((words[span[0]].start, words[span[1] - 1].end), None, how="introducer")
@@ -355,7 +406,7 @@ def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
     if k == 0:
         return None
     span = _speech.sentence_subject(tokens, k)
-    if span is None or tokens[span[0]].lower in ("it", "this", "there", "that", "i", "we", "you"):
+    if span is None or _not_an_actor(tokens[span[0]]):
         return None
     return Attribution(
         (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence subject"
@@ -431,7 +482,9 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
         if _speech.is_adverb(token, lex):
             continue
         particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
-        if not (token.lower.endswith(("ed", "s")) or particle):
+        # '"...," the sign read.': the word that ends the sentence is the verb
+        last = j + 1 < n and all(t.kind == "punct" for t in tokens[j + 1 :])
+        if not (token.lower.endswith(("ed", "s")) or particle or last):
             if first.lower in ("the", "a", "an") and j == m + 1:
                 continue  # "the nominee": the noun after the article
             if first.text[0].isupper() or first.lower in lex.pronouns:
@@ -773,10 +826,12 @@ def _inherit(
     decisions: dict[int, tuple[str, Attribution | None]],
     paragraphs: _Paragraphs,
     events: dict[int, list[tuple[int, Attribution]]],
+    subjects: list[tuple[int, int, Attribution | None]],
 ) -> list[Found]:
     """Direct quotations, each with its own attribution or the one it inherits: that of the
     latest quotation or speech cue before it in its paragraph, or, when it opens a paragraph,
-    the latest in the paragraph before."""
+    the latest in the paragraph before; failing both, when it opens a sentence, the subject of
+    the sentence before it in its paragraph ('Clinton touted her record. "We need ..."')."""
     found: list[Found] = []
     quoted: dict[int, list[tuple[int, Attribution]]] = {}  # attributed quotations, per paragraph
     for n, span in enumerate(spans):
@@ -794,6 +849,8 @@ def _inherit(
                 attribution = _inherited(
                     _latest(quoted, events, paragraph - 1, span.outer_start), "paragraph before"
                 )
+            if attribution is None:
+                attribution = _sentence_before(text, span, subjects, paragraphs.spans[paragraph])
         if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
             continue  # a word or two in quote marks that nobody is said to have said
         if span.single and attribution is None:
@@ -849,6 +906,23 @@ def _signed(text: str, span: QuotedSpan, paragraphs: _Paragraphs) -> Attribution
     if match is None:
         return None
     return Attribution((match.start(1), match.end(1)), None, how="signature")
+
+
+def _sentence_before(
+    text: str,
+    span: QuotedSpan,
+    subjects: list[tuple[int, int, Attribution | None]],
+    paragraph: tuple[int, int],
+) -> Attribution | None:
+    """The subject of the sentence just before a quotation that opens its own sentence, in
+    the same paragraph."""
+    index = bisect.bisect_right([end for _, end, _ in subjects], span.outer_start) - 1
+    if index < 0:
+        return None
+    start, end, subject = subjects[index]
+    if start < paragraph[0] or text[end : span.outer_start].strip():
+        return None
+    return subject
 
 
 def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:

@@ -156,7 +156,8 @@ def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
         entry = lex.forms.get(token.lower)
         if entry is not None and _is_verb(tokens, i, lex, headline):
             base, cls = entry
-            cues.append(Cue(i, i + 1, base, cls, "verb", token.lower.endswith("ing"), token.lower))
+            participle = token.lower.endswith("ing") or (i > 0 and tokens[i - 1].lower == "having")
+            cues.append(Cue(i, i + 1, base, cls, "verb", participle, token.lower))
         i += 1
     return cues
 
@@ -660,6 +661,17 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         return k, k + 1
     if _not_a_subject(first, lex):
         return None
+    nxt = tokens[k + 1] if k + 1 < n else None
+    if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
+        return None  # "Preceded at the lectern by ...": a participle
+    if (
+        all(
+            t.kind == "word" and t.text.isupper() and t.text.isalpha() and len(t.text) > 1
+            for t in tokens[k : k + 3]
+        )
+        and k + 3 <= n
+    ):
+        return None  # "CONGRESS HAS INVESTIGATED HIM — ...": a kicker in capitals
     j = k + 1
     if first.lower in ("the", "a", "an") or first.text[0].isupper():
         while j < n and tokens[j].kind != "quote" and j - k < 8:
