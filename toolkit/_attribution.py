@@ -246,7 +246,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     for cue in cues:
         if cue.i < m or cue.i - m > 30 or cue.cls != "speech":
             continue
-        if cue.participle and cue.order == "verb" and cue.base != cue.form:
+        if cue.participle and cue.order == "verb" and cue.base != cue.form and cue.i == m:
             break  # '"partial," meaning ...', '"...," giving ...': no "X said" here
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _speech.speaker_after(tokens, cue)
@@ -323,8 +323,8 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
     he added', '... and Trump says', 'who he noted')? A relative pronoun as the speaker does
     not ('voters who wonder'), nor a clause closed by a comma before the quotation ('the
     announcement, which some have argued was a ploy, was an "insult"')."""
-    if phrase.relative or phrase.i == 0:
-        return False
+    if phrase.relative or phrase.i == 0 or tokens[phrase.head_i].lower == "you":
+        return False  # 'the limitation that you can't yell "fire"': anyone, not a speaker
     if any(t.text == "," for t in tokens[cue.j : k]):
         return False
     before = tokens[phrase.i - 1]
@@ -806,16 +806,24 @@ def _clause_start(tokens: list[Token], stop: int) -> int:
 
 def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> bool:
     """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
+    lex = _speech.lexicon()
+    for m in range(k, n - 1):
+        if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
+            n = m  # "..., Hollande said Tuesday in Paris, noting ...": up to the participle
+            break
     rest = tokens[k:n]
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
-    lex = _speech.lexicon()
     if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
         return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return (
         len(words) <= 6
-        and words[0].lower in lex.words["preposition"] | lex.words["right_stop"]
+        and words[0].lower
+        in lex.words["preposition"]
+        | lex.words["right_stop"]
+        | lex.words["time"]
+        | lex.words["calendar"]
         and all(t.lower != "that" for t in words)
     )
 

@@ -352,6 +352,8 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     end = k + 1
     j = _scan_left(tokens, k, first, lex)
     start = j + 1
+    if cue.participle and start < end - 1 and tokens[start].lower == "with":
+        start += 1  # "with one of her ads asking, ...": the ad asks
     if (
         start < end
         and tokens[start].lower not in _POSSESSIVES  # "her top aide Huma Abedin wrote"
@@ -565,12 +567,12 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
     first = words[0]
-    if (
-        first.text.islower()
-        and first.lower in lex.forms
-        and first.lower != lex.forms[first.lower][0]
+    if first.text.islower() and (
+        (first.lower in lex.forms and first.lower != lex.forms[first.lower][0])
+        or first.lower in lex.words["be"]
+        or first.lower in lex.words["finite"]
     ):
-        return False  # "said his anti-Muslim": a verb opens no speaker phrase
+        return False  # "said his anti-Muslim", "was in reference to": no speaker phrase
     last = words[-1]
     # A phrase that ends in a verb form is no speaker: "... who was told".
     return not (
@@ -595,9 +597,18 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
             and token.text.islower()
             and prev.kind == "word"
             and prev.text.islower()
+            and not (token.lower == "of" and _is_quantity(prev, lex))  # "one of her ads"
         ):
             return start, k
     return start, end
+
+
+def _is_quantity(token: Token, lex: _Lexicon) -> bool:
+    return (
+        token.lower in lex.words["number"]
+        or token.text[0].isdigit()
+        or token.lower in ("some", "many", "most", "all", "several", "none", "each", "both")
+    )
 
 
 def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
@@ -652,7 +663,14 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
             after.lower in lex.pronouns or after.text[0].isupper()
         )
         has_cue = any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word")
-        if opener or (named_after and not has_cue):
+        adverbial = tokens[k].lower not in _POSSESSIVES and (
+            _not_a_subject(tokens[k], lex)
+            or any(
+                t.lower in lex.words["time"] or t.lower in lex.words["calendar"]
+                for t in tokens[k:comma]
+            )
+        )  # "Here in Columbia, he", "A few days later, Trump", not "His standing ..., Calif."
+        if opener or (named_after and adverbial and not has_cue):
             k = comma + 1
     if k >= n or tokens[k].kind != "word":
         return None
