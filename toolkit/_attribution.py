@@ -717,7 +717,10 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
     """Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X"."""
     found = []
     n = len(tokens)
+    direct_only = _speech.lexicon().words["direct_only"]
     for cue in cues:
+        if cue.base in direct_only:
+            continue  # "the sign read ...": attributes quotations only
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
             continue  # outside quote marks, "I" and "we" are the writer

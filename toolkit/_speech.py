@@ -217,7 +217,11 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         and prev.lower.endswith("ing")
     ):
         return False  # "giving states more power": a noun after a participle
-    if token.lower == base and not _may_precede_base_form(prev, lex):
+    if (
+        token.lower == base
+        and base not in lex.words["direct_only"]
+        and not _may_precede_base_form(prev, lex)
+    ):
         return False  # "a media call", "protest suggestions": a noun, not a verb
     if (
         cls == "evaluation"
@@ -355,6 +359,14 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     if cue.participle and start < end - 1 and tokens[start].lower == "with":
         start += 1  # "with one of her ads asking, ...": the ad asks
     if (
+        j >= first
+        and is_relative(tokens[j], lex)
+        and start < end - 1
+        and tokens[start].text.islower()
+        and tokens[start + 1].lower in ("the", "a", "an")
+    ):
+        start += 1  # "at which point the crowd chanted": the crowd
+    if (
         start < end
         and tokens[start].lower not in _POSSESSIVES  # "her top aide Huma Abedin wrote"
         and (_not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"])
@@ -457,7 +469,15 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
         if token.lower == "and" and _joins_names(tokens, j, first):
             j -= 1  # "the Scottish National Party and the Tories say"
             continue
-        if j < k and is_relative(token, lex) and not _starts_own_subject(tokens, j + 1, lex):
+        if (
+            j < k
+            and token.lower == "who"
+            and is_relative(token, lex)
+            and j > first
+            and tokens[j - 1].kind == "word"
+            and tokens[j - 1].lower not in lex.words["preposition"]
+            and not _starts_own_subject(tokens, j + 1, lex)
+        ):
             j -= 1  # "a White House official who spoke anonymously said": the official
             continue
         if _is_boundary(token, lex) or (j < k and is_relative(token, lex)):
@@ -603,6 +623,26 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
     return start, end
 
 
+_ABOUT = frozenset(["about", "nearly", "almost", "roughly", "some", "more", "than", "over"])
+
+
+def _counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
+    """ "About 200 protesters", "Three officials", "more than 500 supporters": a counted
+    plural subject; the end of the phrase, or None. Not "Four days before ..."."""
+    j = k
+    while j < len(tokens) and tokens[j].lower in _ABOUT:
+        j += 1
+    if j >= len(tokens) or not _is_quantity(tokens[j], lex) or tokens[j].lower in _ABOUT:
+        return None
+    for j in range(j + 1, min(j + 4, len(tokens))):  # the plural noun: up to three words on
+        token = tokens[j]
+        if token.kind != "word" or token.lower in lex.forms or token.lower in lex.words["stop"]:
+            return None
+        if token.lower.endswith("s") and not token.lower.endswith("ss"):
+            return None if token.lower in lex.words["time"] else j + 1
+    return None
+
+
 def _is_quantity(token: Token, lex: _Lexicon) -> bool:
     return (
         token.lower in lex.words["number"]
@@ -621,7 +661,7 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
         or lower in lex.words["calendar"]
         or lower in lex.words["number"]
         or token.text[0].isdigit()
-        or (lower.endswith("ly") and len(lower) > 4)
+        or (lower.endswith("ly") and len(lower) > 4 and lower not in _given_names())
         or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
         or (lower.endswith("ing") and lower not in _place_and_family_names())
         or lower in _POSSESSIVES
@@ -629,6 +669,12 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
 
 
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names that look like adverbs ("Carly", "Kelly", "Emily")."""
+    return frozenset(line.split("\t")[0].lower() for line in read_lines("actor_first_names.tsv"))
 
 
 @cache
@@ -658,7 +704,11 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     comma = next((c for c in range(k, min(n, k + 12)) if tokens[c].text == ","), None)
     if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
         after = tokens[comma + 1]
-        opener = tokens[k].lower in lex.words["opener"] or tokens[k].lower.endswith("ing")
+        opener = (
+            tokens[k].lower in lex.words["opener"]
+            or tokens[k].lower in lex.words["preposition"]
+            or tokens[k].lower.endswith("ing")
+        )
         named_after = after.kind == "word" and (
             after.lower in lex.pronouns or after.text[0].isupper()
         )
@@ -677,6 +727,9 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     first = tokens[k]
     if first.lower in lex.pronouns:
         return k, k + 1
+    counted = _counted_people(tokens, k, lex)
+    if counted is not None:
+        return k, counted
     if _not_a_subject(first, lex):
         return None
     nxt = tokens[k + 1] if k + 1 < n else None
@@ -737,6 +790,8 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         token = tokens[n]
         if token.kind != "word" and token.text not in (".", ":", "’s", "'s"):
             break
+        if token.kind == "word" and token.lower in lex.forms and token.text.islower():
+            break  # "responded before adding that ...": the clause is the next cue's
         if token.lower == "that" and token.text == "that":
             after = tokens[n + 1] if n + 1 < stop else None
             if after is not None and after.lower in lex.words["finite"]:
