@@ -634,12 +634,12 @@ def _counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
         j += 1
     if j >= len(tokens) or not _is_quantity(tokens[j], lex) or tokens[j].lower in _ABOUT:
         return None
-    for j in range(j + 1, min(j + 4, len(tokens))):  # the plural noun: up to three words on
-        token = tokens[j]
+    for m in range(j + 1, min(j + 4, len(tokens))):  # the plural noun: up to three words on
+        token = tokens[m]
         if token.kind != "word" or token.lower in lex.forms or token.lower in lex.words["stop"]:
             return None
         if token.lower.endswith("s") and not token.lower.endswith("ss"):
-            return None if token.lower in lex.words["time"] else j + 1
+            return None if token.lower in lex.words["time"] else m + 1
     return None
 
 
