@@ -729,17 +729,19 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
             nxt += 1
         if nxt < n and tokens[nxt].kind == "quote":
             continue  # 'a man yelled "Stay there!"': the cue introduces a quotation
-        region = _content(tokens, cues, cue, phrase, n)
-        if region is None:
-            continue
-        start, stop = region
-        if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
-            continue  # the quotation in this clause speaks for it
-        if phrase.i < stop and phrase.j > start:
-            continue
-        found.append(
-            Found(tokens[start].start, tokens[stop - 1].end, "indirect", _make(tokens, phrase, cue))
-        )
+        for start, stop in _content(tokens, cues, cue, phrase, n):
+            if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
+                continue  # the quotation in this clause speaks for it
+            if phrase.i < stop and phrase.j > start:
+                continue
+            found.append(
+                Found(
+                    tokens[start].start,
+                    tokens[stop - 1].end,
+                    "indirect",
+                    _make(tokens, phrase, cue),
+                )
+            )
     return found
 
 
@@ -749,6 +751,64 @@ def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
 
 
 def _content(
+    tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
+) -> list[tuple[int, int]]:
+    """The token ranges of what ``phrase`` says by ``cue``: usually one; two when the
+    attribution stands in the middle ("The goal, he said, is a lasting deal.")."""
+    if not cue.participle:
+        aside = _aside(tokens, cues, cue, phrase, n)
+        if aside is not None:
+            return aside
+    region = _one_content(tokens, cues, cue, phrase, n)
+    return [region] if region is not None else []
+
+
+def _aside(
+    tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
+) -> list[tuple[int, int]] | None:
+    """ "The plan, officials said, would cost $5bn", "Mrs. Clinton, analysts said on Monday, has
+    other reasons": an attribution between commas inside the clause it reports, which it
+    splits in two."""
+    first, last = min(phrase.i, cue.i), max(phrase.j, cue.j)
+    if first == 0 or tokens[first - 1].text != ",":
+        return None
+    close = last
+    while close < n and close - last <= 6 and tokens[close].text != ",":
+        token = tokens[close]
+        if token.kind != "word" or token.lower in _speech.lexicon().forms or token.lower == "that":
+            return None
+        close += 1
+    if close >= n or tokens[close].text != ",":
+        return None
+    lex = _speech.lexicon()
+    if close > last and not (
+        tokens[last].lower in lex.words["preposition"] | lex.words["time"] | lex.words["calendar"]
+        or _speech.is_adverb(tokens[last], lex)
+    ):
+        return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
+    start = close + 1
+    lead = tokens[start] if start < n else None
+    if (
+        lead is None
+        or lead.kind != "word"
+        or _speech.is_relative(lead, lex)
+        or lead.lower in ("and", "but", "or")
+        or lead.lower.endswith("ing")
+        or (lead.lower in lex.forms and lead.text.islower())
+    ):
+        return None  # "..., Smith said, adding ...", "..., he said, and ..."
+    stop = _speech.content_end(tokens, start, cues, n)
+    after = _speech.trim(tokens, start, stop)
+    if after is None or sum(t.kind == "word" for t in tokens[after[0] : after[1]]) < 2:
+        return None
+    clause = _clause_start(tokens, first - 1)
+    before = _speech.trim(tokens, clause, first - 1) if first - 1 > clause else None
+    if before is None and first - 1 > clause:
+        before = (clause, first - 1)  # a single word: "Fraudsters, he said, don't last long."
+    return [region for region in (before, after) if region is not None]
+
+
+def _one_content(
     tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
 ) -> tuple[int, int] | None:
     if cue.order == "before":  # "according to X, ..." / "..., according to X."
@@ -764,29 +824,6 @@ def _content(
             return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
         return None
     before_phrase = phrase.i - 1
-    if (
-        before_phrase >= 0
-        and tokens[before_phrase].text == ","
-        and not cue.participle
-        and cue.j < n
-        and tokens[cue.j].text == ","
-    ):  # "The plan, officials said, would cost $5bn": what follows the aside
-        start = cue.j + 1
-        stop = _speech.content_end(tokens, start, cues, n)
-        lead = tokens[start] if start < n else None
-        before = tokens[_clause_start(tokens, before_phrase) : before_phrase]
-        short_before = sum(t.kind == "word" for t in before) <= 6 or any(
-            t.kind == "quote" for t in before
-        )
-        continues = (
-            lead is not None
-            and lead.kind == "word"
-            and not _speech.is_relative(lead, _speech.lexicon())
-            and lead.lower not in ("and", "but", "or")
-            and not lead.lower.endswith("ing")
-        )
-        if short_before and continues and sum(t.kind == "word" for t in tokens[start:stop]) >= 3:
-            return _speech.trim(tokens, start, stop)
     if (
         before_phrase >= 0
         and tokens[before_phrase].text == ","
