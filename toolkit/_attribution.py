@@ -86,6 +86,7 @@ def find(text: str) -> list[Found]:
         headline = paragraphs.index(start) in headlines
         cues = _speech.find_cues(tokens, headline)
         named = _speaker_quotes(text, spans, tokens, cues)
+        not_quotations = set(named)
         attributions: dict[int, Attribution] = {}
         for k, token in enumerate(tokens):
             if token.kind == "quote" and token.quote >= 0:
@@ -97,9 +98,11 @@ def find(text: str) -> list[Found]:
                     else _classify(text, span, tokens, k, cues, attribution, headline)
                 )
                 decisions[token.quote] = (verdict, attribution)
+                if verdict == "not":
+                    not_quotations.add(token.quote)
                 if attribution is not None:
                     attributions[k] = attribution
-        reported.extend(_reported(tokens, cues, named))
+        reported.extend(_reported(tokens, cues, not_quotations))
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
         # side clause ('"...," Trump assured Jones, after Jones assured Trump that ...') must
         # not become the speaker of the next quotation.
@@ -790,16 +793,18 @@ def _aside(
     lead = tokens[start] if start < n else None
     if (
         lead is None
-        or lead.kind != "word"
-        or _speech.is_relative(lead, lex)
+        or (lead.kind != "word" and lead.kind != "quote")
+        or (_speech.is_relative(lead, lex) and lead.lower != "that")
         or lead.lower in ("and", "but", "or")
-        or lead.lower.endswith("ing")
-        or (lead.lower in lex.forms and lead.text.islower())
+        or lead.lower in lex.forms
+        or lead.lower in lex.words["participle_link"]
     ):
-        return None  # "..., Smith said, adding ...", "..., he said, and ..."
+        return None  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
     stop = _speech.content_end(tokens, start, cues, n)
     after = _speech.trim(tokens, start, stop)
-    if after is None or sum(t.kind == "word" for t in tokens[after[0] : after[1]]) < 2:
+    if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
+        lead.kind != "quote"
+    ):
         return None
     clause = _clause_start(tokens, first - 1)
     before = _speech.trim(tokens, clause, first - 1) if first - 1 > clause else None
@@ -812,7 +817,9 @@ def _one_content(
     tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
 ) -> tuple[int, int] | None:
     if cue.order == "before":  # "according to X, ..." / "..., according to X."
-        if cue.i > 0 and tokens[cue.i - 1].text == ",":
+        if cue.i > 0 and (
+            tokens[cue.i - 1].text == "," or tokens[cue.i - 1].text in _speech.DASHES
+        ):
             return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
         if phrase.j < n and tokens[phrase.j].text == ",":
             start = phrase.j + 1
@@ -852,9 +859,13 @@ def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) ->
             n = m  # "..., Hollande said Tuesday in Paris, noting ...": up to the participle
             break
     rest = tokens[k:n]
+    if cue is not None and cue.base in lex.with_object and rest:
+        rest = tokens[_speech.skip_object(tokens, k, n, lex) : n]  # "..., Obama told aides."
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
+    if _speech.is_relative(rest[0], lex) and rest[0].lower != "that":
+        return True  # "..., said a handful of Democrats who point to ..."
     if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
         return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return (

@@ -366,6 +366,12 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         and tokens[start + 1].lower in ("the", "a", "an")
     ):
         start += 1  # "at which point the crowd chanted": the crowd
+    counted = _counted_people(tokens, start, lex) if start < end else None
+    if counted == end or (
+        end - start == 1
+        and tokens[start].lower in ("several", "many", "most", "some", "others", "few")
+    ):
+        return Phrase(start, end, start, end)  # "About 9 percent said", "Several said"
     if (
         start < end
         and tokens[start].lower not in _POSSESSIVES  # "her top aide Huma Abedin wrote"
@@ -423,9 +429,7 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     j = k - 1
     while j >= first:
         token = tokens[j]
-        if token.text in (";", ":", "(", ")") or (
-            token.kind == "quote" and tokens[j - 1].text == closing
-        ):
+        if token.text in (";", ":") or (token.kind == "quote" and tokens[j - 1].text == closing):
             return None  # a quotation may stand inside ('Smith, the author of "Home," said')
         if token.kind == "quote" and j + 1 < k and tokens[j + 1].kind == "quote":
             return None
@@ -505,7 +509,13 @@ def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
     before, after = tokens[j - 1], tokens[j + 1]
     if before.kind != "word" or after.kind != "word":
         return False
-    return before.text[0].isupper() and (after.text[0].isupper() or after.lower == "the")
+    lex = lexicon()
+    named_before = before.text[0].isupper() or before.lower in lex.pronouns
+    return named_before and (
+        after.text[0].isupper()
+        or after.lower in ("the", "another", "other", "others")
+        or after.lower in lex.pronouns
+    )  # "Smith and Jones", "the SNP and the Tories", "she and another reporter"
 
 
 def is_relative(token: Token, lex: _Lexicon) -> bool:
@@ -527,7 +537,10 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
     ):
         return None
     j = start
-    while j < len(tokens) and not _is_boundary(tokens[j], lex):
+    while j < len(tokens) and (
+        not _is_boundary(tokens[j], lex)
+        or (tokens[j].lower == "and" and _joins_names(tokens, j, start))
+    ):
         if (
             tokens[j].kind == "word"
             and tokens[j].text.islower()
@@ -800,7 +813,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     if k < stop and tokens[k].text == ":":
         return trim(tokens, k + 1, stop)
     if cue.base in lex.with_object and k < stop:
-        k = _skip_object(tokens, k, stop, lex)
+        k = skip_object(tokens, k, stop, lex)
     if k >= stop or tokens[k].kind != "word":
         return None
     first = tokens[k]
@@ -820,7 +833,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     return trim(tokens, k, stop)
 
 
-def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
+def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
     """Skip the hearer after "told"/"warned": "told reporters", "told the BBC", "told me"."""
     first = tokens[k]
     if first.kind != "word":
@@ -854,7 +867,7 @@ def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> i
         token = tokens[n]
         if token.text == ";":
             return n
-        if token.text == ",":
+        if token.text == "," or token.text in DASHES:
             for cue in cues:
                 if cue.i == n + 1 or (
                     cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)
