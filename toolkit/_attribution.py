@@ -285,7 +285,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     ranked = (
         [c for c in before if c.cls == "speech" and not c.participle]
         + [c for c in before if c.cls == "speech" and c.participle]
-        + [c for c in before if c.cls != "speech"]
+        + [c for c in before if c.cls not in ("speech", "intention", "stance")]
     )
     candidates = [(cue, _cue_speaker(tokens, cues, cue)) for cue in ranked]
     candidates = [
@@ -315,6 +315,13 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             attribution = _closing_attribution(tokens, cues, cue)
             if attribution is not None:
                 return attribution
+    # 'Trump wants to "build a wall"': an intention or a stance, whose speaker can hold one.
+    for cue in before:
+        if cue.cls in ("intention", "stance"):
+            phrase = _cue_speaker(tokens, cues, cue)
+            if phrase is not None and _speech.names_source(tokens, phrase):
+                if _speech.content_after(tokens, cue, len(tokens)):
+                    return _make(tokens, phrase, cue, "cue in sentence")
     return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
 
 
@@ -726,7 +733,9 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
             continue  # "the sign read ...": attributes quotations only
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
-            continue  # outside quote marks, "I" and "we" are the writer
+            continue  # outside quote marks, "we" is the writer
+        if cue.cls != "speech" and cue.order == "verb" and not _speech.names_source(tokens, phrase):
+            continue  # "Oil pushed higher", "The deal supports jobs": no one holds a view
         nxt = cue.j
         while nxt < n and tokens[nxt].text in (",", ":", "that"):
             nxt += 1

@@ -77,6 +77,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     relatives: frozenset[str]
     naming: frozenset[str]
+    source_nouns: frozenset[str]
 
 
 @cache
@@ -86,6 +87,8 @@ def lexicon() -> _Lexicon:
         ("speech", "quote_verbs.txt"),
         ("cognition", "quote_verbs_cognition.txt"),
         ("evidence", "quote_verbs_evidence.txt"),
+        ("intention", "quote_verbs_intention.txt"),
+        ("stance", "quote_verbs_stance.txt"),
         ("evaluation", "quote_verbs_evaluation.txt"),
     ):
         for line in read_lines(name):
@@ -113,6 +116,7 @@ def lexicon() -> _Lexicon:
         pronouns=word_set("quote_speaker_pronouns.txt"),
         relatives=word_set("quote_relative_pronouns.txt"),
         naming=word_set("quote_naming_words.txt"),
+        source_nouns=word_set("quote_source_nouns.txt"),
     )
 
 
@@ -224,7 +228,7 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
     ):
         return False  # "a media call", "protest suggestions": a noun, not a verb
     if (
-        cls == "evaluation"
+        cls in ("evaluation", "stance")
         and token.lower.endswith("s")
         and not token.lower.endswith("ss")
         and (prev is None or prev.lower not in lex.pronouns | lex.relatives)
@@ -582,6 +586,31 @@ def _phrase_before(
     return start, stop
 
 
+_AGENT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "who"])
+
+
+def names_source(tokens: list[Token], phrase: Phrase) -> bool:
+    """Can the speaker phrase hold a view, want or find something? A personal pronoun, a name,
+    or a phrase with a head noun from ``quote_source_nouns.txt`` ("officials", "a poll")."""
+    lex = lexicon()
+    words = [t for t in tokens[phrase.i : phrase.j] if t.kind == "word"]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower in lex.pronouns | lex.relatives:
+        return words[0].lower in _AGENT_PRONOUNS
+    if any(t.lower in lex.source_nouns for t in words):
+        return True
+    for t in words:
+        if (
+            t.text[0].isupper()
+            and (t.start != tokens[0].start or len(words) > 1)
+            and t.lower not in lex.words["function"] | lex.words["calendar"]
+        ):
+            return True  # a name: "Clinton", "the Senate", "Hillary Clinton"
+    first = words[0]
+    return first.text[0].isupper() and first.lower in _place_and_family_names() | _given_names()
+
+
 def looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
     """A name or a pronoun: "Smith", "the Republican senator", "she"."""
     words = [t for t in tokens[start:end] if t.kind == "word"]
@@ -606,6 +635,19 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
         or first.lower in lex.words["finite"]
     ):
         return False  # "said his anti-Muslim", "was in reference to": no speaker phrase
+    for t in words[1:]:
+        if t.lower in lex.relatives and t.text.islower():
+            break  # "an official who spoke anonymously": the relative clause may hold verbs
+        if t.text.islower() and (
+            (
+                t.lower in lex.forms
+                and t.lower != lex.forms[t.lower][0]
+                and not t.lower.endswith("s")
+            )
+            or t.lower in lex.words["be"]
+            or t.lower in lex.words["finite"]
+        ):
+            return False  # "Sanders has said he", "Jeb Bush has been considering": a clause
     last = words[-1]
     # A phrase that ends in a verb form is no speaker: "... who was told".
     return not (
@@ -817,7 +859,16 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     if k >= stop or tokens[k].kind != "word":
         return None
     first = tokens[k]
-    if cue.cls == "evaluation":
+    if cue.cls == "intention":
+        # "wants to triple ...", "proposed that ...", "proposed sweeping overhauls"
+        if first.lower == "to" or (
+            cue.base in lex.words["object_content"]
+            and first.lower not in lex.words["preposition"] | lex.words["be"]
+            and first.lower not in lex.words["stop"]
+        ):
+            return trim(tokens, k, stop)
+        return None
+    if cue.cls in ("evaluation", "stance"):
         # "praised Obama", "criticised the plan"
         if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
             return None
