@@ -319,9 +319,12 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     for cue in before:
         if cue.cls in ("intention", "stance"):
             phrase = _cue_speaker(tokens, cues, cue)
-            if phrase is not None and _speech.names_source(tokens, phrase):
-                if _speech.content_after(tokens, cue, len(tokens)):
-                    return _make(tokens, phrase, cue, "cue in sentence")
+            if (
+                phrase is not None
+                and _speech.names_source(tokens, phrase)
+                and _speech.content_after(tokens, cue, len(tokens))
+            ):
+                return _make(tokens, phrase, cue, "cue in sentence")
     return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
 
 
