@@ -812,13 +812,30 @@ def _aside(
         or lead.lower in lex.words["participle_link"]
     ):
         return None  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
+    clause = _clause_start(tokens, first - 1)
+    opener = tokens[clause] if clause < first - 1 else None
+    adverbial_before = opener is None or (
+        opener.kind == "word"
+        and opener.lower
+        in lex.words["preposition"] | lex.words["opener"] | lex.words["conjunction"]
+    )
+    verb_like = lead.kind == "quote" or (
+        lead.text.islower()
+        and (
+            lead.lower in lex.words["be"] | lex.words["finite"] | lex.words["skip"]
+            or lead.lower == "that"
+            or _speech.is_adverb(lead, lex)
+            or lead.lower.endswith(("ed", "s"))
+        )
+    )
+    if not (verb_like or adverbial_before):
+        return None  # '"...," said Serge Troeber, deputy head of ...': an appositive
     stop = _speech.content_end(tokens, start, cues, n)
     after = _speech.trim(tokens, start, stop)
     if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
         lead.kind != "quote"
     ):
         return None
-    clause = _clause_start(tokens, first - 1)
     before = _speech.trim(tokens, clause, first - 1) if first - 1 > clause else None
     if before is None and first - 1 > clause:
         before = (clause, first - 1)  # a single word: "Fraudsters, he said, don't last long."

@@ -20,6 +20,7 @@ MASK = "\ue000"
 _TOKEN = re.compile(
     r"\ue000+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 21,000: one number, not "21" "," "000"
     r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
     r"|--|[^\w\s]"
 )
@@ -399,6 +400,9 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     return Phrase(start, end, *head_of(tokens, start, end, lex))
 
 
+_NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
+
+
 def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
     """Start of the run of capitalised words (with initials, "(D-MA)") that ends the phrase."""
     j = end - 1
@@ -417,6 +421,12 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
             and tokens[k].lower not in lex.words["function"]
         )
         or tokens[k].text in (".", "-")
+        or (  # "Institute for Fiscal Studies", "Bank of England"
+            tokens[k].lower in _NAME_LINKS
+            and k > start
+            and tokens[k - 1].kind == "word"
+            and tokens[k - 1].text[0].isupper()
+        )
     ):
         k -= 1
     k += 1
@@ -876,12 +886,20 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     if first.lower == "to":
         if cue.base not in lex.with_infinitive:
             return None
+    elif cue.base in lex.words["clause_only"]:
+        if first.lower not in _CLAUSE_OPENERS and first.lower not in lex.pronouns:
+            return None  # "maintains his current form": no clause
     elif cue.cls != "speech" or cue.base in lex.with_object:
         if first.lower not in lex.words["clause"] and not first.text[0].isupper():
             return None
     elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
         return None
     return trim(tokens, k, stop)
+
+
+_CLAUSE_OPENERS = frozenset(
+    ["there", "if", "whether", "what", "why", "how", "when", "where", "who"]
+)
 
 
 def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
