@@ -732,8 +732,8 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
     n = len(tokens)
     direct_only = _speech.lexicon().words["direct_only"]
     for cue in cues:
-        if cue.base in direct_only:
-            continue  # "the sign read ...": attributes quotations only
+        if cue.base in direct_only and not _speech.naming_content(tokens, cue, n):
+            continue  # "the crowd chanted ...": attributes quotations only
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
             continue  # outside quote marks, "we" is the writer
@@ -870,6 +870,8 @@ def _one_content(
     if cue.participle and phrase.i > cue.i:
         return None
     stop = _speech.content_end(tokens, cue.j, cues, n)
+    if cue.base in _speech.lexicon().words["direct_only"]:
+        return _speech.naming_content(tokens, cue, stop)  # "called it a mistake"
     return _speech.content_after(tokens, cue, stop)
 
 
@@ -884,7 +886,10 @@ def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) ->
     """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
     lex = _speech.lexicon()
     for m in range(k, n - 1):
-        if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
+        if (tokens[m].text == "," and tokens[m + 1].lower.endswith("ing")) or tokens[m].text in (
+            ";",
+            ":",
+        ):
             n = m  # "..., Hollande said Tuesday in Paris, noting ...": up to the participle
             break
     rest = tokens[k:n]

@@ -226,6 +226,7 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         token.lower == base
         and base not in lex.words["direct_only"]
         and not _may_precede_base_form(prev, lex)
+        and not _plural_subject_before(tokens, i, lex)
     ):
         return False  # "a media call", "protest suggestions": a noun, not a verb
     if (
@@ -244,6 +245,18 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         if k >= 0 and tokens[k].lower in lex.words["be"]:
             return False  # passive: "was told", "is expected"
     return True
+
+
+def _plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """ "sources close to her campaign say": a plural source noun heads the phrase before a
+    base form, a few words back."""
+    for k in range(i - 2, max(i - 6, -1), -1):
+        token = tokens[k]
+        if token.kind != "word" or token.lower in lex.words["stop"] or token.lower in lex.forms:
+            return False
+        if token.lower in lex.source_nouns and token.lower.endswith("s"):
+            return True
+    return False
 
 
 def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
@@ -851,10 +864,10 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     lex = lexicon()
     k = cue.j
     # "said that", "told reporters that", "said in a statement on Monday that": up to "that".
-    for n in range(k, min(stop, k + 9)):
+    for n in range(k, min(stop, k + 14)):
         token = tokens[n]
-        if token.kind != "word" and token.text not in (".", ":", "’s", "'s"):
-            break
+        if token.kind != "word" and token.text not in (".", ":", ",", "’s", "'s", "%", "-"):
+            break  # ("say by a 7-point margin, 49 percent to 42 percent, that ...")
         if token.kind == "word" and token.lower in lex.forms and token.text.islower():
             break  # "responded before adding that ...": the clause is the next cue's
         if token.lower == "that" and token.text == "that":
@@ -862,6 +875,13 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
             if after is not None and after.lower in lex.words["finite"]:
                 return trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
             return trim(tokens, n + 1, stop)
+    if (
+        k + 1 < stop
+        and tokens[k].text == ","
+        and tokens[k + 1].kind == "word"
+        and cue.cls == "speech"
+    ):
+        k += 1  # "Rubio says, win or lose, he's staying in the race"
     if k < stop and tokens[k].text == ":":
         return trim(tokens, k + 1, stop)
     if cue.base in lex.with_object and k < stop:
@@ -902,6 +922,22 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
+    """ "called it a mistake", "called Oz a quack", "described him as reckless": what a naming
+    verb says about its object, without quote marks (not "called Alicia Machado on Friday")."""
+    lex = lexicon()
+    k = cue.j
+    for n in range(k + 1, min(stop, k + 6)):
+        token = tokens[n]
+        if token.kind != "word":
+            return None
+        if token.lower in ("a", "an", "as") and token.text.islower():
+            return trim(tokens, k, stop)
+        if token.lower in lex.words["preposition"] | lex.words["be"] | lex.words["finite"]:
+            return None
+    return None
+
+
 def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
     """Skip the hearer after "told"/"warned": "told reporters", "told the BBC", "told me"."""
     first = tokens[k]
@@ -932,10 +968,20 @@ def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
 def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> int:
     """Where a reported clause starting at ``start`` stops: a semicolon, or a comma before
     another cue (", adding that", ", according to"), or the end of the sentence."""
+    cue_starts = {cue.i for cue in cues}
     for n in range(start, end):
         token = tokens[n]
         if token.text == ";":
             return n
+        if (
+            token.lower in ("and", "but")
+            and n > start
+            and (
+                n + 1 in cue_starts
+                or (n + 2 in cue_starts and tokens[n + 1].lower in lexicon().pronouns)
+            )
+        ):
+            return n  # "He says X and says Y", "... and he noted that ..."
         if token.text == "," or token.text in DASHES:
             for cue in cues:
                 if cue.i == n + 1 or (
