@@ -191,6 +191,17 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "the claims", "to say"
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
+    if token.lower in lex.words["plural_noun"] and not (
+        prev is not None
+        and prev.kind == "word"
+        and (
+            prev.lower in lex.pronouns | lex.relatives
+            or prev.text[0].isupper()
+            or prev.lower in lex.source_nouns
+            or is_adverb(prev, lex)
+        )
+    ):
+        return False  # "three early states", "the plans": a plural noun
     if (
         prev is not None
         and prev.kind == "word"
