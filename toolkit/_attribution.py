@@ -103,6 +103,7 @@ def find(text: str) -> list[Found]:
                 if attribution is not None:
                     attributions[k] = attribution
         reported.extend(_reported(tokens, cues, not_quotations))
+        reported.extend(_nominal_reported(tokens, cues, not_quotations))
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
         # side clause ('"...," Trump assured Jones, after Jones assured Trump that ...') must
         # not become the speaker of the next quotation.
@@ -325,7 +326,31 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
                 and _speech.content_after(tokens, cue, len(tokens))
             ):
                 return _make(tokens, phrase, cue, "cue in sentence")
-    return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
+    return (
+        _nominal_attribution(tokens, k)
+        or _colon_attribution(tokens, k)
+        or _subject_attribution(tokens, k)
+    )
+
+
+_NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "an", "the"])
+
+
+def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
+    """'Trump's pledge to be "neutral"', 'his call for "a total ban"', 'Obama's "if you like
+    your plan" promise': a speech noun owned by a possessive, which is the speaker."""
+    for owner, noun in _speech.nominal_cues(tokens):
+        between = tokens[noun + 1 : k]
+        before_quote = (
+            noun < k
+            and len(between) <= 4
+            and all(t.kind == "word" and t.lower in _NOUN_LINKS for t in between)
+        )
+        around_quote = owner == k - 1 and noun == k + 1
+        if before_quote or around_quote:
+            speaker = (tokens[owner].start, tokens[owner].end)
+            return Attribution(speaker, (tokens[noun].start, tokens[noun].end), how="noun")
+    return None
 
 
 _CLAUSE_OPENERS = frozenset(["and", "but", "while", "yet", "who", "which", "that", "whom"])
@@ -592,8 +617,8 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     for other in cues:
         if other.i >= cue.i:
             break
-        if other.order == "verb" and not other.participle:
-            phrase = _speech.speaker_before(tokens, other)
+        if other.order == "verb" and not other.participle and other.cls == "speech":
+            phrase = _cue_speaker(tokens, cues, other)  # "... but said ..., adding: ..."
             if phrase is not None:
                 return phrase
     span = _speech.sentence_subject(tokens, cue.i)
@@ -757,6 +782,44 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
                     _make(tokens, phrase, cue),
                 )
             )
+    return found
+
+
+def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found]:
+    """ "his claim that the vote was rigged", "Clinton's pledge to raise taxes": what a speech
+    noun owned by a possessive reports."""
+    found = []
+    n = len(tokens)
+    for owner, noun in _speech.nominal_cues(tokens):
+        if noun + 1 >= n or tokens[noun + 1].lower not in ("that", "to"):
+            continue
+        start = noun + 2 if tokens[noun + 1].lower == "that" else noun + 1
+        stop = _speech.content_end(tokens, start, cues, n)
+        subject = _speech.sentence_subject(tokens, noun)
+        if subject is not None and subject[0] <= owner < subject[1] + 1:
+            # "Clinton's claim that the vote was rigged was false": the noun phrase is the
+            # subject, so its clause ends before the main verb (the last finite one).
+            lex = _speech.lexicon()
+            verbs = [
+                m
+                for m in range(start, stop)
+                if tokens[m].lower in lex.words["be"] | lex.words["finite"]
+            ]
+            if len(verbs) >= 2:
+                stop = verbs[-1]
+        region = _speech.trim(tokens, start, stop)
+        if region is None:
+            continue
+        if any(t.kind == "quote" and t.quote not in named for t in tokens[region[0] : region[1]]):
+            continue  # the quotation speaks for it
+        attribution = Attribution(
+            (tokens[owner].start, tokens[owner].end),
+            (tokens[noun].start, tokens[noun].end),
+            how="noun",
+        )
+        found.append(
+            Found(tokens[region[0]].start, tokens[region[1] - 1].end, "indirect", attribution)
+        )
     return found
 
 

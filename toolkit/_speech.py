@@ -25,7 +25,7 @@ _TOKEN = re.compile(
     r"|--|[^\w\s]"
 )
 DASHES = {"--", "—", "–", "―"}
-SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
+SOFT_PUNCT = {".", "&", "'", "’"}  # may sit inside a speaker phrase: "Mr. Trump"
 
 
 @dataclass(slots=True)
@@ -79,6 +79,7 @@ class _Lexicon:
     relatives: frozenset[str]
     naming: frozenset[str]
     source_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
 
 
 @cache
@@ -118,6 +119,7 @@ def lexicon() -> _Lexicon:
         relatives=word_set("quote_relative_pronouns.txt"),
         naming=word_set("quote_naming_words.txt"),
         source_nouns=word_set("quote_source_nouns.txt"),
+        speech_nouns=word_set("quote_nouns.txt"),
     )
 
 
@@ -193,9 +195,10 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "claims of fraud"
     if token.lower in lex.words["plural_noun"] and not (
         prev is not None
-        and prev.kind == "word"
+        and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
         and (
             prev.lower in lex.pronouns | lex.relatives
+            or prev.text == ","  # "Jan Brewer, an early supporter of Trump, calls the issue"
             or prev.text[0].isupper()
             or prev.lower in lex.source_nouns
             or is_adverb(prev, lex)
@@ -368,7 +371,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         and (
             is_adverb(tokens[k], lex)
             or _is_time(tokens[k], lex)
-            or (cue.participle and tokens[k].lower in lex.words["be"])
+            or ((cue.participle or cue.j - cue.i > 1) and tokens[k].lower in lex.words["be"])
         )
     ):
         k -= 1
@@ -663,6 +666,8 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
     first = words[0]
+    if first.lower in lex.pronouns and len(words) > 1 and first.lower not in ("it", "you"):
+        return False  # "I think its a", "I suppose it's": a clause, not a phrase
     if first.text.islower() and (
         (first.lower in lex.forms and first.lower != lex.forms[first.lower][0])
         or first.lower in lex.words["be"]
@@ -1019,3 +1024,40 @@ def trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
 def content_before(tokens: list[Token], stop: int, first: int = 0) -> tuple[int, int] | None:
     """The reported clause before ", X said": from the sentence start to token ``stop``."""
     return trim(tokens, first, stop)
+
+
+# --- nominal cues -------------------------------------------------------------------------
+
+
+def possessor_before(tokens: list[Token], noun: int) -> int | None:
+    """The possessive that owns the speech noun at ``noun``: "his" in "his pledge", "Trump's"
+    in "Trump's controversial pledge" (up to two modifiers between), or None."""
+    lex = lexicon()
+    for k in range(noun - 1, max(noun - 4, -1), -1):
+        token = tokens[k]
+        if token.kind != "word":
+            return None
+        lower = token.lower
+        if lower in _POSSESSIVES - {"its", "your", "my", "our"}:
+            return k
+        if lower.endswith(("'s", "’s", "s'", "s’")) and lower[:-2] not in lex.words["function"]:
+            return k if token.text[0].isupper() or lower[:-2] in lex.source_nouns else None
+        if not token.text.islower() or lower in lex.forms or lower in lex.words["stop"]:
+            return None
+    return None
+
+
+def nominal_cues(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(possessor, noun) token pairs: "his claim", "Trump's controversial pledge"."""
+    lex = lexicon()
+    found = []
+    for n, token in enumerate(tokens):
+        if token.kind == "word" and token.text.islower() and token.lower in lex.speech_nouns:
+            if n >= 2 and tokens[n - 1].kind == "quote":
+                owner = possessor_before(tokens, n - 1)  # 'Obama's "if you like it" promise'
+                owner = owner if owner == n - 2 else None
+            else:
+                owner = possessor_before(tokens, n)
+            if owner is not None:
+                found.append((owner, n))
+    return found
