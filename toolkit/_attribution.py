@@ -253,8 +253,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         if cue.participle and cue.order == "verb" and cue.base != cue.form and cue.i == m:
             break  # '"partial," meaning ...', '"...," giving ...': no "X said" here
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
-            phrase = _speech.speaker_after(tokens, cue)
-            if phrase is not None:
+            phrase = _cue_speaker(tokens, cues, cue)  # checks that "said X" ends its clause
+            if phrase is not None and phrase.i >= cue.j:
                 return _make(tokens, phrase, cue, "after quote: said X")
         phrase = _speech.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
@@ -348,8 +348,9 @@ def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
         )
         around_quote = owner == k - 1 and noun == k + 1
         if before_quote or around_quote:
-            speaker = (tokens[owner].start, tokens[owner].end)
-            return Attribution(speaker, (tokens[noun].start, tokens[noun].end), how="noun")
+            return Attribution(
+                _owner_span(tokens, owner), (tokens[noun].start, tokens[noun].end), how="noun"
+            )
     return None
 
 
@@ -563,12 +564,16 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
         return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
         phrase = _speech.speaker_after(tokens, cue)
-        if phrase is not None and prev is not None and prev.kind != "quote":
-            # "..., said Smith." but not "..., said the days when ...": after a comma the
-            # inverted speaker ends its clause.
+        if phrase is not None and prev is not None:
+            # "..., said Smith." but not "..., said the days when ..." or '"Open Roads," said
+            # the bridge was ...': the inverted speaker ends its clause (an adverbial may follow
+            # a quotation: '"...," said Smith in a statement').
             after = tokens[phrase.j] if phrase.j < len(tokens) else None
             if after is not None and after.kind == "word":
-                return None
+                lex = _speech.lexicon()
+                adverbial = after.lower in lex.words["preposition"] | lex.words["right_stop"]
+                if prev.kind != "quote" or not adverbial or after.lower in lex.words["be"]:
+                    return None
         return phrase
     return None
 
@@ -785,6 +790,14 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
     return found
 
 
+def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
+    """The possessive that speaks, with its article: "The council's", "Trump's", "his"."""
+    start = owner
+    if owner > 0 and tokens[owner - 1].lower in ("the", "a", "an") and tokens[owner].text.islower():
+        start = owner - 1
+    return tokens[start].start, tokens[owner].end
+
+
 def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found]:
     """ "his claim that the vote was rigged", "Clinton's pledge to raise taxes": what a speech
     noun owned by a possessive reports."""
@@ -813,9 +826,7 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
         if any(t.kind == "quote" and t.quote not in named for t in tokens[region[0] : region[1]]):
             continue  # the quotation speaks for it
         attribution = Attribution(
-            (tokens[owner].start, tokens[owner].end),
-            (tokens[noun].start, tokens[noun].end),
-            how="noun",
+            _owner_span(tokens, owner), (tokens[noun].start, tokens[noun].end), how="noun"
         )
         found.append(
             Found(tokens[region[0]].start, tokens[region[1] - 1].end, "indirect", attribution)

@@ -193,6 +193,12 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "the claims", "to say"
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
+    if token.lower.endswith("ing") and any(
+        tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
+        and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
+        for m in range(max(i - 3, 0), i - 1)
+    ):
+        return False  # "a sharp warning": a noun
     if token.lower in lex.words["plural_noun"] and not (
         prev is not None
         and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
@@ -201,7 +207,7 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
             or prev.text == ","  # "Jan Brewer, an early supporter of Trump, calls the issue"
             or prev.text[0].isupper()
             or prev.lower in lex.source_nouns
-            or is_adverb(prev, lex)
+            or prev.lower in lex.words["skip"]
         )
     ):
         return False  # "three early states", "the plans": a plural noun
@@ -700,11 +706,15 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
     A lowercase head followed by a preposition keeps only the head ("a spokesman for the
     campaign" -> "a spokesman"); names keep their title ("Sen. Dianne Feinstein").
     """
+    last = tokens[end - 1]
+    ends_in_name = last.kind == "word" and last.text[0].isupper() and end - start > 1
     for k in range(start + 1, end):
         token = tokens[k]
         prev = tokens[k - 1]
         if is_relative(token, lex):
             return start, k  # "a White House official who spoke anonymously"
+        if ends_in_name:
+            continue  # "her chief of staff Tom Reyes"
         if (
             token.kind == "word"
             and token.lower in lex.words["preposition"]
@@ -795,6 +805,9 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         k += 1
     if k < n and tokens[k].text == ",":
         k += 1
+    counted = _counted_people(tokens, k, lex)
+    if counted is not None:
+        return k, counted  # "About 200 protesters gathered outside the hall, ..."
     comma = next((c for c in range(k, min(n, k + 12)) if tokens[c].text == ","), None)
     if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
         after = tokens[comma + 1]
@@ -998,13 +1011,32 @@ def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> i
             )
         ):
             return n  # "He says X and says Y", "... and he noted that ..."
-        if token.text == "," or token.text in DASHES:
+        if token.lower in ("and", "but") and n > start and _new_predicate(tokens, n + 1, end):
+            return n  # "thanked the workers and then sounded a note of caution"
+        if (token.text == "," or token.text in DASHES) and not (
+            n + 1 < end and tokens[n + 1].lower == "that"
+        ):
             for cue in cues:
                 if cue.i == n + 1 or (
                     cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)
                 ):
                     return n
     return end
+
+
+def _new_predicate(tokens: list[Token], k: int, end: int) -> bool:
+    """Does a new predicate start at ``k`` ("then sounded", "later left"): adverbs, then a
+    lowercase past tense?"""
+    lex = lexicon()
+    while k < end and tokens[k].kind == "word" and tokens[k].lower in lex.words["skip"]:
+        k += 1
+    return (
+        k < end
+        and tokens[k].kind == "word"
+        and tokens[k].text.islower()
+        and tokens[k].lower.endswith("ed")
+        and tokens[k].lower not in lex.words["preposition"]
+    )
 
 
 def _only_phrase(tokens: list[Token], start: int, stop: int) -> bool:

@@ -271,9 +271,7 @@ def _cmd_eval_quotes(args: argparse.Namespace) -> int:
             print(f"error: --part {args.part}: expected K/N with 0 <= K < N", file=sys.stderr)
             return 2
         part = (k, n)
-    results = evaluate_quotes(
-        args.gold, baseline=not args.no_baseline, limit=args.limit, part=part
-    )
+    results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
     if args.json:
         emit([result.to_dict() for result in results], "json")
         return 0
