@@ -727,7 +727,9 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
     return start, end
 
 
-_ABOUT = frozenset(["about", "nearly", "almost", "roughly", "some", "more", "than", "over"])
+_ABOUT = frozenset(
+    ["about", "nearly", "almost", "roughly", "some", "more", "than", "over", "at", "least"]
+)
 
 
 def _counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
@@ -751,7 +753,7 @@ def _is_quantity(token: Token, lex: _Lexicon) -> bool:
     return (
         token.lower in lex.words["number"]
         or token.text[0].isdigit()
-        or token.lower in ("some", "many", "most", "all", "several", "none", "each", "both")
+        or token.lower in ("some", "many", "most", "all", "several", "none", "each", "both", "half")
     )
 
 
@@ -837,8 +839,11 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     counted = _counted_people(tokens, k, lex)
     if counted is not None:
         return k, counted
-    if _not_a_subject(first, lex):
-        return None
+    possessive = (
+        first.lower in _POSSESSIVES - {"its"} and k + 1 < n and tokens[k + 1].text.islower()
+    )
+    if _not_a_subject(first, lex) and not possessive:
+        return None  # but "His chief aide doubled down ..." has a subject
     nxt = tokens[k + 1] if k + 1 < n else None
     if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
         return None  # "Preceded at the lectern by ...": a participle
@@ -851,7 +856,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     ):
         return None  # "CONGRESS HAS INVESTIGATED HIM — ...": a kicker in capitals
     j = k + 1
-    if first.lower in ("the", "a", "an") or first.text[0].isupper():
+    if first.lower in ("the", "a", "an") or first.text[0].isupper() or possessive:
         while j < n and tokens[j].kind != "quote" and j - k < 8:
             token = tokens[j]
             if token.kind == "punct" and token.text not in SOFT_PUNCT:
@@ -874,12 +879,13 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 and token.text.islower()
                 and first.text[0].isupper()
                 and first.lower not in ("the", "a", "an")
+                and not possessive
             ):
                 break  # a name ends where lowercase begins: "Trump took"
             j += 1
         while j > k + 1 and tokens[j - 1].kind == "punct":
             j -= 1
-        if first.lower in ("the", "a", "an") and j == k + 1:
+        if (first.lower in ("the", "a", "an") or possessive) and j == k + 1:
             return None
         return k, j
     return None
