@@ -4,7 +4,8 @@ Private helper of :mod:`toolkit.quotes`. It works on one sentence at a time, on 
 text in which every quotation (marks included) is masked, so a quotation is one token and the
 patterns around it read like ``Q, Smith said.`` or ``Smith said: Q``. No parser is needed: the
 rules read words, capitals and punctuation, and their word lists live in ``toolkit/data/``
-(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``).
+(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``, ``quote_nouns.txt``,
+``quote_source_nouns.txt``).
 """
 
 from __future__ import annotations
