@@ -258,6 +258,12 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
                 return _make(tokens, phrase, cue, "after quote: said X")
         phrase = _speech.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
+            if (
+                cue.j < n
+                and tokens[cue.j].text == ":"
+                and any(c.j <= k and c.cls == "speech" and not c.participle for c in cues)
+            ):
+                break  # 'After Scalia said ... "...," Trump said: "..."': Trump's is the next
             return _make(tokens, phrase, cue, "after quote: X said")
         break
     generic = _dash_attribution(tokens, k)

@@ -382,6 +382,10 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         )
     ):
         k -= 1
+    if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
+        # "The State Department less than two weeks ago said"
+        while k >= first and (tokens[k].lower in _AGO_WORDS or _is_quantity(tokens[k], lex)):
+            k -= 1
     if k < first:
         return None
     token = tokens[k]
@@ -429,12 +433,24 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         # "Beck, who has in the past described ...": the relative pronoun is the speaker
         antecedent = _antecedent(tokens, start, first, lex)
         return Phrase(start, start + 1, start, start + 1, relative=True, antecedent=antecedent)
+    if cue.participle and start < end and not looks_like_speaker(tokens, start, end, lex):
+        # "Bernstein held up a sign saying ...", "a reporter can be heard asking": the noun
+        # phrase right before the participle
+        det = max(
+            (m for m in range(start + 1, end) if tokens[m].lower in ("a", "an", "the")),
+            default=None,
+        )
+        if det is not None and looks_like_speaker(tokens, det, end, lex):
+            start = det
     if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
 
 
 _NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
+
+
+_AGO_WORDS = frozenset(["less", "more", "than", "about", "nearly", "just", "only", "a", "an"])
 
 
 def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
