@@ -410,6 +410,22 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
             [("a fresh start.", "Carly Ruiz")],
         ),
         ('"“We lost,” Ruiz said.', [("We lost,", "Ruiz")]),  # a doubled opening mark
+        (
+            'The ministry less than two weeks ago said that "urgent" repairs were needed.',
+            [("urgent", "The ministry")],
+        ),
+        (
+            'Ruiz held up a placard saying "Save the port now, before it is too late."',
+            [("Save the port now, before it is too late.", "a placard")],
+        ),
+        (
+            'After Reyes said that the port was "a lost cause," Ruiz said: "It is not lost."',
+            [("a lost cause,", "Reyes"), ("It is not lost.", "Ruiz")],
+        ),
+        (
+            'Ruiz, who chairs the board, won votes with her calls to end the "port tax" this year.',
+            [("port tax", "her")],
+        ),
     ],
 )
 def test_speakers_of_quotations(text, expected):

@@ -347,11 +347,17 @@ def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
     your plan" promise': a speech noun owned by a possessive, which is the speaker."""
     for owner, noun in _speech.nominal_cues(tokens):
         between = tokens[noun + 1 : k]
+        lex = _speech.lexicon()
         before_quote = (
             noun < k
             and len(between) <= 4
-            and all(t.kind == "word" and t.lower in _NOUN_LINKS for t in between)
-        )
+            and all(
+                t.kind == "word"
+                and t.text.islower()
+                and (t.lower in _NOUN_LINKS or t.lower not in lex.forms)
+                for t in between
+            )
+        )  # "his calls to end the "rigged economy"", "his call for "a total ban""
         around_quote = owner == k - 1 and noun == k + 1
         if before_quote or around_quote:
             return Attribution(

@@ -194,12 +194,16 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "the claims", "to say"
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
-    if token.lower.endswith("ing") and any(
-        tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
-        and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
-        for m in range(max(i - 3, 0), i - 1)
+    if (
+        token.lower.endswith("ing")
+        and (nxt is None or nxt.kind == "punct" or nxt.lower in ("of", "for", "to", "about"))
+        and any(
+            tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
+            and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
+            for m in range(max(i - 3, 0), i)
+        )
     ):
-        return False  # "a sharp warning": a noun
+        return False  # "gave the council a sharp warning: ...": a noun (not "a sign saying")
     if token.lower in lex.words["plural_noun"] and not (
         prev is not None
         and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
@@ -433,15 +437,39 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         # "Beck, who has in the past described ...": the relative pronoun is the speaker
         antecedent = _antecedent(tokens, start, first, lex)
         return Phrase(start, start + 1, start, start + 1, relative=True, antecedent=antecedent)
-    if cue.participle and start < end and not looks_like_speaker(tokens, start, end, lex):
-        # "Bernstein held up a sign saying ...", "a reporter can be heard asking": the noun
-        # phrase right before the participle
-        det = max(
-            (m for m in range(start + 1, end) if tokens[m].lower in ("a", "an", "the")),
-            default=None,
+    if cue.participle and start < end - 1:
+        last = tokens[end - 1]
+        verb_before = last.text.islower() and (
+            last.lower.endswith(("ed", "en"))
+            or last.lower in lex.words["be"]
+            or last.lower in lex.forms
         )
-        if det is not None and looks_like_speaker(tokens, det, end, lex):
-            start = det
+        if verb_before:
+            # "a reporter can be heard asking": the subject of the verbs before the participle
+            stop = next(
+                (
+                    m
+                    for m in range(start + 1, end)
+                    if tokens[m].lower in lex.words["be"] | lex.words["finite"]
+                    or tokens[m].lower in lex.words["skip"]
+                ),
+                end,
+            )
+            if start < stop < end and looks_like_speaker(tokens, start, stop, lex):
+                end = stop
+        else:
+            # "Bernstein held up a sign saying ...": the noun phrase right before it speaks
+            det = max(
+                (m for m in range(start + 1, end) if tokens[m].lower in ("a", "an", "the")),
+                default=None,
+            )
+            if (
+                det is not None
+                and tokens[det - 1].text.islower()
+                and tokens[end - 1].lower not in lex.source_nouns  # "sent an email saying"
+                and looks_like_speaker(tokens, det, end, lex)
+            ):
+                start = det  # (an email or a statement speaks for whoever sent it)
     if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
