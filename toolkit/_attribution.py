@@ -78,7 +78,7 @@ def find(text: str) -> list[Found]:
     headlines = _headline_paragraphs(masked, paragraphs)
     reported: list[Found] = []
     events: dict[int, list[tuple[int, Attribution]]] = {}  # speakers named, per paragraph
-    subjects: list[tuple[int, int, Attribution | None]] = []  # each sentence's subject
+    subjects: list[tuple[int, int, list[Token] | None]] = []  # sentences without quotations
     for start, end in _sentence_spans(text, masked, spans):
         tokens = _speech.tokenize(masked, start, end, quote_at)
         if not tokens:
@@ -110,9 +110,8 @@ def find(text: str) -> list[Found]:
         event = None if attributions else _last_speaker(tokens, cues)
         if event is not None:
             events.setdefault(paragraphs.index(start), []).append((end, event))
-        subjects.append(
-            (start, end, None if any(t.kind == "quote" for t in tokens) else _actor_subject(tokens))
-        )
+        quoted_here = any(t.kind == "quote" for t in tokens)
+        subjects.append((start, end, None if quoted_here else tokens))  # subject found on demand
     found = _inherit(text, spans, decisions, paragraphs, events, subjects)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
@@ -1005,7 +1004,7 @@ def _inherit(
     decisions: dict[int, tuple[str, Attribution | None]],
     paragraphs: _Paragraphs,
     events: dict[int, list[tuple[int, Attribution]]],
-    subjects: list[tuple[int, int, Attribution | None]],
+    subjects: list[tuple[int, int, list[Token] | None]],
 ) -> list[Found]:
     """Direct quotations, each with its own attribution or the one it inherits: that of the
     latest quotation or speech cue before it in its paragraph, or, when it opens a paragraph,
@@ -1090,18 +1089,18 @@ def _signed(text: str, span: QuotedSpan, paragraphs: _Paragraphs) -> Attribution
 def _sentence_before(
     text: str,
     span: QuotedSpan,
-    subjects: list[tuple[int, int, Attribution | None]],
+    subjects: list[tuple[int, int, list[Token] | None]],
     paragraph: tuple[int, int],
 ) -> Attribution | None:
     """The subject of the sentence just before a quotation that opens its own sentence, in
-    the same paragraph."""
+    the same paragraph, when that sentence holds no quotation."""
     index = bisect.bisect_right([end for _, end, _ in subjects], span.outer_start) - 1
     if index < 0:
         return None
-    start, end, subject = subjects[index]
-    if start < paragraph[0] or text[end : span.outer_start].strip():
+    start, end, tokens = subjects[index]
+    if tokens is None or start < paragraph[0] or text[end : span.outer_start].strip():
         return None
-    return subject
+    return _actor_subject(tokens)
 
 
 def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:
