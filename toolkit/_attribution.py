@@ -78,6 +78,7 @@ def find(text: str) -> list[Found]:
     headlines = _headline_paragraphs(masked, paragraphs)
     reported: list[Found] = []
     events: dict[int, list[tuple[int, Attribution]]] = {}  # speakers named, per paragraph
+    subjects: list[tuple[int, int, list[Token] | None]] = []  # sentences without quotations
     for start, end in _sentence_spans(text, masked, spans):
         tokens = _speech.tokenize(masked, start, end, quote_at)
         if not tokens:
@@ -85,6 +86,7 @@ def find(text: str) -> list[Found]:
         headline = paragraphs.index(start) in headlines
         cues = _speech.find_cues(tokens, headline)
         named = _speaker_quotes(text, spans, tokens, cues)
+        not_quotations = set(named)
         attributions: dict[int, Attribution] = {}
         for k, token in enumerate(tokens):
             if token.kind == "quote" and token.quote >= 0:
@@ -96,13 +98,21 @@ def find(text: str) -> list[Found]:
                     else _classify(text, span, tokens, k, cues, attribution, headline)
                 )
                 decisions[token.quote] = (verdict, attribution)
+                if verdict == "not":
+                    not_quotations.add(token.quote)
                 if attribution is not None:
                     attributions[k] = attribution
-        reported.extend(_reported(tokens, cues, named))
-        event = _last_speaker(tokens, cues)
+        reported.extend(_reported(tokens, cues, not_quotations))
+        reported.extend(_nominal_reported(tokens, cues, not_quotations))
+        # A sentence that attributes its own quotation names its speaker through it; a cue in a
+        # side clause ('"...," Trump assured Jones, after Jones assured Trump that ...') must
+        # not become the speaker of the next quotation.
+        event = None if attributions else _last_speaker(tokens, cues)
         if event is not None:
             events.setdefault(paragraphs.index(start), []).append((end, event))
-    found = _inherit(text, spans, decisions, paragraphs, events)
+        quoted_here = any(t.kind == "quote" for t in tokens)
+        subjects.append((start, end, None if quoted_here else tokens))  # subject found on demand
+    found = _inherit(text, spans, decisions, paragraphs, events, subjects)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
     return found
@@ -112,12 +122,21 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
     """The speaker a following paragraph of quotation may belong to: the last speech cue's
     speaker in the sentence ("Carter said that ...", "Caddell continued:"), or the subject
     of a sentence that ends with a colon ("In a statement, the university wrote:")."""
-    for cue in reversed(cues):
-        if cue.cls != "speech":
-            continue
-        phrase = _cue_speaker(tokens, cues, cue)
-        if phrase is not None and not phrase.relative:
-            return _make(tokens, phrase, cue, "paragraph before")
+    speakers = [
+        (cue, phrase)
+        for cue in reversed(cues)
+        if cue.cls == "speech"
+        and (phrase := _cue_speaker(tokens, cues, cue)) is not None
+        and not phrase.relative
+    ]
+    subject = _speech.sentence_subject(tokens, len(tokens))
+    if subject is not None:
+        # 'Schoen elaborated ... that superdelegates pledged to Clinton may reconsider.': the
+        # sentence's subject, not the last cue's.
+        main = [(c, p) for c, p in speakers if p.head_i < subject[1] and p.head_j > subject[0]]
+        speakers = main + speakers
+    for cue, phrase in speakers:
+        return _make(tokens, phrase, cue, "paragraph before")
     if tokens[-1].text == ":":
         span = _speech.sentence_subject(tokens, len(tokens) - 1)
         if span is not None:
@@ -127,13 +146,39 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
     return None
 
 
+def _actor_subject(tokens: list[Token]) -> Attribution | None:
+    """The subject of a sentence without quotations when it names someone who could speak:
+    a name or a description ("Clinton", "The Christian leader", "she"), not "it" or "there"."""
+    span = _speech.sentence_subject(tokens, len(tokens))
+    if span is None or _not_an_actor(tokens[span[0]]):
+        return None
+    if any(
+        t.kind != "word" or t.lower in _speech.lexicon().forms for t in tokens[span[0] : span[1]]
+    ):
+        return None
+    return Attribution(
+        (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence before"
+    )
+
+
+_NOT_ACTORS = frozenset(["it", "this", "there", "that", "these", "those", "i", "we", "you"])
+
+
+def _not_an_actor(token: Token) -> bool:
+    """ "It", "There's", "That's", "we": a subject that names no one who could speak."""
+    lower = token.lower
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]
+    return lower in _NOT_ACTORS
+
+
 def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
     """Sentences of the masked text, also split after a quotation that ends a sentence
     (its last word is followed by a period and the next word has a capital)."""
     cuts = []
     for span in spans:
         if text[span.inner_start : span.inner_end].endswith((".", ".)")):
-            after = masked[span.outer_end : span.outer_end + 60]
+            after = masked[span.outer_end : span.outer_end + 120]
             stripped = after.lstrip(" ")
             if (
                 stripped[:1].isupper() or stripped[:1] == MASK
@@ -204,25 +249,38 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     for cue in cues:
         if cue.i < m or cue.i - m > 30 or cue.cls != "speech":
             continue
+        if cue.participle and cue.order == "verb" and cue.base != cue.form and cue.i == m:
+            break  # '"partial," meaning ...', '"...," giving ...': no "X said" here
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
-            phrase = _speech.speaker_after(tokens, cue)
-            if phrase is not None:
+            phrase = _cue_speaker(tokens, cues, cue)  # checks that "said X" ends its clause
+            if phrase is not None and phrase.i >= cue.j:
                 return _make(tokens, phrase, cue, "after quote: said X")
         phrase = _speech.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
+            if (
+                cue.j < n
+                and tokens[cue.j].text == ":"
+                and any(c.j <= k and c.cls == "speech" and not c.participle for c in cues)
+            ):
+                break  # 'After Scalia said ... "...," Trump said: "..."': Trump's is the next
             return _make(tokens, phrase, cue, "after quote: X said")
         break
     generic = _dash_attribution(tokens, k)
-    if generic is None and k == 0 and quoted.rstrip().endswith((",", "!", "?", "—", "-")):
+    opens = k == 0 or tokens[k - 1].text == ":"
+    if generic is None and opens and quoted.rstrip().endswith((",", "!", "?", "—", "-")):
         generic = _unlisted_verb(tokens, k + 1)
     if generic is not None:
         return generic
-    # 'According to Smith, the plan is "dead"': a cue for the whole sentence.
+    # 'According to Smith, the plan is "dead"': a cue for the whole sentence, unless it stands
+    # in what another speaker says ('X said that according to its analysis, ... "..."').
     for cue in cues:
-        if cue.order == "before":
-            attribution = _cue_attribution(tokens, cues, cue)
-            if attribution is not None:
-                return attribution
+        if cue.order != "before":
+            continue
+        if cue.i < k and any(c.cls == "speech" and c.order == "verb" and c.i < cue.i for c in cues):
+            break
+        attribution = _cue_attribution(tokens, cues, cue)
+        if attribution is not None:
+            return attribution
     # 'Hillary shot back, "..."': a subject and a verb just before the quotation.
     local = _introducer(tokens, cues, k)
     if local is not None:
@@ -233,7 +291,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     ranked = (
         [c for c in before if c.cls == "speech" and not c.participle]
         + [c for c in before if c.cls == "speech" and c.participle]
-        + [c for c in before if c.cls != "speech"]
+        + [c for c in before if c.cls not in ("speech", "intention", "stance")]
     )
     candidates = [(cue, _cue_speaker(tokens, cues, cue)) for cue in ranked]
     candidates = [
@@ -246,9 +304,13 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
     adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
     if adjacent:
         candidates = adjacent  # '..., which is an outcome, he said, "we've long anticipated."'
-    elif subject is not None:
+    elif subject is not None and not (
+        candidates and _opens_clause(tokens, candidates[0][1], candidates[0][0], k)
+    ):
         # A cue in the main clause, whose speaker is the sentence subject, comes first:
-        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's.
+        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's; but the nearest
+        # cue wins when its speaker opens a clause of its own: 'Bone said ..., but he added
+        # that ... "..."', 'Cruz accuses Obama ... and Trump says he's "..."'.
         main = [(c, p) for c, p in candidates if p.head_i < subject[1] and p.head_j > subject[0]]
         candidates = main + [item for item in candidates if item not in main]
     for cue, phrase in candidates:
@@ -259,12 +321,86 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             attribution = _closing_attribution(tokens, cues, cue)
             if attribution is not None:
                 return attribution
-    return _colon_attribution(tokens, k) or _subject_attribution(tokens, k)
+    # 'Trump wants to "build a wall"': an intention or a stance, whose speaker can hold one.
+    for cue in before:
+        if cue.cls in ("intention", "stance"):
+            phrase = _cue_speaker(tokens, cues, cue)
+            if (
+                phrase is not None
+                and _speech.names_source(tokens, phrase)
+                and _speech.content_after(tokens, cue, len(tokens))
+            ):
+                return _make(tokens, phrase, cue, "cue in sentence")
+    return (
+        _nominal_attribution(tokens, k)
+        or _colon_attribution(tokens, k)
+        or _subject_attribution(tokens, k)
+    )
+
+
+_NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "an", "the"])
+
+
+def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
+    """'Trump's pledge to be "neutral"', 'his call for "a total ban"', 'Obama's "if you like
+    your plan" promise': a speech noun owned by a possessive, which is the speaker."""
+    for owner, noun in _speech.nominal_cues(tokens):
+        between = tokens[noun + 1 : k]
+        lex = _speech.lexicon()
+        before_quote = (
+            noun < k
+            and len(between) <= 4
+            and all(
+                t.kind == "word"
+                and t.text.islower()
+                and (t.lower in _NOUN_LINKS or t.lower not in lex.forms)
+                for t in between
+            )
+        )  # "his calls to end the "rigged economy"", "his call for "a total ban""
+        around_quote = owner == k - 1 and noun == k + 1
+        if before_quote or around_quote:
+            return Attribution(
+                _owner_span(tokens, owner), (tokens[noun].start, tokens[noun].end), how="noun"
+            )
+    return None
+
+
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "yet", "who", "which", "that", "whom"])
+
+
+def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool:
+    """Does the speaker phrase open a clause that runs on to the quotation at ``k`` ('..., but
+    he added', '... and Trump says', 'who he noted')? A relative pronoun as the speaker does
+    not ('voters who wonder'), nor a clause closed by a comma before the quotation ('the
+    announcement, which some have argued was a ploy, was an "insult"')."""
+    if phrase.relative or phrase.i == 0 or tokens[phrase.head_i].lower == "you":
+        return False  # 'the limitation that you can't yell "fire"': anyone, not a speaker
+    if any(t.text == "," for t in tokens[cue.j : k]):
+        return False
+    before = tokens[phrase.i - 1]
+    return before.text in (",", ";", ":") or (
+        before.kind == "word" and before.text.islower() and before.lower in _CLAUSE_OPENERS
+    )
 
 
 def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
-    """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."')?"""
-    return all(t.text in (",", ":", "that") for t in tokens[cue.j : k])
+    """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."',
+    'saying during the debate last week, "..."')?"""
+    between = tokens[cue.j : k]
+    if all(t.text in (",", ":", "that") for t in between):
+        return True
+    # An adverbial between the cue and a comma or colon before the quotation.
+    lex = _speech.lexicon()
+    return (
+        2 <= len(between) <= 9
+        and between[-1].text in (",", ":")
+        and between[0].lower in lex.words["preposition"] | lex.words["time"]
+        and all(
+            (t.kind == "word" and t.lower not in lex.forms and t.lower != "that")
+            or t.text in _speech.SOFT_PUNCT
+            for t in between[:-1]
+        )
+    )
 
 
 def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
@@ -284,12 +420,18 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
         return None
     rest = words[span[1] :]
     lex = _speech.lexicon()
+    if rest and rest[0].lower in lex.words["be"] | lex.words["function"] | lex.words["finite"]:
+        return None
     if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
         pass  # 'but he gave the Texan a back-handed compliment: "..."'
     elif not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
         return None
-    if not rest[0].lower.endswith(("ed", "s")) or rest[0].lower in lex.words["be"]:
-        return None
+    elif not (
+        rest[0].lower.endswith(("ed", "s"))
+        or (len(rest) == 2 and rest[1].lower in lex.words["particle"])
+    ):
+        return None  # 'Hillary shot back, "..."'; but not 'The point being, "..."'
+
     if tokens[start + span[0]].lower in ("it", "this", "there", "that"):
         return None
     return Attribution((words[span[0]].start, words[span[1] - 1].end), None, how="introducer")
@@ -314,7 +456,7 @@ def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
     if k == 0:
         return None
     span = _speech.sentence_subject(tokens, k)
-    if span is None or tokens[span[0]].lower in ("it", "this", "there", "that", "i", "we", "you"):
+    if span is None or _not_an_actor(tokens[span[0]]):
         return None
     return Attribution(
         (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence subject"
@@ -390,7 +532,9 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
         if _speech.is_adverb(token, lex):
             continue
         particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
-        if not (token.lower.endswith(("ed", "s")) or particle):
+        # '"...," the sign read.': the word that ends the sentence is the verb
+        last = j + 1 < n and all(t.kind == "punct" for t in tokens[j + 1 :])
+        if not (token.lower.endswith(("ed", "s")) or particle or last):
             if first.lower in ("the", "a", "an") and j == m + 1:
                 continue  # "the nominee": the noun after the article
             if first.text[0].isupper() or first.lower in lex.pronouns:
@@ -423,20 +567,51 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     phrase = _speech.speaker_before(tokens, cue)
     if phrase is None and cue.participle:
         return _subject(tokens, cues, cue)  # "Trump unleashed tweets saying that ..."
+    if phrase is not None and cue.participle and phrase.j == cue.i:
+        return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
     if prev is not None and prev.lower in ("and", "but", "then"):
         return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
-        return _speech.speaker_after(tokens, cue)
+        phrase = _speech.speaker_after(tokens, cue)
+        if phrase is not None and prev is not None:
+            # "..., said Smith." but not "..., said the days when ..." or '"Open Roads," said
+            # the bridge was ...': the inverted speaker ends its clause (an adverbial may follow
+            # a quotation: '"...," said Smith in a statement').
+            after = tokens[phrase.j] if phrase.j < len(tokens) else None
+            if after is not None and after.kind == "word":
+                lex = _speech.lexicon()
+                adverbial = after.lower in lex.words["preposition"] | lex.words["right_stop"]
+                if prev.kind != "quote" or not adverbial or after.lower in lex.words["be"]:
+                    return None
+        return phrase
     return None
+
+
+def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
+    """'footage of Trump saying', 'a video of her telling': the name after the last
+    preposition of the phrase before a participle is the one speaking."""
+    lex = _speech.lexicon()
+    for n in range(phrase.j - 2, phrase.i, -1):
+        token = tokens[n]
+        if (
+            token.kind == "word"
+            and token.text.islower()
+            and token.lower in lex.words["preposition"]
+        ):
+            rest = tokens[n + 1 : phrase.j]
+            if rest and _speech.looks_like_name(tokens, n + 1, phrase.j, lex):
+                return Phrase(n + 1, phrase.j, n + 1, phrase.j)
+            break
+    return phrase
 
 
 def _inverts(cue: Cue) -> bool:
     """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
     lex = _speech.lexicon()
     return cue.base not in lex.words["no_inversion"] and (
-        cue.order == "before" or cue.base != cue.form
+        cue.order == "before" or (cue.cls == "speech" and cue.base != cue.form)
     )
 
 
@@ -449,7 +624,7 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
         if token.kind == "quote" or token.text in (";", ":"):
             break
         if (
-            tokens[n - 1].lower in ("and", "but")
+            (tokens[n - 1].lower in ("and", "but") or tokens[n - 1].text == ",")
             and (token.lower in lex.pronouns - {"it", "you"})
             and n + 1 < cue.i
             and tokens[n + 1].text.islower()
@@ -458,8 +633,8 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     for other in cues:
         if other.i >= cue.i:
             break
-        if other.order == "verb" and not other.participle:
-            phrase = _speech.speaker_before(tokens, other)
+        if other.order == "verb" and not other.participle and other.cls == "speech":
+            phrase = _cue_speaker(tokens, cues, other)  # "... but said ..., adding: ..."
             if phrase is not None:
                 return phrase
     span = _speech.sentence_subject(tokens, cue.i)
@@ -596,25 +771,76 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
     """Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X"."""
     found = []
     n = len(tokens)
+    direct_only = _speech.lexicon().words["direct_only"]
     for cue in cues:
+        if cue.base in direct_only and not _speech.naming_content(tokens, cue, n):
+            continue  # "the crowd chanted ...": attributes quotations only
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
-            continue  # outside quote marks, "I" and "we" are the writer
+            continue  # outside quote marks, "we" is the writer
+        if cue.cls != "speech" and cue.order == "verb" and not _speech.names_source(tokens, phrase):
+            continue  # "Oil pushed higher", "The deal supports jobs": no one holds a view
         nxt = cue.j
         while nxt < n and tokens[nxt].text in (",", ":", "that"):
             nxt += 1
         if nxt < n and tokens[nxt].kind == "quote":
             continue  # 'a man yelled "Stay there!"': the cue introduces a quotation
-        region = _content(tokens, cues, cue, phrase, n)
+        for start, stop in _content(tokens, cues, cue, phrase, n):
+            if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
+                continue  # the quotation in this clause speaks for it
+            if phrase.i < stop and phrase.j > start:
+                continue
+            found.append(
+                Found(
+                    tokens[start].start,
+                    tokens[stop - 1].end,
+                    "indirect",
+                    _make(tokens, phrase, cue),
+                )
+            )
+    return found
+
+
+def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
+    """The possessive that speaks, with its article: "The council's", "Trump's", "his"."""
+    start = owner
+    if owner > 0 and tokens[owner - 1].lower in ("the", "a", "an") and tokens[owner].text.islower():
+        start = owner - 1
+    return tokens[start].start, tokens[owner].end
+
+
+def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found]:
+    """ "his claim that the vote was rigged", "Clinton's pledge to raise taxes": what a speech
+    noun owned by a possessive reports."""
+    found = []
+    n = len(tokens)
+    for owner, noun in _speech.nominal_cues(tokens):
+        if noun + 1 >= n or tokens[noun + 1].lower not in ("that", "to"):
+            continue
+        start = noun + 2 if tokens[noun + 1].lower == "that" else noun + 1
+        stop = _speech.content_end(tokens, start, cues, n)
+        subject = _speech.sentence_subject(tokens, noun)
+        if subject is not None and subject[0] <= owner < subject[1] + 1:
+            # "Clinton's claim that the vote was rigged was false": the noun phrase is the
+            # subject, so its clause ends before the main verb (the last finite one).
+            lex = _speech.lexicon()
+            verbs = [
+                m
+                for m in range(start, stop)
+                if tokens[m].lower in lex.words["be"] | lex.words["finite"]
+            ]
+            if len(verbs) >= 2:
+                stop = verbs[-1]
+        region = _speech.trim(tokens, start, stop)
         if region is None:
             continue
-        start, stop = region
-        if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
-            continue  # the quotation in this clause speaks for it
-        if phrase.i < stop and phrase.j > start:
-            continue
+        if any(t.kind == "quote" and t.quote not in named for t in tokens[region[0] : region[1]]):
+            continue  # the quotation speaks for it
+        attribution = Attribution(
+            _owner_span(tokens, owner), (tokens[noun].start, tokens[noun].end), how="noun"
+        )
         found.append(
-            Found(tokens[start].start, tokens[stop - 1].end, "indirect", _make(tokens, phrase, cue))
+            Found(tokens[region[0]].start, tokens[region[1] - 1].end, "indirect", attribution)
         )
     return found
 
@@ -626,9 +852,88 @@ def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
 
 def _content(
     tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
+) -> list[tuple[int, int]]:
+    """The token ranges of what ``phrase`` says by ``cue``: usually one; two when the
+    attribution stands in the middle ("The goal, he said, is a lasting deal.")."""
+    if not cue.participle:
+        aside = _aside(tokens, cues, cue, phrase, n)
+        if aside is not None:
+            return aside
+    region = _one_content(tokens, cues, cue, phrase, n)
+    return [region] if region is not None else []
+
+
+def _aside(
+    tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
+) -> list[tuple[int, int]] | None:
+    """ "The plan, officials said, would cost $5bn", "Mrs. Clinton, analysts said on Monday, has
+    other reasons": an attribution between commas inside the clause it reports, which it
+    splits in two."""
+    first, last = min(phrase.i, cue.i), max(phrase.j, cue.j)
+    if first == 0 or tokens[first - 1].text != ",":
+        return None
+    close = last
+    while close < n and close - last <= 6 and tokens[close].text != ",":
+        token = tokens[close]
+        if token.kind != "word" or token.lower in _speech.lexicon().forms or token.lower == "that":
+            return None
+        close += 1
+    if close >= n or tokens[close].text != ",":
+        return None
+    lex = _speech.lexicon()
+    if close > last and not (
+        tokens[last].lower in lex.words["preposition"] | lex.words["time"] | lex.words["calendar"]
+        or _speech.is_adverb(tokens[last], lex)
+    ):
+        return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
+    start = close + 1
+    lead = tokens[start] if start < n else None
+    if (
+        lead is None
+        or (lead.kind != "word" and lead.kind != "quote")
+        or (_speech.is_relative(lead, lex) and lead.lower != "that")
+        or lead.lower in ("and", "but", "or")
+        or lead.lower in lex.forms
+        or lead.lower in lex.words["participle_link"]
+    ):
+        return None  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
+    clause = _clause_start(tokens, first - 1)
+    opener = tokens[clause] if clause < first - 1 else None
+    adverbial_before = opener is None or (
+        opener.kind == "word"
+        and opener.lower
+        in lex.words["preposition"] | lex.words["opener"] | lex.words["conjunction"]
+    )
+    verb_like = lead.kind == "quote" or (
+        lead.text.islower()
+        and (
+            lead.lower in lex.words["be"] | lex.words["finite"] | lex.words["skip"]
+            or lead.lower == "that"
+            or _speech.is_adverb(lead, lex)
+            or lead.lower.endswith(("ed", "s"))
+        )
+    )
+    if not (verb_like or adverbial_before):
+        return None  # '"...," said Serge Troeber, deputy head of ...': an appositive
+    stop = _speech.content_end(tokens, start, cues, n)
+    after = _speech.trim(tokens, start, stop)
+    if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
+        lead.kind != "quote"
+    ):
+        return None
+    before = _speech.trim(tokens, clause, first - 1) if first - 1 > clause else None
+    if before is None and first - 1 > clause:
+        before = (clause, first - 1)  # a single word: "Fraudsters, he said, don't last long."
+    return [region for region in (before, after) if region is not None]
+
+
+def _one_content(
+    tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
 ) -> tuple[int, int] | None:
     if cue.order == "before":  # "according to X, ..." / "..., according to X."
-        if cue.i > 0 and tokens[cue.i - 1].text == ",":
+        if cue.i > 0 and (
+            tokens[cue.i - 1].text == "," or tokens[cue.i - 1].text in _speech.DASHES
+        ):
             return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
         if phrase.j < n and tokens[phrase.j].text == ",":
             start = phrase.j + 1
@@ -644,35 +949,14 @@ def _content(
         before_phrase >= 0
         and tokens[before_phrase].text == ","
         and not cue.participle
-        and cue.j < n
-        and tokens[cue.j].text == ","
-    ):  # "The plan, officials said, would cost $5bn": what follows the aside
-        start = cue.j + 1
-        stop = _speech.content_end(tokens, start, cues, n)
-        lead = tokens[start] if start < n else None
-        before = tokens[_clause_start(tokens, before_phrase) : before_phrase]
-        short_before = sum(t.kind == "word" for t in before) <= 6 or any(
-            t.kind == "quote" for t in before
-        )
-        continues = (
-            lead is not None
-            and lead.kind == "word"
-            and not _speech.is_relative(lead, _speech.lexicon())
-            and lead.lower not in ("and", "but", "or")
-            and not lead.lower.endswith("ing")
-        )
-        if short_before and continues and sum(t.kind == "word" for t in tokens[start:stop]) >= 3:
-            return _speech.trim(tokens, start, stop)
-    if (
-        before_phrase >= 0
-        and tokens[before_phrase].text == ","
-        and not cue.participle
         and _ends_clause(tokens, cue.j, n, cue)
     ):  # "..., Smith said (on Monday)."
         return _speech.content_before(tokens, before_phrase, _clause_start(tokens, before_phrase))
     if cue.participle and phrase.i > cue.i:
         return None
     stop = _speech.content_end(tokens, cue.j, cues, n)
+    if cue.base in _speech.lexicon().words["direct_only"]:
+        return _speech.naming_content(tokens, cue, stop)  # "called it a mistake"
     return _speech.content_after(tokens, cue, stop)
 
 
@@ -685,16 +969,31 @@ def _clause_start(tokens: list[Token], stop: int) -> int:
 
 def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> bool:
     """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
+    lex = _speech.lexicon()
+    for m in range(k, n - 1):
+        if (tokens[m].text == "," and tokens[m + 1].lower.endswith("ing")) or tokens[m].text in (
+            ";",
+            ":",
+        ):
+            n = m  # "..., Hollande said Tuesday in Paris, noting ...": up to the participle
+            break
     rest = tokens[k:n]
+    if cue is not None and cue.base in lex.with_object and rest:
+        rest = tokens[_speech.skip_object(tokens, k, n, lex) : n]  # "..., Obama told aides."
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
-    lex = _speech.lexicon()
+    if _speech.is_relative(rest[0], lex) and rest[0].lower != "that":
+        return True  # "..., said a handful of Democrats who point to ..."
     if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
         return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return (
         len(words) <= 6
-        and words[0].lower in lex.words["preposition"] | lex.words["right_stop"]
+        and words[0].lower
+        in lex.words["preposition"]
+        | lex.words["right_stop"]
+        | lex.words["time"]
+        | lex.words["calendar"]
         and all(t.lower != "that" for t in words)
     )
 
@@ -705,10 +1004,12 @@ def _inherit(
     decisions: dict[int, tuple[str, Attribution | None]],
     paragraphs: _Paragraphs,
     events: dict[int, list[tuple[int, Attribution]]],
+    subjects: list[tuple[int, int, list[Token] | None]],
 ) -> list[Found]:
     """Direct quotations, each with its own attribution or the one it inherits: that of the
     latest quotation or speech cue before it in its paragraph, or, when it opens a paragraph,
-    the latest in the paragraph before."""
+    the latest in the paragraph before; failing both, when it opens a sentence, the subject of
+    the sentence before it in its paragraph ('Clinton touted her record. "We need ..."')."""
     found: list[Found] = []
     quoted: dict[int, list[tuple[int, Attribution]]] = {}  # attributed quotations, per paragraph
     for n, span in enumerate(spans):
@@ -726,6 +1027,8 @@ def _inherit(
                 attribution = _inherited(
                     _latest(quoted, events, paragraph - 1, span.outer_start), "paragraph before"
                 )
+            if attribution is None:
+                attribution = _sentence_before(text, span, subjects, paragraphs.spans[paragraph])
         if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
             continue  # a word or two in quote marks that nobody is said to have said
         if span.single and attribution is None:
@@ -781,6 +1084,23 @@ def _signed(text: str, span: QuotedSpan, paragraphs: _Paragraphs) -> Attribution
     if match is None:
         return None
     return Attribution((match.start(1), match.end(1)), None, how="signature")
+
+
+def _sentence_before(
+    text: str,
+    span: QuotedSpan,
+    subjects: list[tuple[int, int, list[Token] | None]],
+    paragraph: tuple[int, int],
+) -> Attribution | None:
+    """The subject of the sentence just before a quotation that opens its own sentence, in
+    the same paragraph, when that sentence holds no quotation."""
+    index = bisect.bisect_right([end for _, end, _ in subjects], span.outer_start) - 1
+    if index < 0:
+        return None
+    start, end, tokens = subjects[index]
+    if tokens is None or start < paragraph[0] or text[end : span.outer_start].strip():
+        return None
+    return _actor_subject(tokens)
 
 
 def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:

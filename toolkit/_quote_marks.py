@@ -149,6 +149,9 @@ def _double_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
             if mark.can_open:
                 opener, depth = mark, 1
             continue  # a closing mark with nothing open is a stray: ignore it
+        if depth == 1 and opener is not None and mark.start == opener.end and mark.can_open:
+            opener = _Mark(opener.start, mark.end, opener.text + mark.text, True, False)
+            continue  # '"“You don’t win ...,” Rubio said': a doubled opening mark is one mark
         if mark.can_close:
             depth -= 1
             if depth == 0 and opener is not None:

@@ -4,7 +4,8 @@ Private helper of :mod:`toolkit.quotes`. It works on one sentence at a time, on 
 text in which every quotation (marks included) is masked, so a quotation is one token and the
 patterns around it read like ``Q, Smith said.`` or ``Smith said: Q``. No parser is needed: the
 rules read words, capitals and punctuation, and their word lists live in ``toolkit/data/``
-(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``).
+(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``, ``quote_nouns.txt``,
+``quote_source_nouns.txt``).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ MASK = "\ue000"
 _TOKEN = re.compile(
     r"\ue000+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 21,000: one number, not "21" "," "000"
     r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
     r"|--|[^\w\s]"
 )
 DASHES = {"--", "—", "–", "―"}
-SOFT_PUNCT = {".", "&", "'", "’", "-"}  # may sit inside a speaker phrase: "Mr. Trump"
+SOFT_PUNCT = {".", "&", "'", "’"}  # may sit inside a speaker phrase: "Mr. Trump"
 
 
 @dataclass(slots=True)
@@ -77,6 +79,8 @@ class _Lexicon:
     pronouns: frozenset[str]
     relatives: frozenset[str]
     naming: frozenset[str]
+    source_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
 
 
 @cache
@@ -86,6 +90,8 @@ def lexicon() -> _Lexicon:
         ("speech", "quote_verbs.txt"),
         ("cognition", "quote_verbs_cognition.txt"),
         ("evidence", "quote_verbs_evidence.txt"),
+        ("intention", "quote_verbs_intention.txt"),
+        ("stance", "quote_verbs_stance.txt"),
         ("evaluation", "quote_verbs_evaluation.txt"),
     ):
         for line in read_lines(name):
@@ -113,6 +119,8 @@ def lexicon() -> _Lexicon:
         pronouns=word_set("quote_speaker_pronouns.txt"),
         relatives=word_set("quote_relative_pronouns.txt"),
         naming=word_set("quote_naming_words.txt"),
+        source_nouns=word_set("quote_source_nouns.txt"),
+        speech_nouns=word_set("quote_nouns.txt"),
     )
 
 
@@ -156,7 +164,8 @@ def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
         entry = lex.forms.get(token.lower)
         if entry is not None and _is_verb(tokens, i, lex, headline):
             base, cls = entry
-            cues.append(Cue(i, i + 1, base, cls, "verb", token.lower.endswith("ing"), token.lower))
+            participle = token.lower.endswith("ing") or (i > 0 and tokens[i - 1].lower == "having")
+            cues.append(Cue(i, i + 1, base, cls, "verb", participle, token.lower))
         i += 1
     return cues
 
@@ -185,11 +194,68 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "the claims", "to say"
     if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
         return False  # "claims of fraud"
+    if (
+        token.lower.endswith("ing")
+        and (nxt is None or nxt.kind == "punct" or nxt.lower in ("of", "for", "to", "about"))
+        and any(
+            tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
+            and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
+            for m in range(max(i - 3, 0), i)
+        )
+    ):
+        return False  # "gave the council a sharp warning: ...": a noun (not "a sign saying")
+    if token.lower in lex.words["plural_noun"] and not (
+        prev is not None
+        and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
+        and (
+            prev.lower in lex.pronouns | lex.relatives
+            or prev.text == ","  # "Jan Brewer, an early supporter of Trump, calls the issue"
+            or prev.text[0].isupper()
+            or prev.lower in lex.source_nouns
+            or prev.lower in lex.words["skip"]
+        )
+    ):
+        return False  # "three early states", "the plans": a plural noun
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and prev.lower.endswith(("'s", "’s", "s'", "s’"))
+        and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.words["function"]
+    ):
+        return False  # "Trump's comments", "the party's claims": a noun after a possessive
+    if (
+        nxt is not None
+        and token.lower.endswith("s")
+        and (prev is None or prev.lower not in lex.pronouns)
+        and (nxt.lower in lex.words["be"] or nxt.lower in lex.words["finite"])
+    ):
+        return False  # "his remarks were", "the comments have": a plural noun
     base, cls = lex.forms[token.lower]
-    if token.lower == base and not _may_precede_base_form(prev, lex):
+    if (
+        nxt is not None
+        and nxt.lower == "by"
+        and token.lower != base
+        and not token.lower.endswith(("ing", "s"))
+    ):
+        return False  # 'measures added by Republicans': a participle, not a speech verb
+    if (
+        token.lower.endswith("s")
+        and token.lower != base
+        and prev is not None
+        and prev.kind == "word"
+        and prev.text.islower()
+        and prev.lower.endswith("ing")
+    ):
+        return False  # "giving states more power": a noun after a participle
+    if (
+        token.lower == base
+        and base not in lex.words["direct_only"]
+        and not _may_precede_base_form(prev, lex)
+        and not _plural_subject_before(tokens, i, lex)
+    ):
         return False  # "a media call", "protest suggestions": a noun, not a verb
     if (
-        cls == "evaluation"
+        cls in ("evaluation", "stance")
         and token.lower.endswith("s")
         and not token.lower.endswith("ss")
         and (prev is None or prev.lower not in lex.pronouns | lex.relatives)
@@ -204,6 +270,18 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         if k >= 0 and tokens[k].lower in lex.words["be"]:
             return False  # passive: "was told", "is expected"
     return True
+
+
+def _plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """ "sources close to her campaign say": a plural source noun heads the phrase before a
+    base form, a few words back."""
+    for k in range(i - 2, max(i - 6, -1), -1):
+        token = tokens[k]
+        if token.kind != "word" or token.lower in lex.words["stop"] or token.lower in lex.forms:
+            return False
+        if token.lower in lex.source_nouns and token.lower.endswith("s"):
+            return True
+    return False
 
 
 def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
@@ -222,7 +300,7 @@ def opens_with_attribution(text: str) -> bool:
     """Does ``text`` open with "Smith said", "he added", "Mr. Trump told"? Then a quotation
     that ends with a period just before it is still attributed by it."""
     lex = lexicon()
-    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:8]
+    words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:20]
     for n, word in enumerate(words[:5]):
         lower = word.lower()
         if (
@@ -233,12 +311,25 @@ def opens_with_attribution(text: str) -> bool:
         ):
             # '"..." Smith said.' but not '"..." He added that ...' or '"..." He adds, "..."'
             after = words[n + 1 : n + 3]
-            return (
-                not lower.endswith("ing")
-                and after[:1] in ([","], ["."], [";"])
-                and not (len(after) == 2 and after[1] in "\"“'‘«" + MASK)
-            )
+            if lower.endswith("ing"):
+                return False
+            if after[:1] in ([","], ["."], [";"]):
+                return not (len(after) == 2 and after[1] in "\"“'‘«" + MASK)
+            return _closing_phrase(words[n + 1 :], lex)
         if not (word[:1].isupper() or lower in lex.pronouns or is_abbreviation(word)):
+            return False
+    return False
+
+
+def _closing_phrase(words: list[str], lex: _Lexicon) -> bool:
+    """'... said to cheers.', '... said of the process.', '... said in an interview.': a short
+    adverbial that ends the sentence, with no reported clause in it."""
+    if not words or words[0].lower() not in lex.words["preposition"]:
+        return False
+    for n, word in enumerate(words[:10]):
+        if word in (".", "!", "?") or (word.endswith(".") and not is_abbreviation(word)):
+            return n > 0
+        if word.lower() == "that" or word.lower() in lex.forms or word in (",", ";", ":", MASK):
             return False
     return False
 
@@ -291,14 +382,20 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         and (
             is_adverb(tokens[k], lex)
             or _is_time(tokens[k], lex)
-            or (cue.participle and tokens[k].lower in lex.words["be"])
+            or ((cue.participle or cue.j - cue.i > 1) and tokens[k].lower in lex.words["be"])
         )
     ):
         k -= 1
+    if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
+        # "The State Department less than two weeks ago said"
+        while k >= first and (tokens[k].lower in _AGO_WORDS or _is_quantity(tokens[k], lex)):
+            k -= 1
     if k < first:
         return None
     token = tokens[k]
     if is_relative(token, lex):
+        if k > first and tokens[k - 1].kind == "quote":
+            return None  # 'a "chief trade prosecutor" who reports to ...': the quotation
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
     if token.text == "," or token.text in DASHES:
@@ -306,17 +403,82 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     end = k + 1
     j = _scan_left(tokens, k, first, lex)
     start = j + 1
-    if start < end and (
-        _not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"]
+    if cue.participle and start < end - 1 and tokens[start].lower == "with":
+        start += 1  # "with one of her ads asking, ...": the ad asks
+    if (
+        j >= first
+        and is_relative(tokens[j], lex)
+        and start < end - 1
+        and tokens[start].text.islower()
+        and tokens[start + 1].lower in ("the", "a", "an")
+    ):
+        start += 1  # "at which point the crowd chanted": the crowd
+    counted = _counted_people(tokens, start, lex) if start < end else None
+    if counted == end or (
+        end - start == 1
+        and tokens[start].lower in ("several", "many", "most", "some", "others", "few")
+    ):
+        return Phrase(start, end, start, end)  # "About 9 percent said", "Several said"
+    if (
+        start < end
+        and tokens[start].lower not in _POSSESSIVES  # "her top aide Huma Abedin wrote"
+        and (_not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"])
     ):
         # "Saturday at the state convention Sen. Elizabeth Warren (D-MA) said": the name at
         # the end of a long phrase is the speaker.
         run = _trailing_name(tokens, start, end, lex)
         if run is not None:
             start = run
+        elif tokens[end - 1].lower in lex.pronouns:
+            start = end - 1  # "at the town hall this week she said"
+        elif tokens[start].lower in lex.words["preposition"]:
+            return None  # "... without reporters asking": no speaker
+    if start < end - 1 and is_relative(tokens[start], lex):
+        # "Beck, who has in the past described ...": the relative pronoun is the speaker
+        antecedent = _antecedent(tokens, start, first, lex)
+        return Phrase(start, start + 1, start, start + 1, relative=True, antecedent=antecedent)
+    if cue.participle and start < end - 1:
+        last = tokens[end - 1]
+        verb_before = last.text.islower() and (
+            last.lower.endswith(("ed", "en"))
+            or last.lower in lex.words["be"]
+            or last.lower in lex.forms
+        )
+        if verb_before:
+            # "a reporter can be heard asking": the subject of the verbs before the participle
+            stop = next(
+                (
+                    m
+                    for m in range(start + 1, end)
+                    if tokens[m].lower in lex.words["be"] | lex.words["finite"]
+                    or tokens[m].lower in lex.words["skip"]
+                ),
+                end,
+            )
+            if start < stop < end and looks_like_speaker(tokens, start, stop, lex):
+                end = stop
+        else:
+            # "Bernstein held up a sign saying ...": the noun phrase right before it speaks
+            det = max(
+                (m for m in range(start + 1, end) if tokens[m].lower in ("a", "an", "the")),
+                default=None,
+            )
+            if (
+                det is not None
+                and tokens[det - 1].text.islower()
+                and tokens[end - 1].lower not in lex.source_nouns  # "sent an email saying"
+                and looks_like_speaker(tokens, det, end, lex)
+            ):
+                start = det  # (an email or a statement speaks for whoever sent it)
     if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
+
+
+_NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
+
+
+_AGO_WORDS = frozenset(["less", "more", "than", "about", "nearly", "just", "only", "a", "an"])
 
 
 def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
@@ -337,6 +499,12 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
             and tokens[k].lower not in lex.words["function"]
         )
         or tokens[k].text in (".", "-")
+        or (  # "Institute for Fiscal Studies", "Bank of England"
+            tokens[k].lower in _NAME_LINKS
+            and k > start
+            and tokens[k - 1].kind == "word"
+            and tokens[k - 1].text[0].isupper()
+        )
     ):
         k -= 1
     k += 1
@@ -353,7 +521,9 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     j = k - 1
     while j >= first:
         token = tokens[j]
-        if token.kind == "quote" or token.text in (";", ":", "(", ")"):
+        if token.text in (";", ":") or (token.kind == "quote" and tokens[j - 1].text == closing):
+            return None  # a quotation may stand inside ('Smith, the author of "Home," said')
+        if token.kind == "quote" and j + 1 < k and tokens[j + 1].kind == "quote":
             return None
         if token.text == closing or (closing in DASHES and token.text in DASHES):
             break
@@ -395,10 +565,33 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
         if token.lower == "and" and _joins_names(tokens, j, first):
             j -= 1  # "the Scottish National Party and the Tories say"
             continue
+        if (
+            j < k
+            and token.lower == "who"
+            and is_relative(token, lex)
+            and j > first
+            and tokens[j - 1].kind == "word"
+            and tokens[j - 1].lower not in lex.words["preposition"]
+            and not _starts_own_subject(tokens, j + 1, lex)
+        ):
+            j -= 1  # "a White House official who spoke anonymously said": the official
+            continue
         if _is_boundary(token, lex) or (j < k and is_relative(token, lex)):
             return j  # "who she dubbed": the speaker is "she"
         j -= 1
     return j
+
+
+def _starts_own_subject(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
+    """After a relative pronoun: does a subject of its own follow ("who she dubbed", "that the
+    senator called")? If not ("who spoke anonymously"), the pronoun is the clause's subject."""
+    token = tokens[j]
+    return (
+        token.kind != "word"
+        or not token.text.islower()
+        or token.lower in lex.pronouns
+        or (token.lower in lex.words["det"])
+    )
 
 
 def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
@@ -408,7 +601,13 @@ def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
     before, after = tokens[j - 1], tokens[j + 1]
     if before.kind != "word" or after.kind != "word":
         return False
-    return before.text[0].isupper() and (after.text[0].isupper() or after.lower == "the")
+    lex = lexicon()
+    named_before = before.text[0].isupper() or before.lower in lex.pronouns
+    return named_before and (
+        after.text[0].isupper()
+        or after.lower in ("the", "another", "other", "others")
+        or after.lower in lex.pronouns
+    )  # "Smith and Jones", "the SNP and the Tories", "she and another reporter"
 
 
 def is_relative(token: Token, lex: _Lexicon) -> bool:
@@ -430,7 +629,10 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
     ):
         return None
     j = start
-    while j < len(tokens) and not _is_boundary(tokens[j], lex):
+    while j < len(tokens) and (
+        not _is_boundary(tokens[j], lex)
+        or (tokens[j].lower == "and" and _joins_names(tokens, j, start))
+    ):
         if (
             tokens[j].kind == "word"
             and tokens[j].text.islower()
@@ -472,6 +674,31 @@ def _phrase_before(
     return start, stop
 
 
+_AGENT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "who"])
+
+
+def names_source(tokens: list[Token], phrase: Phrase) -> bool:
+    """Can the speaker phrase hold a view, want or find something? A personal pronoun, a name,
+    or a phrase with a head noun from ``quote_source_nouns.txt`` ("officials", "a poll")."""
+    lex = lexicon()
+    words = [t for t in tokens[phrase.i : phrase.j] if t.kind == "word"]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower in lex.pronouns | lex.relatives:
+        return words[0].lower in _AGENT_PRONOUNS
+    if any(t.lower in lex.source_nouns for t in words):
+        return True
+    for t in words:
+        if (
+            t.text[0].isupper()
+            and (t.start != tokens[0].start or len(words) > 1)
+            and t.lower not in lex.words["function"] | lex.words["calendar"]
+        ):
+            return True  # a name: "Clinton", "the Senate", "Hillary Clinton"
+    first = words[0]
+    return first.text[0].isupper() and first.lower in _place_and_family_names() | _given_names()
+
+
 def looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
     """A name or a pronoun: "Smith", "the Republican senator", "she"."""
     words = [t for t in tokens[start:end] if t.kind == "word"]
@@ -489,6 +716,28 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
         return False
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
+    first = words[0]
+    if first.lower in lex.pronouns and len(words) > 1 and first.lower not in ("it", "you"):
+        return False  # "I think its a", "I suppose it's": a clause, not a phrase
+    if first.text.islower() and (
+        (first.lower in lex.forms and first.lower != lex.forms[first.lower][0])
+        or first.lower in lex.words["be"]
+        or first.lower in lex.words["finite"]
+    ):
+        return False  # "said his anti-Muslim", "was in reference to": no speaker phrase
+    for t in words[1:]:
+        if t.lower in lex.relatives and t.text.islower():
+            break  # "an official who spoke anonymously": the relative clause may hold verbs
+        if t.text.islower() and (
+            (
+                t.lower in lex.forms
+                and t.lower != lex.forms[t.lower][0]
+                and not t.lower.endswith("s")
+            )
+            or t.lower in lex.words["be"]
+            or t.lower in lex.words["finite"]
+        ):
+            return False  # "Sanders has said he", "Jeb Bush has been considering": a clause
     last = words[-1]
     # A phrase that ends in a verb form is no speaker: "... who was told".
     return not (
@@ -502,18 +751,55 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
     A lowercase head followed by a preposition keeps only the head ("a spokesman for the
     campaign" -> "a spokesman"); names keep their title ("Sen. Dianne Feinstein").
     """
+    last = tokens[end - 1]
+    ends_in_name = last.kind == "word" and last.text[0].isupper() and end - start > 1
     for k in range(start + 1, end):
         token = tokens[k]
         prev = tokens[k - 1]
+        if is_relative(token, lex):
+            return start, k  # "a White House official who spoke anonymously"
+        if ends_in_name:
+            continue  # "her chief of staff Tom Reyes"
         if (
             token.kind == "word"
             and token.lower in lex.words["preposition"]
             and token.text.islower()
             and prev.kind == "word"
             and prev.text.islower()
+            and not (token.lower == "of" and _is_quantity(prev, lex))  # "one of her ads"
         ):
             return start, k
     return start, end
+
+
+_ABOUT = frozenset(
+    ["about", "nearly", "almost", "roughly", "some", "more", "than", "over", "at", "least"]
+)
+
+
+def _counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
+    """ "About 200 protesters", "Three officials", "more than 500 supporters": a counted
+    plural subject; the end of the phrase, or None. Not "Four days before ..."."""
+    j = k
+    while j < len(tokens) and tokens[j].lower in _ABOUT:
+        j += 1
+    if j >= len(tokens) or not _is_quantity(tokens[j], lex) or tokens[j].lower in _ABOUT:
+        return None
+    for m in range(j + 1, min(j + 4, len(tokens))):  # the plural noun: up to three words on
+        token = tokens[m]
+        if token.kind != "word" or token.lower in lex.forms or token.lower in lex.words["stop"]:
+            return None
+        if token.lower.endswith("s") and not token.lower.endswith("ss"):
+            return None if token.lower in lex.words["time"] else m + 1
+    return None
+
+
+def _is_quantity(token: Token, lex: _Lexicon) -> bool:
+    return (
+        token.lower in lex.words["number"]
+        or token.text[0].isdigit()
+        or token.lower in ("some", "many", "most", "all", "several", "none", "each", "both", "half")
+    )
 
 
 def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
@@ -526,10 +812,29 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
         or lower in lex.words["calendar"]
         or lower in lex.words["number"]
         or token.text[0].isdigit()
-        or (lower.endswith("ly") and len(lower) > 4)
+        or (lower.endswith("ly") and len(lower) > 4 and lower not in _given_names())
         or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
-        or lower.endswith("ing")
-        or lower in ("his", "her", "their", "its", "our", "my", "your")
+        or (lower.endswith("ing") and lower not in _place_and_family_names())
+        or lower in _POSSESSIVES
+    )
+
+
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names that look like adverbs ("Carly", "Kelly", "Emily")."""
+    return frozenset(line.split("\t")[0].lower() for line in read_lines("actor_first_names.tsv"))
+
+
+@cache
+def _place_and_family_names() -> frozenset[str]:
+    """Names that look like participles ("Wyoming", "Manning", "Beijing")."""
+    return (
+        word_set("actor_regions.txt")
+        | word_set("actor_cities.txt")
+        | word_set("actor_surnames.txt")
     )
 
 
@@ -547,25 +852,56 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         k += 1
     if k < n and tokens[k].text == ",":
         k += 1
+    counted = _counted_people(tokens, k, lex)
+    if counted is not None:
+        return k, counted  # "About 200 protesters gathered outside the hall, ..."
     comma = next((c for c in range(k, min(n, k + 12)) if tokens[c].text == ","), None)
     if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
         after = tokens[comma + 1]
-        opener = tokens[k].lower in lex.words["opener"] or tokens[k].lower.endswith("ing")
+        opener = (
+            tokens[k].lower in lex.words["opener"]
+            or tokens[k].lower in lex.words["preposition"]
+            or tokens[k].lower.endswith("ing")
+        )
         named_after = after.kind == "word" and (
             after.lower in lex.pronouns or after.text[0].isupper()
         )
         has_cue = any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word")
-        if opener or (named_after and not has_cue):
+        adverbial = tokens[k].lower not in _POSSESSIVES and (
+            _not_a_subject(tokens[k], lex)
+            or any(
+                t.lower in lex.words["time"] or t.lower in lex.words["calendar"]
+                for t in tokens[k:comma]
+            )
+        )  # "Here in Columbia, he", "A few days later, Trump", not "His standing ..., Calif."
+        if opener or (named_after and adverbial and not has_cue):
             k = comma + 1
     if k >= n or tokens[k].kind != "word":
         return None
     first = tokens[k]
     if first.lower in lex.pronouns:
         return k, k + 1
-    if _not_a_subject(first, lex):
-        return None
+    counted = _counted_people(tokens, k, lex)
+    if counted is not None:
+        return k, counted
+    possessive = (
+        first.lower in _POSSESSIVES - {"its"} and k + 1 < n and tokens[k + 1].text.islower()
+    )
+    if _not_a_subject(first, lex) and not possessive:
+        return None  # but "His chief aide doubled down ..." has a subject
+    nxt = tokens[k + 1] if k + 1 < n else None
+    if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
+        return None  # "Preceded at the lectern by ...": a participle
+    if (
+        all(
+            t.kind == "word" and t.text.isupper() and t.text.isalpha() and len(t.text) > 1
+            for t in tokens[k : k + 3]
+        )
+        and k + 3 <= n
+    ):
+        return None  # "CONGRESS HAS INVESTIGATED HIM — ...": a kicker in capitals
     j = k + 1
-    if first.lower in ("the", "a", "an") or first.text[0].isupper():
+    if first.lower in ("the", "a", "an") or first.text[0].isupper() or possessive:
         while j < n and tokens[j].kind != "quote" and j - k < 8:
             token = tokens[j]
             if token.kind == "punct" and token.text not in SOFT_PUNCT:
@@ -588,12 +924,13 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 and token.text.islower()
                 and first.text[0].isupper()
                 and first.lower not in ("the", "a", "an")
+                and not possessive
             ):
                 break  # a name ends where lowercase begins: "Trump took"
             j += 1
         while j > k + 1 and tokens[j - 1].kind == "punct":
             j -= 1
-        if first.lower in ("the", "a", "an") and j == k + 1:
+        if (first.lower in ("the", "a", "an") or possessive) and j == k + 1:
             return None
         return k, j
     return None
@@ -607,23 +944,41 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     lex = lexicon()
     k = cue.j
     # "said that", "told reporters that", "said in a statement on Monday that": up to "that".
-    for n in range(k, min(stop, k + 9)):
+    for n in range(k, min(stop, k + 14)):
         token = tokens[n]
-        if token.kind != "word" and token.text not in (".", ":", "’s", "'s"):
-            break
+        if token.kind != "word" and token.text not in (".", ":", ",", "’s", "'s", "%", "-"):
+            break  # ("say by a 7-point margin, 49 percent to 42 percent, that ...")
+        if token.kind == "word" and token.lower in lex.forms and token.text.islower():
+            break  # "responded before adding that ...": the clause is the next cue's
         if token.lower == "that" and token.text == "that":
             after = tokens[n + 1] if n + 1 < stop else None
             if after is not None and after.lower in lex.words["finite"]:
                 return trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
             return trim(tokens, n + 1, stop)
+    if (
+        k + 1 < stop
+        and tokens[k].text == ","
+        and tokens[k + 1].kind == "word"
+        and cue.cls == "speech"
+    ):
+        k += 1  # "Rubio says, win or lose, he's staying in the race"
     if k < stop and tokens[k].text == ":":
         return trim(tokens, k + 1, stop)
     if cue.base in lex.with_object and k < stop:
-        k = _skip_object(tokens, k, stop, lex)
+        k = skip_object(tokens, k, stop, lex)
     if k >= stop or tokens[k].kind != "word":
         return None
     first = tokens[k]
-    if cue.cls == "evaluation":
+    if cue.cls == "intention":
+        # "wants to triple ...", "proposed that ...", "proposed sweeping overhauls"
+        if first.lower == "to" or (
+            cue.base in lex.words["object_content"]
+            and first.lower not in lex.words["preposition"] | lex.words["be"]
+            and first.lower not in lex.words["stop"]
+        ):
+            return trim(tokens, k, stop)
+        return None
+    if cue.cls in ("evaluation", "stance"):
         # "praised Obama", "criticised the plan"
         if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
             return None
@@ -631,6 +986,9 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     if first.lower == "to":
         if cue.base not in lex.with_infinitive:
             return None
+    elif cue.base in lex.words["clause_only"]:
+        if first.lower not in _CLAUSE_OPENERS and first.lower not in lex.pronouns:
+            return None  # "maintains his current form": no clause
     elif cue.cls != "speech" or cue.base in lex.with_object:
         if first.lower not in lex.words["clause"] and not first.text[0].isupper():
             return None
@@ -639,7 +997,28 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     return trim(tokens, k, stop)
 
 
-def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
+_CLAUSE_OPENERS = frozenset(
+    ["there", "if", "whether", "what", "why", "how", "when", "where", "who"]
+)
+
+
+def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
+    """ "called it a mistake", "called Oz a quack", "described him as reckless": what a naming
+    verb says about its object, without quote marks (not "called Alicia Machado on Friday")."""
+    lex = lexicon()
+    k = cue.j
+    for n in range(k + 1, min(stop, k + 6)):
+        token = tokens[n]
+        if token.kind != "word":
+            return None
+        if token.lower in ("a", "an", "as") and token.text.islower():
+            return trim(tokens, k, stop)
+        if token.lower in lex.words["preposition"] | lex.words["be"] | lex.words["finite"]:
+            return None
+    return None
+
+
+def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
     """Skip the hearer after "told"/"warned": "told reporters", "told the BBC", "told me"."""
     first = tokens[k]
     if first.kind != "word":
@@ -669,17 +1048,46 @@ def _skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
 def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> int:
     """Where a reported clause starting at ``start`` stops: a semicolon, or a comma before
     another cue (", adding that", ", according to"), or the end of the sentence."""
+    cue_starts = {cue.i for cue in cues}
     for n in range(start, end):
         token = tokens[n]
         if token.text == ";":
             return n
-        if token.text == ",":
+        if (
+            token.lower in ("and", "but")
+            and n > start
+            and (
+                n + 1 in cue_starts
+                or (n + 2 in cue_starts and tokens[n + 1].lower in lexicon().pronouns)
+            )
+        ):
+            return n  # "He says X and says Y", "... and he noted that ..."
+        if token.lower in ("and", "but") and n > start and _new_predicate(tokens, n + 1, end):
+            return n  # "thanked the workers and then sounded a note of caution"
+        if (token.text == "," or token.text in DASHES) and not (
+            n + 1 < end and tokens[n + 1].lower == "that"
+        ):
             for cue in cues:
                 if cue.i == n + 1 or (
                     cue.i > n + 1 and cue.i - n <= 5 and _only_phrase(tokens, n + 1, cue.i)
                 ):
                     return n
     return end
+
+
+def _new_predicate(tokens: list[Token], k: int, end: int) -> bool:
+    """Does a new predicate start at ``k`` ("then sounded", "later left"): adverbs, then a
+    lowercase past tense?"""
+    lex = lexicon()
+    while k < end and tokens[k].kind == "word" and tokens[k].lower in lex.words["skip"]:
+        k += 1
+    return (
+        k < end
+        and tokens[k].kind == "word"
+        and tokens[k].text.islower()
+        and tokens[k].lower.endswith("ed")
+        and tokens[k].lower not in lex.words["preposition"]
+    )
 
 
 def _only_phrase(tokens: list[Token], start: int, stop: int) -> bool:
@@ -699,3 +1107,40 @@ def trim(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
 def content_before(tokens: list[Token], stop: int, first: int = 0) -> tuple[int, int] | None:
     """The reported clause before ", X said": from the sentence start to token ``stop``."""
     return trim(tokens, first, stop)
+
+
+# --- nominal cues -------------------------------------------------------------------------
+
+
+def possessor_before(tokens: list[Token], noun: int) -> int | None:
+    """The possessive that owns the speech noun at ``noun``: "his" in "his pledge", "Trump's"
+    in "Trump's controversial pledge" (up to two modifiers between), or None."""
+    lex = lexicon()
+    for k in range(noun - 1, max(noun - 4, -1), -1):
+        token = tokens[k]
+        if token.kind != "word":
+            return None
+        lower = token.lower
+        if lower in _POSSESSIVES - {"its", "your", "my", "our"}:
+            return k
+        if lower.endswith(("'s", "’s", "s'", "s’")) and lower[:-2] not in lex.words["function"]:
+            return k if token.text[0].isupper() or lower[:-2] in lex.source_nouns else None
+        if not token.text.islower() or lower in lex.forms or lower in lex.words["stop"]:
+            return None
+    return None
+
+
+def nominal_cues(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(possessor, noun) token pairs: "his claim", "Trump's controversial pledge"."""
+    lex = lexicon()
+    found = []
+    for n, token in enumerate(tokens):
+        if token.kind == "word" and token.text.islower() and token.lower in lex.speech_nouns:
+            if n >= 2 and tokens[n - 1].kind == "quote":
+                owner = possessor_before(tokens, n - 1)  # 'Obama's "if you like it" promise'
+                owner = owner if owner == n - 2 else None
+            else:
+                owner = possessor_before(tokens, n)
+            if owner is not None:
+                found.append((owner, n))
+    return found

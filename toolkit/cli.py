@@ -347,7 +347,17 @@ def _cmd_eval_syllables(args: argparse.Namespace) -> int:
 def _cmd_eval_quotes(args: argparse.Namespace) -> int:
     from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
 
-    results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit)
+    part = None
+    if args.part:
+        try:
+            k, n = (int(x) for x in args.part.split("/"))
+            if not 0 <= k < n:
+                raise ValueError
+        except ValueError:
+            print(f"error: --part {args.part}: expected K/N with 0 <= K < N", file=sys.stderr)
+            return 2
+        part = (k, n)
+    results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
     if args.json:
         emit([result.to_dict() for result in results], "json")
         return 0
@@ -355,6 +365,9 @@ def _cmd_eval_quotes(args: argparse.Namespace) -> int:
         print(description)
     print()
     emit([row for result in results for row in result.rows()], "table")
+    for result in results:
+        if result.errors:
+            print(f"{result.name}: {result.errors} articles raised an error, scored as empty")
     return 0
 
 
@@ -416,6 +429,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="score only the first N articles")
     p.add_argument(
         "--no-baseline", action="store_true", help="skip the regular-expression baseline"
+    )
+    p.add_argument(
+        "--part",
+        metavar="K/N",
+        help="score only part K of N (0-based, by a hash of the article ids), e.g. 0/2 and 1/2",
     )
     p.set_defaults(func=_cmd_eval_quotes)
 

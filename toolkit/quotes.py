@@ -26,8 +26,11 @@ How it works, in three steps:
 3. Quoted stretches that are not quotations are dropped: names and titles in quote marks
    ('reports "Reuters"', 'the film "Home Alone"'), terms after naming words ('so-called
    "reforms"') and scare quotes (a word or two in marks with no one saying them). Reported
-   clauses ("X said (that) ...", "..., X said.", "according to X, ...") become indirect
-   quotes, unless their clause holds a quotation: then the quotation speaks for it.
+   clauses ("X said (that) ...", "..., X said.", "according to X, ...", "officials believe
+   ...", "Ruiz wants to ...", "his claim that ...") become indirect quotes, unless their clause
+   holds a quotation: then the quotation speaks for it. Cues that are not speech verbs (belief,
+   evidence, judgement, stance, intention) need a speaker who can hold a view: a name, a
+   personal pronoun or a phrase headed by a word from ``quote_source_nouns.txt``.
 """
 
 from __future__ import annotations
