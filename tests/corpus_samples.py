@@ -18,7 +18,7 @@ BUDGET = (
     "Chancellor Gordon Brown set out his spending plans in London on Wednesday. "
     '"We will not put stability at risk," Mr Brown said.\n\n'
     "The Treasury said the plans were fully costed. Ruth Kelly, the transport secretary, "
-    "backed the chancellor. Tim Collins said Mr Brown was borrowing too much.\n"
+    "sat beside the chancellor. Tim Collins said Mr Brown was borrowing too much.\n"
 )
 AIRLINE = (
     "Airline profits soar\n\n"
