@@ -299,8 +299,7 @@ def iter_corpus(
     """Analyse articles and yield an :class:`ArticleResult` for each, in input order.
 
     ``paths`` are files, folders (searched recursively) and globs, as for the CLI. Results
-    arrive as the workers finish them (out of order with Dask) and are put back in order with
-    a small buffer. ``sample=N`` analyses a random choice of N files (``seed`` makes it
+    arrive as the workers finish them and are put back in order with a small buffer. ``sample=N`` analyses a random choice of N files (``seed`` makes it
     reproducible), kept in input order.
 
     >>> for result in iter_corpus("bbc/", workers=2, progress=False):   # doctest: +SKIP

@@ -2,8 +2,8 @@
 
 The engines know nothing about articles. Each one applies a function to a list of small,
 picklable tasks and yields ``(index, result)`` pairs as results arrive (not necessarily in
-order); the caller puts them back in order. A task that could not run at all (a Dask worker
-died, say) yields a :class:`TaskFailure` instead of a result, so one lost task never stops
+order); the caller puts them back in order. A task that could not run at all (its worker
+process died, say) yields a :class:`TaskFailure` instead of a result, so one lost task never stops
 the batch.
 
 >>> sorted(run_local(abs, [-2, 3], workers=1))
@@ -24,7 +24,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ENGINES", "DaskUnavailableError", "TaskFailure", "default_workers", "run"]
+__all__ = [
+    "ENGINES",
+    "WORKER_DIED",
+    "DaskUnavailableError",
+    "TaskFailure",
+    "default_workers",
+    "run",
+]
 
 ENGINES = ("local", "dask")
 
