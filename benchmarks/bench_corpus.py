@@ -12,6 +12,8 @@ adds up the memory of the process and all its children (proportional set size, s
 forked workers share with the parent count once) every 100 ms. Memory should stay flat as
 the corpus grows: each worker holds one article at a time, and the parent only the tables.
 
+Needs psutil (installed with the dask extra) for the memory runs.
+
 Targets (issue 6): 2 workers >= 1.7x the articles/s of 1 worker; the Dask engine on a local
 cluster of 2 workers within 1.5x of the local engine's time with 2 workers (cluster start-up
 included; the time on an already running cluster is shown too).
