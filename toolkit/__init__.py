@@ -6,6 +6,7 @@
 ['Talks resume', 'The talks resumed on Monday.', 'Both sides spoke.']
 """
 
+from toolkit._version import __version__  # first: other modules read it
 from toolkit.actors import (
     Actor,
     Mention,
@@ -16,6 +17,7 @@ from toolkit.actors import (
     find_actors,
     load_codebook,
 )
+from toolkit.analysis import ArticleAnalysis, analyze
 from toolkit.article import Article, clean_text, load_article, slugify
 from toolkit.corpus import Corpus, analyze_corpus
 from toolkit.errors import (
@@ -34,16 +36,16 @@ from toolkit.quotes import (
     voice_share,
     voice_share_frame,
 )
+from toolkit.report import build_reports
 from toolkit.segment import paragraph_spans, sentences, words
 from toolkit.spans import Span
 from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
 from toolkit.syllables import count_syllables, estimate_syllables
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Actor",
     "Article",
+    "ArticleAnalysis",
     "ArticleError",
     "ArticleNotFoundError",
     "ArticleTooLargeError",
@@ -59,7 +61,9 @@ __all__ = [
     "actor_at",
     "actor_frequency",
     "actors_to_frame",
+    "analyze",
     "analyze_corpus",
+    "build_reports",
     "clean_text",
     "co_mentions",
     "collocations",

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from toolkit import __version__
+from toolkit._version import __version__
 from toolkit.article import Article, assign_ids, expand_paths, load_article
 from toolkit.errors import ArticleError
 

@@ -44,7 +44,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit import __version__
+from toolkit._version import __version__
 from toolkit.article import assign_ids, expand_paths
 
 if TYPE_CHECKING:

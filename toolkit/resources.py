@@ -26,11 +26,22 @@ True
 from __future__ import annotations
 
 import os
+import sys
 import warnings
+import zipfile
 from functools import cache
 from pathlib import Path
 
-__all__ = ["PACKAGES", "NltkDataMissingWarning", "have", "missing", "setup", "warn_missing"]
+__all__ = [
+    "PACKAGES",
+    "NltkDataMissingWarning",
+    "have",
+    "missing",
+    "read_bytes",
+    "search_path",
+    "setup",
+    "warn_missing",
+]
 
 #: NLTK package name -> the resource path ``nltk.data.find`` looks up, and what needs it.
 PACKAGES: dict[str, tuple[str, str]] = {
@@ -60,24 +71,84 @@ def _disabled() -> bool:
     return os.environ.get(_DISABLE_ENV, "").strip().lower() in {"off", "0", "no", "false"}
 
 
+def search_path() -> list[Path]:
+    """The folders NLTK searches for its data, in order, without importing NLTK.
+
+    Importing ``nltk`` costs about a second (it pulls in SciPy), which every worker process
+    and report kernel would pay just to read two word lists. So the toolkit finds the files
+    itself, on the same path as ``nltk.data.path``: ``$NLTK_DATA``, ``~/nltk_data``, then the
+    interpreter's and the system's ``nltk_data`` folders. Once ``nltk`` has been imported,
+    its ``nltk.data.path`` (which a user may have changed) is used instead.
+    """
+    nltk = sys.modules.get("nltk")
+    data = getattr(nltk, "data", None)
+    if data is not None and isinstance(getattr(data, "path", None), list):
+        return [Path(p) for p in data.path if isinstance(p, (str, os.PathLike))]
+    paths = [p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p]
+    if os.path.expanduser("~/") != "~/":
+        paths.append(os.path.expanduser("~/nltk_data"))
+    paths += [
+        os.path.join(sys.prefix, "nltk_data"),
+        os.path.join(sys.prefix, "share", "nltk_data"),
+        os.path.join(sys.prefix, "lib", "nltk_data"),
+    ]
+    if sys.platform.startswith("win"):
+        paths += [os.path.join(os.environ.get("APPDATA", "C:\\"), "nltk_data"), r"C:\nltk_data"]
+    else:
+        paths += [
+            "/usr/share/nltk_data",
+            "/usr/local/share/nltk_data",
+            "/usr/lib/nltk_data",
+            "/usr/local/lib/nltk_data",
+        ]
+    return [Path(p) for p in paths]
+
+
+def _locate(resource: str) -> tuple[Path, str | None] | None:
+    """Where ``resource`` (e.g. ``corpora/cmudict/cmudict``) is: ``(path, None)`` for a plain
+    file or folder, ``(zip_path, member)`` inside a package zip, as NLTK stores them."""
+    parts = [p for p in resource.split("/") if p]
+    for root in search_path():
+        plain = root.joinpath(*parts)
+        if plain.exists():
+            return plain, None
+        # corpora/cmudict/cmudict lives in corpora/cmudict.zip as cmudict/cmudict.
+        for depth in range(len(parts), 1, -1):
+            archive = root.joinpath(*parts[: depth - 1], parts[depth - 1] + ".zip")
+            if not archive.is_file():
+                continue
+            member = "/".join(parts[depth - 1 :])
+            try:
+                with zipfile.ZipFile(archive) as zipped:
+                    names = zipped.namelist()
+            except (OSError, zipfile.BadZipFile):
+                continue
+            if member in names or any(name.startswith(member + "/") for name in names):
+                return archive, member
+    return None
+
+
 @cache
 def have(package: str) -> bool:
     """Is this NLTK package installed where NLTK looks (``NLTK_DATA``, ``~/nltk_data``...)?"""
     if _disabled():
         return False
-    resource = PACKAGES[package][0]
-    try:
-        import nltk.data
+    return _locate(PACKAGES[package][0]) is not None
 
-        for candidate in (resource, resource.rstrip("/") + ".zip"):
-            try:
-                nltk.data.find(candidate)
-                return True
-            except LookupError:
-                continue
-    except ImportError:
-        return False
-    return False
+
+def read_bytes(resource: str) -> bytes:
+    """The bytes of one NLTK data file, e.g. ``read_bytes("corpora/words/en")``.
+
+    Raises ``LookupError`` when it is not installed (or ``TOOLKIT_NLTK_DATA=off``).
+    """
+    found = None if _disabled() else _locate(resource)
+    if found is None or (found[1] is None and not found[0].is_file()):
+        raise LookupError(f"NLTK data '{resource}' is not installed; run `toolkit setup`")
+    path, member = found
+    if member is None:
+        return path.read_bytes()
+    with zipfile.ZipFile(path) as zipped:
+        return zipped.read(member)
 
 
 def missing() -> list[str]:

@@ -155,14 +155,10 @@ def estimate_syllables(word: str) -> int:
 def cmudict_syllables() -> dict[str, tuple[int, ...]]:
     """CMUdict as ``{word: syllable counts}``, the first pronunciation's count first.
 
-    Read through NLTK (``nltk.data``), so it is found wherever NLTK looks. Raises
+    Found wherever NLTK looks (see :func:`toolkit.resources.search_path`). Raises
     ``LookupError`` when ``cmudict`` is not installed (or ``TOOLKIT_NLTK_DATA=off``).
     """
-    if not resources.have("cmudict"):
-        raise LookupError("NLTK data 'cmudict' is not installed; run `toolkit setup`")
-    import nltk.data
-
-    raw = nltk.data.load("corpora/cmudict/cmudict", format="raw").decode("latin-1")
+    raw = resources.read_bytes("corpora/cmudict/cmudict").decode("latin-1")
     counts: dict[str, tuple[int, ...]] = {}
     for line in raw.splitlines():
         parts = line.split()

@@ -138,6 +138,6 @@ def _common_words() -> frozenset[str]:
             "words", "actors use the shipped common-word lists for sentence-initial words"
         )
         return shipped
-    from nltk.corpus import words
-
-    return shipped | frozenset(w for w in words.words() if w.islower())
+    # NLTK's word list ("en"; "en-basic" is a subset of it), read without importing NLTK.
+    listed = resources.read_bytes("corpora/words/en").decode("utf-8").split()
+    return shipped | frozenset(w for w in listed if w.islower())
