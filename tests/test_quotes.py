@@ -496,6 +496,53 @@ def test_reported_speech_second_round(text, expected):
     assert found(text, "indirect") == expected
 
 
+# --- speakers, third round: which mention of the speaker -----------------------------------
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (q.text, q.speaker_mention) for q in extract_quotes(text, actors=[]) if q.kind == "direct"
+    ]
+
+
+def test_a_source_that_reports_the_attribution_is_the_speaker():
+    # The source the article gives for the words, as the gold annotations mark it; the
+    # next quotation keeps it.
+    text = (
+        '"We will not strike," Reyes said, according to the Herald. "The talks go on."\n\n'
+        '"Nothing is decided," the mayor told reporters on Monday, according to two aides.'
+    )
+    assert speakers(text) == [
+        ("We will not strike,", "the Herald"),
+        ("The talks go on.", "the Herald"),
+        ("Nothing is decided,", "two aides"),
+    ]
+
+
+def test_a_pronoun_after_an_introduced_quotation_repeats_its_speaker():
+    # The quotation is the one its introducing clause names; the next one in the paragraph
+    # takes the nearest mention, the pronoun.
+    text = (
+        'Asked about the audit, Ruiz said "I have not read it," she said. "Nobody has."\n\n'
+        'Reyes told aides that the lawyer "made a strong case to me," he wrote.'
+    )
+    assert speakers(text) == [
+        ("I have not read it,", "Ruiz"),
+        ("Nobody has.", "she"),
+        ("made a strong case to me,", "Reyes"),
+    ]
+
+
+def test_a_name_after_an_introduced_quotation_is_the_source():
+    text = 'Ruiz "bristled" and said, "No comment," the Herald reported.'
+    assert speakers(text)[-1] == ("No comment,", "the Herald")
+
+
+def test_a_no_break_space_ends_a_sentence():
+    text = 'Ruiz said the council should resign.\xa0Reyes "stays in office," he said.'
+    assert speakers(text) == [("stays in office,", "he")]
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

@@ -35,6 +35,9 @@ class Attribution:
     cue: tuple[int, int] | None
     name_span: tuple[int, int] | None = None  # where to look the actor up (the antecedent of "who")
     how: str = ""  # which rule found it, for debugging and evaluation
+    # The mention a following quotation in the paragraph inherits, when it is not this one:
+    # 'Ruiz said "...," she said. "..."': the first is Ruiz's, the second her "she"'s.
+    then: Attribution | None = None
 
 
 @dataclass(slots=True)
@@ -72,7 +75,7 @@ def find(text: str) -> list[Found]:
     """Direct quotations and reported clauses of ``text``, each with its attribution."""
     paragraphs = _Paragraphs(text)
     spans = quoted_spans(text, paragraphs.spans)
-    masked = _mask(text, spans)
+    masked = _mask(text, spans).replace("\xa0", " ")  # punkt splits at no-break spaces too
     quote_at = {span.outer_start: n for n, span in enumerate(spans)}
     decisions: dict[int, tuple[str, Attribution | None]] = {}
     headlines = _headline_paragraphs(masked, paragraphs)
@@ -254,7 +257,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _cue_speaker(tokens, cues, cue)  # checks that "said X" ends its clause
             if phrase is not None and phrase.i >= cue.j:
-                return _make(tokens, phrase, cue, "after quote: said X")
+                after = _make(tokens, phrase, cue, "after quote: said X")
+                return _after_quote(tokens, cues, k, quoted, after, max(phrase.j, cue.j))
         phrase = _speech.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
             if (
@@ -263,7 +267,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
                 and any(c.j <= k and c.cls == "speech" and not c.participle for c in cues)
             ):
                 break  # 'After Scalia said ... "...," Trump said: "..."': Trump's is the next
-            return _make(tokens, phrase, cue, "after quote: X said")
+            after = _make(tokens, phrase, cue, "after quote: X said")
+            return _after_quote(tokens, cues, k, quoted, after, cue.j)
         break
     generic = _dash_attribution(tokens, k)
     opens = k == 0 or tokens[k - 1].text == ":"
@@ -336,6 +341,87 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         or _colon_attribution(tokens, k)
         or _subject_attribution(tokens, k)
     )
+
+
+def _after_quote(
+    tokens: list[Token],
+    cues: list[Cue],
+    k: int,
+    quoted: str,
+    after: Attribution,
+    end: int,
+) -> Attribution:
+    """The attribution of a quotation followed by one ('"...," Smith said', ending at token
+    ``end``), unless a source reports that attribution ('..., according to CNN'), or the
+    quotation was introduced before and the attribution after it only repeats the speaker
+    with a pronoun ('Feinstein said "...," she said').
+    """
+    outer = _outer_source(tokens, cues, end)
+    if outer is not None:
+        return outer
+    head = tokens[_token_at(tokens, after.speaker[0])] if after.speaker else None
+    if head is not None and head.lower in _REPEATING_PRONOUNS:
+        before = _introduced_before(tokens, cues, k, quoted)
+        if before is not None:
+            before.then = after
+            return before
+    return after
+
+
+_REPEATING_PRONOUNS = frozenset(["he", "she", "they"])
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    return next(n for n, t in enumerate(tokens) if t.start == offset)
+
+
+def _introduced_before(
+    tokens: list[Token], cues: list[Cue], k: int, quoted: str
+) -> Attribution | None:
+    """'Feinstein said "I don't know," she said.', 'When someone shouted, "Cruz," Beck joked':
+    a quotation that a cue before it introduces (or whose lowercase words go on the clause a
+    cue before it reports: 'Mook explained that Elias "made a case," he wrote') is that cue's
+    speaker's, even when another attribution follows it."""
+    continues = quoted[:1].islower()
+    for cue in reversed(cues):
+        if cue.j > k or cue.cls != "speech" or cue.order != "verb":
+            continue
+        if any(t.kind == "quote" or t.text in (";", ":") for t in tokens[cue.j : k]) and not (
+            _introduces(tokens, cue, k)
+        ):
+            break
+        if not (_introduces(tokens, cue, k) or continues):
+            continue
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is not None and phrase.j <= cue.i:
+            return _make(tokens, phrase, cue, "introduced before")
+        return None
+    return None
+
+
+def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution | None:
+    """'"...," Sanders said, according to CNN.': a source that reports the attribution ending
+    at token ``end`` is the quotation's source, as the one the reader is given for it. Between
+    the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
+    lex = _speech.lexicon()
+    for cue in cues:
+        if cue.order != "before" or cue.i < end:
+            continue
+        between = tokens[end : cue.i]
+        if len(between) > 10 or any(
+            t.kind == "quote"
+            or (
+                t.kind == "word"
+                and t.text.islower()
+                and (t.lower in lex.forms or t.lower == "that")
+            )
+            or (t.kind == "punct" and t.text not in _speech.SOFT_PUNCT | {",", "(", ")"})
+            for t in between
+        ):
+            return None
+        phrase = _speech.speaker_after(tokens, cue)
+        return _make(tokens, phrase, cue, "outer source") if phrase is not None else None
+    return None
 
 
 _NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "an", "the"])
@@ -1036,7 +1122,7 @@ def _inherit(
         if attribution is not None:
             last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
             for p in range(paragraph, last_paragraph + 1):
-                quoted.setdefault(p, []).append((span.outer_end, attribution))
+                quoted.setdefault(p, []).append((span.outer_end, attribution.then or attribution))
         if span.inner_end > span.inner_start:
             found.append(
                 Found(
