@@ -543,6 +543,33 @@ def test_a_no_break_space_ends_a_sentence():
     assert speakers(text) == [("stays in office,", "he")]
 
 
+def test_a_possessive_after_according_to_is_part_of_the_source():
+    text = 'The suit put Ruiz "through the wringer," according to her lawyers in a filing.'
+    assert speakers(text) == [("through the wringer,", "her lawyers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Though he brushed off the audit as "a formality," his critics are not convinced.',
+            [("a formality,", "he")],
+        ),
+        (
+            'Reyes cannot lose, if he can get the council to name him "mayor for life."',
+            [("mayor for life.", "he")],
+        ),
+        (
+            'Ruiz arrived late, and she sat through the hearing "with both eyes closed."',
+            [("with both eyes closed.", "she")],
+        ),
+    ],
+)
+def test_a_pronoun_opening_the_nearest_clause_is_the_speaker(text, expected):
+    # With no cue for the quotation, the subject of the clause that holds it.
+    assert speakers(text) == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

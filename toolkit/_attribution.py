@@ -541,12 +541,48 @@ def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
     no cue at all, a partial quotation belongs to the subject of its sentence."""
     if k == 0:
         return None
+    nearest = _clause_subject(tokens, k)
+    if nearest is not None:
+        return nearest
     span = _speech.sentence_subject(tokens, k)
     if span is None or _not_an_actor(tokens[span[0]]):
         return None
     return Attribution(
         (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence subject"
     )
+
+
+_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
+# Attributions found with no cue at all: not enough to make a scare quote a quotation.
+_SUBJECT_ONLY = frozenset(["sentence subject", "clause subject"])
+
+
+def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
+    """'Though he brushed off the remarks as "..."', 'Trump cannot accept defeat if he can
+    accept ... "..."': a personal pronoun that opens the clause nearest before the quotation
+    (after a conjunction, a relative or a comma) is its subject, nearer than the sentence's."""
+    lex = _speech.lexicon()
+    for p in range(k - 2, 0, -1):
+        token = tokens[p]
+        if token.text in (";", ":"):
+            return None
+        if token.lower not in _CLAUSE_SUBJECTS:
+            continue
+        before, after = tokens[p - 1], tokens[p + 1]
+        if (
+            (
+                before.text == ","
+                or (
+                    before.lower in lex.words["clause_link"]
+                    and (before.text.islower() or p == 1)  # "Though he ..."
+                )
+            )
+            and after.kind == "word"
+            and after.text.islower()
+            and after.lower not in lex.words["preposition"] | lex.words["stop"]
+        ):
+            return Attribution((token.start, token.end), None, how="clause subject")
+    return None
 
 
 def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
@@ -790,7 +826,7 @@ def _classify(
     ):
         return "not"  # 'She starred in "The Long Road Home"', '"Face the Nation,"'
 
-    if ending is not None or (attribution is not None and attribution.how != "sentence subject"):
+    if ending is not None or (attribution is not None and attribution.how not in _SUBJECT_ONLY):
         return "quote"
     if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
         return "scare"
@@ -1103,6 +1139,8 @@ def _inherit(
         if verdict == "not":
             continue
         paragraph = paragraphs.index(span.outer_start)
+        if verdict == "scare" and attribution is not None and attribution.how == "clause subject":
+            attribution = None  # a word or two in quote marks: look for a speaker named before
         if attribution is None:
             attribution = _inherited(
                 _latest(quoted, events, paragraph, span.outer_start), "same paragraph"
@@ -1115,7 +1153,7 @@ def _inherit(
                 )
             if attribution is None:
                 attribution = _sentence_before(text, span, subjects, paragraphs.spans[paragraph])
-        if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
+        if verdict == "scare" and (attribution is None or attribution.how in _SUBJECT_ONLY):
             continue  # a word or two in quote marks that nobody is said to have said
         if span.single and attribution is None:
             continue  # single marks double as apostrophes: without a speaker, no quotation

@@ -625,7 +625,7 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         first.lower in lex.words["right_stop"]
         or first.lower in lex.words["preposition"]
         or first.lower in lex.words["stop"]
-        or first.lower in lex.words["object"]
+        or (first.lower in lex.words["object"] and not _possessive_determiner(tokens, start, lex))
     ):
         return None
     j = start
@@ -649,6 +649,19 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
     if not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
+
+
+def _possessive_determiner(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Is the object pronoun at ``k`` a determiner ("according to her lawyers", "said her
+    husband"), not an object ("told her")?"""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        tokens[k].lower in lex.words["det"]
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.text.islower()
+        and nxt.lower not in lex.words["stop"] | lex.words["preposition"] | lex.words["right_stop"]
+    )
 
 
 def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
