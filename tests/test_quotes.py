@@ -570,6 +570,36 @@ def test_a_pronoun_opening_the_nearest_clause_is_the_speaker(text, expected):
     assert speakers(text) == expected
 
 
+def test_an_attribution_between_commas_speaks_for_its_whole_clause():
+    text = 'The Herald, Ruiz said, called the ruling "a gift to the developers."'
+    assert speakers(text) == [("a gift to the developers.", "Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('To Ruiz, the bridge is "a lifeline for the valley."', "Ruiz"),
+        ('She backs the plan because to her, "nothing matters more than the port."', "her"),
+        ('To many voters, the tax is "a step too far."', "many voters"),
+    ],
+)
+def test_to_someone_gives_whose_view_a_clause_is(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To some extent, the plan worked.",
+        "The council hired staff, to pitch the plan, according to Ruiz.",
+        "The ruling was sent to her lawyer, who declined to comment.",
+        "The line runs to the west of London, through Reading.",
+    ],
+)
+def test_to_before_a_comma_is_no_view_holder(text):
+    assert all(q.cue != "to" and q.cue != "To" for q in extract_quotes(text, actors=[]))
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

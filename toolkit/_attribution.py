@@ -276,6 +276,9 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         generic = _unlisted_verb(tokens, k + 1)
     if generic is not None:
         return generic
+    aside = _aside_attribution(tokens, cues, k)
+    if aside is not None:
+        return aside
     # 'According to Smith, the plan is "dead"': a cue for the whole sentence, unless it stands
     # in what another speaker says ('X said that according to its analysis, ... "..."').
     for cue in cues:
@@ -373,6 +376,22 @@ _REPEATING_PRONOUNS = frozenset(["he", "she", "they"])
 
 def _token_at(tokens: list[Token], offset: int) -> int:
     return next(n for n, t in enumerate(tokens) if t.start == offset)
+
+
+def _aside_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
+    """'CNN, Cruz said, called the move "highly significant."': an attribution between commas
+    speaks for the whole clause around it, other cues in that clause included."""
+    n = len(tokens)
+    for cue in cues:
+        if cue.cls != "speech" or cue.order != "verb" or cue.participle:
+            continue
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is None or phrase.relative:
+            continue
+        regions = _aside(tokens, cues, cue, phrase, n)
+        if regions and any(start <= k < stop for start, stop in regions):
+            return _make(tokens, phrase, cue, "aside")
+    return None
 
 
 def _introduced_before(
@@ -1010,16 +1029,16 @@ def _aside(
         return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
     start = close + 1
     lead = tokens[start] if start < n else None
+    clause = _clause_start(tokens, first - 1)
     if (
         lead is None
         or (lead.kind != "word" and lead.kind != "quote")
         or (_speech.is_relative(lead, lex) and lead.lower != "that")
         or lead.lower in ("and", "but", "or")
-        or lead.lower in lex.forms
+        or (lead.lower in lex.forms and (lead.lower.endswith("ing") or clause == first - 1))
         or lead.lower in lex.words["participle_link"]
     ):
         return None  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
-    clause = _clause_start(tokens, first - 1)
     opener = tokens[clause] if clause < first - 1 else None
     adverbial_before = opener is None or (
         opener.kind == "word"

@@ -156,7 +156,7 @@ def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
         if token.kind != "word":
             i += 1
             continue
-        phrase = _match_phrase(tokens, i, lex)
+        phrase = _match_phrase(tokens, i, lex) or _holder_of_view(tokens, i, lex)
         if phrase is not None:
             cues.append(phrase)
             i = phrase.j
@@ -168,6 +168,49 @@ def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
             cues.append(Cue(i, i + 1, base, cls, "verb", participle, token.lower))
         i += 1
     return cues
+
+
+def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
+    """ "To Ruiz, the plan is ...", "..., because to her, it ...": "to" and a person, between
+    a clause boundary and a comma, says whose view the clause is (a cognition cue)."""
+    if tokens[i].lower != "to":
+        return None
+    if i > 0:
+        prev = tokens[i - 1]
+        if not (
+            prev.text == "," or (prev.text.islower() and prev.lower in lex.words["clause_link"])
+        ):
+            return None
+    comma = next(
+        (m for m in range(i + 1, min(i + 6, len(tokens))) if tokens[m].kind != "word"), None
+    )
+    if comma is None or comma == i + 1 or tokens[comma].text != "," or comma + 1 >= len(tokens):
+        return None
+    after = tokens[comma + 1]
+    if after.kind == "punct" or (
+        after.text.islower()
+        and (
+            is_relative(after, lex)
+            or after.lower in lex.words["preposition"] | lex.words["stop"]
+            or after.lower in ("and", "but", "or")
+        )
+    ):
+        return None  # "..., to her lawyer, who ...": a phrase, not a view
+    words = tokens[i + 1 : comma]
+    if len(words) == 1 and words[0].lower in lex.words["object"]:
+        return Cue(i, i + 1, "to", "cognition", "before", form="to")
+    first, head = words[0], words[-1]
+    if first.text.islower() and first.lower not in lex.words["det"] | lex.words["number"]:
+        return None  # ", to pitch the plan, ...": an infinitive
+    if any(t.text.islower() and t.lower in lex.words["preposition"] for t in words):
+        return None  # "to the west of London"
+    named = (
+        head.text[0].isupper()
+        and head.lower not in lex.words["function"] | lex.words["calendar"] | lex.words["time"]
+    ) or head.lower in lex.source_nouns  # "To Ruiz", "To many voters", not "To some extent"
+    if not named or not looks_like_speaker(tokens, i + 1, comma, lex):
+        return None
+    return Cue(i, i + 1, "to", "cognition", "before", form="to")
 
 
 def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
@@ -625,7 +668,11 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         first.lower in lex.words["right_stop"]
         or first.lower in lex.words["preposition"]
         or first.lower in lex.words["stop"]
-        or (first.lower in lex.words["object"] and not _possessive_determiner(tokens, start, lex))
+        or (
+            first.lower in lex.words["object"]
+            and cue.order == "verb"  # "according to him", but not "said him"
+            and not _possessive_determiner(tokens, start, lex)
+        )
     ):
         return None
     j = start
