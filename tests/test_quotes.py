@@ -600,6 +600,32 @@ def test_to_before_a_comma_is_no_view_holder(text):
     assert all(q.cue != "to" and q.cue != "To" for q in extract_quotes(text, actors=[]))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Ruiz released a video on Friday that says, "The port belongs to all of us."',
+            "Ruiz",
+        ),
+        (
+            'He published a letter from his doctor that says he is in "excellent health."',
+            "He",
+        ),
+        (  # a thing that is no document speaks for itself
+            'Volunteers handed out water bottles that said "Vote Ruiz, vote for the port."',
+            "that",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_released_it(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
+def test_a_sentence_subject_keeps_the_title_before_the_name():
+    text = 'Democratic mayoral candidate Ana Ruiz is running an ad that calls the plan "a scam."'
+    assert speakers(text) == [("a scam.", "Democratic mayoral candidate Ana Ruiz")]
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

@@ -730,6 +730,41 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     return None
 
 
+def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
+    """'Trump released a video that said ...', 'He sent a letter from his doctor that says
+    ...': a document that speaks ("that", "which") speaks for the subject of the clause whose
+    object it is."""
+    relative = phrase.head_i
+    if tokens[relative].lower not in ("that", "which"):
+        return None
+    lex = _speech.lexicon()
+    document = None
+    for m in range(relative - 1, max(relative - 8, -1), -1):
+        token = tokens[m]
+        if token.kind != "word":
+            if m == relative - 1 and token.text == ",":
+                continue  # "a letter, which says"
+            return None
+        if token.lower in lex.words["document"] or token.lower[:-1] in lex.words["document"]:
+            document = m
+            break
+        if token.text.islower() and (
+            token.lower in lex.forms or token.lower in lex.words["be"] | lex.words["finite"]
+        ):
+            return None
+    if document is None:
+        return None
+    span = _speech.sentence_subject(tokens, document)
+    if span is None or span[1] >= document or _not_an_actor(tokens[span[0]]):
+        return None
+    verbs = [
+        t for t in tokens[span[1] : document] if t.kind == "word" and t.text.islower()
+    ]  # the document is an object: a verb stands between the subject and it
+    if not verbs or not _speech.names_source(tokens, Phrase(span[0], span[1], *span)):
+        return None
+    return Phrase(span[0], span[1], span[0], span[1])
+
+
 def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
     """'footage of Trump saying', 'a video of her telling': the name after the last
     preposition of the phrase before a participle is the one speaking."""
@@ -785,6 +820,8 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
 
 
 def _make(tokens: list[Token], phrase: Phrase, cue: Cue, how: str = "") -> Attribution:
+    if phrase.relative:
+        phrase = _sender(tokens, phrase) or phrase
     head = (tokens[phrase.head_i].start, tokens[phrase.head_j - 1].end)
     name_span = None
     if phrase.relative and phrase.antecedent is not None:

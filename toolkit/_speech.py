@@ -985,6 +985,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 and first.text[0].isupper()
                 and first.lower not in ("the", "a", "an")
                 and not possessive
+                and not _title_before_name(tokens, j, lex)
             ):
                 break  # a name ends where lowercase begins: "Trump took"
             j += 1
@@ -994,6 +995,32 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
             return None
         return k, j
     return None
+
+
+def _title_before_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
+    """Do the lowercase words from ``j`` describe the name that follows them ("Democratic
+    presidential candidate Bernie Sanders", "Former state senator Tom Reyes")? One to three
+    words, the last a person noun (``quote_source_nouns.txt``), then a capitalised word."""
+    for m in range(j, min(j + 4, len(tokens))):
+        token = tokens[m]
+        if token.kind != "word":
+            return False
+        if not token.text.islower():
+            return (
+                m > j
+                and token.lower not in lex.words["function"]
+                and tokens[m - 1].lower in lex.source_nouns
+            )
+        if (
+            token.lower in lex.forms
+            or token.lower in lex.words["be"] | lex.words["finite"] | lex.words["stop"]
+            or token.lower in lex.words["preposition"]
+            or is_adverb(token, lex)
+            or token.lower.endswith(("ed", "ing"))
+            or token.lower in ("and", "or", "who", "which", "that")
+        ):
+            return False
+    return False
 
 
 # --- reported clauses ---------------------------------------------------------------------
