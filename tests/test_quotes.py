@@ -626,6 +626,19 @@ def test_a_sentence_subject_keeps_the_title_before_the_name():
     assert speakers(text) == [("a scam.", "Democratic mayoral candidate Ana Ruiz")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz mocked what she called "a plan for nobody."', "Ruiz"),
+        ('The unions are fighting what they call "a tax on work."', "The unions"),
+        # the pronoun cannot stand for the subject: it names someone else
+        ('Ana Ruiz praised what he called "a bold plan."', "he"),
+    ],
+)
+def test_a_pronoun_in_what_x_called_is_the_subject_it_stands_for(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

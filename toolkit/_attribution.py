@@ -765,6 +765,22 @@ def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
     return Phrase(span[0], span[1], span[0], span[1])
 
 
+def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | None:
+    """'Trump mocked what he called "a rigged system."': the pronoun of a free relative
+    ("what he called") stands for the subject of the sentence, which is the mention that names
+    the speaker (when the pronoun can refer to it)."""
+    k = phrase.head_i
+    if phrase.head_j - k != 1 or k == 0 or tokens[k - 1].lower != "what":
+        return None
+    pronoun = tokens[k].lower
+    if pronoun not in ("he", "she", "they", "it"):
+        return None
+    span = _speech.sentence_subject(tokens, k - 1)
+    if span is None or span[1] >= k - 1 or not _speech.may_refer_to(tokens, span, pronoun):
+        return None
+    return Phrase(span[0], span[1], span[0], span[1])
+
+
 def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
     """'footage of Trump saying', 'a video of her telling': the name after the last
     preposition of the phrase before a participle is the one speaking."""
@@ -822,6 +838,8 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
 def _make(tokens: list[Token], phrase: Phrase, cue: Cue, how: str = "") -> Attribution:
     if phrase.relative:
         phrase = _sender(tokens, phrase) or phrase
+    else:
+        phrase = _subject_of_free_relative(tokens, phrase) or phrase
     head = (tokens[phrase.head_i].start, tokens[phrase.head_j - 1].end)
     name_span = None
     if phrase.relative and phrase.antecedent is not None:

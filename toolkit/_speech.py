@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from toolkit._data import read_lines, word_set
 
@@ -886,6 +887,53 @@ _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 def _given_names() -> frozenset[str]:
     """Given names that look like adverbs ("Carly", "Kelly", "Emily")."""
     return frozenset(line.split("\t")[0].lower() for line in read_lines("actor_first_names.tsv"))
+
+
+@cache
+def _name_genders() -> dict[str, str]:
+    genders = {}
+    for line in read_lines("actor_first_names.tsv"):
+        name, _, gender = line.partition("\t")
+        genders[name.lower()] = gender.strip()
+    return genders
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bool:
+    """Can the personal ``pronoun`` stand for the phrase ``tokens[span[0]:span[1]]``? The
+    same pronoun; "he"/"she" for a name or a person noun whose given name, if known, has
+    that gender; "they" for a plural or a group; "it" for anything but a person's name."""
+    lex = lexicon()
+    words = [t for t in tokens[span[0] : span[1]] if t.kind == "word"]
+    if not words:
+        return False
+    first = words[0].lower.removesuffix("’s").removesuffix("'s")
+    if len(words) == 1 and first in lex.pronouns:
+        return first == pronoun
+    genders = _name_genders()
+    gender = next(  # a given name is followed by the family name: "Hillary Clinton"
+        (
+            genders[a.lower]
+            for a, b in pairwise(words)
+            if a.lower in genders and b.text[0].isupper()
+        ),
+        None,
+    )
+    head = words[-1].lower
+    if pronoun in _PRONOUN_GENDER:
+        person = any(t.text[0].isupper() for t in words) or head in lex.source_nouns
+        return (
+            person
+            and gender in (None, "-", _PRONOUN_GENDER[pronoun])
+            and not (head.endswith("s") and not head.endswith("ss") and head in lex.source_nouns)
+        )
+    if pronoun == "they":
+        return (head.endswith("s") and not head.endswith("ss")) or (
+            head in lex.source_nouns and gender is None
+        )
+    return pronoun == "it" and gender is None
 
 
 @cache
