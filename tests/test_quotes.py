@@ -639,6 +639,31 @@ def test_a_pronoun_in_what_x_called_is_the_subject_it_stands_for(text, expected)
     assert speakers(text)[0][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the relative clause is the quoted title's, not an attribution
+            'She has proposed a "chief port inspector" who reports to the mayor.',
+            "She",
+        ),
+        (  # "you" is anyone
+            "Ruiz notes that the right to travel comes with the rule that you can't shout "
+            '"bomb" on a plane.',
+            "Ruiz",
+        ),
+        ('Here\'s Ruiz in 1998: "The port will outlive us all."', "Ruiz"),
+        ('Reyes, who has in the past described the plan as "a fraud," spoke first.', "who"),
+        (
+            "The mayor left a backlash behind, in particular his warning that the city would go "
+            '"back to the dark ages."',
+            "his",
+        ),
+    ],
+)
+def test_speaker_mentions_third_round(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

@@ -308,6 +308,10 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         if phrase is not None
         and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
     ]
+    # 'He notes that free speech has limits: you can't yell "fire"': "you" is anyone.
+    candidates = [
+        (cue, phrase) for cue, phrase in candidates if tokens[phrase.head_i].lower != "you"
+    ] or candidates
     subject = _speech.sentence_subject(tokens, len(tokens))
     adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
     if adjacent:
@@ -340,7 +344,7 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             ):
                 return _make(tokens, phrase, cue, "cue in sentence")
     return (
-        _nominal_attribution(tokens, k)
+        _nominal_attribution(tokens, cues, k)
         or _colon_attribution(tokens, k)
         or _subject_attribution(tokens, k)
     )
@@ -446,7 +450,7 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
 _NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "an", "the"])
 
 
-def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
+def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
     """'Trump's pledge to be "neutral"', 'his call for "a total ban"', 'Obama's "if you like
     your plan" promise': a speech noun owned by a possessive, which is the speaker."""
     for owner, noun in _speech.nominal_cues(tokens):
@@ -462,8 +466,16 @@ def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
                 for t in between
             )
         )  # "his calls to end the "rigged economy"", "his call for "a total ban""
+        # "his warning that Britain would go to the "back of the queue"": its clause
+        in_clause = (
+            noun + 1 < k
+            and tokens[noun + 1].lower == "that"
+            and len(between) <= 15
+            and not any(t.kind == "quote" or t.text in (";", ":") for t in between)
+            and not any(noun < cue.i < k for cue in cues)
+        )
         around_quote = owner == k - 1 and noun == k + 1
-        if before_quote or around_quote:
+        if before_quote or in_clause or around_quote:
             return Attribution(
                 _owner_span(tokens, owner), (tokens[noun].start, tokens[noun].end), how="noun"
             )

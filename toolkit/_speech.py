@@ -420,16 +420,22 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     """
     lex = lexicon()
     k = cue.i - 1
-    while (
-        k >= first
-        and tokens[k].kind == "word"
-        and (
+    while k >= first and tokens[k].kind == "word":
+        if (
             is_adverb(tokens[k], lex)
             or _is_time(tokens[k], lex)
             or ((cue.participle or cue.j - cue.i > 1) and tokens[k].lower in lex.words["be"])
-        )
-    ):
-        k -= 1
+        ):
+            k -= 1
+        elif (
+            k - 2 >= first
+            and tokens[k].lower in _PAST_WORDS
+            and tokens[k - 1].lower in ("the", "recent")
+            and tokens[k - 2].lower == "in"
+        ):
+            k -= 3  # "who has in the past described", "has in recent weeks said"
+        else:
+            break
     if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
         # "The State Department less than two weeks ago said"
         while k >= first and (tokens[k].lower in _AGO_WORDS or _is_quantity(tokens[k], lex)):
@@ -438,7 +444,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         return None
     token = tokens[k]
     if is_relative(token, lex):
-        if k > first and tokens[k - 1].kind == "quote":
+        if k > 0 and tokens[k - 1].kind == "quote":
             return None  # 'a "chief trade prosecutor" who reports to ...': the quotation
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
@@ -522,6 +528,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
 _NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
 
 
+_PAST_WORDS = frozenset(["past", "days", "weeks", "months", "years"])
 _AGO_WORDS = frozenset(["less", "more", "than", "about", "nearly", "just", "only", "a", "an"])
 
 
@@ -960,6 +967,10 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         k += 1
     if k < n and tokens[k].text == ",":
         k += 1
+    if k + 1 < n and tokens[k].lower in ("here’s", "here's"):
+        k += 1  # "Here's Clinton in 1992: ..." presents its subject
+    elif k + 2 < n and tokens[k].lower == "here" and tokens[k + 1].lower in ("is", "are"):
+        k += 2
     counted = _counted_people(tokens, k, lex)
     if counted is not None:
         return k, counted  # "About 200 protesters gathered outside the hall, ..."
