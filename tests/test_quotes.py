@@ -538,6 +538,14 @@ def test_a_name_after_an_introduced_quotation_is_the_source():
     assert speakers(text)[-1] == ("No comment,", "the Herald")
 
 
+def test_a_source_closing_the_sentence_reports_every_quotation_in_it():
+    text = (
+        'Fans of the visiting team chanted, "Go home," pointing at the stands across the '
+        "field, the Herald reports."
+    )
+    assert speakers(text) == [("Go home,", "the Herald")]
+
+
 def test_a_no_break_space_ends_a_sentence():
     text = 'Ruiz said the council should resign.\xa0Reyes "stays in office," he said.'
     assert speakers(text) == [("stays in office,", "he")]

@@ -243,7 +243,23 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Attribution | None:
     """Speaker and cue of the quotation at token ``k`` (its words: ``quoted``), from its own
-    sentence."""
+    sentence: the attribution nearest the quotation, unless a source at the end of the
+    sentence reports the whole of it ('Fans chanted "Build a wall," the Tribune reports.')."""
+    own = _nearest_attribution(tokens, cues, k, quoted)
+    if own is None or own.speaker is None or own.speaker[0] > tokens[k].start:
+        return own
+    for cue in cues:
+        if cue.i > k and cue.cls == "speech" and cue.order == "verb":
+            closing = _closing_attribution(tokens, cues, cue)
+            if closing is not None and closing.speaker[0] > tokens[k].end:
+                closing.how = "outer source"
+                return closing
+    return own
+
+
+def _nearest_attribution(
+    tokens: list[Token], cues: list[Cue], k: int, quoted: str
+) -> Attribution | None:
     n = len(tokens)
     m = k + 1
     if m < n and tokens[m].text == ",":
