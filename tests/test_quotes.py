@@ -672,6 +672,25 @@ def test_speaker_mentions_third_round(text, expected):
     assert speakers(text)[0][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruiz and her allies tied Reyes to the developers, with one of her ads asking, "
+            '"Who does Reyes really work for?"',
+            "one of her ads",
+        ),
+        (
+            'Critics piled on, with Tom Reyes tweeting that the plan was a "disaster" and asking, '
+            '"Who approved this?"',
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_participles_take_the_noun_phrase_they_follow(text, expected):
+    assert speakers(text)[-1][1] == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

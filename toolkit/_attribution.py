@@ -850,6 +850,14 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
             and tokens[n + 1].text.islower()
         ):
             return Phrase(n, n + 1, n, n + 1)
+    if cue.i > 0 and tokens[cue.i - 1].lower == "and":
+        # "with Trump tweeting that ... and asking, ...": the participle it is joined to
+        for other in reversed([c for c in cues if c.i < cue.i]):
+            if other.participle and other.order == "verb" and other.cls == "speech":
+                phrase = _speech.speaker_before(tokens, other)
+                if phrase is not None and phrase.j == other.i:
+                    return phrase
+                break
     for other in cues:
         if other.i >= cue.i:
             break

@@ -241,6 +241,11 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
     if (
         token.lower.endswith("ing")
         and (nxt is None or nxt.kind == "punct" or nxt.lower in ("of", "for", "to", "about"))
+        and not (  # "one of her ads asking, ...": a plural noun before a participle
+            prev is not None
+            and prev.lower.endswith("s")
+            and not prev.lower.endswith(("ss", "ous", "'s", "’s"))
+        )
         and any(
             tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
             and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
