@@ -691,6 +691,16 @@ def test_participles_take_the_noun_phrase_they_follow(text, expected):
     assert speakers(text)[-1][1] == expected
 
 
+def test_a_website_can_speak():
+    text = (
+        "Few groups matter more, as the party's website notes:\n\n"
+        '"The club was founded in a kitchen in 1960 by nine students."'
+    )
+    assert speakers(text) == [
+        ("The club was founded in a kitchen in 1960 by nine students.", "the party's website")
+    ]
+
+
 # --- tables -------------------------------------------------------------------------------
 
 
