@@ -701,6 +701,22 @@ def test_a_website_can_speak():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Last month he said: "We will not move," he said on Monday.', "he"),
+        ('Yesterday Ruiz said the port is "closed for good."', "Ruiz"),
+        (
+            'Home Secretary Theresa May said the port is "closed for good."',
+            "Home Secretary Theresa May",
+        ),
+        ('Ruiz last May said the port is "closed for good."', "Ruiz"),
+    ],
+)
+def test_time_words_are_no_part_of_a_speaker_but_months_in_names_are(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

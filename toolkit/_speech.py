@@ -425,7 +425,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     """
     lex = lexicon()
     k = cue.i - 1
-    while k >= first and tokens[k].kind == "word":
+    while k >= first and tokens[k].kind == "word" and not _ends_name(tokens, k, first):
         if (
             is_adverb(tokens[k], lex)
             or _is_time(tokens[k], lex)
@@ -533,6 +533,23 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
 _NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
 
 
+def _ends_name(tokens: list[Token], k: int, first: int) -> bool:
+    """Is the capitalised month at ``k`` the end of a name ("Theresa May"), not a date?"""
+    return (
+        tokens[k].text[0].isupper()
+        and tokens[k].lower in lexicon().words["calendar"]  # "May", "June", "August"
+        and k > first
+        and tokens[k - 1].kind == "word"
+        and tokens[k - 1].text[0].isupper()
+        and tokens[k - 1].lower not in _time_words()
+    )
+
+
+def _time_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.words["time"] | lex.words["calendar"]
+
+
 _PAST_WORDS = frozenset(["past", "days", "weeks", "months", "years"])
 _AGO_WORDS = frozenset(["less", "more", "than", "about", "nearly", "just", "only", "a", "an"])
 
@@ -564,8 +581,11 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
     ):
         k -= 1
     k += 1
-    while k <= j and tokens[k].kind != "word":
-        k += 1
+    while k <= j and (
+        tokens[k].kind != "word"
+        or (k < j and tokens[k].lower in lex.words["time"] | lex.words["calendar"])
+    ):
+        k += 1  # "Yesterday Ruiz said": the adverb is no part of the name
     return k if start < k <= j else None
 
 
@@ -883,6 +903,7 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
     return (
         lower in lex.words["function"]
         or lower in lex.words["calendar"]
+        or (lower in lex.words["time"] and lower not in ("this", "on"))  # "Last month he said"
         or lower in lex.words["number"]
         or token.text[0].isdigit()
         or (lower.endswith("ly") and len(lower) > 4 and lower not in _given_names())
