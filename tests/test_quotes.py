@@ -496,6 +496,227 @@ def test_reported_speech_second_round(text, expected):
     assert found(text, "indirect") == expected
 
 
+# --- speakers, third round: which mention of the speaker -----------------------------------
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (q.text, q.speaker_mention) for q in extract_quotes(text, actors=[]) if q.kind == "direct"
+    ]
+
+
+def test_a_source_that_reports_the_attribution_is_the_speaker():
+    # The source the article gives for the words, as the gold annotations mark it; the
+    # next quotation keeps it.
+    text = (
+        '"We will not strike," Reyes said, according to the Herald. "The talks go on."\n\n'
+        '"Nothing is decided," the mayor told reporters on Monday, according to two aides.'
+    )
+    assert speakers(text) == [
+        ("We will not strike,", "the Herald"),
+        ("The talks go on.", "the Herald"),
+        ("Nothing is decided,", "two aides"),
+    ]
+
+
+def test_a_pronoun_after_an_introduced_quotation_repeats_its_speaker():
+    # The quotation is the one its introducing clause names; the next one in the paragraph
+    # takes the nearest mention, the pronoun.
+    text = (
+        'Asked about the audit, Ruiz said "I have not read it," she said. "Nobody has."\n\n'
+        'Reyes told aides that the lawyer "made a strong case to me," he wrote.'
+    )
+    assert speakers(text) == [
+        ("I have not read it,", "Ruiz"),
+        ("Nobody has.", "she"),
+        ("made a strong case to me,", "Reyes"),
+    ]
+
+
+def test_a_name_after_an_introduced_quotation_is_the_source():
+    text = 'Ruiz "bristled" and said, "No comment," the Herald reported.'
+    assert speakers(text)[-1] == ("No comment,", "the Herald")
+
+
+def test_a_source_closing_the_sentence_reports_every_quotation_in_it():
+    text = (
+        'Fans of the visiting team chanted, "Go home," pointing at the stands across the '
+        "field, the Herald reports."
+    )
+    assert speakers(text) == [("Go home,", "the Herald")]
+
+
+def test_a_no_break_space_ends_a_sentence():
+    text = 'Ruiz said the council should resign.\xa0Reyes "stays in office," he said.'
+    assert speakers(text) == [("stays in office,", "he")]
+
+
+def test_a_possessive_after_according_to_is_part_of_the_source():
+    text = 'The suit put Ruiz "through the wringer," according to her lawyers in a filing.'
+    assert speakers(text) == [("through the wringer,", "her lawyers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Though he brushed off the audit as "a formality," his critics are not convinced.',
+            [("a formality,", "he")],
+        ),
+        (
+            'Reyes cannot lose, if he can get the council to name him "mayor for life."',
+            [("mayor for life.", "he")],
+        ),
+        (
+            'Ruiz arrived late, and she sat through the hearing "with both eyes closed."',
+            [("with both eyes closed.", "she")],
+        ),
+    ],
+)
+def test_a_pronoun_opening_the_nearest_clause_is_the_speaker(text, expected):
+    # With no cue for the quotation, the subject of the clause that holds it.
+    assert speakers(text) == expected
+
+
+def test_an_attribution_between_commas_speaks_for_its_whole_clause():
+    text = 'The Herald, Ruiz said, called the ruling "a gift to the developers."'
+    assert speakers(text) == [("a gift to the developers.", "Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('To Ruiz, the bridge is "a lifeline for the valley."', "Ruiz"),
+        ('She backs the plan because to her, "nothing matters more than the port."', "her"),
+        ('To many voters, the tax is "a step too far."', "many voters"),
+    ],
+)
+def test_to_someone_gives_whose_view_a_clause_is(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To some extent, the plan worked.",
+        "The council hired staff, to pitch the plan, according to Ruiz.",
+        "The ruling was sent to her lawyer, who declined to comment.",
+        "The line runs to the west of London, through Reading.",
+    ],
+)
+def test_to_before_a_comma_is_no_view_holder(text):
+    assert all(q.cue != "to" and q.cue != "To" for q in extract_quotes(text, actors=[]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Ruiz released a video on Friday that says, "The port belongs to all of us."',
+            "Ruiz",
+        ),
+        (
+            'He published a letter from his doctor that says he is in "excellent health."',
+            "He",
+        ),
+        (  # a thing that is no document speaks for itself
+            'Volunteers handed out water bottles that said "Vote Ruiz, vote for the port."',
+            "that",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_released_it(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
+def test_a_sentence_subject_keeps_the_title_before_the_name():
+    text = 'Democratic mayoral candidate Ana Ruiz is running an ad that calls the plan "a scam."'
+    assert speakers(text) == [("a scam.", "Democratic mayoral candidate Ana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz mocked what she called "a plan for nobody."', "Ruiz"),
+        ('The unions are fighting what they call "a tax on work."', "The unions"),
+        # the pronoun cannot stand for the subject: it names someone else
+        ('Ana Ruiz praised what he called "a bold plan."', "he"),
+    ],
+)
+def test_a_pronoun_in_what_x_called_is_the_subject_it_stands_for(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the relative clause is the quoted title's, not an attribution
+            'She has proposed a "chief port inspector" who reports to the mayor.',
+            "She",
+        ),
+        (  # "you" is anyone
+            "Ruiz notes that the right to travel comes with the rule that you can't shout "
+            '"bomb" on a plane.',
+            "Ruiz",
+        ),
+        ('Here\'s Ruiz in 1998: "The port will outlive us all."', "Ruiz"),
+        ('Reyes, who has in the past described the plan as "a fraud," spoke first.', "who"),
+        (
+            "The mayor left a backlash behind, in particular his warning that the city would go "
+            '"back to the dark ages."',
+            "his",
+        ),
+    ],
+)
+def test_speaker_mentions_third_round(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruiz and her allies tied Reyes to the developers, with one of her ads asking, "
+            '"Who does Reyes really work for?"',
+            "one of her ads",
+        ),
+        (
+            'Critics piled on, with Tom Reyes tweeting that the plan was a "disaster" and asking, '
+            '"Who approved this?"',
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_participles_take_the_noun_phrase_they_follow(text, expected):
+    assert speakers(text)[-1][1] == expected
+
+
+def test_a_website_can_speak():
+    text = (
+        "Few groups matter more, as the party's website notes:\n\n"
+        '"The club was founded in a kitchen in 1960 by nine students."'
+    )
+    assert speakers(text) == [
+        ("The club was founded in a kitchen in 1960 by nine students.", "the party's website")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Last month he said: "We will not move," he said on Monday.', "he"),
+        ('Yesterday Ruiz said the port is "closed for good."', "Ruiz"),
+        (
+            'Home Secretary Theresa May said the port is "closed for good."',
+            "Home Secretary Theresa May",
+        ),
+        ('Ruiz last May said the port is "closed for good."', "Ruiz"),
+    ],
+)
+def test_time_words_are_no_part_of_a_speaker_but_months_in_names_are(text, expected):
+    assert speakers(text)[0][1] == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 

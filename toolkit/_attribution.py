@@ -35,6 +35,9 @@ class Attribution:
     cue: tuple[int, int] | None
     name_span: tuple[int, int] | None = None  # where to look the actor up (the antecedent of "who")
     how: str = ""  # which rule found it, for debugging and evaluation
+    # The mention a following quotation in the paragraph inherits, when it is not this one:
+    # 'Ruiz said "...," she said. "..."': the first is Ruiz's, the second her "she"'s.
+    then: Attribution | None = None
 
 
 @dataclass(slots=True)
@@ -72,7 +75,7 @@ def find(text: str) -> list[Found]:
     """Direct quotations and reported clauses of ``text``, each with its attribution."""
     paragraphs = _Paragraphs(text)
     spans = quoted_spans(text, paragraphs.spans)
-    masked = _mask(text, spans)
+    masked = _mask(text, spans).replace("\xa0", " ")  # punkt splits at no-break spaces too
     quote_at = {span.outer_start: n for n, span in enumerate(spans)}
     decisions: dict[int, tuple[str, Attribution | None]] = {}
     headlines = _headline_paragraphs(masked, paragraphs)
@@ -240,7 +243,23 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Attribution | None:
     """Speaker and cue of the quotation at token ``k`` (its words: ``quoted``), from its own
-    sentence."""
+    sentence: the attribution nearest the quotation, unless a source at the end of the
+    sentence reports the whole of it ('Fans chanted "Build a wall," the Tribune reports.')."""
+    own = _nearest_attribution(tokens, cues, k, quoted)
+    if own is None or own.speaker is None or own.speaker[0] > tokens[k].start:
+        return own
+    for cue in cues:
+        if cue.i > k and cue.cls == "speech" and cue.order == "verb":
+            closing = _closing_attribution(tokens, cues, cue)
+            if closing is not None and closing.speaker[0] > tokens[k].end:
+                closing.how = "outer source"
+                return closing
+    return own
+
+
+def _nearest_attribution(
+    tokens: list[Token], cues: list[Cue], k: int, quoted: str
+) -> Attribution | None:
     n = len(tokens)
     m = k + 1
     if m < n and tokens[m].text == ",":
@@ -254,7 +273,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         if cue.i == m and cue.order == "verb" and not cue.participle and _inverts(cue):
             phrase = _cue_speaker(tokens, cues, cue)  # checks that "said X" ends its clause
             if phrase is not None and phrase.i >= cue.j:
-                return _make(tokens, phrase, cue, "after quote: said X")
+                after = _make(tokens, phrase, cue, "after quote: said X")
+                return _after_quote(tokens, cues, k, quoted, after, max(phrase.j, cue.j))
         phrase = _speech.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
             if (
@@ -263,7 +283,8 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
                 and any(c.j <= k and c.cls == "speech" and not c.participle for c in cues)
             ):
                 break  # 'After Scalia said ... "...," Trump said: "..."': Trump's is the next
-            return _make(tokens, phrase, cue, "after quote: X said")
+            after = _make(tokens, phrase, cue, "after quote: X said")
+            return _after_quote(tokens, cues, k, quoted, after, cue.j)
         break
     generic = _dash_attribution(tokens, k)
     opens = k == 0 or tokens[k - 1].text == ":"
@@ -271,6 +292,9 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         generic = _unlisted_verb(tokens, k + 1)
     if generic is not None:
         return generic
+    aside = _aside_attribution(tokens, cues, k)
+    if aside is not None:
+        return aside
     # 'According to Smith, the plan is "dead"': a cue for the whole sentence, unless it stands
     # in what another speaker says ('X said that according to its analysis, ... "..."').
     for cue in cues:
@@ -300,6 +324,10 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
         if phrase is not None
         and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
     ]
+    # 'He notes that free speech has limits: you can't yell "fire"': "you" is anyone.
+    candidates = [
+        (cue, phrase) for cue, phrase in candidates if tokens[phrase.head_i].lower != "you"
+    ] or candidates
     subject = _speech.sentence_subject(tokens, len(tokens))
     adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
     if adjacent:
@@ -332,16 +360,113 @@ def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Att
             ):
                 return _make(tokens, phrase, cue, "cue in sentence")
     return (
-        _nominal_attribution(tokens, k)
+        _nominal_attribution(tokens, cues, k)
         or _colon_attribution(tokens, k)
         or _subject_attribution(tokens, k)
     )
 
 
+def _after_quote(
+    tokens: list[Token],
+    cues: list[Cue],
+    k: int,
+    quoted: str,
+    after: Attribution,
+    end: int,
+) -> Attribution:
+    """The attribution of a quotation followed by one ('"...," Smith said', ending at token
+    ``end``), unless a source reports that attribution ('..., according to CNN'), or the
+    quotation was introduced before and the attribution after it only repeats the speaker
+    with a pronoun ('Feinstein said "...," she said').
+    """
+    outer = _outer_source(tokens, cues, end)
+    if outer is not None:
+        return outer
+    head = tokens[_token_at(tokens, after.speaker[0])] if after.speaker else None
+    if head is not None and head.lower in _REPEATING_PRONOUNS:
+        before = _introduced_before(tokens, cues, k, quoted)
+        if before is not None:
+            before.then = after
+            return before
+    return after
+
+
+_REPEATING_PRONOUNS = frozenset(["he", "she", "they"])
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    return next(n for n, t in enumerate(tokens) if t.start == offset)
+
+
+def _aside_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
+    """'CNN, Cruz said, called the move "highly significant."': an attribution between commas
+    speaks for the whole clause around it, other cues in that clause included."""
+    n = len(tokens)
+    for cue in cues:
+        if cue.cls != "speech" or cue.order != "verb" or cue.participle:
+            continue
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is None or phrase.relative:
+            continue
+        regions = _aside(tokens, cues, cue, phrase, n)
+        if regions and any(start <= k < stop for start, stop in regions):
+            return _make(tokens, phrase, cue, "aside")
+    return None
+
+
+def _introduced_before(
+    tokens: list[Token], cues: list[Cue], k: int, quoted: str
+) -> Attribution | None:
+    """'Feinstein said "I don't know," she said.', 'When someone shouted, "Cruz," Beck joked':
+    a quotation that a cue before it introduces (or whose lowercase words go on the clause a
+    cue before it reports: 'Mook explained that Elias "made a case," he wrote') is that cue's
+    speaker's, even when another attribution follows it."""
+    continues = quoted[:1].islower()
+    for cue in reversed(cues):
+        if cue.j > k or cue.cls != "speech" or cue.order != "verb":
+            continue
+        if any(t.kind == "quote" or t.text in (";", ":") for t in tokens[cue.j : k]) and not (
+            _introduces(tokens, cue, k)
+        ):
+            break
+        if not (_introduces(tokens, cue, k) or continues):
+            continue
+        phrase = _cue_speaker(tokens, cues, cue)
+        if phrase is not None and phrase.j <= cue.i:
+            return _make(tokens, phrase, cue, "introduced before")
+        return None
+    return None
+
+
+def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution | None:
+    """'"...," Sanders said, according to CNN.': a source that reports the attribution ending
+    at token ``end`` is the quotation's source, as the one the reader is given for it. Between
+    the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
+    lex = _speech.lexicon()
+    for cue in cues:
+        if cue.order != "before" or cue.i < end:
+            continue
+        between = tokens[end : cue.i]
+        if len(between) > 10 or any(
+            t.kind == "quote"
+            or (
+                t.kind == "word"
+                and t.text.islower()
+                and (t.lower in lex.forms or t.lower == "that")
+            )
+            or (t.kind == "punct" and t.text not in _speech.SOFT_PUNCT | {",", "(", ")"})
+            for t in between
+        ):
+            return None
+        phrase = _speech.speaker_after(tokens, cue)
+        return _make(tokens, phrase, cue, "outer source") if phrase is not None else None
+    return None
+
+
 _NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "an", "the"])
 
 
-def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
+def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
     """'Trump's pledge to be "neutral"', 'his call for "a total ban"', 'Obama's "if you like
     your plan" promise': a speech noun owned by a possessive, which is the speaker."""
     for owner, noun in _speech.nominal_cues(tokens):
@@ -357,8 +482,16 @@ def _nominal_attribution(tokens: list[Token], k: int) -> Attribution | None:
                 for t in between
             )
         )  # "his calls to end the "rigged economy"", "his call for "a total ban""
+        # "his warning that Britain would go to the "back of the queue"": its clause
+        in_clause = (
+            noun + 1 < k
+            and tokens[noun + 1].lower == "that"
+            and len(between) <= 15
+            and not any(t.kind == "quote" or t.text in (";", ":") for t in between)
+            and not any(noun < cue.i < k for cue in cues)
+        )
         around_quote = owner == k - 1 and noun == k + 1
-        if before_quote or around_quote:
+        if before_quote or in_clause or around_quote:
             return Attribution(
                 _owner_span(tokens, owner), (tokens[noun].start, tokens[noun].end), how="noun"
             )
@@ -455,12 +588,48 @@ def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
     no cue at all, a partial quotation belongs to the subject of its sentence."""
     if k == 0:
         return None
+    nearest = _clause_subject(tokens, k)
+    if nearest is not None:
+        return nearest
     span = _speech.sentence_subject(tokens, k)
     if span is None or _not_an_actor(tokens[span[0]]):
         return None
     return Attribution(
         (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence subject"
     )
+
+
+_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
+# Attributions found with no cue at all: not enough to make a scare quote a quotation.
+_SUBJECT_ONLY = frozenset(["sentence subject", "clause subject"])
+
+
+def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
+    """'Though he brushed off the remarks as "..."', 'Trump cannot accept defeat if he can
+    accept ... "..."': a personal pronoun that opens the clause nearest before the quotation
+    (after a conjunction, a relative or a comma) is its subject, nearer than the sentence's."""
+    lex = _speech.lexicon()
+    for p in range(k - 2, 0, -1):
+        token = tokens[p]
+        if token.text in (";", ":"):
+            return None
+        if token.lower not in _CLAUSE_SUBJECTS:
+            continue
+        before, after = tokens[p - 1], tokens[p + 1]
+        if (
+            (
+                before.text == ","
+                or (
+                    before.lower in lex.words["clause_link"]
+                    and (before.text.islower() or p == 1)  # "Though he ..."
+                )
+            )
+            and after.kind == "word"
+            and after.text.islower()
+            and after.lower not in lex.words["preposition"] | lex.words["stop"]
+        ):
+            return Attribution((token.start, token.end), None, how="clause subject")
+    return None
 
 
 def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
@@ -589,6 +758,57 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     return None
 
 
+def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
+    """'Trump released a video that said ...', 'He sent a letter from his doctor that says
+    ...': a document that speaks ("that", "which") speaks for the subject of the clause whose
+    object it is."""
+    relative = phrase.head_i
+    if tokens[relative].lower not in ("that", "which"):
+        return None
+    lex = _speech.lexicon()
+    document = None
+    for m in range(relative - 1, max(relative - 8, -1), -1):
+        token = tokens[m]
+        if token.kind != "word":
+            if m == relative - 1 and token.text == ",":
+                continue  # "a letter, which says"
+            return None
+        if token.lower in lex.words["document"] or token.lower[:-1] in lex.words["document"]:
+            document = m
+            break
+        if token.text.islower() and (
+            token.lower in lex.forms or token.lower in lex.words["be"] | lex.words["finite"]
+        ):
+            return None
+    if document is None:
+        return None
+    span = _speech.sentence_subject(tokens, document)
+    if span is None or span[1] >= document or _not_an_actor(tokens[span[0]]):
+        return None
+    verbs = [
+        t for t in tokens[span[1] : document] if t.kind == "word" and t.text.islower()
+    ]  # the document is an object: a verb stands between the subject and it
+    if not verbs or not _speech.names_source(tokens, Phrase(span[0], span[1], *span)):
+        return None
+    return Phrase(span[0], span[1], span[0], span[1])
+
+
+def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | None:
+    """'Trump mocked what he called "a rigged system."': the pronoun of a free relative
+    ("what he called") stands for the subject of the sentence, which is the mention that names
+    the speaker (when the pronoun can refer to it)."""
+    k = phrase.head_i
+    if phrase.head_j - k != 1 or k == 0 or tokens[k - 1].lower != "what":
+        return None
+    pronoun = tokens[k].lower
+    if pronoun not in ("he", "she", "they", "it"):
+        return None
+    span = _speech.sentence_subject(tokens, k - 1)
+    if span is None or span[1] >= k - 1 or not _speech.may_refer_to(tokens, span, pronoun):
+        return None
+    return Phrase(span[0], span[1], span[0], span[1])
+
+
 def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
     """'footage of Trump saying', 'a video of her telling': the name after the last
     preposition of the phrase before a participle is the one speaking."""
@@ -630,6 +850,14 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
             and tokens[n + 1].text.islower()
         ):
             return Phrase(n, n + 1, n, n + 1)
+    if cue.i > 0 and tokens[cue.i - 1].lower == "and":
+        # "with Trump tweeting that ... and asking, ...": the participle it is joined to
+        for other in reversed([c for c in cues if c.i < cue.i]):
+            if other.participle and other.order == "verb" and other.cls == "speech":
+                phrase = _speech.speaker_before(tokens, other)
+                if phrase is not None and phrase.j == other.i:
+                    return phrase
+                break
     for other in cues:
         if other.i >= cue.i:
             break
@@ -644,6 +872,10 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
 
 
 def _make(tokens: list[Token], phrase: Phrase, cue: Cue, how: str = "") -> Attribution:
+    if phrase.relative:
+        phrase = _sender(tokens, phrase) or phrase
+    else:
+        phrase = _subject_of_free_relative(tokens, phrase) or phrase
     head = (tokens[phrase.head_i].start, tokens[phrase.head_j - 1].end)
     name_span = None
     if phrase.relative and phrase.antecedent is not None:
@@ -704,7 +936,7 @@ def _classify(
     ):
         return "not"  # 'She starred in "The Long Road Home"', '"Face the Nation,"'
 
-    if ending is not None or (attribution is not None and attribution.how != "sentence subject"):
+    if ending is not None or (attribution is not None and attribution.how not in _SUBJECT_ONLY):
         return "quote"
     if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
         return "scare"
@@ -888,16 +1120,16 @@ def _aside(
         return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
     start = close + 1
     lead = tokens[start] if start < n else None
+    clause = _clause_start(tokens, first - 1)
     if (
         lead is None
         or (lead.kind != "word" and lead.kind != "quote")
         or (_speech.is_relative(lead, lex) and lead.lower != "that")
         or lead.lower in ("and", "but", "or")
-        or lead.lower in lex.forms
+        or (lead.lower in lex.forms and (lead.lower.endswith("ing") or clause == first - 1))
         or lead.lower in lex.words["participle_link"]
     ):
         return None  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
-    clause = _clause_start(tokens, first - 1)
     opener = tokens[clause] if clause < first - 1 else None
     adverbial_before = opener is None or (
         opener.kind == "word"
@@ -1017,6 +1249,8 @@ def _inherit(
         if verdict == "not":
             continue
         paragraph = paragraphs.index(span.outer_start)
+        if verdict == "scare" and attribution is not None and attribution.how == "clause subject":
+            attribution = None  # a word or two in quote marks: look for a speaker named before
         if attribution is None:
             attribution = _inherited(
                 _latest(quoted, events, paragraph, span.outer_start), "same paragraph"
@@ -1029,14 +1263,14 @@ def _inherit(
                 )
             if attribution is None:
                 attribution = _sentence_before(text, span, subjects, paragraphs.spans[paragraph])
-        if verdict == "scare" and (attribution is None or attribution.how == "sentence subject"):
+        if verdict == "scare" and (attribution is None or attribution.how in _SUBJECT_ONLY):
             continue  # a word or two in quote marks that nobody is said to have said
         if span.single and attribution is None:
             continue  # single marks double as apostrophes: without a speaker, no quotation
         if attribution is not None:
             last_paragraph = paragraphs.index(span.outer_end - 1) if span.outer_end else paragraph
             for p in range(paragraph, last_paragraph + 1):
-                quoted.setdefault(p, []).append((span.outer_end, attribution))
+                quoted.setdefault(p, []).append((span.outer_end, attribution.then or attribution))
         if span.inner_end > span.inner_start:
             found.append(
                 Found(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from toolkit._data import read_lines, word_set
 
@@ -156,7 +157,7 @@ def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
         if token.kind != "word":
             i += 1
             continue
-        phrase = _match_phrase(tokens, i, lex)
+        phrase = _match_phrase(tokens, i, lex) or _holder_of_view(tokens, i, lex)
         if phrase is not None:
             cues.append(phrase)
             i = phrase.j
@@ -168,6 +169,49 @@ def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
             cues.append(Cue(i, i + 1, base, cls, "verb", participle, token.lower))
         i += 1
     return cues
+
+
+def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
+    """ "To Ruiz, the plan is ...", "..., because to her, it ...": "to" and a person, between
+    a clause boundary and a comma, says whose view the clause is (a cognition cue)."""
+    if tokens[i].lower != "to":
+        return None
+    if i > 0:
+        prev = tokens[i - 1]
+        if not (
+            prev.text == "," or (prev.text.islower() and prev.lower in lex.words["clause_link"])
+        ):
+            return None
+    comma = next(
+        (m for m in range(i + 1, min(i + 6, len(tokens))) if tokens[m].kind != "word"), None
+    )
+    if comma is None or comma == i + 1 or tokens[comma].text != "," or comma + 1 >= len(tokens):
+        return None
+    after = tokens[comma + 1]
+    if after.kind == "punct" or (
+        after.text.islower()
+        and (
+            is_relative(after, lex)
+            or after.lower in lex.words["preposition"] | lex.words["stop"]
+            or after.lower in ("and", "but", "or")
+        )
+    ):
+        return None  # "..., to her lawyer, who ...": a phrase, not a view
+    words = tokens[i + 1 : comma]
+    if len(words) == 1 and words[0].lower in lex.words["object"]:
+        return Cue(i, i + 1, "to", "cognition", "before", form="to")
+    first, head = words[0], words[-1]
+    if first.text.islower() and first.lower not in lex.words["det"] | lex.words["number"]:
+        return None  # ", to pitch the plan, ...": an infinitive
+    if any(t.text.islower() and t.lower in lex.words["preposition"] for t in words):
+        return None  # "to the west of London"
+    named = (
+        head.text[0].isupper()
+        and head.lower not in lex.words["function"] | lex.words["calendar"] | lex.words["time"]
+    ) or head.lower in lex.source_nouns  # "To Ruiz", "To many voters", not "To some extent"
+    if not named or not looks_like_speaker(tokens, i + 1, comma, lex):
+        return None
+    return Cue(i, i + 1, "to", "cognition", "before", form="to")
 
 
 def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
@@ -197,6 +241,11 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
     if (
         token.lower.endswith("ing")
         and (nxt is None or nxt.kind == "punct" or nxt.lower in ("of", "for", "to", "about"))
+        and not (  # "one of her ads asking, ...": a plural noun before a participle
+            prev is not None
+            and prev.lower.endswith("s")
+            and not prev.lower.endswith(("ss", "ous", "'s", "’s"))
+        )
         and any(
             tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
             and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
@@ -376,16 +425,22 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     """
     lex = lexicon()
     k = cue.i - 1
-    while (
-        k >= first
-        and tokens[k].kind == "word"
-        and (
+    while k >= first and tokens[k].kind == "word" and not _ends_name(tokens, k, first):
+        if (
             is_adverb(tokens[k], lex)
             or _is_time(tokens[k], lex)
             or ((cue.participle or cue.j - cue.i > 1) and tokens[k].lower in lex.words["be"])
-        )
-    ):
-        k -= 1
+        ):
+            k -= 1
+        elif (
+            k - 2 >= first
+            and tokens[k].lower in _PAST_WORDS
+            and tokens[k - 1].lower in ("the", "recent")
+            and tokens[k - 2].lower == "in"
+        ):
+            k -= 3  # "who has in the past described", "has in recent weeks said"
+        else:
+            break
     if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
         # "The State Department less than two weeks ago said"
         while k >= first and (tokens[k].lower in _AGO_WORDS or _is_quantity(tokens[k], lex)):
@@ -394,7 +449,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         return None
     token = tokens[k]
     if is_relative(token, lex):
-        if k > first and tokens[k - 1].kind == "quote":
+        if k > 0 and tokens[k - 1].kind == "quote":
             return None  # 'a "chief trade prosecutor" who reports to ...': the quotation
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
@@ -478,6 +533,24 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
 _NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
 
 
+def _ends_name(tokens: list[Token], k: int, first: int) -> bool:
+    """Is the capitalised month at ``k`` the end of a name ("Theresa May"), not a date?"""
+    return (
+        tokens[k].text[0].isupper()
+        and tokens[k].lower in lexicon().words["calendar"]  # "May", "June", "August"
+        and k > first
+        and tokens[k - 1].kind == "word"
+        and tokens[k - 1].text[0].isupper()
+        and tokens[k - 1].lower not in _time_words()
+    )
+
+
+def _time_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.words["time"] | lex.words["calendar"]
+
+
+_PAST_WORDS = frozenset(["past", "days", "weeks", "months", "years"])
 _AGO_WORDS = frozenset(["less", "more", "than", "about", "nearly", "just", "only", "a", "an"])
 
 
@@ -508,8 +581,11 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
     ):
         k -= 1
     k += 1
-    while k <= j and tokens[k].kind != "word":
-        k += 1
+    while k <= j and (
+        tokens[k].kind != "word"
+        or (k < j and tokens[k].lower in lex.words["time"] | lex.words["calendar"])
+    ):
+        k += 1  # "Yesterday Ruiz said": the adverb is no part of the name
     return k if start < k <= j else None
 
 
@@ -625,7 +701,11 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         first.lower in lex.words["right_stop"]
         or first.lower in lex.words["preposition"]
         or first.lower in lex.words["stop"]
-        or first.lower in lex.words["object"]
+        or (
+            first.lower in lex.words["object"]
+            and cue.order == "verb"  # "according to him", but not "said him"
+            and not _possessive_determiner(tokens, start, lex)
+        )
     ):
         return None
     j = start
@@ -649,6 +729,19 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
     if not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
+
+
+def _possessive_determiner(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Is the object pronoun at ``k`` a determiner ("according to her lawyers", "said her
+    husband"), not an object ("told her")?"""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        tokens[k].lower in lex.words["det"]
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.text.islower()
+        and nxt.lower not in lex.words["stop"] | lex.words["preposition"] | lex.words["right_stop"]
+    )
 
 
 def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple[int, int] | None:
@@ -810,6 +903,7 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
     return (
         lower in lex.words["function"]
         or lower in lex.words["calendar"]
+        or (lower in lex.words["time"] and lower not in ("this", "on"))  # "Last month he said"
         or lower in lex.words["number"]
         or token.text[0].isdigit()
         or (lower.endswith("ly") and len(lower) > 4 and lower not in _given_names())
@@ -826,6 +920,53 @@ _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 def _given_names() -> frozenset[str]:
     """Given names that look like adverbs ("Carly", "Kelly", "Emily")."""
     return frozenset(line.split("\t")[0].lower() for line in read_lines("actor_first_names.tsv"))
+
+
+@cache
+def _name_genders() -> dict[str, str]:
+    genders = {}
+    for line in read_lines("actor_first_names.tsv"):
+        name, _, gender = line.partition("\t")
+        genders[name.lower()] = gender.strip()
+    return genders
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bool:
+    """Can the personal ``pronoun`` stand for the phrase ``tokens[span[0]:span[1]]``? The
+    same pronoun; "he"/"she" for a name or a person noun whose given name, if known, has
+    that gender; "they" for a plural or a group; "it" for anything but a person's name."""
+    lex = lexicon()
+    words = [t for t in tokens[span[0] : span[1]] if t.kind == "word"]
+    if not words:
+        return False
+    first = words[0].lower.removesuffix("’s").removesuffix("'s")
+    if len(words) == 1 and first in lex.pronouns:
+        return first == pronoun
+    genders = _name_genders()
+    gender = next(  # a given name is followed by the family name: "Hillary Clinton"
+        (
+            genders[a.lower]
+            for a, b in pairwise(words)
+            if a.lower in genders and b.text[0].isupper()
+        ),
+        None,
+    )
+    head = words[-1].lower
+    if pronoun in _PRONOUN_GENDER:
+        person = any(t.text[0].isupper() for t in words) or head in lex.source_nouns
+        return (
+            person
+            and gender in (None, "-", _PRONOUN_GENDER[pronoun])
+            and not (head.endswith("s") and not head.endswith("ss") and head in lex.source_nouns)
+        )
+    if pronoun == "they":
+        return (head.endswith("s") and not head.endswith("ss")) or (
+            head in lex.source_nouns and gender is None
+        )
+    return pronoun == "it" and gender is None
 
 
 @cache
@@ -852,6 +993,10 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         k += 1
     if k < n and tokens[k].text == ",":
         k += 1
+    if k + 1 < n and tokens[k].lower in ("here’s", "here's"):
+        k += 1  # "Here's Clinton in 1992: ..." presents its subject
+    elif k + 2 < n and tokens[k].lower == "here" and tokens[k + 1].lower in ("is", "are"):
+        k += 2
     counted = _counted_people(tokens, k, lex)
     if counted is not None:
         return k, counted  # "About 200 protesters gathered outside the hall, ..."
@@ -925,6 +1070,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 and first.text[0].isupper()
                 and first.lower not in ("the", "a", "an")
                 and not possessive
+                and not _title_before_name(tokens, j, lex)
             ):
                 break  # a name ends where lowercase begins: "Trump took"
             j += 1
@@ -934,6 +1080,32 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
             return None
         return k, j
     return None
+
+
+def _title_before_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
+    """Do the lowercase words from ``j`` describe the name that follows them ("Democratic
+    presidential candidate Bernie Sanders", "Former state senator Tom Reyes")? One to three
+    words, the last a person noun (``quote_source_nouns.txt``), then a capitalised word."""
+    for m in range(j, min(j + 4, len(tokens))):
+        token = tokens[m]
+        if token.kind != "word":
+            return False
+        if not token.text.islower():
+            return (
+                m > j
+                and token.lower not in lex.words["function"]
+                and tokens[m - 1].lower in lex.source_nouns
+            )
+        if (
+            token.lower in lex.forms
+            or token.lower in lex.words["be"] | lex.words["finite"] | lex.words["stop"]
+            or token.lower in lex.words["preposition"]
+            or is_adverb(token, lex)
+            or token.lower.endswith(("ed", "ing"))
+            or token.lower in ("and", "or", "who", "which", "that")
+        ):
+            return False
+    return False
 
 
 # --- reported clauses ---------------------------------------------------------------------

@@ -22,7 +22,11 @@ How it works, in three steps:
    "according to", "wrote", "cites", ...) and their speaker phrases: "X said", "said X",
    "X, the ..., said", "according to X", "X, who said". A quotation with no cue in its sentence
    keeps the speaker of the quotation before it in its paragraph, or, when it opens its
-   paragraph, of the last quotation or cue in the paragraph before.
+   paragraph, of the last quotation or cue in the paragraph before. Of several mentions, the
+   one the reader is given for the words is returned, as attribution corpora mark it: a source
+   that reports the attribution ('"...," Ruiz said, according to the Herald'), the speaker
+   who introduced a quotation rather than a pronoun repeating it after, the sender of a
+   document that speaks ('Ruiz released a video that says ...').
 3. Quoted stretches that are not quotations are dropped: names and titles in quote marks
    ('reports "Reuters"', 'the film "Home Alone"'), terms after naming words ('so-called
    "reforms"') and scare quotes (a word or two in marks with no one saying them). Reported
