@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from toolkit._io import csv_cell
 from toolkit._version import __version__
 from toolkit.article import Article, assign_ids, expand_paths, load_article
 from toolkit.errors import ArticleError
@@ -67,7 +68,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, out=None) -> None:
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+            writer.writerow({k: csv_cell(v) for k, v in row.items()})
         return
     cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
@@ -87,13 +88,6 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     return str(value)
-
-
-def _csv_cell(value: Any) -> Any:
-    """CSV keeps full precision; lists become '; '-joined text."""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else value
 
 
 def _clip(text: str, width: int) -> str:

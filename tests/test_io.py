@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from toolkit._io import atomic_write_text, csv_cell
+from toolkit.cli import main
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+44 20 7946 0000", "'+44 20 7946 0000"),
+        ("-- New York Newsdesk", "'-- New York Newsdesk"),
+        ("@SenSanders", "'@SenSanders"),
+        ("\tTabbed", "'\tTabbed"),
+        ("Plain words", "Plain words"),
+        (-2.5, -2.5),
+        (None, ""),
+        (["Macron", "Putin"], "Macron; Putin"),
+    ],
+)
+def test_csv_cells_never_start_a_formula(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_cli_csv_defuses_formulas_from_article_text(tmp_path: Path, capsys):
+    article = tmp_path / "trick.txt"
+    article.write_text('=HYPERLINK("http://evil.example")\n\nThe council met on Monday.\n')
+    assert main(["stats", str(article), "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["id"] == "trick"
+    assert all(not str(v).startswith("=") for v in rows[0].values())
+
+
+def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path: Path):
+    target = tmp_path / "index.html"
+    target.write_text("old")
+    atomic_write_text(target, "new")
+    assert target.read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
