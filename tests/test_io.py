@@ -30,11 +30,10 @@ def test_csv_cells_never_start_a_formula(value, cell):
 
 def test_cli_csv_defuses_formulas_from_article_text(tmp_path: Path, capsys):
     article = tmp_path / "trick.txt"
-    article.write_text('=HYPERLINK("http://evil.example")\n\nThe council met on Monday.\n')
-    assert main(["stats", str(article), "--csv"]) == 0
+    article.write_text('"=1+2+cmd|x" said Bob Smith, the council leader.\n')
+    assert main(["quotes", str(article), "--csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0]["id"] == "trick"
-    assert all(not str(v).startswith("=") for v in rows[0].values())
+    assert [row["text"] for row in rows] == ["'=1+2+cmd|x"]
 
 
 def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path: Path):
