@@ -144,16 +144,16 @@ def test_quote_reopened_mid_line_continues_and_leaves_the_next_quote_alone():
 
 
 def test_unbalanced_marks_in_a_measurement_are_no_quote():
-    text = "Police said the man was about 5' 10\" tall and wore a grey coat."
+    text = "Witnesses said the driver was 6' 2\" tall and had a red cap."
     assert [(q.kind, q.text) for q in extract_quotes(text, actors=[])] == [
-        ("indirect", "the man was about 5' 10\" tall and wore a grey coat")
+        ("indirect", "the driver was 6' 2\" tall and had a red cap")
     ]
 
 
 def test_names_and_titles_in_quote_marks_are_not_quotations():
     assert direct('The talks failed, reports "Reuters".') == []
     assert direct('She starred in "The Long Road Home" last year.') == []
-    assert direct('He appeared on NBC\'s "Meet the Press," where he was asked about taxes.') == []
+    assert direct('She appeared on Radio 5\'s "Talk Back Live," where she took calls.') == []
 
 
 def test_terms_and_scare_quotes_are_not_quotations():
@@ -168,7 +168,7 @@ def test_a_short_quote_with_a_speaker_is_a_quotation():
 
 
 def test_apostrophes_and_possessives_are_not_quote_marks():
-    text = "The farmers' union won't back the '90s rules, O’Malley’s aides say."
+    text = "The farmers' union won't back the '90s rules, O’Neill’s aides say."
     assert direct(text) == []
 
 
@@ -241,13 +241,13 @@ def test_a_quote_after_reported_speech_keeps_its_speaker():
 
 
 def test_as_someone_put_it():
-    text = 'As the mayor put it in her newsletter, "the bridge is our lifeline."'
+    text = 'As the mayor put it on local radio, "the bridge is our lifeline."'
     assert found(text) == [("the bridge is our lifeline.", "the mayor", "put it")]
 
 
 def test_a_possessive_before_a_partial_quote():
-    text = 'The minister defended her department\'s "careful and lawful" handling of the case.'
-    assert found(text) == [("careful and lawful", "The minister", "defended")]
+    text = 'The coach defended his squad\'s "hard but fair" style of play.'
+    assert found(text) == [("hard but fair", "The coach", "defended")]
 
 
 def test_quote_after_a_colon_introduction_in_the_paragraph_before():
@@ -329,17 +329,20 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
     ("text", "expected"),
     [
         (  # a cue in a side clause names no speaker for the next quotation
-            '"We will build it," Mayor Ana Ruiz assured the council, after the council assured '
-            'Ruiz that funds were ready. "Nobody will stop us."',
-            [("We will build it,", "Mayor Ana Ruiz"), ("Nobody will stop us.", "Mayor Ana Ruiz")],
+            '"The school stays open," Principal Grace Okafor promised the parents, once the '
+            'parents had promised Okafor that they would raise the money. "You have my word."',
+            [
+                ("The school stays open,", "Principal Grace Okafor"),
+                ("You have my word.", "Principal Grace Okafor"),
+            ],
         ),
         (
-            '"The numbers are good." Ruiz said to loud applause.',
-            [("The numbers are good.", "Ruiz")],
+            '"The figures look strong." Ruiz said to loud applause.',
+            [("The figures look strong.", "Ruiz")],
         ),
         (
-            '"Can we meet the budget?" her chief of staff Tom Reyes wrote to aides.',
-            [("Can we meet the budget?", "her chief of staff Tom Reyes")],
+            '"Is the hall booked?" his press secretary Lena Berg wrote to volunteers.',
+            [("Is the hall booked?", "his press secretary Lena Berg")],
         ),
         (
             '"The delay was partial," meaning the work will go on.',
@@ -363,13 +366,13 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
             [("We will win.", "Ana Ruiz")],
         ),
         (
-            '"The port will reopen," a city official who spoke on condition of anonymity said.',
-            [("The port will reopen,", "a city official")],
+            '"The port will reopen," a harbour official who gave no name said.',
+            [("The port will reopen,", "a harbour official")],
         ),
         (
-            "Ruiz thanked the workers and then sounded a note of caution, saying, "
-            '"We are not done yet."',
-            [("We are not done yet.", "Ruiz")],
+            "Ruiz thanked the crew and then issued a warning, saying, "
+            '"The storm season is not over."',
+            [("The storm season is not over.", "Ruiz")],
         ),
         ('His campaign remarks were "out of line," Reyes said.', [("out of line,", "Reyes")]),
         (
@@ -377,9 +380,9 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
             [("a relic.", "Lopez")],
         ),
         (
-            "The mayor said on Monday that according to her count, the council has the votes, "
-            'but "we are still counting."',
-            [("we are still counting.", "The mayor")],
+            "The coach said on Friday that according to his list, the squad is fit, "
+            'but "we will check again."',
+            [("we will check again.", "The coach")],
         ),
         (
             'After the council criticised the plan, Ruiz shot back, "The plan stays."',
@@ -390,41 +393,42 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
             [("Vote or go home.", "Ruiz")],
         ),
         (
-            '"Everything is on the table," the editorial read.',
-            [("Everything is on the table,", "the editorial")],
+            '"Every option stays open," the editorial read.',
+            [("Every option stays open,", "the editorial")],
         ),
         (  # no cue: the subject of the sentence before, in the same paragraph
             'Ruiz toured the flooded streets on Monday. "We will rebuild every house."',
             [("We will rebuild every house.", "Ruiz")],
         ),
         (
-            'About 200 protesters gathered outside the hall, chanting "Save our port."',
-            [("Save our port.", "About 200 protesters")],
+            'About 150 farmers marched to the ministry, chanting "Fair prices now."',
+            [("Fair prices now.", "About 150 farmers")],
         ),
         (  # a speech noun owned by a possessive
-            'The council\'s pledge to be "open with residents" was broken.',
-            [("open with residents", "The council's")],
+            'The board\'s promise to stay "open to all" was soon forgotten.',
+            [("open to all", "The board's")],
         ),
         (
-            'Carly Ruiz joined the board in May, saying it was time for "a fresh start."',
-            [("a fresh start.", "Carly Ruiz")],
+            'Kelly Novak left the band in June, saying she needed "a long rest."',
+            [("a long rest.", "Kelly Novak")],
         ),
         ('"“We lost,” Ruiz said.', [("We lost,", "Ruiz")]),  # a doubled opening mark
         (
-            'The ministry less than two weeks ago said that "urgent" repairs were needed.',
-            [("urgent", "The ministry")],
+            'The agency just a month ago said that "urgent" checks were needed.',
+            [("urgent", "The agency")],
         ),
         (
-            'Ruiz held up a placard saying "Save the port now, before it is too late."',
+            'Ruiz waved a placard saying "Save the port now, before it is too late."',
             [("Save the port now, before it is too late.", "a placard")],
         ),
         (
-            'After Reyes said that the port was "a lost cause," Ruiz said: "It is not lost."',
-            [("a lost cause,", "Reyes"), ("It is not lost.", "Ruiz")],
+            'After Reyes said that the ferry was "a dead loss," Ruiz said: "It pays its way."',
+            [("a dead loss,", "Reyes"), ("It pays its way.", "Ruiz")],
         ),
         (
-            'Ruiz, who chairs the board, won votes with her calls to end the "port tax" this year.',
-            [("port tax", "her")],
+            "Ruiz, who leads the union, won members over with her promise to scrap the "
+            '"parking fee" in spring.',
+            [("parking fee", "her")],
         ),
     ],
 )
@@ -438,31 +442,31 @@ def test_speakers_of_quotations(text, expected):
     ("text", "expected"),
     [
         (  # an attribution in the middle splits its clause in two
-            "The goal, Ruiz said, is a lasting deal.",
-            [("The goal", "Ruiz", "said"), ("is a lasting deal", "Ruiz", "said")],
+            "The aim, Ruiz said, is a ceasefire by spring.",
+            [("The aim", "Ruiz", "said"), ("is a ceasefire by spring", "Ruiz", "said")],
         ),
         (
-            "It is no surprise, Mr. Reyes said, that the vote failed.",
+            "It was always likely, Ms. Okafor said, that the bid would fail.",
             [
-                ("It is no surprise", "Mr. Reyes", "said"),
-                ("that the vote failed", "Mr. Reyes", "said"),
+                ("It was always likely", "Ms. Okafor", "said"),
+                ("that the bid would fail", "Ms. Okafor", "said"),
             ],
         ),
         (
-            "The cost has been estimated at $40,000 a day, said Tom Reyes, a county manager.",
-            [("The cost has been estimated at $40,000 a day", "Tom Reyes", "said")],
+            "The bill has been put at $25,000 a week, said Tom Reyes, a county engineer.",
+            [("The bill has been put at $25,000 a week", "Tom Reyes", "said")],
         ),
         (
             "I think the council made the right call.",
             [("the council made the right call", "I", "think")],
         ),
         (
-            "Ruiz says, win or lose, she will stay in the race.",
-            [("win or lose, she will stay in the race", "Ruiz", "says")],
+            "Okafor says, rain or shine, the market will open.",
+            [("rain or shine, the market will open", "Okafor", "says")],
         ),
         (
-            "Voters say by a wide margin, 52 percent to 40 percent, that they want a new mayor.",
-            [("they want a new mayor", "Voters", "say"), ("a new mayor", "they", "want")],
+            "Residents say by a clear margin, 63 percent to 31 percent, that they want a park.",
+            [("they want a park", "Residents", "say"), ("a park", "they", "want")],
         ),
         (
             "He says the tax is unfair and says he will vote against it.",
@@ -471,8 +475,8 @@ def test_speakers_of_quotations(text, expected):
         ("Ruiz called the vote a mistake.", [("the vote a mistake", "Ruiz", "called")]),
         ("Ruiz called Tom Reyes on Friday to thank him.", []),
         (  # stances and intentions need someone who can hold them
-            "Two-thirds of voters support the new bridge.",
-            [("the new bridge", "Two-thirds of voters", "support")],
+            "Most residents support the new bridge.",
+            [("the new bridge", "Most residents", "support")],
         ),
         (
             "Ruiz wants to double the size of the park.",
@@ -489,7 +493,7 @@ def test_speakers_of_quotations(text, expected):
             [("taxes would rise", "The Institute for Fiscal Studies", "said")],
         ),
         ("Ruiz maintains her lead in the polls.", []),  # no clause: no statement
-        ("Three early states vote in February.", []),  # "states" is a noun
+        ("Three coastal states vote in February.", []),  # "states" is a noun
     ],
 )
 def test_reported_speech_second_round(text, expected):
@@ -523,27 +527,27 @@ def test_a_pronoun_after_an_introduced_quotation_repeats_its_speaker():
     # The quotation is the one its introducing clause names; the next one in the paragraph
     # takes the nearest mention, the pronoun.
     text = (
-        'Asked about the audit, Ruiz said "I have not read it," she said. "Nobody has."\n\n'
-        'Reyes told aides that the lawyer "made a strong case to me," he wrote.'
+        'Pressed on the budget, Okafor said "We never saw the figures," she said. "Nobody did."'
+        '\n\nLopez wrote to the board that the architect "won us all over," she said.'
     )
     assert speakers(text) == [
-        ("I have not read it,", "Ruiz"),
-        ("Nobody has.", "she"),
-        ("made a strong case to me,", "Reyes"),
+        ("We never saw the figures,", "Okafor"),
+        ("Nobody did.", "she"),
+        ("won us all over,", "Lopez"),
     ]
 
 
 def test_a_name_after_an_introduced_quotation_is_the_source():
-    text = 'Ruiz "bristled" and said, "No comment," the Herald reported.'
-    assert speakers(text)[-1] == ("No comment,", "the Herald")
+    text = 'Reyes "flinched" and replied, "Ask my lawyer," the Gazette reported.'
+    assert speakers(text)[-1] == ("Ask my lawyer,", "the Gazette")
 
 
 def test_a_source_closing_the_sentence_reports_every_quotation_in_it():
     text = (
-        'Fans of the visiting team chanted, "Go home," pointing at the stands across the '
-        "field, the Herald reports."
+        'Supporters of the home side sang, "Stand up," waving scarves from the seats behind '
+        "the goal, the Herald reports."
     )
-    assert speakers(text) == [("Go home,", "the Herald")]
+    assert speakers(text) == [("Stand up,", "the Herald")]
 
 
 def test_a_no_break_space_ends_a_sentence():
@@ -552,20 +556,20 @@ def test_a_no_break_space_ends_a_sentence():
 
 
 def test_a_possessive_after_according_to_is_part_of_the_source():
-    text = 'The suit put Ruiz "through the wringer," according to her lawyers in a filing.'
-    assert speakers(text) == [("through the wringer,", "her lawyers")]
+    text = 'The inquiry left Ruiz "close to tears," according to his doctors in a report.'
+    assert speakers(text) == [("close to tears,", "his doctors")]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            'Though he brushed off the audit as "a formality," his critics are not convinced.',
-            [("a formality,", "he")],
+            'Although she waved away the audit as "a formality," her critics are not convinced.',
+            [("a formality,", "she")],
         ),
         (
-            'Reyes cannot lose, if he can get the council to name him "mayor for life."',
-            [("mayor for life.", "he")],
+            'Reyes will stay on, if he can persuade the board to make him "chair for a decade."',
+            [("chair for a decade.", "he")],
         ),
         (
             'Ruiz arrived late, and she sat through the hearing "with both eyes closed."',
@@ -601,7 +605,7 @@ def test_to_someone_gives_whose_view_a_clause_is(text, expected):
         "To some extent, the plan worked.",
         "The council hired staff, to pitch the plan, according to Ruiz.",
         "The ruling was sent to her lawyer, who declined to comment.",
-        "The line runs to the west of London, through Reading.",
+        "The road runs to the north of the river, past the mill.",
     ],
 )
 def test_to_before_a_comma_is_no_view_holder(text):
@@ -612,15 +616,15 @@ def test_to_before_a_comma_is_no_view_holder(text):
     ("text", "expected"),
     [
         (
-            'Ruiz released a video on Friday that says, "The port belongs to all of us."',
+            'Ruiz released a video on Friday that says, "The river is everyone\'s."',
             "Ruiz",
         ),
         (
-            'He published a letter from his doctor that says he is in "excellent health."',
-            "He",
+            'She posted a note from her lawyer that says the deal is "fully legal."',
+            "She",
         ),
         (  # a thing that is no document speaks for itself
-            'Volunteers handed out water bottles that said "Vote Ruiz, vote for the port."',
+            'Students gave away pencils that said "Read more, read Ruiz."',
             "that",
         ),
     ],
@@ -630,8 +634,8 @@ def test_a_document_speaks_for_whoever_released_it(text, expected):
 
 
 def test_a_sentence_subject_keeps_the_title_before_the_name():
-    text = 'Democratic mayoral candidate Ana Ruiz is running an ad that calls the plan "a scam."'
-    assert speakers(text) == [("a scam.", "Democratic mayoral candidate Ana Ruiz")]
+    text = 'Green party candidate Ana Ruiz put out a video that calls the plan "a swindle."'
+    assert speakers(text) == [("a swindle.", "Green party candidate Ana Ruiz")]
 
 
 @pytest.mark.parametrize(
@@ -651,19 +655,19 @@ def test_a_pronoun_in_what_x_called_is_the_subject_it_stands_for(text, expected)
     ("text", "expected"),
     [
         (  # the relative clause is the quoted title's, not an attribution
-            'She has proposed a "chief port inspector" who reports to the mayor.',
-            "She",
+            'He has proposed a "night mayor" who reports to the council.',
+            "He",
         ),
         (  # "you" is anyone
-            "Ruiz notes that the right to travel comes with the rule that you can't shout "
-            '"bomb" on a plane.',
+            "Ruiz notes that the club is strict about manners, and that you can't say "
+            '"whatever" to a referee.',
             "Ruiz",
         ),
         ('Here\'s Ruiz in 1998: "The port will outlive us all."', "Ruiz"),
-        ('Reyes, who has in the past described the plan as "a fraud," spoke first.', "who"),
+        ('Novak, who has in the past called the plan "a fraud," spoke first.', "who"),
         (
-            "The mayor left a backlash behind, in particular his warning that the city would go "
-            '"back to the dark ages."',
+            "Critics seized on the minister's speech, above all his warning that farms would face "
+            '"a decade of decline."',
             "his",
         ),
     ],
@@ -676,14 +680,14 @@ def test_speaker_mentions_third_round(text, expected):
     ("text", "expected"),
     [
         (
-            "Ruiz and her allies tied Reyes to the developers, with one of her ads asking, "
-            '"Who does Reyes really work for?"',
-            "one of her ads",
+            "The union linked the mayor to the builders, with one of its leaflets asking, "
+            '"Who pays for her flat?"',
+            "one of its leaflets",
         ),
         (
-            'Critics piled on, with Tom Reyes tweeting that the plan was a "disaster" and asking, '
-            '"Who approved this?"',
-            "Tom Reyes",
+            'Rivals joined in, with Lena Berg tweeting that the budget was a "shambles" and asking, '
+            '"Where did the money go?"',
+            "Lena Berg",
         ),
     ],
 )
@@ -693,11 +697,11 @@ def test_participles_take_the_noun_phrase_they_follow(text, expected):
 
 def test_a_website_can_speak():
     text = (
-        "Few groups matter more, as the party's website notes:\n\n"
-        '"The club was founded in a kitchen in 1960 by nine students."'
+        "Few bands lasted longer, as the label's website notes:\n\n"
+        '"The group first played in a garage in 1988, on borrowed drums."'
     )
     assert speakers(text) == [
-        ("The club was founded in a kitchen in 1960 by nine students.", "the party's website")
+        ("The group first played in a garage in 1988, on borrowed drums.", "the label's website")
     ]
 
 

@@ -108,8 +108,8 @@ def find(text: str) -> list[Found]:
         reported.extend(_reported(tokens, cues, not_quotations))
         reported.extend(_nominal_reported(tokens, cues, not_quotations))
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
-        # side clause ('"...," Trump assured Jones, after Jones assured Trump that ...') must
-        # not become the speaker of the next quotation.
+        # side clause ('"...," Okafor promised the parents, once the parents had promised
+        # Okafor that ...') must not become the speaker of the next quotation.
         event = None if attributions else _last_speaker(tokens, cues)
         if event is not None:
             events.setdefault(paragraphs.index(start), []).append((end, event))
@@ -123,7 +123,7 @@ def find(text: str) -> list[Found]:
 
 def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
     """The speaker a following paragraph of quotation may belong to: the last speech cue's
-    speaker in the sentence ("Carter said that ...", "Caddell continued:"), or the subject
+    speaker in the sentence ("Lopez said that ...", "Berg continued:"), or the subject
     of a sentence that ends with a colon ("In a statement, the university wrote:")."""
     speakers = [
         (cue, phrase)
@@ -134,7 +134,7 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
     ]
     subject = _speech.sentence_subject(tokens, len(tokens))
     if subject is not None:
-        # 'Schoen elaborated ... that superdelegates pledged to Clinton may reconsider.': the
+        # 'Novak explained ... that delegates pledged to Ruiz may change sides.': the
         # sentence's subject, not the last cue's.
         main = [(c, p) for c, p in speakers if p.head_i < subject[1] and p.head_j > subject[0]]
         speakers = main + speakers
@@ -151,7 +151,7 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
 
 def _actor_subject(tokens: list[Token]) -> Attribution | None:
     """The subject of a sentence without quotations when it names someone who could speak:
-    a name or a description ("Clinton", "The Christian leader", "she"), not "it" or "there"."""
+    a name or a description ("Ruiz", "The union leader", "she"), not "it" or "there"."""
     span = _speech.sentence_subject(tokens, len(tokens))
     if span is None or _not_an_actor(tokens[span[0]]):
         return None
@@ -244,7 +244,7 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 def _attribute(tokens: list[Token], cues: list[Cue], k: int, quoted: str) -> Attribution | None:
     """Speaker and cue of the quotation at token ``k`` (its words: ``quoted``), from its own
     sentence: the attribution nearest the quotation, unless a source at the end of the
-    sentence reports the whole of it ('Fans chanted "Build a wall," the Tribune reports.')."""
+    sentence reports the whole of it ('Fans sang "Bring him home," the Tribune reports.')."""
     own = _nearest_attribution(tokens, cues, k, quoted)
     if own is None or own.speaker is None or own.speaker[0] > tokens[k].start:
         return own
@@ -282,7 +282,7 @@ def _nearest_attribution(
                 and tokens[cue.j].text == ":"
                 and any(c.j <= k and c.cls == "speech" and not c.participle for c in cues)
             ):
-                break  # 'After Scalia said ... "...," Trump said: "..."': Trump's is the next
+                break  # 'After Reyes said ... "...," Ruiz said: "..."': Ruiz's is the next
             after = _make(tokens, phrase, cue, "after quote: X said")
             return _after_quote(tokens, cues, k, quoted, after, cue.j)
         break
@@ -296,7 +296,7 @@ def _nearest_attribution(
     if aside is not None:
         return aside
     # 'According to Smith, the plan is "dead"': a cue for the whole sentence, unless it stands
-    # in what another speaker says ('X said that according to its analysis, ... "..."').
+    # in what another speaker says ('X said that according to its own count, ... "..."').
     for cue in cues:
         if cue.order != "before":
             continue
@@ -305,12 +305,12 @@ def _nearest_attribution(
         attribution = _cue_attribution(tokens, cues, cue)
         if attribution is not None:
             return attribution
-    # 'Hillary shot back, "..."': a subject and a verb just before the quotation.
+    # 'Ruiz shot back, "..."': a subject and a verb just before the quotation.
     local = _introducer(tokens, cues, k)
     if local is not None:
         return local
     # 'Smith said: "..."', 'Smith called the plan "a disaster"': the nearest cue before, finite
-    # speech verbs first ("Clinton claimed that statements calling ..." is Clinton's claim).
+    # speech verbs first ("Ruiz claimed that leaflets calling ..." is Ruiz's claim).
     before = [cue for cue in reversed(cues) if cue.j <= k]
     ranked = (
         [c for c in before if c.cls == "speech" and not c.participle]
@@ -324,21 +324,21 @@ def _nearest_attribution(
         if phrase is not None
         and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
     ]
-    # 'He notes that free speech has limits: you can't yell "fire"': "you" is anyone.
+    # 'She notes that the rules are strict: you can't say "maybe"': "you" is anyone.
     candidates = [
         (cue, phrase) for cue, phrase in candidates if tokens[phrase.head_i].lower != "you"
     ] or candidates
     subject = _speech.sentence_subject(tokens, len(tokens))
     adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
     if adjacent:
-        candidates = adjacent  # '..., which is an outcome, he said, "we've long anticipated."'
+        candidates = adjacent  # '..., which is a result, she said, "we always expected."'
     elif subject is not None and not (
         candidates and _opens_clause(tokens, candidates[0][1], candidates[0][0], k)
     ):
         # A cue in the main clause, whose speaker is the sentence subject, comes first:
-        # 'Mr. Bush tells voters who wonder why ... that "..."' is Mr. Bush's; but the nearest
-        # cue wins when its speaker opens a clause of its own: 'Bone said ..., but he added
-        # that ... "..."', 'Cruz accuses Obama ... and Trump says he's "..."'.
+        # 'Ms. Ruiz tells parents who ask why ... that "..."' is Ms. Ruiz's; but the nearest
+        # cue wins when its speaker opens a clause of its own: 'Reyes said ..., but he added
+        # that ... "..."', 'Ruiz accuses Reyes ... and Lopez says she's "..."'.
         main = [(c, p) for c, p in candidates if p.head_i < subject[1] and p.head_j > subject[0]]
         candidates = main + [item for item in candidates if item not in main]
     for cue, phrase in candidates:
@@ -349,7 +349,7 @@ def _nearest_attribution(
             attribution = _closing_attribution(tokens, cues, cue)
             if attribution is not None:
                 return attribution
-    # 'Trump wants to "build a wall"': an intention or a stance, whose speaker can hold one.
+    # 'Ruiz wants to "fix the roads"': an intention or a stance, whose speaker can hold one.
     for cue in before:
         if cue.cls in ("intention", "stance"):
             phrase = _cue_speaker(tokens, cues, cue)
@@ -375,9 +375,9 @@ def _after_quote(
     end: int,
 ) -> Attribution:
     """The attribution of a quotation followed by one ('"...," Smith said', ending at token
-    ``end``), unless a source reports that attribution ('..., according to CNN'), or the
-    quotation was introduced before and the attribution after it only repeats the speaker
-    with a pronoun ('Feinstein said "...," she said').
+    ``end``), unless a source reports that attribution ('..., according to the Herald'), or
+    the quotation was introduced before and the attribution after it only repeats the speaker
+    with a pronoun ('Ruiz said "...," she said').
     """
     outer = _outer_source(tokens, cues, end)
     if outer is not None:
@@ -399,7 +399,7 @@ def _token_at(tokens: list[Token], offset: int) -> int:
 
 
 def _aside_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
-    """'CNN, Cruz said, called the move "highly significant."': an attribution between commas
+    """'The Herald, Ruiz said, called the ruling "deeply unfair."': an attribution between commas
     speaks for the whole clause around it, other cues in that clause included."""
     n = len(tokens)
     for cue in cues:
@@ -417,10 +417,10 @@ def _aside_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribut
 def _introduced_before(
     tokens: list[Token], cues: list[Cue], k: int, quoted: str
 ) -> Attribution | None:
-    """'Feinstein said "I don't know," she said.', 'When someone shouted, "Cruz," Beck joked':
+    """'Ruiz said "We never saw it," she said.', 'When someone shouted, "Louder," Reyes joked':
     a quotation that a cue before it introduces (or whose lowercase words go on the clause a
-    cue before it reports: 'Mook explained that Elias "made a case," he wrote') is that cue's
-    speaker's, even when another attribution follows it."""
+    cue before it reports: 'Lopez wrote that the architect "won us over," she said') is that
+    cue's speaker's, even when another attribution follows it."""
     continues = quoted[:1].islower()
     for cue in reversed(cues):
         if cue.j > k or cue.cls != "speech" or cue.order != "verb":
@@ -439,7 +439,7 @@ def _introduced_before(
 
 
 def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution | None:
-    """'"...," Sanders said, according to CNN.': a source that reports the attribution ending
+    """'"...," Reyes said, according to the Herald.': a source that reports the attribution ending
     at token ``end`` is the quotation's source, as the one the reader is given for it. Between
     the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
     lex = _speech.lexicon()
@@ -467,8 +467,8 @@ _NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "a
 
 
 def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
-    """'Trump's pledge to be "neutral"', 'his call for "a total ban"', 'Obama's "if you like
-    your plan" promise': a speech noun owned by a possessive, which is the speaker."""
+    """'Ruiz's pledge to be "open"', 'his call for "a fair deal"', 'Ruiz's "no new taxes"
+    pledge': a speech noun owned by a possessive, which is the speaker."""
     for owner, noun in _speech.nominal_cues(tokens):
         between = tokens[noun + 1 : k]
         lex = _speech.lexicon()
@@ -481,8 +481,8 @@ def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attrib
                 and (t.lower in _NOUN_LINKS or t.lower not in lex.forms)
                 for t in between
             )
-        )  # "his calls to end the "rigged economy"", "his call for "a total ban""
-        # "his warning that Britain would go to the "back of the queue"": its clause
+        )  # "her promise to scrap the "parking fee"", "his call for "a fair deal""
+        # "his warning that farms would face "a decade of decline"": its clause
         in_clause = (
             noun + 1 < k
             and tokens[noun + 1].lower == "that"
@@ -503,11 +503,11 @@ _CLAUSE_OPENERS = frozenset(["and", "but", "while", "yet", "who", "which", "that
 
 def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool:
     """Does the speaker phrase open a clause that runs on to the quotation at ``k`` ('..., but
-    he added', '... and Trump says', 'who he noted')? A relative pronoun as the speaker does
-    not ('voters who wonder'), nor a clause closed by a comma before the quotation ('the
-    announcement, which some have argued was a ploy, was an "insult"')."""
+    he added', '... and Lopez says', 'who he noted')? A relative pronoun as the speaker does
+    not ('parents who ask'), nor a clause closed by a comma before the quotation ('the
+    decision, which some have called a stunt, was an "outrage"')."""
     if phrase.relative or phrase.i == 0 or tokens[phrase.head_i].lower == "you":
-        return False  # 'the limitation that you can't yell "fire"': anyone, not a speaker
+        return False  # 'the rule that you can't say "maybe"': anyone, not a speaker
     if any(t.text == "," for t in tokens[cue.j : k]):
         return False
     before = tokens[phrase.i - 1]
@@ -518,7 +518,7 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
 
 def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
     """Does the cue stand right before the quotation ('he said, "..."', 'added that "..."',
-    'saying during the debate last week, "..."')?"""
+    'saying at the hearing on Monday, "..."')?"""
     between = tokens[cue.j : k]
     if all(t.text in (",", ":", "that") for t in between):
         return True
@@ -537,7 +537,7 @@ def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
 
 
 def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
-    """'Hillary shot back, "..."', 'The crowd chanted: "..."': with no cue in the clause before a
+    """'Ruiz shot back, "..."', 'The crowd chanted: "..."': with no cue in the clause before a
     quotation, a subject followed by one to three lowercase words introduces it."""
     if k < 2 or tokens[k - 1].text not in (",", ":"):
         return None
@@ -556,14 +556,14 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
     if rest and rest[0].lower in lex.words["be"] | lex.words["function"] | lex.words["finite"]:
         return None
     if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
-        pass  # 'but he gave the Texan a back-handed compliment: "..."'
+        pass  # 'but she paid her rival a grudging compliment: "..."'
     elif not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
         return None
     elif not (
         rest[0].lower.endswith(("ed", "s"))
         or (len(rest) == 2 and rest[1].lower in lex.words["particle"])
     ):
-        return None  # 'Hillary shot back, "..."'; but not 'The point being, "..."'
+        return None  # 'Ruiz shot back, "..."'; but not 'The point being, "..."'
 
     if tokens[start + span[0]].lower in ("it", "this", "there", "that"):
         return None
@@ -584,7 +584,7 @@ def _closing_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> Attr
 
 
 def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
-    """'Mrs. Clinton has positioned her agenda around plans to "build on the progress"': with
+    """'Ms. Ruiz has built her campaign around promises to "finish the job"': with
     no cue at all, a partial quotation belongs to the subject of its sentence."""
     if k == 0:
         return None
@@ -605,8 +605,8 @@ _SUBJECT_ONLY = frozenset(["sentence subject", "clause subject"])
 
 
 def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
-    """'Though he brushed off the remarks as "..."', 'Trump cannot accept defeat if he can
-    accept ... "..."': a personal pronoun that opens the clause nearest before the quotation
+    """'Although she waved away the report as "..."', 'Reyes will stay on if he can persuade
+    ... "..."': a personal pronoun that opens the clause nearest before the quotation
     (after a conjunction, a relative or a comma) is its subject, nearer than the sentence's."""
     lex = _speech.lexicon()
     for p in range(k - 2, 0, -1):
@@ -633,7 +633,7 @@ def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
 
 
 def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
-    """'"..." ― Carla Sanchez': a name after a dash closes the sentence."""
+    """'"..." ― Maria Lopez': a name after a dash closes the sentence."""
     m = k + 1
     if m >= len(tokens) or tokens[m].text not in _speech.DASHES | {"-"}:
         return None
@@ -651,7 +651,7 @@ def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
 
 
 def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
-    """'Warren: Trump is a "proven failure"', 'He also played up his chances: "..."': with no
+    """'Ruiz: Budget is a "total mess"', 'She also talked up her chances: "..."': with no
     cue, the subject of a sentence that introduces the quotation with a colon."""
     lex = _speech.lexicon()
     colon = next((n for n in range(k - 1, -1, -1) if tokens[n].text == ":"), None)
@@ -672,8 +672,8 @@ def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
 
 
 def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
-    """'"...," Smith quipped.', '"...," the nominee riffed on ...', '"...," opined the Plain
-    Dealer.': after a quotation that opens its sentence and ends with a comma, a speaker and a
+    """'"...," Smith quipped.', '"...," the candidate mused on ...', '"...," opined the
+    Gazette.': after a quotation that opens its sentence and ends with a comma, a speaker and a
     verb in the past or present tense, in either order, even when the verb is not listed."""
     lex = _speech.lexicon()
     n = len(tokens)
@@ -705,7 +705,7 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
         last = j + 1 < n and all(t.kind == "punct" for t in tokens[j + 1 :])
         if not (token.lower.endswith(("ed", "s")) or particle or last):
             if first.lower in ("the", "a", "an") and j == m + 1:
-                continue  # "the nominee": the noun after the article
+                continue  # "the candidate": the noun after the article
             if first.text[0].isupper() or first.lower in lex.pronouns:
                 return None
             continue
@@ -735,17 +735,17 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
         return _subject(tokens, cues, cue)  # "..., adding that ...", "by saying that ..."
     phrase = _speech.speaker_before(tokens, cue)
     if phrase is None and cue.participle:
-        return _subject(tokens, cues, cue)  # "Trump unleashed tweets saying that ..."
+        return _subject(tokens, cues, cue)  # "Ruiz posted messages saying that ..."
     if phrase is not None and cue.participle and phrase.j == cue.i:
         return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
     if prev is not None and prev.lower in ("and", "but", "then"):
-        return _subject(tokens, cues, cue)  # "Trump outlined his plan and vowed to ..."
+        return _subject(tokens, cues, cue)  # "Ruiz outlined her plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
         phrase = _speech.speaker_after(tokens, cue)
         if phrase is not None and prev is not None:
-            # "..., said Smith." but not "..., said the days when ..." or '"Open Roads," said
+            # "..., said Smith." but not "..., said the time when ..." or '"Open Roads," said
             # the bridge was ...': the inverted speaker ends its clause (an adverbial may follow
             # a quotation: '"...," said Smith in a statement').
             after = tokens[phrase.j] if phrase.j < len(tokens) else None
@@ -759,7 +759,7 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
 
 
 def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
-    """'Trump released a video that said ...', 'He sent a letter from his doctor that says
+    """'Ruiz released a video that said ...', 'She posted a note from her lawyer that says
     ...': a document that speaks ("that", "which") speaks for the subject of the clause whose
     object it is."""
     relative = phrase.head_i
@@ -794,7 +794,7 @@ def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
 
 
 def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | None:
-    """'Trump mocked what he called "a rigged system."': the pronoun of a free relative
+    """'Ruiz mocked what she called "a plan for nobody."': the pronoun of a free relative
     ("what he called") stands for the subject of the sentence, which is the mention that names
     the speaker (when the pronoun can refer to it)."""
     k = phrase.head_i
@@ -810,7 +810,7 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
 
 
 def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
-    """'footage of Trump saying', 'a video of her telling': the name after the last
+    """'footage of Ruiz saying', 'a recording of her telling': the name after the last
     preposition of the phrase before a participle is the one speaking."""
     lex = _speech.lexicon()
     for n in range(phrase.j - 2, phrase.i, -1):
@@ -837,7 +837,7 @@ def _inverts(cue: Cue) -> bool:
 
 def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     """The speaker of ", adding that ...": the subject of the clause the participle hangs on
-    ("and he foreshadowed ... by urging"), an earlier cue's speaker, or the sentence subject."""
+    ("and she hinted ... by urging"), an earlier cue's speaker, or the sentence subject."""
     lex = _speech.lexicon()
     for n in range(cue.i - 2, 0, -1):
         token = tokens[n]
@@ -851,7 +851,7 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
         ):
             return Phrase(n, n + 1, n, n + 1)
     if cue.i > 0 and tokens[cue.i - 1].lower == "and":
-        # "with Trump tweeting that ... and asking, ...": the participle it is joined to
+        # "with Reyes tweeting that ... and asking, ...": the participle it is joined to
         for other in reversed([c for c in cues if c.i < cue.i]):
             if other.participle and other.order == "verb" and other.cls == "speech":
                 phrase = _speech.speaker_before(tokens, other)
@@ -912,15 +912,15 @@ def _classify(
         and prev.text.islower()
         and (not across_comma or _title_like(words))
     ):
-        # 'a film called "Home"' names; 'what Gilbert called "a perception problem"' quotes.
+        # 'a film called "Home"' names; 'what Novak called "an image problem"' quotes.
         return "quote" if _spoken_by_subject(tokens, k, lex) else "not"
     before_token = tokens[k - 1] if k > 0 else None
     introduced = before_token is not None and (
         before_token.text == ":"
         or any(cue.cls == "speech" and _introduces(tokens, cue, k) for cue in cues if cue.j <= k)
-    )  # 'Her reply: "JEB BUSH."', 'Cruz said "CNN" five times'
+    )  # 'Her answer: "NO DEAL."', 'Reyes said "Tuesday" three times'
     if _possessive_before(tokens, k) and not introduced and _title_like(words) and not headline:
-        return "not"  # 'NBC's "Meet the Press"' (but 'Clinton's "judgment"' quotes her)
+        return "not"  # 'the BBC's "Question Time"' (but 'Ruiz's "judgment"' quotes her)
 
     ending = re.search(r"[.,!?;:…]+\W*$", inner)
     inside = inner[: ending.start()] if ending else inner
@@ -1016,7 +1016,7 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
         while nxt < n and tokens[nxt].text in (",", ":", "that"):
             nxt += 1
         if nxt < n and tokens[nxt].kind == "quote":
-            continue  # 'a man yelled "Stay there!"': the cue introduces a quotation
+            continue  # 'a woman shouted "Wait!"': the cue introduces a quotation
         for start, stop in _content(tokens, cues, cue, phrase, n):
             if any(t.kind == "quote" and t.quote not in named for t in tokens[start:stop]):
                 continue  # the quotation in this clause speaks for it
@@ -1034,7 +1034,7 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
 
 
 def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
-    """The possessive that speaks, with its article: "The council's", "Trump's", "his"."""
+    """The possessive that speaks, with its article: "The council's", "Ruiz's", "his"."""
     start = owner
     if owner > 0 and tokens[owner - 1].lower in ("the", "a", "an") and tokens[owner].text.islower():
         start = owner - 1
@@ -1042,7 +1042,7 @@ def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
 
 
 def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found]:
-    """ "his claim that the vote was rigged", "Clinton's pledge to raise taxes": what a speech
+    """ "his claim that the vote was rigged", "Ruiz's pledge to cut fares": what a speech
     noun owned by a possessive reports."""
     found = []
     n = len(tokens)
@@ -1053,7 +1053,7 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
         stop = _speech.content_end(tokens, start, cues, n)
         subject = _speech.sentence_subject(tokens, noun)
         if subject is not None and subject[0] <= owner < subject[1] + 1:
-            # "Clinton's claim that the vote was rigged was false": the noun phrase is the
+            # "Ruiz's claim that the vote was rigged was false": the noun phrase is the
             # subject, so its clause ends before the main verb (the last finite one).
             lex = _speech.lexicon()
             verbs = [
@@ -1086,7 +1086,7 @@ def _content(
     tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
 ) -> list[tuple[int, int]]:
     """The token ranges of what ``phrase`` says by ``cue``: usually one; two when the
-    attribution stands in the middle ("The goal, he said, is a lasting deal.")."""
+    attribution stands in the middle ("The aim, she said, is a ceasefire by spring.")."""
     if not cue.participle:
         aside = _aside(tokens, cues, cue, phrase, n)
         if aside is not None:
@@ -1098,8 +1098,8 @@ def _content(
 def _aside(
     tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
 ) -> list[tuple[int, int]] | None:
-    """ "The plan, officials said, would cost $5bn", "Mrs. Clinton, analysts said on Monday, has
-    other reasons": an attribution between commas inside the clause it reports, which it
+    """ "The plan, officials said, would cost $5bn", "Ms. Ruiz, aides said on Monday, has
+    other plans": an attribution between commas inside the clause it reports, which it
     splits in two."""
     first, last = min(phrase.i, cue.i), max(phrase.j, cue.j)
     if first == 0 or tokens[first - 1].text != ",":
@@ -1146,7 +1146,7 @@ def _aside(
         )
     )
     if not (verb_like or adverbial_before):
-        return None  # '"...," said Serge Troeber, deputy head of ...': an appositive
+        return None  # '"...," said Piet Keane, deputy head of ...': an appositive
     stop = _speech.content_end(tokens, start, cues, n)
     after = _speech.trim(tokens, start, stop)
     if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
@@ -1155,7 +1155,7 @@ def _aside(
         return None
     before = _speech.trim(tokens, clause, first - 1) if first - 1 > clause else None
     if before is None and first - 1 > clause:
-        before = (clause, first - 1)  # a single word: "Fraudsters, he said, don't last long."
+        before = (clause, first - 1)  # a single word: "Cheats, she said, never prosper."
     return [region for region in (before, after) if region is not None]
 
 
@@ -1207,16 +1207,16 @@ def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) ->
             ";",
             ":",
         ):
-            n = m  # "..., Hollande said Tuesday in Paris, noting ...": up to the participle
+            n = m  # "..., Lopez said Friday in Lyon, noting ...": up to the participle
             break
     rest = tokens[k:n]
     if cue is not None and cue.base in lex.with_object and rest:
-        rest = tokens[_speech.skip_object(tokens, k, n, lex) : n]  # "..., Obama told aides."
+        rest = tokens[_speech.skip_object(tokens, k, n, lex) : n]  # "..., Ruiz told aides."
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
     if _speech.is_relative(rest[0], lex) and rest[0].lower != "that":
-        return True  # "..., said a handful of Democrats who point to ..."
+        return True  # "..., said several councillors who point to ..."
     if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
         return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return (
@@ -1241,7 +1241,7 @@ def _inherit(
     """Direct quotations, each with its own attribution or the one it inherits: that of the
     latest quotation or speech cue before it in its paragraph, or, when it opens a paragraph,
     the latest in the paragraph before; failing both, when it opens a sentence, the subject of
-    the sentence before it in its paragraph ('Clinton touted her record. "We need ..."')."""
+    the sentence before it in its paragraph ('Ruiz praised the crew. "We need ..."')."""
     found: list[Found] = []
     quoted: dict[int, list[tuple[int, Attribution]]] = {}  # attributed quotations, per paragraph
     for n, span in enumerate(spans):
@@ -1292,7 +1292,7 @@ def _latest(
     before: int,
 ) -> Attribution | None:
     """The last speaker named in ``paragraph`` before offset ``before``: by an attributed
-    quotation or by a speech cue ("Trump said the plan would work. "It's great."")."""
+    quotation or by a speech cue ("Ruiz said the plan would work. "It's ready."")."""
     candidates = [
         (position, attribution)
         for position, attribution in (*quoted.get(paragraph, ()), *events.get(paragraph, ()))

@@ -18,7 +18,7 @@ Rules, in the order they apply:
   convention for quotations over several paragraphs).
 - Single marks (``‘ ’`` and ``'``) pair only outside double-quoted text, only when the opening
   mark stands before a word and the closing one after a word, and never as apostrophes
-  (``don't``, ``O’Malley``, ``the '90s``). A possessive ``voters' `` closes a single quotation
+  (``don't``, ``O’Neill``, ``the '90s``). A possessive ``voters' `` closes a single quotation
   only when nothing better follows in the paragraph.
 """
 
@@ -151,7 +151,7 @@ def _double_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
             continue  # a closing mark with nothing open is a stray: ignore it
         if depth == 1 and opener is not None and mark.start == opener.end and mark.can_open:
             opener = _Mark(opener.start, mark.end, opener.text + mark.text, True, False)
-            continue  # '"“You don’t win ...,” Rubio said': a doubled opening mark is one mark
+            continue  # '"“We lost,” Ruiz said': a doubled opening mark is one mark
         if mark.can_close:
             depth -= 1
             if depth == 0 and opener is not None:
@@ -244,7 +244,7 @@ def _is_apostrophe(text: str, mark: _Mark, elisions: frozenset[str]) -> bool:
     before = text[mark.start - 1] if mark.start > 0 else ""
     after = text[mark.end] if mark.end < len(text) else ""
     if before.isalnum() and after.isalnum():
-        return True  # don't, O’Malley, rock'n'roll
+        return True  # don't, O’Neill, rock'n'roll
     if after.isalnum() and not before.isalnum():
         word = re.match(r"[\w]+", text[mark.end : mark.end + 20])
         if word and word.group().lower() in elisions:

@@ -27,7 +27,7 @@ _TOKEN = re.compile(
     r"|--|[^\w\s]"
 )
 DASHES = {"--", "—", "–", "―"}
-SOFT_PUNCT = {".", "&", "'", "’"}  # may sit inside a speaker phrase: "Mr. Trump"
+SOFT_PUNCT = {".", "&", "'", "’"}  # may sit inside a speaker phrase: "Mr. Reyes"
 
 
 @dataclass(slots=True)
@@ -147,7 +147,7 @@ def tokenize(masked: str, start: int, end: int, quote_at: dict[int, int]) -> lis
 def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
     """Speech, belief, evidence and evaluation cues among ``tokens``, in order.
 
-    In a headline (``headline=True``) capitalised words may be cues: "Clinton Calls ...".
+    In a headline (``headline=True``) capitalised words may be cues: "Mayor Warns ...".
     """
     lex = lexicon()
     cues: list[Cue] = []
@@ -204,7 +204,7 @@ def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
     if first.text.islower() and first.lower not in lex.words["det"] | lex.words["number"]:
         return None  # ", to pitch the plan, ...": an infinitive
     if any(t.text.islower() and t.lower in lex.words["preposition"] for t in words):
-        return None  # "to the west of London"
+        return None  # "to the north of the river"
     named = (
         head.text[0].isupper()
         and head.lower not in lex.words["function"] | lex.words["calendar"] | lex.words["time"]
@@ -241,7 +241,7 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
     if (
         token.lower.endswith("ing")
         and (nxt is None or nxt.kind == "punct" or nxt.lower in ("of", "for", "to", "about"))
-        and not (  # "one of her ads asking, ...": a plural noun before a participle
+        and not (  # "one of its leaflets asking, ...": a plural noun before a participle
             prev is not None
             and prev.lower.endswith("s")
             and not prev.lower.endswith(("ss", "ous", "'s", "’s"))
@@ -252,26 +252,26 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
             for m in range(max(i - 3, 0), i)
         )
     ):
-        return False  # "gave the council a sharp warning: ...": a noun (not "a sign saying")
+        return False  # "gave the council a sharp warning: ...": a noun (not "a placard saying")
     if token.lower in lex.words["plural_noun"] and not (
         prev is not None
         and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
         and (
             prev.lower in lex.pronouns | lex.relatives
-            or prev.text == ","  # "Jan Brewer, an early supporter of Trump, calls the issue"
+            or prev.text == ","  # "Lena Berg, a longtime ally of the mayor, calls the plan"
             or prev.text[0].isupper()
             or prev.lower in lex.source_nouns
             or prev.lower in lex.words["skip"]
         )
     ):
-        return False  # "three early states", "the plans": a plural noun
+        return False  # "three coastal states", "the plans": a plural noun
     if (
         prev is not None
         and prev.kind == "word"
         and prev.lower.endswith(("'s", "’s", "s'", "s’"))
         and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.words["function"]
     ):
-        return False  # "Trump's comments", "the party's claims": a noun after a possessive
+        return False  # "Ruiz's comments", "the party's claims": a noun after a possessive
     if (
         nxt is not None
         and token.lower.endswith("s")
@@ -286,7 +286,7 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         and token.lower != base
         and not token.lower.endswith(("ing", "s"))
     ):
-        return False  # 'measures added by Republicans': a participle, not a speech verb
+        return False  # 'amendments added by the council': a participle, not a speech verb
     if (
         token.lower.endswith("s")
         and token.lower != base
@@ -295,21 +295,21 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         and prev.text.islower()
         and prev.lower.endswith("ing")
     ):
-        return False  # "giving states more power": a noun after a participle
+        return False  # "giving towns more money": a noun after a participle
     if (
         token.lower == base
         and base not in lex.words["direct_only"]
         and not _may_precede_base_form(prev, lex)
         and not _plural_subject_before(tokens, i, lex)
     ):
-        return False  # "a media call", "protest suggestions": a noun, not a verb
+        return False  # "a phone call", "voter suggestions": a noun, not a verb
     if (
         cls in ("evaluation", "stance")
         and token.lower.endswith("s")
         and not token.lower.endswith("ss")
         and (prev is None or prev.lower not in lex.pronouns | lex.relatives)
     ):
-        # "Terrorist attacks", "the party's criticisms": an -s form of a judging verb is a
+        # "Night attacks", "the party's criticisms": an -s form of a judging verb is a
         # verb only after a pronoun ("she attacks", "who praises").
         return False
     if not token.lower.endswith("ing"):
@@ -322,7 +322,7 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
 
 
 def _plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
-    """ "sources close to her campaign say": a plural source noun heads the phrase before a
+    """ "aides close to the mayor say": a plural source noun heads the phrase before a
     base form, a few words back."""
     for k in range(i - 2, max(i - 6, -1), -1):
         token = tokens[k]
@@ -334,7 +334,7 @@ def _plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
 
 
 def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
-    """A base form ("say", "call") is a verb after "they", "will", "officials", "Democrats"."""
+    """A base form ("say", "call") is a verb after "they", "will", "officials", "farmers"."""
     if prev is None or prev.kind != "word":
         return False
     lower = prev.lower
@@ -346,7 +346,7 @@ def _may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
 
 
 def opens_with_attribution(text: str) -> bool:
-    """Does ``text`` open with "Smith said", "he added", "Mr. Trump told"? Then a quotation
+    """Does ``text`` open with "Smith said", "he added", "Mr. Reyes told"? Then a quotation
     that ends with a period just before it is still attributed by it."""
     lex = lexicon()
     words = re.findall(r"[\w.’'-]+|[^\w\s]", text)[:20]
@@ -420,8 +420,8 @@ def _is_boundary(token: Token, lex: _Lexicon) -> bool:
 def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | None:
     """The speaker phrase ending just before ``cue``.
 
-    "Smith said", "the minister also told", "Smith, the mayor, said", "Smith, who chairs the
-    committee, said", "Kall -- co-editor of the book -- said", "who said" (relative).
+    "Smith said", "the minister also told", "Smith, the mayor, said", "Smith, who leads the
+    union, said", "Novak -- co-author of the report -- said", "who said" (relative).
     """
     lex = lexicon()
     k = cue.i - 1
@@ -438,11 +438,11 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             and tokens[k - 1].lower in ("the", "recent")
             and tokens[k - 2].lower == "in"
         ):
-            k -= 3  # "who has in the past described", "has in recent weeks said"
+            k -= 3  # "who has in the past argued", "has in recent months said"
         else:
             break
     if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
-        # "The State Department less than two weeks ago said"
+        # "The ministry a month ago said", "Ruiz just three days ago wrote"
         while k >= first and (tokens[k].lower in _AGO_WORDS or _is_quantity(tokens[k], lex)):
             k -= 1
     if k < first:
@@ -450,7 +450,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     token = tokens[k]
     if is_relative(token, lex):
         if k > 0 and tokens[k - 1].kind == "quote":
-            return None  # 'a "chief trade prosecutor" who reports to ...': the quotation
+            return None  # 'a "night mayor" who reports to ...': the quotation
         antecedent = _antecedent(tokens, k, first, lex)
         return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
     if token.text == "," or token.text in DASHES:
@@ -459,7 +459,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     j = _scan_left(tokens, k, first, lex)
     start = j + 1
     if cue.participle and start < end - 1 and tokens[start].lower == "with":
-        start += 1  # "with one of her ads asking, ...": the ad asks
+        start += 1  # "with one of its leaflets asking, ...": the leaflet asks
     if (
         j >= first
         and is_relative(tokens[j], lex)
@@ -467,29 +467,29 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         and tokens[start].text.islower()
         and tokens[start + 1].lower in ("the", "a", "an")
     ):
-        start += 1  # "at which point the crowd chanted": the crowd
+        start += 1  # "by which time the council said": the council
     counted = _counted_people(tokens, start, lex) if start < end else None
     if counted == end or (
         end - start == 1
         and tokens[start].lower in ("several", "many", "most", "some", "others", "few")
     ):
-        return Phrase(start, end, start, end)  # "About 9 percent said", "Several said"
+        return Phrase(start, end, start, end)  # "About 12 percent said", "Several said"
     if (
         start < end
-        and tokens[start].lower not in _POSSESSIVES  # "her top aide Huma Abedin wrote"
+        and tokens[start].lower not in _POSSESSIVES  # "his press secretary Lena Berg wrote"
         and (_not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"])
     ):
-        # "Saturday at the state convention Sen. Elizabeth Warren (D-MA) said": the name at
-        # the end of a long phrase is the speaker.
+        # "Friday at the party congress Councillor Maria Lopez (Lab) said": the name that
+        # closes a long phrase is the speaker.
         run = _trailing_name(tokens, start, end, lex)
         if run is not None:
             start = run
         elif tokens[end - 1].lower in lex.pronouns:
-            start = end - 1  # "at the town hall this week she said"
+            start = end - 1  # "outside the court last week he said"
         elif tokens[start].lower in lex.words["preposition"]:
             return None  # "... without reporters asking": no speaker
     if start < end - 1 and is_relative(tokens[start], lex):
-        # "Beck, who has in the past described ...": the relative pronoun is the speaker
+        # "Novak, who has often argued ...": the relative pronoun is the speaker
         antecedent = _antecedent(tokens, start, first, lex)
         return Phrase(start, start + 1, start, start + 1, relative=True, antecedent=antecedent)
     if cue.participle and start < end - 1:
@@ -500,7 +500,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             or last.lower in lex.forms
         )
         if verb_before:
-            # "a reporter can be heard asking": the subject of the verbs before the participle
+            # "a guard can be heard shouting": the subject of the verbs before the participle
             stop = next(
                 (
                     m
@@ -513,7 +513,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             if start < stop < end and looks_like_speaker(tokens, start, stop, lex):
                 end = stop
         else:
-            # "Bernstein held up a sign saying ...": the noun phrase right before it speaks
+            # "Ruiz waved a placard saying ...": the noun phrase right before it speaks
             det = max(
                 (m for m in range(start + 1, end) if tokens[m].lower in ("a", "an", "the")),
                 default=None,
@@ -521,7 +521,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             if (
                 det is not None
                 and tokens[det - 1].text.islower()
-                and tokens[end - 1].lower not in lex.source_nouns  # "sent an email saying"
+                and tokens[end - 1].lower not in lex.source_nouns  # "sent a letter saying"
                 and looks_like_speaker(tokens, det, end, lex)
             ):
                 start = det  # (an email or a statement speaks for whoever sent it)
@@ -590,8 +590,8 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
 
 
 def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> Phrase | None:
-    """ "Smith, the mayor, said", "the assailant, John McGraw, said", "Smith, who chairs the
-    committee, said", "Kall -- co-editor of the book -- said": ``k`` is the closing comma."""
+    """ "Smith, the mayor, said", "the driver, Piet Keane, said", "Smith, who leads the union,
+    said", "Novak -- co-author of the report -- said": ``k`` is the closing comma."""
     closing = tokens[k].text
     end = k
     j = k - 1
@@ -611,7 +611,7 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
         t.kind == "word" and (t.lower in lex.words["finite"] or t.lower in lex.words["be"])
         for t in tokens[j + 1 : end]
     ):
-        return None  # a clause between commas ("..., the party could push to ..., said X")
+        return None  # a clause between commas ("..., the board would have to ..., said X")
     before = _phrase_before(tokens, j, first, lex)
     if before is None:
         return None
@@ -626,7 +626,7 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
 
 def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
     """The boundary before the phrase that ends at token ``k`` (``first - 1`` if none).
-    A parenthesis belongs to the phrase: "Rep. Jim Jordan (R-Ohio)"."""
+    A parenthesis belongs to the phrase: "Rep. Ann Keller (D-Ore.)"."""
     j = k
     while j >= first:
         token = tokens[j]
@@ -639,7 +639,7 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
             j = opening - 1
             continue
         if token.lower == "and" and _joins_names(tokens, j, first):
-            j -= 1  # "the Scottish National Party and the Tories say"
+            j -= 1  # "the Greens and the Liberals say"
             continue
         if (
             j < k
@@ -650,17 +650,17 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
             and tokens[j - 1].lower not in lex.words["preposition"]
             and not _starts_own_subject(tokens, j + 1, lex)
         ):
-            j -= 1  # "a White House official who spoke anonymously said": the official
+            j -= 1  # "a city hall official who spoke anonymously said": the official
             continue
         if _is_boundary(token, lex) or (j < k and is_relative(token, lex)):
-            return j  # "who she dubbed": the speaker is "she"
+            return j  # "who she named": the speaker is "she"
         j -= 1
     return j
 
 
 def _starts_own_subject(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
-    """After a relative pronoun: does a subject of its own follow ("who she dubbed", "that the
-    senator called")? If not ("who spoke anonymously"), the pronoun is the clause's subject."""
+    """After a relative pronoun: does a subject of its own follow ("who she named", "that the
+    minister called")? If not ("who spoke anonymously"), the pronoun is the clause's subject."""
     token = tokens[j]
     return (
         token.kind != "word"
@@ -671,7 +671,7 @@ def _starts_own_subject(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
 
 
 def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
-    """Does the "and" at ``j`` join two names ("Smith and Jones", "the SNP and the Tories")?"""
+    """Does the "and" at ``j`` join two names ("Smith and Jones", "the Greens and the Liberals")?"""
     if j - 1 < first or j + 1 >= len(tokens):
         return False
     before, after = tokens[j - 1], tokens[j + 1]
@@ -683,7 +683,7 @@ def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
         after.text[0].isupper()
         or after.lower in ("the", "another", "other", "others")
         or after.lower in lex.pronouns
-    )  # "Smith and Jones", "the SNP and the Tories", "she and another reporter"
+    )  # "Smith and Jones", "the Greens and the Liberals", "she and another witness"
 
 
 def is_relative(token: Token, lex: _Lexicon) -> bool:
@@ -732,8 +732,8 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
 
 
 def _possessive_determiner(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
-    """Is the object pronoun at ``k`` a determiner ("according to her lawyers", "said her
-    husband"), not an object ("told her")?"""
+    """Is the object pronoun at ``k`` a determiner ("according to his doctors", "said her
+    brother"), not an object ("told her")?"""
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return (
         tokens[k].lower in lex.words["det"]
@@ -787,7 +787,7 @@ def names_source(tokens: list[Token], phrase: Phrase) -> bool:
             and (t.start != tokens[0].start or len(words) > 1)
             and t.lower not in lex.words["function"] | lex.words["calendar"]
         ):
-            return True  # a name: "Clinton", "the Senate", "Hillary Clinton"
+            return True  # a name: "Ruiz", "the Senate", "Ana Ruiz"
     first = words[0]
     return first.text[0].isupper() and first.lower in _place_and_family_names() | _given_names()
 
@@ -811,13 +811,13 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
         return False
     first = words[0]
     if first.lower in lex.pronouns and len(words) > 1 and first.lower not in ("it", "you"):
-        return False  # "I think its a", "I suppose it's": a clause, not a phrase
+        return False  # "I guess its a", "I suppose it's": a clause, not a phrase
     if first.text.islower() and (
         (first.lower in lex.forms and first.lower != lex.forms[first.lower][0])
         or first.lower in lex.words["be"]
         or first.lower in lex.words["finite"]
     ):
-        return False  # "said his anti-Muslim", "was in reference to": no speaker phrase
+        return False  # "said his new", "was in answer to": no speaker phrase
     for t in words[1:]:
         if t.lower in lex.relatives and t.text.islower():
             break  # "an official who spoke anonymously": the relative clause may hold verbs
@@ -830,7 +830,7 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
             or t.lower in lex.words["be"]
             or t.lower in lex.words["finite"]
         ):
-            return False  # "Sanders has said he", "Jeb Bush has been considering": a clause
+            return False  # "Ruiz has said she", "Tom Reyes has been weighing": a clause
     last = words[-1]
     # A phrase that ends in a verb form is no speaker: "... who was told".
     return not (
@@ -841,8 +841,8 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
 def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int, int]:
     """The part of a speaker phrase that names the speaker.
 
-    A lowercase head followed by a preposition keeps only the head ("a spokesman for the
-    campaign" -> "a spokesman"); names keep their title ("Sen. Dianne Feinstein").
+    A lowercase head followed by a preposition keeps only the head ("a spokeswoman for the
+    council" -> "a spokeswoman"); names keep their title ("Sen. Ann Keller").
     """
     last = tokens[end - 1]
     ends_in_name = last.kind == "word" and last.text[0].isupper() and end - start > 1
@@ -850,7 +850,7 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
         token = tokens[k]
         prev = tokens[k - 1]
         if is_relative(token, lex):
-            return start, k  # "a White House official who spoke anonymously"
+            return start, k  # "a city hall official who spoke anonymously"
         if ends_in_name:
             continue  # "her chief of staff Tom Reyes"
         if (
@@ -859,7 +859,7 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
             and token.text.islower()
             and prev.kind == "word"
             and prev.text.islower()
-            and not (token.lower == "of" and _is_quantity(prev, lex))  # "one of her ads"
+            and not (token.lower == "of" and _is_quantity(prev, lex))  # "one of its leaflets"
         ):
             return start, k
     return start, end
@@ -871,7 +871,7 @@ _ABOUT = frozenset(
 
 
 def _counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
-    """ "About 200 protesters", "Three officials", "more than 500 supporters": a counted
+    """ "About 150 farmers", "Three officials", "more than 300 residents": a counted
     plural subject; the end of the phrase, or None. Not "Four days before ..."."""
     j = k
     while j < len(tokens) and tokens[j].lower in _ABOUT:
@@ -918,7 +918,7 @@ _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 @cache
 def _given_names() -> frozenset[str]:
-    """Given names that look like adverbs ("Carly", "Kelly", "Emily")."""
+    """Given names that look like adverbs ("Kelly", "Emily", "Beverly")."""
     return frozenset(line.split("\t")[0].lower() for line in read_lines("actor_first_names.tsv"))
 
 
@@ -946,7 +946,7 @@ def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bo
     if len(words) == 1 and first in lex.pronouns:
         return first == pronoun
     genders = _name_genders()
-    gender = next(  # a given name is followed by the family name: "Hillary Clinton"
+    gender = next(  # a given name is followed by the family name: "Ana Ruiz"
         (
             genders[a.lower]
             for a, b in pairwise(words)
@@ -981,10 +981,10 @@ def _place_and_family_names() -> frozenset[str]:
 
 def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence, as a token range ending before ``before``: a
-    pronoun, a name ("Sen. Marco Rubio") or a description ("The crowd").
+    pronoun, a name ("Sen. Ann Keller") or a description ("The crowd").
 
     Opening words ("And then", "However,") and an opening adverbial up to its comma ("On
-    Sunday,", "Here in Columbia,", "In responding Friday,") are skipped.
+    Sunday,", "Back in the valley,", "In replying on Friday,") are skipped.
     """
     lex = lexicon()
     n = len(tokens)
@@ -994,12 +994,12 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     if k < n and tokens[k].text == ",":
         k += 1
     if k + 1 < n and tokens[k].lower in ("here’s", "here's"):
-        k += 1  # "Here's Clinton in 1992: ..." presents its subject
+        k += 1  # "Here's Ruiz in 1998: ..." presents its subject
     elif k + 2 < n and tokens[k].lower == "here" and tokens[k + 1].lower in ("is", "are"):
         k += 2
     counted = _counted_people(tokens, k, lex)
     if counted is not None:
-        return k, counted  # "About 200 protesters gathered outside the hall, ..."
+        return k, counted  # "About 150 farmers marched to the ministry, ..."
     comma = next((c for c in range(k, min(n, k + 12)) if tokens[c].text == ","), None)
     if comma is not None and comma + 1 < n and comma + 1 < max(before, comma + 2):
         after = tokens[comma + 1]
@@ -1018,7 +1018,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 t.lower in lex.words["time"] or t.lower in lex.words["calendar"]
                 for t in tokens[k:comma]
             )
-        )  # "Here in Columbia, he", "A few days later, Trump", not "His standing ..., Calif."
+        )  # "Back in the valley, he", "Weeks later, Ruiz", not "His lead ..., Ore."
         if opener or (named_after and adverbial and not has_cue):
             k = comma + 1
     if k >= n or tokens[k].kind != "word":
@@ -1033,10 +1033,10 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         first.lower in _POSSESSIVES - {"its"} and k + 1 < n and tokens[k + 1].text.islower()
     )
     if _not_a_subject(first, lex) and not possessive:
-        return None  # but "His chief aide doubled down ..." has a subject
+        return None  # but "His deputy pressed on ..." has a subject
     nxt = tokens[k + 1] if k + 1 < n else None
     if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
-        return None  # "Preceded at the lectern by ...": a participle
+        return None  # "Joined on stage by ...": a participle
     if (
         all(
             t.kind == "word" and t.text.isupper() and t.text.isalpha() and len(t.text) > 1
@@ -1044,7 +1044,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
         )
         and k + 3 <= n
     ):
-        return None  # "CONGRESS HAS INVESTIGATED HIM — ...": a kicker in capitals
+        return None  # "THE FERRY IS BACK — ...": a kicker in capitals
     j = k + 1
     if first.lower in ("the", "a", "an") or first.text[0].isupper() or possessive:
         while j < n and tokens[j].kind != "quote" and j - k < 8:
@@ -1072,7 +1072,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 and not possessive
                 and not _title_before_name(tokens, j, lex)
             ):
-                break  # a name ends where lowercase begins: "Trump took"
+                break  # a name ends where lowercase begins: "Ruiz took"
             j += 1
         while j > k + 1 and tokens[j - 1].kind == "punct":
             j -= 1
@@ -1083,8 +1083,8 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
 
 
 def _title_before_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
-    """Do the lowercase words from ``j`` describe the name that follows them ("Democratic
-    presidential candidate Bernie Sanders", "Former state senator Tom Reyes")? One to three
+    """Do the lowercase words from ``j`` describe the name that follows them ("Green party
+    candidate Ana Ruiz", "Former state senator Tom Reyes")? One to three
     words, the last a person noun (``quote_source_nouns.txt``), then a capitalised word."""
     for m in range(j, min(j + 4, len(tokens))):
         token = tokens[m]
@@ -1115,17 +1115,17 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     """The reported clause after a cue: "said (on Monday) (that) CLAUSE", to token ``stop``."""
     lex = lexicon()
     k = cue.j
-    # "said that", "told reporters that", "said in a statement on Monday that": up to "that".
+    # "said that", "told reporters that", "said in a written statement that": up to "that".
     for n in range(k, min(stop, k + 14)):
         token = tokens[n]
         if token.kind != "word" and token.text not in (".", ":", ",", "’s", "'s", "%", "-"):
-            break  # ("say by a 7-point margin, 49 percent to 42 percent, that ...")
+            break  # ("say by a wide margin, 55 percent to 38 percent, that ...")
         if token.kind == "word" and token.lower in lex.forms and token.text.islower():
-            break  # "responded before adding that ...": the clause is the next cue's
+            break  # "replied before adding that ...": the clause is the next cue's
         if token.lower == "that" and token.text == "that":
             after = tokens[n + 1] if n + 1 < stop else None
             if after is not None and after.lower in lex.words["finite"]:
-                return trim(tokens, n, stop)  # "say that will not happen": "that" is the subject
+                return trim(tokens, n, stop)  # "warn that would hurt": "that" is the subject
             return trim(tokens, n + 1, stop)
     if (
         k + 1 < stop
@@ -1133,7 +1133,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         and tokens[k + 1].kind == "word"
         and cue.cls == "speech"
     ):
-        k += 1  # "Rubio says, win or lose, he's staying in the race"
+        k += 1  # "Okafor says, rain or shine, the market will open"
     if k < stop and tokens[k].text == ":":
         return trim(tokens, k + 1, stop)
     if cue.base in lex.with_object and k < stop:
@@ -1142,7 +1142,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         return None
     first = tokens[k]
     if cue.cls == "intention":
-        # "wants to triple ...", "proposed that ...", "proposed sweeping overhauls"
+        # "wants to double ...", "proposed that ...", "proposed deep cuts"
         if first.lower == "to" or (
             cue.base in lex.words["object_content"]
             and first.lower not in lex.words["preposition"] | lex.words["be"]
@@ -1151,7 +1151,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
             return trim(tokens, k, stop)
         return None
     if cue.cls in ("evaluation", "stance"):
-        # "praised Obama", "criticised the plan"
+        # "praised the nurses", "criticised the plan"
         if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
             return None
         return trim(tokens, k, stop)
@@ -1160,7 +1160,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
             return None
     elif cue.base in lex.words["clause_only"]:
         if first.lower not in _CLAUSE_OPENERS and first.lower not in lex.pronouns:
-            return None  # "maintains his current form": no clause
+            return None  # "maintains a steady pace": no clause
     elif cue.cls != "speech" or cue.base in lex.with_object:
         if first.lower not in lex.words["clause"] and not first.text[0].isupper():
             return None
@@ -1175,8 +1175,8 @@ _CLAUSE_OPENERS = frozenset(
 
 
 def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
-    """ "called it a mistake", "called Oz a quack", "described him as reckless": what a naming
-    verb says about its object, without quote marks (not "called Alicia Machado on Friday")."""
+    """ "called it a mistake", "called Novak a fraud", "described him as reckless": what a
+    naming verb says about its object, without quote marks (not "called Lena Berg on Friday")."""
     lex = lexicon()
     k = cue.j
     for n in range(k + 1, min(stop, k + 6)):
@@ -1233,9 +1233,9 @@ def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> i
                 or (n + 2 in cue_starts and tokens[n + 1].lower in lexicon().pronouns)
             )
         ):
-            return n  # "He says X and says Y", "... and he noted that ..."
+            return n  # "He says X and says Y", "... and she noted that ..."
         if token.lower in ("and", "but") and n > start and _new_predicate(tokens, n + 1, end):
-            return n  # "thanked the workers and then sounded a note of caution"
+            return n  # "thanked the crew and then issued a warning"
         if (token.text == "," or token.text in DASHES) and not (
             n + 1 < end and tokens[n + 1].lower == "that"
         ):
@@ -1248,7 +1248,7 @@ def content_end(tokens: list[Token], start: int, cues: list[Cue], end: int) -> i
 
 
 def _new_predicate(tokens: list[Token], k: int, end: int) -> bool:
-    """Does a new predicate start at ``k`` ("then sounded", "later left"): adverbs, then a
+    """Does a new predicate start at ``k`` ("then issued", "later left"): adverbs, then a
     lowercase past tense?"""
     lex = lexicon()
     while k < end and tokens[k].kind == "word" and tokens[k].lower in lex.words["skip"]:
@@ -1285,8 +1285,8 @@ def content_before(tokens: list[Token], stop: int, first: int = 0) -> tuple[int,
 
 
 def possessor_before(tokens: list[Token], noun: int) -> int | None:
-    """The possessive that owns the speech noun at ``noun``: "his" in "his pledge", "Trump's"
-    in "Trump's controversial pledge" (up to two modifiers between), or None."""
+    """The possessive that owns the speech noun at ``noun``: "his" in "his pledge", "Ruiz's"
+    in "Ruiz's bold new pledge" (up to two modifiers between), or None."""
     lex = lexicon()
     for k in range(noun - 1, max(noun - 4, -1), -1):
         token = tokens[k]
@@ -1303,13 +1303,13 @@ def possessor_before(tokens: list[Token], noun: int) -> int | None:
 
 
 def nominal_cues(tokens: list[Token]) -> list[tuple[int, int]]:
-    """(possessor, noun) token pairs: "his claim", "Trump's controversial pledge"."""
+    """(possessor, noun) token pairs: "his claim", "Ruiz's bold new pledge"."""
     lex = lexicon()
     found = []
     for n, token in enumerate(tokens):
         if token.kind == "word" and token.text.islower() and token.lower in lex.speech_nouns:
             if n >= 2 and tokens[n - 1].kind == "quote":
-                owner = possessor_before(tokens, n - 1)  # 'Obama's "if you like it" promise'
+                owner = possessor_before(tokens, n - 1)  # 'Ruiz's "no new taxes" pledge'
                 owner = owner if owner == n - 2 else None
             else:
                 owner = possessor_before(tokens, n)
