@@ -1244,6 +1244,7 @@ def _inherit(
     the sentence before it in its paragraph ('Ruiz praised the crew. "We need ..."')."""
     found: list[Found] = []
     quoted: dict[int, list[tuple[int, Attribution]]] = {}  # attributed quotations, per paragraph
+    subject_ends = [end for _, end, _ in subjects]
     for n, span in enumerate(spans):
         verdict, attribution = decisions.get(n, ("quote", None))
         if verdict == "not":
@@ -1262,7 +1263,9 @@ def _inherit(
                     _latest(quoted, events, paragraph - 1, span.outer_start), "paragraph before"
                 )
             if attribution is None:
-                attribution = _sentence_before(text, span, subjects, paragraphs.spans[paragraph])
+                attribution = _sentence_before(
+                    text, span, subjects, subject_ends, paragraphs.spans[paragraph]
+                )
         if verdict == "scare" and (attribution is None or attribution.how in _SUBJECT_ONLY):
             continue  # a word or two in quote marks that nobody is said to have said
         if span.single and attribution is None:
@@ -1292,15 +1295,20 @@ def _latest(
     before: int,
 ) -> Attribution | None:
     """The last speaker named in ``paragraph`` before offset ``before``: by an attributed
-    quotation or by a speech cue ("Ruiz said the plan would work. "It's ready."")."""
-    candidates = [
-        (position, attribution)
-        for position, attribution in (*quoted.get(paragraph, ()), *events.get(paragraph, ()))
-        if position <= before
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda item: item[0])[1]
+    quotation or by a speech cue ("Ruiz said the plan would work. "It's ready."").
+
+    Both lists are in text order (quotations by end, sentences by end), so each is searched
+    with bisect; at the same position the quotation wins."""
+    latest = None
+    for items in (quoted.get(paragraph, ()), events.get(paragraph, ())):
+        i = bisect.bisect_right(items, before, key=_position) - 1
+        if i >= 0 and (latest is None or items[i][0] > latest[0]):
+            latest = items[i]
+    return latest[1] if latest is not None else None
+
+
+def _position(item: tuple[int, Attribution]) -> int:
+    return item[0]
 
 
 _SIGNATURE = re.compile(r"[-–—―]+\s*([A-Z][\w.'’-]*(?: +[A-Z][\w.'’-]*){0,4})\s*\.?\s*$")
@@ -1324,11 +1332,13 @@ def _sentence_before(
     text: str,
     span: QuotedSpan,
     subjects: list[tuple[int, int, list[Token] | None]],
+    subject_ends: list[int],
     paragraph: tuple[int, int],
 ) -> Attribution | None:
     """The subject of the sentence just before a quotation that opens its own sentence, in
-    the same paragraph, when that sentence holds no quotation."""
-    index = bisect.bisect_right([end for _, end, _ in subjects], span.outer_start) - 1
+    the same paragraph, when that sentence holds no quotation (``subject_ends``: the ends of
+    ``subjects``, in order)."""
+    index = bisect.bisect_right(subject_ends, span.outer_start) - 1
     if index < 0:
         return None
     start, end, tokens = subjects[index]
@@ -1359,6 +1369,12 @@ def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
     return found
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _opens_paragraph(text: str, span: QuotedSpan, paragraphs: _Paragraphs, index: int) -> bool:
+    """Is there only white space between the start of paragraph ``index`` and the quotation?"""
     start = paragraphs.spans[index][0]
-    return not text[start : span.outer_start].strip()
+    if span.outer_start <= start:
+        return True
+    return _SPACES.match(text, start, span.outer_start).end() == span.outer_start

@@ -25,6 +25,7 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from toolkit._data import word_set
@@ -202,38 +203,50 @@ def _single_quotes(
     doubles: list[QuotedSpan],
     carried: QuotedSpan | None,
 ) -> list[QuotedSpan]:
-    """Single-quoted stretches of one paragraph that lie outside its double quotations."""
-    taken = [(s.outer_start, s.outer_end) for s in doubles]
+    """Single-quoted stretches of one paragraph that lie outside its double quotations.
+
+    An opening mark pairs with the first closing mark after it that is not a possessive
+    (``voters' ``), or else with the first closing mark, but never across a double quotation.
+    Linear in the number of marks: the next closing marks are precomputed from the right.
+    """
+    taken = sorted((s.outer_start, s.outer_end) for s in doubles)  # they do not overlap
     if carried is not None:
         taken.append((carried.outer_start, end))
+    taken_starts = [a for a, _ in taken]
     elisions = word_set("quote_elisions.txt")
+
+    def inside_double(offset: int) -> bool:
+        k = bisect_right(taken_starts, offset) - 1
+        return k >= 0 and offset < taken[k][1]
+
     marks = [
         m
         for m in _marks(text, start, end, _SINGLE)
-        if not any(a <= m.start < b for a, b in taken) and not _is_apostrophe(text, m, elisions)
+        if not inside_double(m.start) and not _is_apostrophe(text, m, elisions)
     ]
+    n = len(marks)
+    next_closer = [n] * (n + 1)  # index of the first closing mark at or after each index
+    next_plain = [n] * (n + 1)  # the same, possessives left out
+    for j in range(n - 1, -1, -1):
+        closes = marks[j].can_close and not marks[j].can_open
+        next_closer[j] = j if closes else next_closer[j + 1]
+        plain = closes and not _looks_possessive(text, marks[j])
+        next_plain[j] = j if plain else next_plain[j + 1]
     spans = []
     i = 0
-    while i < len(marks):
+    while i < n:
         opener = marks[i]
         if not opener.can_open or opener.can_close:
             i += 1
             continue
-        closers = [
-            j
-            for j in range(i + 1, len(marks))
-            if marks[j].can_close
-            and not marks[j].can_open
-            and not any(opener.start < a < marks[j].start for a, _ in taken)
-        ]
-        if not closers:
+        after = bisect_right(taken_starts, opener.start)
+        limit = taken_starts[after] if after < len(taken_starts) else end  # the next double
+        first = next_closer[i + 1]
+        if first == n or marks[first].start >= limit:
             i += 1
             continue
-        choice = closers[0]
-        for j in closers:
-            if not _looks_possessive(text, marks[j]):
-                choice = j
-                break
+        plain = next_plain[i + 1]
+        choice = plain if plain < n and marks[plain].start < limit else first
         closer = marks[choice]
         spans.append(_span(text, opener.start, opener.end, closer.start, closer.end, True, True))
         i = choice + 1

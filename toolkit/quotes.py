@@ -44,6 +44,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from toolkit._attribution import Found, find
+from toolkit._mention_index import MentionIndex
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -106,7 +107,8 @@ def extract_quotes(x: TextLike, actors: Sequence[Actor] | None = None) -> list[Q
     found = find(text)
     if actors is None:
         actors = _find_actors(x)
-    return [_to_quote(text, item, actors) for item in found]
+    mentions = MentionIndex(actors)  # once per article: a look-up per quotation is O(log n)
+    return [_to_quote(text, item, mentions) for item in found]
 
 
 def _find_actors(x: TextLike) -> list[Actor]:
@@ -115,13 +117,15 @@ def _find_actors(x: TextLike) -> list[Actor]:
     return find_actors(x)
 
 
-def _to_quote(text: str, item: Found, actors: Sequence[Actor]) -> Quote:
+def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
     attribution = item.attribution
     speaker_span = attribution.speaker if attribution else None
     cue_span = attribution.cue if attribution else None
     name = None
-    if attribution is not None and actors:
-        name = _actor_name(actors, attribution.name_span or speaker_span)
+    span = (attribution.name_span or speaker_span) if attribution is not None else None
+    if span is not None:
+        actor = mentions.actor_at(span[0], span[1])  # as toolkit.actors.actor_at
+        name = actor.name if actor is not None else None
     return Quote(
         start=item.start,
         end=item.end,
@@ -137,15 +141,6 @@ def _to_quote(text: str, item: Found, actors: Sequence[Actor]) -> Quote:
         closed=item.closed,
         paragraphs=item.paragraphs,
     )
-
-
-def _actor_name(actors: Sequence[Actor], span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    from toolkit.actors import actor_at
-
-    actor = actor_at(actors, span[0], span[1])
-    return actor.name if actor is not None else None
 
 
 # --- tables -------------------------------------------------------------------------------
