@@ -620,7 +620,7 @@ def test_to_before_a_comma_is_no_view_holder(text):
             "Ruiz",
         ),
         (
-            'She posted a note from her lawyer that says the deal is "fully legal."',
+            'She circulated a note from her lawyer that says the deal is "fully legal."',
             "She",
         ),
         (  # a thing that is no document speaks for itself

@@ -1215,8 +1215,6 @@ def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) ->
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
-    if _speech.is_relative(rest[0], lex) and rest[0].lower != "that":
-        return True  # "..., said several councillors who point to ..."
     if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
         return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return (

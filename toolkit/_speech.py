@@ -1037,14 +1037,6 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     nxt = tokens[k + 1] if k + 1 < n else None
     if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
         return None  # "Joined on stage by ...": a participle
-    if (
-        all(
-            t.kind == "word" and t.text.isupper() and t.text.isalpha() and len(t.text) > 1
-            for t in tokens[k : k + 3]
-        )
-        and k + 3 <= n
-    ):
-        return None  # "THE FERRY IS BACK — ...": a kicker in capitals
     j = k + 1
     if first.lower in ("the", "a", "an") or first.text[0].isupper() or possessive:
         while j < n and tokens[j].kind != "quote" and j - k < 8:
