@@ -28,13 +28,15 @@ def test_a_copied_passage_is_found_across_comment_lines():
 
 
 def test_common_and_ignored_phrases_are_not_reported():
-    index = {"one of the things that": ["a", "b", "c"]}  # in three documents: common English
-    text = "It is one of the things that matter."
+    shingle = "fed the seven violet herons"
+    text = "Marta fed the seven violet herons on Tuesday."
+    index = {shingle: ["a", "b", "c"]}  # in three documents: common English
     assert list(find_copied_text.find_passages(text, index, set(), size=5)) == []
-    index = {"one of the things that": ["a"]}
-    assert (
-        list(find_copied_text.find_passages(text, index, {"one of the things that"}, size=5)) == []
-    )
+    index = {shingle: ["a"]}
+    assert list(find_copied_text.find_passages(text, index, {shingle}, size=5)) == []
+    assert list(find_copied_text.find_passages(text, index, set(), size=5)) == [
+        (1, "a", "fed the seven violet herons")
+    ]
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git to list the tracked files")

@@ -164,15 +164,12 @@ def _actor_subject(tokens: list[Token]) -> Attribution | None:
     )
 
 
-_NOT_ACTORS = frozenset(["it", "this", "there", "that", "these", "those", "i", "we", "you"])
-
-
 def _not_an_actor(token: Token) -> bool:
     """ "It", "There's", "That's", "we": a subject that names no one who could speak."""
     lower = token.lower
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
-    return lower in _NOT_ACTORS
+    return lower in _speech.lexicon().words["not_actor"]
 
 
 def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -383,15 +380,12 @@ def _after_quote(
     if outer is not None:
         return outer
     head = tokens[_token_at(tokens, after.speaker[0])] if after.speaker else None
-    if head is not None and head.lower in _REPEATING_PRONOUNS:
+    if head is not None and head.lower in _speech.lexicon().words["person_pronoun"]:
         before = _introduced_before(tokens, cues, k, quoted)
         if before is not None:
             before.then = after
             return before
     return after
-
-
-_REPEATING_PRONOUNS = frozenset(["he", "she", "they"])
 
 
 def _token_at(tokens: list[Token], offset: int) -> int:
@@ -463,9 +457,6 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
     return None
 
 
-_NOUN_LINKS = frozenset(["to", "be", "that", "of", "for", "about", "as", "a", "an", "the"])
-
-
 def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
     """'Ruiz's pledge to be "open"', 'his call for "a fair deal"', 'Ruiz's "no new taxes"
     pledge': a speech noun owned by a possessive, which is the speaker."""
@@ -478,7 +469,7 @@ def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attrib
             and all(
                 t.kind == "word"
                 and t.text.islower()
-                and (t.lower in _NOUN_LINKS or t.lower not in lex.forms)
+                and (t.lower in lex.words["noun_link"] or t.lower not in lex.forms)
                 for t in between
             )
         )  # "her promise to scrap the "parking fee"", "his call for "a fair deal""
@@ -498,9 +489,6 @@ def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attrib
     return None
 
 
-_CLAUSE_OPENERS = frozenset(["and", "but", "while", "yet", "who", "which", "that", "whom"])
-
-
 def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool:
     """Does the speaker phrase open a clause that runs on to the quotation at ``k`` ('..., but
     he added', '... and Lopez says', 'who he noted')? A relative pronoun as the speaker does
@@ -512,7 +500,9 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
         return False
     before = tokens[phrase.i - 1]
     return before.text in (",", ";", ":") or (
-        before.kind == "word" and before.text.islower() and before.lower in _CLAUSE_OPENERS
+        before.kind == "word"
+        and before.text.islower()
+        and before.lower in _speech.lexicon().words["subject_link"]
     )
 
 
@@ -565,7 +555,7 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
     ):
         return None  # 'Ruiz shot back, "..."'; but not 'The point being, "..."'
 
-    if tokens[start + span[0]].lower in ("it", "this", "there", "that"):
+    if tokens[start + span[0]].lower in lex.words["empty_subject"]:
         return None
     return Attribution((words[span[0]].start, words[span[1] - 1].end), None, how="introducer")
 
@@ -599,7 +589,6 @@ def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
     )
 
 
-_CLAUSE_SUBJECTS = frozenset(["he", "she", "they"])
 # Attributions found with no cue at all: not enough to make a scare quote a quotation.
 _SUBJECT_ONLY = frozenset(["sentence subject", "clause subject"])
 
@@ -613,7 +602,7 @@ def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
         token = tokens[p]
         if token.text in (";", ":"):
             return None
-        if token.lower not in _CLAUSE_SUBJECTS:
+        if token.lower not in lex.words["person_pronoun"]:
             continue
         before, after = tokens[p - 1], tokens[p + 1]
         if (
@@ -665,9 +654,8 @@ def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
     if colon != k - 1:
         return None
     span = _speech.sentence_subject(tokens, colon)
-    if span is None or tokens[span[0]].lower in ("it", "this", "there"):
+    if span is None or tokens[span[0]].lower in lex.words["empty_subject"]:
         return None
-    del lex
     return Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None, how="colon")
 
 
@@ -704,7 +692,7 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
         # '"...," the sign read.': the word that ends the sentence is the verb
         last = j + 1 < n and all(t.kind == "punct" for t in tokens[j + 1 :])
         if not (token.lower.endswith(("ed", "s")) or particle or last):
-            if first.lower in ("the", "a", "an") and j == m + 1:
+            if first.lower in lex.words["article"] and j == m + 1:
                 continue  # "the candidate": the noun after the article
             if first.text[0].isupper() or first.lower in lex.pronouns:
                 return None
@@ -740,7 +728,7 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
         return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
-    if prev is not None and prev.lower in ("and", "but", "then"):
+    if prev is not None and prev.lower in _speech.lexicon().words["predicate_link"]:
         return _subject(tokens, cues, cue)  # "Ruiz outlined her plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
         phrase = _speech.speaker_after(tokens, cue)
@@ -801,7 +789,7 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
     if phrase.head_j - k != 1 or k == 0 or tokens[k - 1].lower != "what":
         return None
     pronoun = tokens[k].lower
-    if pronoun not in ("he", "she", "they", "it"):
+    if pronoun not in _speech.lexicon().words["referring_pronoun"]:
         return None
     span = _speech.sentence_subject(tokens, k - 1)
     if span is None or span[1] >= k - 1 or not _speech.may_refer_to(tokens, span, pronoun):
@@ -845,7 +833,7 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
             break
         if (
             (tokens[n - 1].lower in ("and", "but") or tokens[n - 1].text == ",")
-            and (token.lower in lex.pronouns - {"it", "you"})
+            and (token.lower in lex.pronouns - lex.words["impersonal_pronoun"])
             and n + 1 < cue.i
             and tokens[n + 1].text.islower()
         ):
@@ -955,7 +943,8 @@ def _previous_word(tokens: list[Token], k: int) -> Token | None:
     j = k - 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
-    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
+    articles = _speech.lexicon().words["article"]
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in articles:
         j -= 1
     return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
 
@@ -963,29 +952,17 @@ def _previous_word(tokens: list[Token], k: int) -> Token | None:
 def _spoken_by_subject(tokens: list[Token], k: int, lex) -> bool:
     """'what he called "a disaster"': a naming verb with a pronoun or name subject."""
     j = k - 1
-    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in ("the", "a", "an"):
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in lex.words["article"]:
         j -= 1
-    if j < 1 or tokens[j].lower not in (
-        "called",
-        "dubbed",
-        "named",
-        "branded",
-        "labelled",
-        "labeled",
-        "termed",
-    ):
+    if j < 1 or tokens[j].lower not in lex.words["naming_verb"]:
         return False
     subject = tokens[j - 1]
     return subject.kind == "word" and (subject.lower in lex.pronouns or subject.text[0].isupper())
 
 
-_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]
-)
-
-
 def _title_like(words: list[str]) -> bool:
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    small = _speech.lexicon().words["title_small_word"]
+    significant = [w for w in words if w.lower() not in small]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
@@ -1036,7 +1013,8 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
 def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
     """The possessive that speaks, with its article: "The council's", "Ruiz's", "his"."""
     start = owner
-    if owner > 0 and tokens[owner - 1].lower in ("the", "a", "an") and tokens[owner].text.islower():
+    articles = _speech.lexicon().words["article"]
+    if owner > 0 and tokens[owner - 1].lower in articles and tokens[owner].text.islower():
         start = owner - 1
     return tokens[start].start, tokens[owner].end
 
@@ -1125,7 +1103,7 @@ def _aside(
         lead is None
         or (lead.kind != "word" and lead.kind != "quote")
         or (_speech.is_relative(lead, lex) and lead.lower != "that")
-        or lead.lower in ("and", "but", "or")
+        or lead.lower in lex.words["coordinator"]
         or (lead.lower in lex.forms and (lead.lower.endswith("ing") or clause == first - 1))
         or lead.lower in lex.words["participle_link"]
     ):
@@ -1355,12 +1333,13 @@ def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:
 
 def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
     """Paragraphs written in Title Case, where capitals say nothing about names."""
+    small = _speech.lexicon().words["title_small_word"]
     found = set()
     for index, (start, end) in enumerate(paragraphs.spans):
         words = re.findall(r"[^\W\d_][\w’'-]*", masked[start:end])
         if len(words) < 4 or len(words) > 40:
             continue
-        significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+        significant = [w for w in words if w.lower() not in small]
         capitals = sum(w[0].isupper() for w in significant)
         if significant and capitals / len(significant) >= 0.75:
             found.add(index)

@@ -193,7 +193,7 @@ def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
         and (
             is_relative(after, lex)
             or after.lower in lex.words["preposition"] | lex.words["stop"]
-            or after.lower in ("and", "but", "or")
+            or after.lower in lex.words["coordinator"]
         )
     ):
         return None  # "..., to her lawyer, who ...": a phrase, not a view
@@ -240,14 +240,14 @@ def _is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False)
         return False  # "claims of fraud"
     if (
         token.lower.endswith("ing")
-        and (nxt is None or nxt.kind == "punct" or nxt.lower in ("of", "for", "to", "about"))
+        and (nxt is None or nxt.kind == "punct" or nxt.lower in lex.words["noun_preposition"])
         and not (  # "one of its leaflets asking, ...": a plural noun before a participle
             prev is not None
             and prev.lower.endswith("s")
             and not prev.lower.endswith(("ss", "ous", "'s", "’s"))
         )
         and any(
-            tokens[m].lower in ("a", "an", "the", "his", "her", "their", "its")
+            tokens[m].lower in lex.words["noun_marker"]
             and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
             for m in range(max(i - 3, 0), i)
         )
@@ -434,7 +434,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             k -= 1
         elif (
             k - 2 >= first
-            and tokens[k].lower in _PAST_WORDS
+            and tokens[k].lower in lex.words["period"]
             and tokens[k - 1].lower in ("the", "recent")
             and tokens[k - 2].lower == "in"
         ):
@@ -443,7 +443,9 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             break
     if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
         # "The ministry a month ago said", "Ruiz just three days ago wrote"
-        while k >= first and (tokens[k].lower in _AGO_WORDS or _is_quantity(tokens[k], lex)):
+        while k >= first and (
+            tokens[k].lower in lex.words["ago_measure"] or _is_quantity(tokens[k], lex)
+        ):
             k -= 1
     if k < first:
         return None
@@ -465,18 +467,18 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         and is_relative(tokens[j], lex)
         and start < end - 1
         and tokens[start].text.islower()
-        and tokens[start + 1].lower in ("the", "a", "an")
+        and tokens[start + 1].lower in lex.words["article"]
     ):
         start += 1  # "by which time the council said": the council
     counted = _counted_people(tokens, start, lex) if start < end else None
     if counted == end or (
-        end - start == 1
-        and tokens[start].lower in ("several", "many", "most", "some", "others", "few")
+        end - start == 1 and tokens[start].lower in lex.words["indefinite_subject"]
     ):
         return Phrase(start, end, start, end)  # "About 12 percent said", "Several said"
     if (
         start < end
-        and tokens[start].lower not in _POSSESSIVES  # "his press secretary Lena Berg wrote"
+        and tokens[start].lower
+        not in lex.words["possessive"]  # "his press secretary Lena Berg wrote"
         and (_not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"])
     ):
         # "Friday at the party congress Councillor Maria Lopez (Lab) said": the name that
@@ -515,7 +517,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         else:
             # "Ruiz waved a placard saying ...": the noun phrase right before it speaks
             det = max(
-                (m for m in range(start + 1, end) if tokens[m].lower in ("a", "an", "the")),
+                (m for m in range(start + 1, end) if tokens[m].lower in lex.words["article"]),
                 default=None,
             )
             if (
@@ -528,9 +530,6 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
         return None
     return Phrase(start, end, *head_of(tokens, start, end, lex))
-
-
-_NAME_LINKS = frozenset(["of", "for", "and", "on", "de"])
 
 
 def _ends_name(tokens: list[Token], k: int, first: int) -> bool:
@@ -548,10 +547,6 @@ def _ends_name(tokens: list[Token], k: int, first: int) -> bool:
 def _time_words() -> frozenset[str]:
     lex = lexicon()
     return lex.words["time"] | lex.words["calendar"]
-
-
-_PAST_WORDS = frozenset(["past", "days", "weeks", "months", "years"])
-_AGO_WORDS = frozenset(["less", "more", "than", "about", "nearly", "just", "only", "a", "an"])
 
 
 def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
@@ -573,7 +568,7 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
         )
         or tokens[k].text in (".", "-")
         or (  # "Institute for Fiscal Studies", "Bank of England"
-            tokens[k].lower in _NAME_LINKS
+            tokens[k].lower in lex.words["name_link"]
             and k > start
             and tokens[k - 1].kind == "word"
             and tokens[k - 1].text[0].isupper()
@@ -681,7 +676,7 @@ def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
     named_before = before.text[0].isupper() or before.lower in lex.pronouns
     return named_before and (
         after.text[0].isupper()
-        or after.lower in ("the", "another", "other", "others")
+        or after.lower in lex.words["joined_determiner"]
         or after.lower in lex.pronouns
     )  # "Smith and Jones", "the Greens and the Liberals", "she and another witness"
 
@@ -767,9 +762,6 @@ def _phrase_before(
     return start, stop
 
 
-_AGENT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "who"])
-
-
 def names_source(tokens: list[Token], phrase: Phrase) -> bool:
     """Can the speaker phrase hold a view, want or find something? A personal pronoun, a name,
     or a phrase with a head noun from ``quote_source_nouns.txt`` ("officials", "a poll")."""
@@ -778,7 +770,7 @@ def names_source(tokens: list[Token], phrase: Phrase) -> bool:
     if not words:
         return False
     if len(words) == 1 and words[0].lower in lex.pronouns | lex.relatives:
-        return words[0].lower in _AGENT_PRONOUNS
+        return words[0].lower in lex.words["agent_pronoun"]
     if any(t.lower in lex.source_nouns for t in words):
         return True
     for t in words:
@@ -810,7 +802,11 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
     if any(t.kind == "quote" for t in tokens[start:end]):
         return False
     first = words[0]
-    if first.lower in lex.pronouns and len(words) > 1 and first.lower not in ("it", "you"):
+    if (
+        first.lower in lex.pronouns
+        and len(words) > 1
+        and first.lower not in lex.words["impersonal_pronoun"]
+    ):
         return False  # "I guess its a", "I suppose it's": a clause, not a phrase
     if first.text.islower() and (
         (first.lower in lex.forms and first.lower != lex.forms[first.lower][0])
@@ -865,18 +861,14 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
     return start, end
 
 
-_ABOUT = frozenset(
-    ["about", "nearly", "almost", "roughly", "some", "more", "than", "over", "at", "least"]
-)
-
-
 def _counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
     """ "About 150 farmers", "Three officials", "more than 300 residents": a counted
     plural subject; the end of the phrase, or None. Not "Four days before ..."."""
     j = k
-    while j < len(tokens) and tokens[j].lower in _ABOUT:
+    approximators = lex.words["approximator"]
+    while j < len(tokens) and tokens[j].lower in approximators:
         j += 1
-    if j >= len(tokens) or not _is_quantity(tokens[j], lex) or tokens[j].lower in _ABOUT:
+    if j >= len(tokens) or not _is_quantity(tokens[j], lex) or tokens[j].lower in approximators:
         return None
     for m in range(j + 1, min(j + 4, len(tokens))):  # the plural noun: up to three words on
         token = tokens[m]
@@ -891,7 +883,7 @@ def _is_quantity(token: Token, lex: _Lexicon) -> bool:
     return (
         token.lower in lex.words["number"]
         or token.text[0].isdigit()
-        or token.lower in ("some", "many", "most", "all", "several", "none", "each", "both", "half")
+        or token.lower in lex.words["quantity"]
     )
 
 
@@ -909,11 +901,8 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
         or (lower.endswith("ly") and len(lower) > 4 and lower not in _given_names())
         or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
         or (lower.endswith("ing") and lower not in _place_and_family_names())
-        or lower in _POSSESSIVES
+        or lower in lex.words["possessive"]
     )
-
-
-_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 
 
 @cache
@@ -931,7 +920,11 @@ def _name_genders() -> dict[str, str]:
     return genders
 
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
+@cache
+def _pronoun_genders() -> dict[str, str]:
+    """Pronoun -> the gender code of actor_first_names.tsv it agrees with ("he" -> "m")."""
+    words = lexicon().words
+    return {**dict.fromkeys(words["masculine"], "m"), **dict.fromkeys(words["feminine"], "f")}
 
 
 def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bool:
@@ -955,11 +948,12 @@ def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bo
         None,
     )
     head = words[-1].lower
-    if pronoun in _PRONOUN_GENDER:
+    pronoun_genders = _pronoun_genders()
+    if pronoun in pronoun_genders:
         person = any(t.text[0].isupper() for t in words) or head in lex.source_nouns
         return (
             person
-            and gender in (None, "-", _PRONOUN_GENDER[pronoun])
+            and gender in (None, "-", pronoun_genders[pronoun])
             and not (head.endswith("s") and not head.endswith("ss") and head in lex.source_nouns)
         )
     if pronoun == "they":
@@ -1012,7 +1006,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
             after.lower in lex.pronouns or after.text[0].isupper()
         )
         has_cue = any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word")
-        adverbial = tokens[k].lower not in _POSSESSIVES and (
+        adverbial = tokens[k].lower not in lex.words["possessive"] and (
             _not_a_subject(tokens[k], lex)
             or any(
                 t.lower in lex.words["time"] or t.lower in lex.words["calendar"]
@@ -1030,7 +1024,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     if counted is not None:
         return k, counted
     possessive = (
-        first.lower in _POSSESSIVES - {"its"} and k + 1 < n and tokens[k + 1].text.islower()
+        first.lower in lex.words["person_possessive"] and k + 1 < n and tokens[k + 1].text.islower()
     )
     if _not_a_subject(first, lex) and not possessive:
         return None  # but "His deputy pressed on ..." has a subject
@@ -1038,7 +1032,8 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
     if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
         return None  # "Joined on stage by ...": a participle
     j = k + 1
-    if first.lower in ("the", "a", "an") or first.text[0].isupper() or possessive:
+    articles = lex.words["article"]
+    if first.lower in articles or first.text[0].isupper() or possessive:
         while j < n and tokens[j].kind != "quote" and j - k < 8:
             token = tokens[j]
             if token.kind == "punct" and token.text not in SOFT_PUNCT:
@@ -1060,7 +1055,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
                 token.kind == "word"
                 and token.text.islower()
                 and first.text[0].isupper()
-                and first.lower not in ("the", "a", "an")
+                and first.lower not in articles
                 and not possessive
                 and not _title_before_name(tokens, j, lex)
             ):
@@ -1068,7 +1063,7 @@ def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None
             j += 1
         while j > k + 1 and tokens[j - 1].kind == "punct":
             j -= 1
-        if (first.lower in ("the", "a", "an") or possessive) and j == k + 1:
+        if (first.lower in articles or possessive) and j == k + 1:
             return None
         return k, j
     return None
@@ -1094,7 +1089,7 @@ def _title_before_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
             or token.lower in lex.words["preposition"]
             or is_adverb(token, lex)
             or token.lower.endswith(("ed", "ing"))
-            or token.lower in ("and", "or", "who", "which", "that")
+            or token.lower in lex.words["title_stop"]
         ):
             return False
     return False
@@ -1151,7 +1146,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         if cue.base not in lex.with_infinitive:
             return None
     elif cue.base in lex.words["clause_only"]:
-        if first.lower not in _CLAUSE_OPENERS and first.lower not in lex.pronouns:
+        if first.lower not in lex.words["content_opener"] and first.lower not in lex.pronouns:
             return None  # "maintains a steady pace": no clause
     elif cue.cls != "speech" or cue.base in lex.with_object:
         if first.lower not in lex.words["clause"] and not first.text[0].isupper():
@@ -1159,11 +1154,6 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
         return None
     return trim(tokens, k, stop)
-
-
-_CLAUSE_OPENERS = frozenset(
-    ["there", "if", "whether", "what", "why", "how", "when", "where", "who"]
-)
 
 
 def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
@@ -1175,7 +1165,7 @@ def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] 
         token = tokens[n]
         if token.kind != "word":
             return None
-        if token.lower in ("a", "an", "as") and token.text.islower():
+        if token.lower in lex.words["naming_link"] and token.text.islower():
             return trim(tokens, k, stop)
         if token.lower in lex.words["preposition"] | lex.words["be"] | lex.words["finite"]:
             return None
@@ -1190,11 +1180,11 @@ def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
     if first.lower in lex.words["object"]:
         return k + 1
     if (
-        first.lower in ("the", "a", "an")
+        first.lower in lex.words["article"]
         or first.text[0].isupper()
         or first.lower in lex.words["hearers"]
     ):
-        n = k + 1 if first.lower in ("the", "a", "an") else k
+        n = k + 1 if first.lower in lex.words["article"] else k
         while (
             n < stop
             and tokens[n].kind == "word"
@@ -1285,7 +1275,7 @@ def possessor_before(tokens: list[Token], noun: int) -> int | None:
         if token.kind != "word":
             return None
         lower = token.lower
-        if lower in _POSSESSIVES - {"its", "your", "my", "our"}:
+        if lower in lex.words["owner_possessive"]:
             return k
         if lower.endswith(("'s", "’s", "s'", "s’")) and lower[:-2] not in lex.words["function"]:
             return k if token.text[0].isupper() or lower[:-2] in lex.source_nouns else None
