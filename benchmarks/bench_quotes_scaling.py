@@ -5,7 +5,9 @@
 Builds articles of about 60, 125 and 250 KB by repeating paragraphs written for this benchmark
 (quotations, reported speech, pronouns, a new cast of names in every round, so that the
 number of actors and mentions grows with the text, as in a long live blog), and times
-``find_actors`` and ``extract_quotes(article, actors=...)`` on each. The baseline is the
+``find_actors`` and ``extract_quotes(article, actors=...)`` on each, and ``extract_quotes`` on
+the same text run together into one paragraph with no sentence ends (periods made commas), the
+worst case for rules that read a sentence as a whole. The baseline is the
 smallest article: for each size the script prints the time, the time per KB and that figure
 as a ratio to the baseline's. Linear scaling keeps the ratio near 1; quadratic work doubles
 it with each doubling of the size.
@@ -97,9 +99,11 @@ def main(argv: list[str] | None = None) -> int:
         text = invented_article(size)
         kb = len(text.encode("utf-8")) / 1000
         actors = find_actors(text)
+        flat = text.replace("\n\n", " ").replace(".", ",")
         steps = (
             ("find_actors", lambda t=text: find_actors(t)),
             ("extract_quotes(actors=)", lambda t=text, a=actors: extract_quotes(t, actors=a)),
+            ("... one sentence", lambda t=flat: extract_quotes(t, actors=[])),
         )
         for name, function in steps:
             seconds, count = best_time(function, args.repeat)

@@ -150,6 +150,14 @@ def test_unbalanced_marks_in_a_measurement_are_no_quote():
     ]
 
 
+def test_text_without_sentence_ends_is_read_in_pieces_with_the_same_result():
+    # 500 quotations and no period: the grammar reads such a "sentence" in pieces.
+    text = '"Yes," Ruiz said, "no," Reyes said, ' * 250
+    quotes = extract_quotes(text, actors=[])
+    assert [q.text for q in quotes] == ["Yes,", "no,"] * 250
+    assert [q.speaker_mention for q in quotes] == ["Ruiz", "Reyes"] * 250
+
+
 def test_names_and_titles_in_quote_marks_are_not_quotations():
     assert direct('The talks failed, reports "Reuters".') == []
     assert direct('She starred in "The Long Road Home" last year.') == []

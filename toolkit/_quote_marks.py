@@ -172,7 +172,10 @@ def _reopens(text: str, start: int, mark: _Mark) -> bool:
     """'"The plan is dead. "We will start again," he said.': a mark that opens right after the
     end of a sentence inside an open quotation continues it (the paragraph break of a quotation
     over several paragraphs was lost), rather than opening a quotation inside it."""
-    before = text[start : mark.start].rstrip(" ")
+    end = mark.start
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    before = text[max(start, end - 2) : end]  # enough for the endings below
     return before.endswith((".", "?", "!", "…", ".'", "?'", "!'", ".’", "?’", "!’"))
 
 
