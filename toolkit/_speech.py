@@ -781,7 +781,10 @@ def names_source(tokens: list[Token], phrase: Phrase) -> bool:
         ):
             return True  # a name: "Ruiz", "the Senate", "Ana Ruiz"
     first = words[0]
-    return first.text[0].isupper() and first.lower in _place_and_family_names() | _given_names()
+    first_lower = first.lower
+    return first.text[0].isupper() and (
+        first_lower in _place_and_family_names() or first_lower in _given_names()
+    )
 
 
 def looks_like_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
