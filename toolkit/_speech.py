@@ -23,7 +23,7 @@ _TOKEN = re.compile(
     r"\ue000+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m.
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 21,000: one number, not "21" "," "000"
-    r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Malley’s, don't, AT&T
+    r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Neill’s, don't, AT&T
     r"|--|[^\w\s]"
 )
 DASHES = {"--", "—", "–", "―"}
