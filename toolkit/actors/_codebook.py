@@ -11,21 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toolkit._data import read_lines
 from toolkit.actors._model import KINDS
 
 if TYPE_CHECKING:
     import pandas as pd
-
-_KIND_NAMES = {
-    "person": "person", "per": "person", "people": "person", "individual": "person",
-    "organization": "organization", "organisation": "organization", "org": "organization",
-    "institution": "organization", "group": "organization", "company": "organization",
-    "place": "place", "location": "place", "loc": "place", "country": "place",
-    "gpe": "place", "city": "place", "region": "place",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -149,7 +143,7 @@ def load_codebook(source: Any) -> Codebook:
         actor = row["actor"]
         if not actor:
             continue
-        kind = _KIND_NAMES.get(row.get("kind", "").lower())
+        kind = _kind_names().get(row.get("kind", "").lower())
         if kind is None:
             raise ValueError(
                 f"{where}: row {number}: kind {row.get('kind', '')!r} is not one of {', '.join(KINDS)}"
@@ -161,6 +155,12 @@ def load_codebook(source: Any) -> Codebook:
         )
         entries.append(CodebookEntry(actor, kind, aliases))
     return Codebook(tuple(entries))
+
+
+@cache
+def _kind_names() -> dict[str, str]:
+    """Words a codebook may use for a kind ("org", "GPE") -> the actor kind they mean."""
+    return dict(tuple(line.lower().split("\t")) for line in read_lines("actor_kind_names.tsv"))
 
 
 def codebook_frame(codebook: Codebook) -> pd.DataFrame:

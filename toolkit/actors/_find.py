@@ -31,97 +31,8 @@ from toolkit.actors._lexicon import Lexicon, lexicon
 from toolkit.actors._model import Actor, Mention
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 
-# Lower-case words that may join capitalised words inside one name.
-_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ben",
-        "bint",
-        "y",
-    ]
-)
-# Lower-case words that join two capitalised parts only after an organisation or place word.
-_OF_CONNECTORS = frozenset({"of", "for"})
-# Words that may precede a title without being part of the name: "Assistant Secretary".
-_TITLE_MODIFIERS = frozenset(
-    ["assistant", "deputy", "acting", "former", "vice", "interim", "senior", "chief"]
-)
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
-_SPORTS_PREV = frozenset(
-    ["beat", "beating", "v", "vs", "vs.", "versus", "against", "defeated", "defeating", "over"]
-)
-_SPORTS_NEXT = frozenset(
-    [
-        "beat",
-        "beats",
-        "drew",
-        "draw",
-        "lost",
-        "lose",
-        "defeated",
-        "won",
-        "win",
-        "wins",
-        "scored",
-        "held",
-        "host",
-        "hosts",
-        "play",
-        "plays",
-        "face",
-        "faces",
-        "trail",
-        "trailed",
-        "led",
-        "lead",
-        "leads",
-    ]
-)
-_PLACE_PREV = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "across",
-        "outside",
-        "inside",
-        "via",
-        "towards",
-        "toward",
-    ]
-)
-_SPEECH = frozenset(
-    ["said", "says", "told", "added", "asked", "stated", "declared", "warned", "explained"]
-)
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
-_SPORTS_WORDS = re.compile(
-    r"\b(?:soccer|football|league|cup|match|goals?|season|innings|wickets?|tennis|golf|"
-    r"rugby|cricket|baseball|basketball|hockey|championship|tournament|striker|coach|"
-    r"points|standings|scorers?)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -195,7 +106,7 @@ def _name_token(token: Token, sentence: Sentence, lex: Lexicon, body_caps: set[s
     if not sentence.all_caps:
         if "-" in text:
             head, tail = text.split("-", 1)[0], text.rsplit("-", 1)[1]
-            if head.lower() in _PARTICLES and tail[:1].isupper():
+            if head.lower() in lex.particles and tail[:1].isupper():
                 return True  # "al-Qaeda"
             if tail.islower() and tail != "elect":
                 return False  # "US-supplied", "Kremlin-backed": a modifier, not a name
@@ -241,7 +152,7 @@ def _runs(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> list[tuple[i
                 continue
             # a chain of particles: "Joost van der Westhuizen", "Vasco da Gama"
             k = j
-            while k < n and tokens[k].text in _PARTICLES:
+            while k < n and tokens[k].text in lex.particles:
                 k += 1
             if k - j >= 2 and k < n and is_name[k]:
                 j = k + 1
@@ -249,11 +160,12 @@ def _runs(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> list[tuple[i
             # "Organisation for Security and Cooperation in Europe": inside a name that an
             # organisation word opened with "for"/"of", "and" and "in" may continue it.
             if (
-                tokens[j].text in ("and", "in")
+                lex.connectors.get(tokens[j].text) == "in"
                 and j + 1 < n
                 and is_name[j + 1]
                 and any(
-                    tokens[m].text in ("for", "of") and tokens[m - 1].text.lower() in lex.org_words
+                    lex.connectors.get(tokens[m].text) == "of"
+                    and tokens[m - 1].text.lower() in lex.org_words
                     for m in range(i + 1, j)
                 )
             ):
@@ -278,10 +190,10 @@ def _joins(tokens: tuple[Token, ...], start: int, j: int, lex: Lexicon, caps: bo
     if word == "&":
         return True
     if caps or not word.islower():
-        return lower in _PARTICLES and caps
-    if lower in _PARTICLES:
+        return lower in lex.particles and caps
+    if lower in lex.particles:
         return True
-    if lower in _OF_CONNECTORS:
+    if lex.connectors.get(lower) == "of":
         head = prev.lower()
         so_far = " ".join(t.text for t in tokens[start : j + 1]).lower()
         return head in lex.org_words or head in lex.place_words or so_far in lex.prefixes
@@ -331,7 +243,7 @@ def _title_at(words: list[str], lex: Lexicon) -> int:
     modifiers before it ("Assistant Secretary of State", "Acting President")."""
     lowered = [w.lower() for w in words]
     skip = 0
-    while skip < len(lowered) - 1 and lowered[skip] in _TITLE_MODIFIERS:
+    while skip < len(lowered) - 1 and lowered[skip] in lex.title_modifiers:
         skip += 1
     for size in range(min(lex.max_title_tokens, len(words) - skip), 0, -1):
         if tuple(lowered[skip : skip + size]) in lex.titles:
@@ -342,7 +254,7 @@ def _title_at(words: list[str], lex: Lexicon) -> int:
 def _collect(text: str, lex: Lexicon) -> _Document:
     sentences = split_sentences(text)
     lower_vocab, body_caps = _body_vocabulary(sentences)
-    sports = len(_SCORE.findall(text)) >= 2 or len(_SPORTS_WORDS.findall(text)) >= 3
+    sports = len(_SCORE.findall(text)) >= 2 or len(lex.sports_topic.findall(text)) >= 3
     candidates: list[_Candidate] = []
     demonyms: list[_Extra] = []
     for number, sentence in enumerate(sentences):
@@ -557,8 +469,8 @@ def _candidates_from_run(
     if sports:
         team = (
             (next_word[:1].isdigit() and numbers >= 2)
-            or prev_word in _SPORTS_PREV
-            or next_word in _SPORTS_NEXT
+            or prev_word in lex.team_before
+            or next_word in lex.team_after
             or lex.after_cues.get(next_word) == "team"
         )
     candidates.append(
@@ -653,12 +565,12 @@ def _default_kind(c: _Candidate, lex: Lexicon) -> str:
         _is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
         for w in c.tokens
     ]
-    if c.next_word in _SPEECH and not all(common[1:]):
+    if c.next_word in lex.speech_verbs and not all(common[1:]):
         return "person"  # "Frater said"
     if len(c.tokens) == 1:
         if common[0]:
             return ""  # "Women", "Golf": a capitalised ordinary word with nothing to type it
-        if c.prev_word in _PLACE_PREV:
+        if c.prev_word in lex.place_prepositions:
             return "place"
         return "person"
     if all(common):
@@ -812,10 +724,6 @@ def _organization_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
 
 # --- 3. pronouns ---------------------------------------------------------------------------
 
-_PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
 _LOOK_BACK = 3  # sentences
 
 
@@ -847,7 +755,7 @@ def _resolve_pronouns(doc: _Document, clusters: dict, lex: Lexicon) -> None:
             by_sentence[c.sentence].append((c.start, cl))
     for number, sentence in enumerate(doc.sentences):
         for token in sentence.tokens:
-            gender = _PRONOUN_GENDER.get(token.text.lower())
+            gender = lex.pronouns.get(token.text.lower())
             if gender is None or (sentence.all_caps and token.text.isupper()):
                 continue
             target = _antecedent(by_sentence, number, token.start, gender)

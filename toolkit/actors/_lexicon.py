@@ -1,4 +1,5 @@
-"""The word lists the actor finder uses, read once from ``toolkit/data/actor_*`` files.
+"""The word lists the actor finder uses, read once from ``toolkit/data/actor_*`` files (and the
+speech verbs from ``quote_verbs.txt``, shared with the quotation finder).
 
 Every list is a data file with its source and licence at the top; nothing here is fitted to an
 evaluation set. NLTK's ``words`` list, when installed, widens the common-word check.
@@ -6,6 +7,7 @@ evaluation set. NLTK's ``words`` list, when installed, widens the common-word ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -40,6 +42,22 @@ class Lexicon:
     of_cues: dict[str, str] = field(default_factory=dict)
     #: word prefixes of multi-word places and organisations ("bank of", "united states").
     prefixes: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case particles inside names ("de", "van", "bin").
+    particles: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case connector -> role: "of" ("Bank of England") or "in" (continues an "of" name).
+    connectors: dict[str, str] = field(default_factory=dict)
+    #: words that may precede a title ("deputy", "acting").
+    title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    #: sports reports: words before / after a team name, and a pattern of topic words.
+    team_before: frozenset[str] = field(default_factory=frozenset)
+    team_after: frozenset[str] = field(default_factory=frozenset)
+    sports_topic: re.Pattern[str] = re.compile(r"(?!)")
+    #: prepositions that suggest the unknown name after them is a place ("in", "near").
+    place_prepositions: frozenset[str] = field(default_factory=frozenset)
+    #: finite forms of speech verbs ("said", "tells") from the shared ``quote_verbs.txt``.
+    speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: personal pronoun -> gender ("he" -> "m").
+    pronouns: dict[str, str] = field(default_factory=dict)
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -55,7 +73,7 @@ def _raw_lines(name: str) -> list[str]:
 
 
 def _plural(word: str) -> str:
-    if word.endswith(("ese", "ss", "Swiss")) or word.endswith("ish") or word.endswith("ch"):
+    if word.endswith(("ese", "ss", "ish", "ch")):
         return word
     if word.endswith("man"):
         return word[:-3] + "men"
@@ -108,6 +126,8 @@ def lexicon() -> Lexicon:
     for key in [*places, *organizations]:
         parts = key.split()
         prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
+    sports = _tsv("actor_sports.tsv")
+    topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
     after_cues, of_cues = {}, {}
     for row in _tsv("actor_context.tsv"):
         (after_cues if row[1] == "after" else of_cues)[row[0].lower()] = row[2]
@@ -128,7 +148,29 @@ def lexicon() -> Lexicon:
         not_names=word_set("actor_not_names.txt"),
         common=_common_words(),
         prefixes=frozenset(prefixes),
+        particles=word_set("actor_particles.txt"),
+        connectors={row[0].lower(): row[1] for row in _tsv("actor_connectors.tsv")},
+        title_modifiers=word_set("actor_title_modifiers.txt"),
+        team_before=frozenset(w.lower() for w, role in sports if role == "before"),
+        team_after=frozenset(w.lower() for w, role in sports if role == "after"),
+        sports_topic=re.compile(r"\b(?:" + "|".join(map(re.escape, topic)) + r")\b", re.IGNORECASE),
+        place_prepositions=word_set("actor_place_prepositions.txt"),
+        speech_verbs=_speech_verb_forms(),
+        pronouns={row[0].lower(): row[1] for row in _tsv("actor_pronouns.tsv")},
     )
+
+
+def _speech_verb_forms() -> frozenset[str]:
+    """The finite forms ("said", "says", "told", "tells") of the verbs in ``quote_verbs.txt``.
+
+    Each line there is one verb, base form first, then its other forms; the base form ("say")
+    and the -ing form are left out, as "Smith say" or "Smith saying" says little about Smith.
+    """
+    forms: set[str] = set()
+    for line in read_lines("quote_verbs.txt"):
+        base, *others = line.lower().split()
+        forms.update(f for f in others if f != base and not f.endswith("ing"))
+    return frozenset(forms)
 
 
 def _common_words() -> frozenset[str]:
