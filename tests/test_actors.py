@@ -260,6 +260,61 @@ def test_codebook_from_a_dataframe_and_bad_kinds():
         load_codebook(pd.DataFrame({"actor": ["Mars"], "kind": ["planet"], "aliases": [""]}))
 
 
+def test_codebook_without_an_actor_column_is_refused(tmp_path):
+    book = tmp_path / "people.csv"
+    book.write_text("name,kind,aliases\nVladimir Putin,person,Putin\n", encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        load_codebook(book)
+    message = str(error.value)
+    assert message.startswith(f"{book}: codebook has no 'actor' column")
+    assert "'name'" in message and "\n" not in message
+    header_only = tmp_path / "header_only.csv"
+    header_only.write_text("name,type\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'actor' or 'kind' column"):
+        load_codebook(header_only)
+    with pytest.raises(ValueError, match=r"^codebook DataFrame: codebook has no 'kind' column"):
+        load_codebook(pd.DataFrame({"actor": [], "aliases": []}))
+    with pytest.raises(ValueError, match=r"^codebook row 2: codebook has no 'actor' column"):
+        load_codebook([{"actor": "Acme", "kind": "org"}, {"kind": "person"}])
+
+
+def test_codebook_with_a_header_and_no_rows_is_empty_and_says_so(tmp_path):
+    book = tmp_path / "empty.csv"
+    book.write_text("actor,kind,aliases\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="lists no actors"):
+        empty = load_codebook(book)
+    assert len(empty) == 0
+    text = "Angela Merkel met Emmanuel Macron in Paris."
+    assert find_actors(text, codebook=empty) == find_actors(text)
+    blank = tmp_path / "blank.csv"
+    blank.write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="empty codebook file"):
+        load_codebook(blank)
+
+
+def test_codebook_columns_only_actor_and_kind_are_required():
+    book = load_codebook(pd.DataFrame({" Actor ": ["Acme Corp"], "KIND": ["company"]}))
+    assert book.entries == (toolkit.actors.CodebookEntry("Acme Corp", "organization", ()),)
+
+
+def test_codebook_pattern_is_built_once_per_codebook():
+    book = load_codebook([{"actor": "Acme Corp", "kind": "org", "aliases": "Acme"}])
+    first = find_actors("Acme shares rose.", codebook=book)
+    pattern = book._matcher[0]
+    second = find_actors("Shares in Acme Corp fell.", codebook=book)
+    assert book._matcher[0] is pattern
+    assert [a.name for a in first] == [a.name for a in second] == ["Acme Corp"]
+
+
+def test_codebook_names_keep_their_demonyms_apart_from_the_country():
+    book = [{"actor": "Russian Orthodox Church", "kind": "organization", "aliases": ""}]
+    text = "The Russian Orthodox Church backed the plan. Russian troops crossed the border."
+    actors = by_name(find_actors(text, codebook=book))
+    assert actors["Russian Orthodox Church"].mention_count == 1
+    assert [m.text for m in actors["Russia"].demonym_mentions] == ["Russian"]
+    assert actors["Russia"].demonym_mentions[0].start == text.index("Russian troops")
+
+
 # --- tables and lookups ----------------------------------------------------------------------
 
 
@@ -443,3 +498,8 @@ def test_cli_actors_with_codebook(tmp_path, capsys):
     assert "a,Russian government,organization,2," in out
     assert main(["actors", str(article), "--codebook", str(tmp_path / "nope.csv")]) == 2
     assert "codebook file not found" in capsys.readouterr().err
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("name,kind\nKremlin,organization\n")
+    assert main(["actors", str(article), "--codebook", str(nameless)]) == 2
+    err = capsys.readouterr().err
+    assert f"{nameless}: codebook has no 'actor' column" in err and "Traceback" not in err
