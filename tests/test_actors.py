@@ -129,6 +129,20 @@ def test_two_people_sharing_a_surname_stay_apart():
     assert george.pronoun_mentions[0].text == "he"
 
 
+def test_a_full_name_inside_a_longer_one_joins_it_unless_given_names_differ():
+    text = (
+        "John Paul Hartley, the mayor, met Jane Hartley on Friday. "
+        "John Hartley said the bridge would reopen, and Paul Hartley disagreed."
+    )
+    actors = by_name(find_actors(text))
+    assert [m.text for m in actors["John Paul Hartley"].name_mentions] == [
+        "John Paul Hartley",
+        "John Hartley",
+    ]
+    assert actors["Jane Hartley"].mention_count == 1
+    assert actors["Paul Hartley"].mention_count == 1
+
+
 def test_acronym_joins_the_name_it_abbreviates():
     text = (
         "The Federal Aviation Administration grounded the jets. "

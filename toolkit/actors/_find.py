@@ -658,16 +658,16 @@ def _person_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
     full = {_normal(c.tokens): c for c in people if len(c.tokens) > 1}
     # A full name contained in a longer one with the same surname joins it ("George Bush" and
     # "George W. Bush"), unless the given names differ.
+    # Longer names are seen first; only names with the same first and last word can be the
+    # target, so they are looked up by that pair (a scan of all names would be quadratic).
     canonical: dict[str, str] = {}
+    targets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in sorted(full, key=lambda n: -len(n.split())):
         words = name.split()
-        target = name
-        for longer in canonical.values():
-            lw = longer.split()
-            if lw[-1] == words[-1] and lw[0] == words[0] and set(words) <= set(lw):
-                target = longer
-                break
+        ends = (words[0], words[-1])
+        target = next((t for t in targets[ends] if set(words) <= set(t.split())), name)
         canonical[name] = target
+        targets[ends].append(target)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name, target in canonical.items():
         if target not in by_surname[name.split()[-1]]:
