@@ -31,6 +31,8 @@ from toolkit.actors._lexicon import Lexicon, lexicon
 from toolkit.actors._model import Actor, Mention
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 
+_ORGANIZATION = "\0organization"  # marks an organisation (not a place) before a title
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 
@@ -407,6 +409,12 @@ def _candidates_from_run(
                 k += 1
             elif word(k).lower() in lex.places and k + 1 < j:
                 prefix_place = lex.places[word(k).lower()]  # "US President", "Chicago Cardinal"
+            elif (
+                word(k).lower() in lex.organizations
+                and k + 1 < j
+                and not _title_at([word(m) for m in range(k, j) if word(m) != "."], lex)
+            ):
+                prefix_place = _ORGANIZATION  # "Nato Secretary-General Jaap de Hoop Scheffer"
             start_title = k + 1 if prefix_place else k
             plain = [word(m) for m in range(start_title, j)]
             size = _title_at([w for w in plain if w != "."], lex)
@@ -434,6 +442,23 @@ def _candidates_from_run(
             i = end_title
             words = [word(m) for m in range(i, j)]
             whole = " ".join(w for w in words if w != ".").lower()
+
+    # Names that are no actors: holidays, events, awards, laws ("Christmas", "Davis Cup").
+    if (
+        whole not in lex.organizations
+        and whole not in lex.places
+        and _is_event(words, lex)
+        and not (sports and len(words) == 1 and words[0] in lex.first_names)  # "Oscar" scored
+    ):
+        return
+    # Cut off what ends a name without naming anyone: "Athens Olympic" (champion), "US TV",
+    # "Labour MP" (without a name after it); drop the run if nothing is left ("Muslim", "DVDs",
+    # "the Prime Minister").
+    j = _cut_endings(tokens, i, j, word, lex)
+    if j <= i:
+        return
+    words = [word(m) for m in range(i, j)]
+    whole = " ".join(w for w in words if w != ".").lower()
 
     while True:
         # A run that is a demonym: "Russian", "North Korean", "Americans".
@@ -494,11 +519,80 @@ def _candidates_from_run(
     )
 
 
+def _is_event(words: list[str], lex: Lexicon) -> bool:
+    """Is this name a holiday, event, award or law ("Boxing Day", "Athens Olympics")?"""
+    plain = [w for w in words if w != "."]
+    if " ".join(plain) in lex.events:
+        return True
+    if len(plain) < 2 or plain[-1] not in lex.event_heads:
+        return False
+    # "Doris Day", "Stanley Cup"? A head that is also a name, after a given name, is a person.
+    head_is_name = plain[-1] in lex.surnames or plain[-1] in lex.first_names
+    return not (head_is_name and plain[0] in lex.first_names)
+
+
+def _is_common_acronym(token: str, lex: Lexicon) -> bool:
+    """ "TV", "GDP", "DVDs", "NGOs": an acronym used as an ordinary noun."""
+    if token in lex.common_acronyms:
+        return True
+    return bool(_PLURAL_ACRONYM.fullmatch(token)) and token[:-1].lower() not in lex.organizations
+
+
+def _cut_endings(tokens: tuple[Token, ...], i: int, j: int, word, lex: Lexicon) -> int:
+    """End of the run ``tokens[i:j]`` once words that end a name without naming anyone are cut
+    off; ``i`` (nothing left) when the whole run is such words."""
+    while j > i:
+        plain = [word(k) for k in range(i, j) if tokens[k].is_word]
+        whole = " ".join(plain)
+        if whole.lower() in lex.organizations or whole.lower() in lex.places:
+            return j
+        if (
+            whole in lex.group_words
+            or (len(plain) == 1 and _is_common_acronym(tokens[i].text, lex))
+            or (len(plain) > 1 and _title_at(plain, lex) == len(plain))
+        ):
+            return i  # "Muslims", "DVDs", "the Prime Minister"
+        cut = 0
+        if len(plain) > 2 and " ".join(plain[-2:]) in lex.group_words:
+            cut = 2  # "Italian Roman Catholic"
+        elif plain[-1] in lex.group_words or _is_common_acronym(tokens[j - 1].text, lex):
+            cut = 1  # "Athens Olympic", "US TV", "Labour MPs"
+        else:
+            for size in range(min(lex.max_title_tokens, len(plain) - 1), 0, -1):
+                if tuple(w.lower() for w in plain[-size:]) not in lex.titles:
+                    continue
+                before = " ".join(plain[:-size])
+                if (
+                    before.lower() in lex.organizations
+                    or before.lower() in lex.places
+                    or before in lex.demonyms
+                    or before in lex.group_words
+                ):
+                    cut = size  # "Labour MP", "Tory leader" with no name after the title
+                break
+        if not cut:
+            return j
+        while cut:
+            j -= 1
+            if tokens[j].is_word:
+                cut -= 1
+        while j > i and not tokens[j - 1].is_word:
+            j -= 1
+    return j
+
+
 def _record_prefix(tokens, i, start_title, place, number, lex, demonyms, candidates, text):
-    """The "French" of "French President", or the "US" of "US President", as a mention."""
+    """The "French" of "French President", the "US" of "US President" or the "Nato" of "Nato
+    Secretary-General", as a mention."""
     first, last = tokens[i], tokens[start_title - 1]
     surface = text[first.start : last.end]
-    if surface in lex.demonyms or surface.title() in lex.demonyms:
+    if place is _ORGANIZATION:
+        candidates.append(
+            _Candidate(
+                first.start, last.end, surface, tuple(surface.split()), number, kind="organization"
+            )
+        )
+    elif surface in lex.demonyms or surface.title() in lex.demonyms:
         demonyms.append(_Extra(first.start, last.end, surface, place, number))
     else:  # a country name used attributively: CoNLL and readers count it as a name
         candidates.append(

@@ -58,6 +58,16 @@ class Lexicon:
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
     #: personal pronoun -> gender ("he" -> "m").
     pronouns: dict[str, str] = field(default_factory=dict)
+    #: the lower-case word right before a name -> type ("firm" -> organization).
+    before_cues: dict[str, str] = field(default_factory=dict)
+    #: names that are not actors: holidays, events, awards ("Christmas", "Olympics"), and the
+    #: last words that make a longer name one ("Cup", "Festival", "Act").
+    events: frozenset[str] = field(default_factory=frozenset)
+    event_heads: frozenset[str] = field(default_factory=frozenset)
+    #: adjectives and group nouns that name no actor ("Muslim", "Tory", "Olympic"), with plurals.
+    group_words: frozenset[str] = field(default_factory=frozenset)
+    #: acronyms used as ordinary nouns ("TV", "GDP", "DVDs"), with plurals.
+    common_acronyms: frozenset[str] = field(default_factory=frozenset)
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -101,6 +111,13 @@ def lexicon() -> Lexicon:
     for name in ("actor_regions.txt", "actor_cities.txt"):
         for line in read_lines(name):
             places.setdefault(line.lower(), line)
+    for row in _tsv("actor_region_demonyms.tsv"):
+        region = places.get(row[0].strip().lower(), row[0].strip())
+        for demonym in row[1].split("|"):
+            demonym = demonym.strip()
+            for form in (demonym, _plural(demonym)) if demonym else ():
+                if form.lower() not in places:  # "Balkans" is the region's own name
+                    demonyms.setdefault(form, region)
 
     organizations: dict[str, str] = {}
     for row in _tsv("actor_organizations.tsv"):
@@ -128,12 +145,14 @@ def lexicon() -> Lexicon:
         prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
     sports = _tsv("actor_sports.tsv")
     topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
-    after_cues, of_cues = {}, {}
+    cues: dict[str, dict[str, str]] = {"after": {}, "of": {}, "before": {}}
     for row in _tsv("actor_context.tsv"):
-        (after_cues if row[1] == "after" else of_cues)[row[0].lower()] = row[2]
+        cues[row[1]][row[0].lower()] = row[2]
+    events = _tsv("actor_events.tsv")
     return Lexicon(
-        after_cues=after_cues,
-        of_cues=of_cues,
+        after_cues=cues["after"],
+        of_cues=cues["of"],
+        before_cues=cues["before"],
         places=places,
         countries=frozenset(countries),
         demonyms=demonyms,
@@ -157,7 +176,16 @@ def lexicon() -> Lexicon:
         place_prepositions=word_set("actor_place_prepositions.txt"),
         speech_verbs=_speech_verb_forms(),
         pronouns={row[0].lower(): row[1] for row in _tsv("actor_pronouns.tsv")},
+        events=frozenset(name for name, role in events if role == "name"),
+        event_heads=frozenset(name for name, role in events if role == "head"),
+        group_words=_with_plurals(read_lines("actor_group_words.txt")),
+        common_acronyms=_with_plurals(read_lines("actor_common_acronyms.txt")),
     )
+
+
+def _with_plurals(words) -> frozenset[str]:
+    """The words and their plurals in -s ("Christian", "Christians"; "DVD", "DVDs")."""
+    return frozenset(form for w in words for form in (w, _plural(w)))
 
 
 def _speech_verb_forms() -> frozenset[str]:
