@@ -54,6 +54,7 @@ class _Candidate:
     next_word: str = ""
     team_context: bool = False
     in_caps: bool = False
+    relative: str = ""  # "person" or "thing": the relative pronoun after it (", which")
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -490,6 +491,10 @@ def _candidates_from_run(
     start, end = tokens[i].start, tokens[j - 1].end
     prev_word = tokens[i - 1].text.lower() if i > 0 else ""
     next_word = tokens[j].text.lower() if j < len(tokens) else ""
+    # ", which" / ", who" (with the comma: "a shot by X which ..." may be about the shot).
+    relative = ""
+    if next_word == "," and j + 1 < len(tokens):
+        relative = lex.relatives.get(tokens[j + 1].text.lower(), "")
     team = False
     if sports:
         team = (
@@ -515,6 +520,7 @@ def _candidates_from_run(
             next_word=next_word,
             team_context=team,
             in_caps=caps,
+            relative=relative,
         )
     )
 
@@ -633,6 +639,8 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "organization"
     if head in lex.place_words:
         return "place"
+    if lex.before_cues.get(c.prev_word) == "organization" and not c.person_cue:
+        return "organization"  # "oil firm Yukos", "rock band Green Day"
     if any(w in lex.org_words for w in words) and not first_name:
         return "organization"
     if first_name:
@@ -659,6 +667,8 @@ def _default_kind(c: _Candidate, lex: Lexicon) -> str:
         _is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
         for w in c.tokens
     ]
+    if _is_coined(c.tokens, lex) or c.relative == "thing":
+        return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
     if c.next_word in lex.speech_verbs and not all(common[1:]):
         return "person"  # "Frater said"
     if len(c.tokens) == 1:
@@ -670,6 +680,23 @@ def _default_kind(c: _Candidate, lex: Lexicon) -> str:
     if all(common):
         return "organization"  # "Gold Fields", "Red Star": names made of ordinary words
     return "person"
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _is_coined(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """A brand-like word no person is called: a capital inside a word ("DaimlerChrysler",
+    "PlayStation"; but "McCartney", "DiCaprio" and "LeBlanc" are names) or one capital and a
+    hyphen ("T-Mobile", "F-Secure")."""
+    for token in tokens:
+        if re.match(r"[A-Z]-[A-Z]", token):
+            return True
+        for part in re.split(r"[-'’]", token):
+            found = _INNER_CAPITAL.search(part)
+            if found and part[: found.start() + 1].lower() not in lex.name_prefixes:
+                return True
+    return False
 
 
 @dataclass

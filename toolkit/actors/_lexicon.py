@@ -58,6 +58,10 @@ class Lexicon:
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
     #: personal pronoun -> gender ("he" -> "m").
     pronouns: dict[str, str] = field(default_factory=dict)
+    #: relative pronoun -> "person" or "thing" ("who", "which").
+    relatives: dict[str, str] = field(default_factory=dict)
+    #: surname prefixes that may come before a capital inside one word ("mc", "di", "le").
+    name_prefixes: frozenset[str] = field(default_factory=frozenset)
     #: the lower-case word right before a name -> type ("firm" -> organization).
     before_cues: dict[str, str] = field(default_factory=dict)
     #: names that are not actors: holidays, events, awards ("Christmas", "Olympics"), and the
@@ -176,6 +180,8 @@ def lexicon() -> Lexicon:
         place_prepositions=word_set("actor_place_prepositions.txt"),
         speech_verbs=_speech_verb_forms(),
         pronouns={row[0].lower(): row[1] for row in _tsv("actor_pronouns.tsv")},
+        relatives={row[0].lower(): row[1] for row in _tsv("actor_relatives.tsv")},
+        name_prefixes=word_set("actor_name_prefixes.txt"),
         events=frozenset(name for name, role in events if role == "name"),
         event_heads=frozenset(name for name, role in events if role == "head"),
         group_words=_with_plurals(read_lines("actor_group_words.txt")),
