@@ -55,6 +55,7 @@ class _Candidate:
     team_context: bool = False
     in_caps: bool = False
     relative: str = ""  # "person" or "thing": the relative pronoun after it (", which")
+    club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -495,9 +496,10 @@ def _candidates_from_run(
     relative = ""
     if next_word == "," and j + 1 < len(tokens):
         relative = lex.relatives.get(tokens[j + 1].text.lower(), "")
-    team = False
+    team = club = False
     if sports:
-        team = (
+        club = lex.after_cues.get(next_word) == "club"
+        team = club or (
             (next_word[:1].isdigit() and numbers >= 2)
             or prev_word in lex.team_before
             or next_word in lex.team_after
@@ -521,6 +523,7 @@ def _candidates_from_run(
             team_context=team,
             in_caps=caps,
             relative=relative,
+            club_cue=club,
         )
     )
 
@@ -641,6 +644,10 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "place"
     if lex.before_cues.get(c.prev_word) == "organization" and not c.person_cue:
         return "organization"  # "oil firm Yukos", "rock band Green Day"
+    if c.club_cue and not c.person_cue and not first_name:
+        return "organization"  # "Chelsea boss Jose Mourinho", "Chelsea have"
+    if len(words) > 1 and words[0] in lex.organizations and not first_name:
+        return "organization"  # "BBC Sport", "BBC World Service"
     if any(w in lex.org_words for w in words) and not first_name:
         return "organization"
     if first_name:
