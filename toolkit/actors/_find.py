@@ -654,6 +654,8 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "person"
     if c.next_word in lex.place_words and c.next_word not in lex.org_words:
         return "place"  # "the Kursk region"
+    if _is_acronym(c) and _acronym_cue(c, lex):
+        return "organization"  # "the OSCE", "(OSCE)", "OSCE said", "OSCE's"
     if len(words) == 1:
         if words[0].endswith("shire"):
             return "place"
@@ -664,12 +666,27 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
     return ""
 
 
+def _is_acronym(c: _Candidate) -> bool:
+    return len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps
+
+
+def _acronym_cue(c: _Candidate, lex: Lexicon) -> bool:
+    return (
+        lex.acronym_cues.get(c.prev_word) == "before"
+        or lex.acronym_cues.get(c.next_word) == "after"
+        or c.next_word in lex.speech_verbs
+        or lex.after_cues.get(c.next_word) == "organization"
+    )
+
+
 def _default_kind(c: _Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
     if c.team_context:
         return "organization"
-    if len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps:
-        return "organization"  # acronyms: "ATACMS", "OSCE"
+    if _is_acronym(c):
+        # An acronym no list knows is an organisation only with a cue in one of its mentions
+        # (see _intrinsic_kind); alone it may be a weapon, a format or a unit ("ATACMS").
+        return ""
     common = [
         _is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
         for w in c.tokens

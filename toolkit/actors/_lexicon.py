@@ -58,6 +58,9 @@ class Lexicon:
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
     #: personal pronoun -> gender ("he" -> "m").
     pronouns: dict[str, str] = field(default_factory=dict)
+    #: words that show an unknown acronym is an organisation: "before" it ("the", "(") or
+    #: "after" it ("'s", "officials").
+    acronym_cues: dict[str, str] = field(default_factory=dict)
     #: relative pronoun -> "person" or "thing" ("who", "which").
     relatives: dict[str, str] = field(default_factory=dict)
     #: surname prefixes that may come before a capital inside one word ("mc", "di", "le").
@@ -180,6 +183,7 @@ def lexicon() -> Lexicon:
         place_prepositions=word_set("actor_place_prepositions.txt"),
         speech_verbs=_speech_verb_forms(),
         pronouns={row[0].lower(): row[1] for row in _tsv("actor_pronouns.tsv")},
+        acronym_cues={row[0].lower(): row[1] for row in _tsv("actor_acronym_cues.tsv")},
         relatives={row[0].lower(): row[1] for row in _tsv("actor_relatives.tsv")},
         name_prefixes=word_set("actor_name_prefixes.txt"),
         events=frozenset(name for name, role in events if role == "name"),
