@@ -496,14 +496,16 @@ def _candidates_from_run(
     relative = ""
     if next_word == "," and j + 1 < len(tokens):
         relative = lex.relatives.get(tokens[j + 1].text.lower(), "")
-    team = club = False
+    # "Chelsea defender", "Surrey captain": a player's role after a name shows a team, in any
+    # article; "Chelsea have" (a plural verb) only in a sports report.
+    cue = lex.after_cues.get(next_word)
+    club = cue == "team" or (sports and cue == "club")
+    team = False
     if sports:
-        club = lex.after_cues.get(next_word) == "club"
         team = club or (
             (next_word[:1].isdigit() and numbers >= 2)
             or prev_word in lex.team_before
             or next_word in lex.team_after
-            or lex.after_cues.get(next_word) == "team"
         )
     candidates.append(
         _Candidate(
