@@ -241,6 +241,114 @@ def test_pronoun_without_a_person_stays_unresolved():
     assert all(not a.pronoun_mentions for a in actors)
 
 
+# --- what is not an actor, and typing cues ----------------------------------------------------
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in find_actors(text)}
+
+
+def test_holidays_events_and_awards_are_not_actors():
+    text = (
+        "Shoppers crowded Oxford Street after Christmas. The Athens Olympics and the Davis Cup "
+        "drew crowds, Boxing Day sales began early, and the film won two Oscars."
+    )
+    assert kinds(text) == {"Oxford Street": "place"}
+
+
+def test_a_band_named_like_a_holiday_is_still_found():
+    assert kinds("Rock band Green Day played in Leeds.") == {
+        "Green Day": "organization",
+        "Leeds": "place",
+    }
+
+
+def test_region_adjectives_are_demonyms_of_the_region_not_people():
+    text = "European ministers met Asian leaders in Geneva. Europeans were divided."
+    actors = by_name(find_actors(text))
+    assert names_of(actors.values(), "person") == set()
+    assert [(m.text, m.form) for m in actors["Europe"].mentions] == [
+        ("European", "demonym"),
+        ("Europeans", "demonym"),
+    ]
+    assert [m.form for m in actors["Asia"].mentions] == ["demonym"]
+    assert kinds("Fighting spread across the Balkans.") == {"Balkans": "place"}
+
+
+def test_religious_political_and_sporting_adjectives_are_not_actors():
+    text = "Muslim and Christian leaders met a Tory spokesman. The Athens Olympic champion spoke."
+    assert kinds(text) == {"Athens": "place"}
+
+
+def test_acronyms_need_an_organisation_cue():
+    assert kinds("ATACMS are likely to be used first against the advancing troops.") == {}
+    assert kinds("Sales of DVDs and TV sets rose, GDP grew 2% and NGOs protested.") == {}
+    text = "The OSCE said monitors would stay. OSCE monitors left on Friday. BT has cut prices."
+    actors = by_name(find_actors(text))
+    assert actors["OSCE"].kind == "organization" and actors["OSCE"].mention_count == 2
+    assert actors["BT"].kind == "organization"
+
+
+def test_a_title_alone_names_nobody_and_is_cut_after_a_party():
+    text = "The Prime Minister met Labour MPs on Monday. A Labour MP said the talks went well."
+    actors = find_actors(text)
+    assert [(a.name, a.kind, a.mention_count) for a in actors] == [("Labour", "organization", 2)]
+
+
+def test_an_organisation_before_a_title_and_name_is_its_own_mention():
+    text = "Nato Secretary-General Jaap de Hoop Scheffer arrived in Kabul on Tuesday."
+    actors = by_name(find_actors(text))
+    assert actors["Nato"].kind == "organization"
+    assert actors["Jaap de Hoop Scheffer"].titles == ("Nato Secretary-General",)
+    assert actors["Jaap de Hoop Scheffer"].kind == "person"
+
+
+def test_company_nouns_brand_names_and_which_make_organisations():
+    assert kinds("Russian oil firm Yukos said it would appeal.")["Yukos"] == "organization"
+    assert kinds("DaimlerChrysler and T-Mobile signed a deal.") == {
+        "DaimlerChrysler": "organization",
+        "T-Mobile": "organization",
+    }
+    text = "Umbro lost its deal with Chelsea, which gave it the right to sell replica shirts."
+    assert kinds(text)["Chelsea"] == "organization"
+    # names with a capital inside that people do have stay people
+    assert kinds("Leonardo DiCaprio met Paul McCartney.") == {
+        "Leonardo DiCaprio": "person",
+        "Paul McCartney": "person",
+    }
+
+
+def test_clubs_named_after_places_in_sports_copy():
+    assert kinds("Chelsea defender John Terry was injured on Saturday.") == {
+        "Chelsea": "organization",
+        "John Terry": "person",
+    }
+    text = (
+        "Chelsea have won the league title this season. Their cup match ended 2-1, and the "
+        "league leaders scored two goals. Chelsea were the better side."
+    )
+    actors = by_name(find_actors(text))
+    assert actors["Chelsea"].kind == "organization" and actors["Chelsea"].mention_count == 2
+
+
+def test_pronoun_contractions_are_not_names():
+    assert find_actors('"We\'re ready," he said. "They\u2019ve had their chance."') == []
+
+
+def test_every_actor_data_file_states_its_source_and_licence():
+    from toolkit._data import data_path
+
+    folder = data_path("actor_countries.tsv").parent
+    for path in sorted(folder.glob("actor_*")):
+        header = "".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()[:12]
+            if line.startswith("#")
+        )
+        assert any(w in header for w in ("Licence", "public domain", "CC BY")), path.name
+        assert any(w in header for w in ("Source", "GeoNames", "Census")), path.name
+
+
 # --- codebook --------------------------------------------------------------------------------
 
 
