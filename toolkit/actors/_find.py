@@ -14,7 +14,10 @@ The pipeline, per article:
    named in full; the organisation gazetteer; country, region and city gazetteers (a city in a
    sports-results context is the club named after it); organisation words ("Ministry",
    "United"); place words ("River", "Province"); titles, honorifics and given names; context
-   ("in X"); then defaults (acronyms are organisations, other unknown names people).
+   ("in X", "oil firm X", "X, which", "X defender", "the X" for an acronym); then defaults
+   (unknown names are people; an acronym with no cue in any mention is left out). Holidays,
+   events, awards and laws, religious and political adjectives, acronyms used as nouns ("TV")
+   and titles with no name after them are not actors and never become candidates.
 4. **Merging.** Surnames and title + surname join the full name they abbreviate (the most
    recent one when two people share a surname); country aliases join ("US", "U.S.",
    "United States"); organisation acronyms join the name whose initials they are.
