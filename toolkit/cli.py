@@ -167,6 +167,11 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     except DaskUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit corpus stopped: {_one_line_error(exc)}", file=sys.stderr)
+        return 1
     rows = summary.rows
     kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
     print(
@@ -191,17 +196,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     def on_failure(outcome) -> None:
         _print_above_progress(f"error: {outcome.error}")
 
-    result = build_reports(
-        args.paths,
-        args.out,
-        workers=args.workers,
-        force=args.force,
-        formats=args.format.split(","),
-        notebook=args.notebook,
-        timeout=args.timeout,
-        progress=False if args.quiet else None,
-        on_failure=on_failure,
-    )
+    try:
+        result = build_reports(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            force=args.force,
+            formats=args.format.split(","),
+            notebook=args.notebook,
+            timeout=args.timeout,
+            progress=False if args.quiet else None,
+            on_failure=on_failure,
+        )
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit report stopped: {_one_line_error(exc)}", file=sys.stderr)
+        return 1
     counts = result.counts
     index = Path(args.out) / "index.html"
     print(
@@ -215,6 +226,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"{counts['failed']} article(s) failed; failed notebooks are in {kept}", file=sys.stderr
         )
     return result.exit_code
+
+
+def _one_line_error(exc: BaseException) -> str:
+    """An unexpected exception as one line (``Type: message``), for the batch commands: their
+    users get a line to act on or report, never a traceback."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
 def _print_above_progress(line: str) -> None:
