@@ -427,3 +427,17 @@ def test_a_worker_that_dies_fails_only_its_task():
     results = dict(engines.run(_die_on_three, list(range(40)), workers=2))
     assert results[3] == engines.TaskFailure(engines.WORKER_DIED)
     assert {i: r for i, r in results.items() if i != 3} == {i: i * 10 for i in range(40) if i != 3}
+
+
+def test_a_dask_worker_that_dies_fails_only_its_task():
+    """A task that kills its Dask worker fails its whole batch (KilledWorker): the batch is
+    run again one task at a time, and only the killer fails."""
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("dask.distributed")
+    tasks = [f"{i} * 10" for i in range(40)]
+    tasks[3] = "__import__('os')._exit(1)"  # eval, pickled by name, runs it on the worker
+    # Declared dead at the first worker it kills (the default retries it on three more).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        results = dict(engines.run_dask(eval, tasks, workers=2, batch=8))
+    assert results[3] == engines.TaskFailure(engines.WORKER_DIED)
+    assert {i: r for i, r in results.items() if i != 3} == {i: i * 10 for i in range(40) if i != 3}
