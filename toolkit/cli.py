@@ -194,7 +194,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     except (ValueError, OSError):
         raise  # bad options or an unwritable folder: main() prints them (exit 2)
     except Exception as exc:
-        print(f"error: toolkit corpus stopped: {_one_line_error(exc)}", file=sys.stderr)
+        print(f"error: toolkit corpus stopped: {one_line(exc)}", file=sys.stderr)
         return 1
     rows = summary.rows
     kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
@@ -235,7 +235,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except (ValueError, OSError):
         raise  # bad options or an unwritable folder: main() prints them (exit 2)
     except Exception as exc:
-        print(f"error: toolkit report stopped: {_one_line_error(exc)}", file=sys.stderr)
+        print(f"error: toolkit report stopped: {one_line(exc)}", file=sys.stderr)
         return 1
     counts = result.counts
     index = Path(args.out) / "index.html"
@@ -250,13 +250,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"{counts['failed']} article(s) failed; failed notebooks are in {kept}", file=sys.stderr
         )
     return result.exit_code
-
-
-def _one_line_error(exc: BaseException) -> str:
-    """An unexpected exception as one line (``Type: message``), for the batch commands: their
-    users get a line to act on or report, never a traceback."""
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
 def _print_above_progress(line: str) -> None:
