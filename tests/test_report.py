@@ -631,6 +631,20 @@ def test_no_articles_and_bad_options(tmp_path):
     assert "unknown report format pdf" in done.stderr
 
 
+def test_cli_turns_an_unexpected_error_into_one_line(tmp_path, monkeypatch, capsys):
+    from toolkit.cli import main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("report workers stopped unexpectedly")
+
+    monkeypatch.setattr("toolkit.report.build_reports", broken)
+    code = main(["report", str(SEED), "--out", str(tmp_path / "out")])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "error: toolkit report stopped: RuntimeError: report workers stopped unexpectedly\n"
+    )
+
+
 def test_the_notebook_is_found_and_stored_clean():
     path = report.notebook_path()
     assert path == ROOT / "toolkit" / "notebooks" / "article_report.ipynb"
