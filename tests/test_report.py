@@ -501,6 +501,12 @@ def test_a_hand_edited_manifest_cannot_point_outside_the_report(tmp_path):
     report._drop_stale_report(out, manifest, "a")
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert "a" not in manifest.reports
+    # A forced rebuild of an unchanged article that fails keeps the report of that same text.
+    manifest.reports["a"] = {"key": "k", "files": ["a.html"]}
+    report._drop_stale_report(out, manifest, "a", key="k")
+    assert (out / "a.html").is_file() and "a" in manifest.reports
+    report._drop_stale_report(out, manifest, "a", key="changed")
+    assert not (out / "a.html").exists() and "a" not in manifest.reports
 
 
 def test_an_interrupted_article_keeps_no_failed_notebook(tmp_path):

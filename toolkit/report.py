@@ -263,6 +263,7 @@ def build_reports(
                 if on_failure is not None:
                     on_failure(outcome)
         if jobs:
+            keys = {job.id: job.key for job in jobs}
             runner = _BatchRunner(out, notebook_file, formats, timeout, manifest)
             try:
                 for outcome in runner.run(
@@ -270,7 +271,7 @@ def build_reports(
                 ):
                     outcomes[outcome.id] = outcome
                     if outcome.status == "failed":
-                        _drop_stale_report(out, manifest, outcome.id)
+                        _drop_stale_report(out, manifest, outcome.id, keys[outcome.id])
                         if on_failure is not None:
                             on_failure(outcome)
             finally:
@@ -334,9 +335,14 @@ def _manifest_files(out: Path, name: str, entry: Any) -> tuple[str, ...] | None:
     return tuple(files)
 
 
-def _drop_stale_report(out: Path, manifest: _Manifest, name: str) -> None:
+def _drop_stale_report(out: Path, manifest: _Manifest, name: str, key: str | None = None) -> None:
     """An article that now fails loses the report of its earlier text (files and manifest
-    entry), so that the index does not link a report that no longer matches the article."""
+    entry), so that no report that no longer matches the article is left to be linked. A
+    report made from the same key (``--force`` rebuilding an unchanged article) still matches
+    the article, and is kept."""
+    entry = manifest.reports.get(name)
+    if key is not None and isinstance(entry, dict) and entry.get("key") == key:
+        return
     entry = manifest.forget(name)
     for f in _manifest_files(out, name, entry) or ():
         with contextlib.suppress(OSError):
