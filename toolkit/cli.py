@@ -191,6 +191,11 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     except DaskUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit corpus stopped: {one_line(exc)}", file=sys.stderr)
+        return 1
     rows = summary.rows
     kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
     print(
@@ -215,17 +220,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     def on_failure(outcome) -> None:
         _print_above_progress(f"error: {outcome.error}")
 
-    result = build_reports(
-        args.paths,
-        args.out,
-        workers=args.workers,
-        force=args.force,
-        formats=args.format.split(","),
-        notebook=args.notebook,
-        timeout=args.timeout,
-        progress=False if args.quiet else None,
-        on_failure=on_failure,
-    )
+    try:
+        result = build_reports(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            force=args.force,
+            formats=args.format.split(","),
+            notebook=args.notebook,
+            timeout=args.timeout,
+            progress=False if args.quiet else None,
+            on_failure=on_failure,
+        )
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit report stopped: {one_line(exc)}", file=sys.stderr)
+        return 1
     counts = result.counts
     index = Path(args.out) / "index.html"
     print(

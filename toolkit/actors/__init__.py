@@ -15,6 +15,7 @@ for how names are found, typed and merged, and README "Named actors" for the fig
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,37 @@ def actor_frequency(x: TextLike, codebook: Any = None) -> pd.DataFrame:
     return actors_to_frame(find_actors(x, codebook=codebook))
 
 
+def co_mention_counts(
+    x: TextLike, actors: Sequence[Actor], forms: Iterable[str] = ("name",)
+) -> Counter[tuple[int, int]]:
+    """Pairs of actors mentioned in the same sentence of ``x``, as positions ``(i, j)``,
+    ``i < j``, in ``actors`` -> the number of such sentences. The counter behind
+    :func:`co_mentions` and the corpus's co-mention table, without a DataFrame.
+
+    >>> text = "Putin met Biden in Geneva. Biden left."
+    >>> found = find_actors(text)
+    >>> [(found[i].name, found[j].name, n) for (i, j), n in co_mention_counts(text, found).items()]
+    [('Biden', 'Putin', 1), ('Biden', 'Geneva', 1), ('Putin', 'Geneva', 1)]
+    """
+    from toolkit.segment import sentences
+
+    wanted = set(forms)
+    starts = [s.start for s in sentences(text_of(x))]
+    in_sentence: dict[int, set[int]] = {}
+    for position, actor in enumerate(actors):
+        for m in actor.mentions:
+            if m.form in wanted:
+                number = bisect.bisect_right(starts, m.start) - 1
+                in_sentence.setdefault(number, set()).add(position)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for members in in_sentence.values():
+        ranked = sorted(members)
+        for i, a in enumerate(ranked):
+            for b in ranked[i + 1 :]:
+                pairs[(a, b)] += 1
+    return pairs
+
+
 def co_mentions(
     x: TextLike, actors: Sequence[Actor] | None = None, forms: Iterable[str] = ("name",)
 ) -> pd.DataFrame:
@@ -115,29 +147,9 @@ def co_mentions(
     """
     import pandas as pd
 
-    from toolkit.segment import sentences
-
-    text = text_of(x)
     if actors is None:
-        actors = find_actors(text)
-    wanted = set(forms)
-    spans = sentences(text)
-    starts = [s.start for s in spans]
-    order = {id(a): n for n, a in enumerate(actors)}
-    import bisect
-
-    in_sentence: dict[int, set[int]] = {}
-    for a in actors:
-        for m in a.mentions:
-            if m.form in wanted:
-                number = bisect.bisect_right(starts, m.start) - 1
-                in_sentence.setdefault(number, set()).add(order[id(a)])
-    pairs: Counter[tuple[int, int]] = Counter()
-    for members in in_sentence.values():
-        ranked = sorted(members)
-        for i, a in enumerate(ranked):
-            for b in ranked[i + 1 :]:
-                pairs[(a, b)] += 1
+        actors = find_actors(x)
+    pairs = co_mention_counts(x, actors, forms)
     rows = [
         {
             "actor_a": actors[a].name,
