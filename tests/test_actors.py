@@ -443,16 +443,19 @@ def test_codebook_names_keep_their_demonyms_apart_from_the_country():
 def test_actor_frequency_and_actors_to_frame():
     text = "Putin met Biden in Geneva. Putin left; Russian officials stayed."
     frame = toolkit.actor_frequency(text)
-    assert list(frame.columns[:6]) == [
+    assert list(frame.columns[:7]) == [
         "actor",
         "kind",
         "mentions",
+        "name_mentions",
         "demonym_mentions",
         "pronoun_mentions",
         "first_offset",
     ]
     rows = {r.actor: r for r in frame.itertuples()}
-    assert rows["Putin"].mentions == 2
+    assert rows["Putin"].name_mentions == 2
+    assert rows["Putin"].mentions == 2 + rows["Putin"].pronoun_mentions
+    assert rows["Russia"].mentions == rows["Russia"].name_mentions + 1
     assert rows["Russia"].demonym_mentions == 1
     assert rows["Geneva"].first_offset == text.index("Geneva")
     assert toolkit.actors_to_frame(find_actors(text)).equals(frame)
@@ -596,8 +599,8 @@ def test_cli_actors_table_csv_json_and_bad_input(tmp_path, capsys):
     empty.write_text("")
     assert main(["actors", str(good), "--csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("article,actor,kind,mentions,demonym_mentions")
-    assert lines[1].startswith("a,Olaf Scholz,person,2,0,0,")
+    assert lines[0].startswith("article,actor,kind,mentions,name_mentions,demonym_mentions")
+    assert lines[1].startswith("a,Olaf Scholz,person,2,2,0,0,")
     assert main(["actors", str(good), str(empty), "--json"]) == 1
     captured = capsys.readouterr()
     data = json.loads(captured.out)

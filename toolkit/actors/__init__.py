@@ -38,6 +38,7 @@ __all__ = [
     "actor_at",
     "actor_frequency",
     "actors_to_frame",
+    "co_mention_counts",
     "co_mentions",
     "codebook_frame",
     "find_actors",
@@ -49,6 +50,7 @@ FRAME_COLUMNS = [
     "actor",
     "kind",
     "mentions",
+    "name_mentions",
     "demonym_mentions",
     "pronoun_mentions",
     "first_offset",
@@ -73,15 +75,17 @@ def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
 
 
 def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
-    """One row per actor: actor, kind, mentions (name mentions), demonym_mentions,
-    pronoun_mentions, first_offset, titles, aliases (lists)."""
+    """One row per actor: actor, kind, mentions (every form: names, demonyms and pronouns, as
+    in voice share and corpus tables), name_mentions, demonym_mentions, pronoun_mentions,
+    first_offset, titles, aliases (lists). Rows keep the order of ``actors``."""
     import pandas as pd
 
     rows = [
         {
             "actor": a.name,
             "kind": a.kind,
-            "mentions": a.mention_count,
+            "mentions": len(a.mentions),
+            "name_mentions": a.mention_count,
             "demonym_mentions": len(a.demonym_mentions),
             "pronoun_mentions": len(a.pronoun_mentions),
             "first_offset": a.first_offset,
