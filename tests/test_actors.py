@@ -129,6 +129,20 @@ def test_two_people_sharing_a_surname_stay_apart():
     assert george.pronoun_mentions[0].text == "he"
 
 
+def test_a_full_name_inside_a_longer_one_joins_it_unless_given_names_differ():
+    text = (
+        "John Paul Hartley, the mayor, met Jane Hartley on Friday. "
+        "John Hartley said the bridge would reopen, and Paul Hartley disagreed."
+    )
+    actors = by_name(find_actors(text))
+    assert [m.text for m in actors["John Paul Hartley"].name_mentions] == [
+        "John Paul Hartley",
+        "John Hartley",
+    ]
+    assert actors["Jane Hartley"].mention_count == 1
+    assert actors["Paul Hartley"].mention_count == 1
+
+
 def test_acronym_joins_the_name_it_abbreviates():
     text = (
         "The Federal Aviation Administration grounded the jets. "
@@ -227,6 +241,114 @@ def test_pronoun_without_a_person_stays_unresolved():
     assert all(not a.pronoun_mentions for a in actors)
 
 
+# --- what is not an actor, and typing cues ----------------------------------------------------
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in find_actors(text)}
+
+
+def test_holidays_events_and_awards_are_not_actors():
+    text = (
+        "Shoppers crowded Oxford Street after Christmas. The Athens Olympics and the Davis Cup "
+        "drew crowds, Boxing Day sales began early, and the film won two Oscars."
+    )
+    assert kinds(text) == {"Oxford Street": "place"}
+
+
+def test_a_band_named_like_a_holiday_is_still_found():
+    assert kinds("Rock band Green Day played in Leeds.") == {
+        "Green Day": "organization",
+        "Leeds": "place",
+    }
+
+
+def test_region_adjectives_are_demonyms_of_the_region_not_people():
+    text = "European ministers met Asian leaders in Geneva. Europeans were divided."
+    actors = by_name(find_actors(text))
+    assert names_of(actors.values(), "person") == set()
+    assert [(m.text, m.form) for m in actors["Europe"].mentions] == [
+        ("European", "demonym"),
+        ("Europeans", "demonym"),
+    ]
+    assert [m.form for m in actors["Asia"].mentions] == ["demonym"]
+    assert kinds("Fighting spread across the Balkans.") == {"Balkans": "place"}
+
+
+def test_religious_political_and_sporting_adjectives_are_not_actors():
+    text = "Muslim and Christian leaders met a Tory spokesman. The Athens Olympic champion spoke."
+    assert kinds(text) == {"Athens": "place"}
+
+
+def test_acronyms_need_an_organisation_cue():
+    assert kinds("ATACMS are likely to be used first against the advancing troops.") == {}
+    assert kinds("Sales of DVDs and TV sets rose, GDP grew 2% and NGOs protested.") == {}
+    text = "The OSCE said monitors would stay. OSCE monitors left on Friday. BT has cut prices."
+    actors = by_name(find_actors(text))
+    assert actors["OSCE"].kind == "organization" and actors["OSCE"].mention_count == 2
+    assert actors["BT"].kind == "organization"
+
+
+def test_a_title_alone_names_nobody_and_is_cut_after_a_party():
+    text = "The Prime Minister met Labour MPs on Monday. A Labour MP said the talks went well."
+    actors = find_actors(text)
+    assert [(a.name, a.kind, a.mention_count) for a in actors] == [("Labour", "organization", 2)]
+
+
+def test_an_organisation_before_a_title_and_name_is_its_own_mention():
+    text = "Nato Secretary-General Jaap de Hoop Scheffer arrived in Kabul on Tuesday."
+    actors = by_name(find_actors(text))
+    assert actors["Nato"].kind == "organization"
+    assert actors["Jaap de Hoop Scheffer"].titles == ("Nato Secretary-General",)
+    assert actors["Jaap de Hoop Scheffer"].kind == "person"
+
+
+def test_company_nouns_brand_names_and_which_make_organisations():
+    assert kinds("Russian oil firm Yukos said it would appeal.")["Yukos"] == "organization"
+    assert kinds("DaimlerChrysler and T-Mobile signed a deal.") == {
+        "DaimlerChrysler": "organization",
+        "T-Mobile": "organization",
+    }
+    text = "Umbro lost its deal with Chelsea, which gave it the right to sell replica shirts."
+    assert kinds(text)["Chelsea"] == "organization"
+    # names with a capital inside that people do have stay people
+    assert kinds("Leonardo DiCaprio met Paul McCartney.") == {
+        "Leonardo DiCaprio": "person",
+        "Paul McCartney": "person",
+    }
+
+
+def test_clubs_named_after_places_in_sports_copy():
+    assert kinds("Chelsea defender John Terry was injured on Saturday.") == {
+        "Chelsea": "organization",
+        "John Terry": "person",
+    }
+    text = (
+        "Chelsea have won the league title this season. Their cup match ended 2-1, and the "
+        "league leaders scored two goals. Chelsea were the better side."
+    )
+    actors = by_name(find_actors(text))
+    assert actors["Chelsea"].kind == "organization" and actors["Chelsea"].mention_count == 2
+
+
+def test_pronoun_contractions_are_not_names():
+    assert find_actors('"We\'re ready," he said. "They\u2019ve had their chance."') == []
+
+
+def test_every_actor_data_file_states_its_source_and_licence():
+    from toolkit._data import data_path
+
+    folder = data_path("actor_countries.tsv").parent
+    for path in sorted(folder.glob("actor_*")):
+        header = "".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()[:12]
+            if line.startswith("#")
+        )
+        assert any(w in header for w in ("Licence", "public domain", "CC BY")), path.name
+        assert any(w in header for w in ("Source", "GeoNames", "Census")), path.name
+
+
 # --- codebook --------------------------------------------------------------------------------
 
 
@@ -260,22 +382,80 @@ def test_codebook_from_a_dataframe_and_bad_kinds():
         load_codebook(pd.DataFrame({"actor": ["Mars"], "kind": ["planet"], "aliases": [""]}))
 
 
+def test_codebook_without_an_actor_column_is_refused(tmp_path):
+    book = tmp_path / "people.csv"
+    book.write_text("name,kind,aliases\nVladimir Putin,person,Putin\n", encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        load_codebook(book)
+    message = str(error.value)
+    assert message.startswith(f"{book}: codebook has no 'actor' column")
+    assert "'name'" in message and "\n" not in message
+    header_only = tmp_path / "header_only.csv"
+    header_only.write_text("name,type\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'actor' or 'kind' column"):
+        load_codebook(header_only)
+    with pytest.raises(ValueError, match=r"^codebook DataFrame: codebook has no 'kind' column"):
+        load_codebook(pd.DataFrame({"actor": [], "aliases": []}))
+    with pytest.raises(ValueError, match=r"^codebook row 2: codebook has no 'actor' column"):
+        load_codebook([{"actor": "Acme", "kind": "org"}, {"kind": "person"}])
+
+
+def test_codebook_with_a_header_and_no_rows_is_empty_and_says_so(tmp_path):
+    book = tmp_path / "empty.csv"
+    book.write_text("actor,kind,aliases\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="lists no actors"):
+        empty = load_codebook(book)
+    assert len(empty) == 0
+    text = "Angela Merkel met Emmanuel Macron in Paris."
+    assert find_actors(text, codebook=empty) == find_actors(text)
+    blank = tmp_path / "blank.csv"
+    blank.write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="empty codebook file"):
+        load_codebook(blank)
+
+
+def test_codebook_columns_only_actor_and_kind_are_required():
+    book = load_codebook(pd.DataFrame({" Actor ": ["Acme Corp"], "KIND": ["company"]}))
+    assert book.entries == (toolkit.actors.CodebookEntry("Acme Corp", "organization", ()),)
+
+
+def test_codebook_pattern_is_built_once_per_codebook():
+    book = load_codebook([{"actor": "Acme Corp", "kind": "org", "aliases": "Acme"}])
+    first = find_actors("Acme shares rose.", codebook=book)
+    pattern = book._matcher[0]
+    second = find_actors("Shares in Acme Corp fell.", codebook=book)
+    assert book._matcher[0] is pattern
+    assert [a.name for a in first] == [a.name for a in second] == ["Acme Corp"]
+
+
+def test_codebook_names_keep_their_demonyms_apart_from_the_country():
+    book = [{"actor": "Russian Orthodox Church", "kind": "organization", "aliases": ""}]
+    text = "The Russian Orthodox Church backed the plan. Russian troops crossed the border."
+    actors = by_name(find_actors(text, codebook=book))
+    assert actors["Russian Orthodox Church"].mention_count == 1
+    assert [m.text for m in actors["Russia"].demonym_mentions] == ["Russian"]
+    assert actors["Russia"].demonym_mentions[0].start == text.index("Russian troops")
+
+
 # --- tables and lookups ----------------------------------------------------------------------
 
 
 def test_actor_frequency_and_actors_to_frame():
     text = "Putin met Biden in Geneva. Putin left; Russian officials stayed."
     frame = toolkit.actor_frequency(text)
-    assert list(frame.columns[:6]) == [
+    assert list(frame.columns[:7]) == [
         "actor",
         "kind",
         "mentions",
+        "name_mentions",
         "demonym_mentions",
         "pronoun_mentions",
         "first_offset",
     ]
     rows = {r.actor: r for r in frame.itertuples()}
-    assert rows["Putin"].mentions == 2
+    assert rows["Putin"].name_mentions == 2
+    assert rows["Putin"].mentions == 2 + rows["Putin"].pronoun_mentions
+    assert rows["Russia"].mentions == rows["Russia"].name_mentions + 1
     assert rows["Russia"].demonym_mentions == 1
     assert rows["Geneva"].first_offset == text.index("Geneva")
     assert toolkit.actors_to_frame(find_actors(text)).equals(frame)
@@ -419,8 +599,8 @@ def test_cli_actors_table_csv_json_and_bad_input(tmp_path, capsys):
     empty.write_text("")
     assert main(["actors", str(good), "--csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("article,actor,kind,mentions,demonym_mentions")
-    assert lines[1].startswith("a,Olaf Scholz,person,2,0,0,")
+    assert lines[0].startswith("article,actor,kind,mentions,name_mentions,demonym_mentions")
+    assert lines[1].startswith("a,Olaf Scholz,person,2,2,0,0,")
     assert main(["actors", str(good), str(empty), "--json"]) == 1
     captured = capsys.readouterr()
     data = json.loads(captured.out)
@@ -443,3 +623,8 @@ def test_cli_actors_with_codebook(tmp_path, capsys):
     assert "a,Russian government,organization,2," in out
     assert main(["actors", str(article), "--codebook", str(tmp_path / "nope.csv")]) == 2
     assert "codebook file not found" in capsys.readouterr().err
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("name,kind\nKremlin,organization\n")
+    assert main(["actors", str(article), "--codebook", str(nameless)]) == 2
+    err = capsys.readouterr().err
+    assert f"{nameless}: codebook has no 'actor' column" in err and "Traceback" not in err

@@ -187,3 +187,70 @@ def test_cli_gives_files_sharing_a_name_distinct_ids(tmp_path: Path, capsys):
     assert main(["stats", str(tmp_path), "--csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(",")[0] for line in lines[1:]] == ["business-001", "sport-001"]
+
+
+def test_cli_reports_a_failing_analysis_in_one_line_and_goes_on(
+    tmp_path: Path, capsys, monkeypatch
+):
+    import toolkit.stats
+    from toolkit.cli import main
+
+    (tmp_path / "good.txt").write_text("The minister resigned on Tuesday.")
+    (tmp_path / "odd.txt").write_text("A text the analysis trips over.")
+    real = toolkit.stats.text_stats
+
+    def flaky(article):
+        if article.id == "odd":
+            raise RuntimeError("unexpected\ninput")
+        return real(article)
+
+    monkeypatch.setattr(toolkit.stats, "text_stats", flaky)
+    assert main(["stats", str(tmp_path), "--csv"]) == 1
+    captured = capsys.readouterr()
+    assert [line.split(",")[0] for line in captured.out.splitlines()[1:]] == ["good"]
+    assert f"error: {tmp_path / 'odd.txt'}: analysis failed (RuntimeError: unexpected input)" in (
+        captured.err.splitlines()
+    )
+
+
+def test_ids_stay_unique_when_a_counter_meets_a_real_name(tmp_path: Path):
+    paths = [tmp_path / "a.txt", tmp_path / "a.md", tmp_path / "a-2.txt"]
+    ids = assign_ids(paths)
+    assert ids == {paths[0]: "a", paths[1]: "a-3", paths[2]: "a-2"}
+
+
+def test_html_with_unclosed_head_or_page_wide_form_keeps_its_body():
+    unclosed_head = (
+        "<html><head><title>Site</title><body><h1>Port strike ends</h1>"
+        "<p>Dockers returned to work on Friday.</p>"
+    )
+    assert Article.from_text(unclosed_head).text == (
+        "Port strike ends\n\nDockers returned to work on Friday."
+    )
+    webforms = (
+        "<html><body><form action='/x'><div><h1>Port strike ends</h1>"
+        "<p>Dockers returned to work.</p></div></form></body></html>"
+    )
+    assert Article.from_text(webforms).text == "Port strike ends\n\nDockers returned to work."
+    everything_in_aside = "<html><body><aside><p>Only text here.</p></aside></body></html>"
+    assert Article.from_text(everything_in_aside).text == "Only text here."
+
+
+@pytest.mark.parametrize(
+    "opening", ["MZ Wallace opens a store", "ID3 standard revised", "RIFF between allies", "BZh"]
+)
+def test_text_that_starts_like_a_file_signature_is_still_text(tmp_path: Path, opening):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{opening} on Monday.\n")
+    assert load_article(path).text == f"{opening} on Monday."
+
+
+def test_plain_text_comparisons_are_not_taken_for_tags():
+    assert Article.from_text("Prices fall if a<b and c>d holds.").text == (
+        "Prices fall if a<b and c>d holds."
+    )
+
+
+def test_bidi_controls_and_unicode_line_separators_are_normalised():
+    text = "Talks\u2029The \u202eminister\u202c spoke.\u2028Then left."
+    assert Article.from_text(text).text == "Talks\n\nThe minister spoke.\n\nThen left."

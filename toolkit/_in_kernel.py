@@ -43,7 +43,11 @@ _PRIMER = (
 )
 
 _snapshot: dict[str, Any] | None = None
-_warnings_seen = False  # has any warning been shown in this kernel? (see _clear_toolkit_caches)
+#: Environment variables that decide which NLTK data the toolkit finds (toolkit.resources).
+_DATA_VARIABLES = ("NLTK_DATA", "TOOLKIT_NLTK_DATA", "HOME", "APPDATA")
+#: Cached toolkit functions that warned about missing NLTK data since the last reset: emptied
+#: at the next reset, so that the next report warns again, as in a fresh kernel.
+_warned_from: set[Any] = set()
 
 
 def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None:
@@ -75,51 +79,96 @@ def reset() -> None:
             shell.reset(new_session=True)
         finally:
             gc.collect = collect
+    data_moved = any(os.environ.get(v) != _snapshot["environ"].get(v) for v in _DATA_VARIABLES)
     _restore_process_state(_snapshot)
     _restore_libraries(_snapshot)
     _rearm_warnings()
-    if _warnings_seen:
+    if data_moved:
+        # The cached loaders may have loaded NLTK data from elsewhere, or none at all.
         _clear_toolkit_caches()
+    else:
+        _clear_loaders_that_warned()
 
 
 def _prime() -> None:
     """Analyse and draw a short text once: loads the models, word lists and fonts that the
     first report would otherwise load."""
-    global _warnings_seen
     try:
         from toolkit import display
         from toolkit.analysis import analyze
 
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings():
             warnings.simplefilter("always")
+            # Silently: note which loaders warn (the reset empties them), print nothing.
+            warnings.showwarning = lambda message, category, *args, **kwargs: _note(category)
             analysis = analyze(_PRIMER)
             display.analysis_html(analysis)
             display.as_png(display.actor_chart(analysis))
-        _warnings_seen = _warnings_seen or bool(caught)
     except Exception:
         pass  # priming is an optimisation; the notebook reports any error itself
 
 
 def _watch_warnings() -> None:
-    """Note every warning shown from now on (see :func:`_clear_toolkit_caches`)."""
+    """Note, from now on, where each missing-NLTK-data warning comes from (see :func:`_note`)."""
     shown = warnings.showwarning
 
-    def showwarning(*args: Any, **kwargs: Any) -> None:
-        global _warnings_seen
-        _warnings_seen = True
-        shown(*args, **kwargs)
+    def showwarning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+        _note(category)
+        shown(message, category, *args, **kwargs)
 
     warnings.showwarning = showwarning
 
 
-def _clear_toolkit_caches() -> None:
-    """Empty the ``functools`` caches of the toolkit's modules.
+def _note(category: Any) -> None:
+    """Remember the cached toolkit functions on the stack of a warning about missing NLTK data.
 
-    Only done once a warning has been seen: the toolkit warns about missing NLTK data inside
-    cached loaders, so in a warm kernel only the first report would carry the warning a fresh
-    kernel prints in every report. Emptying the caches makes each report load (and warn) as a
-    fresh kernel does; with all data installed nothing warns and the caches stay warm.
+    The toolkit warns about missing NLTK data once per process, from inside cached loaders
+    (``toolkit.syllables._default_counter``, ``toolkit.actors._lexicon.lexicon``...): in a warm
+    kernel, only the first report would print the warning that a fresh kernel prints in every
+    report. The loaders that warned are emptied at the next reset, so that they load (and
+    warn) again; all other caches stay warm. Other warnings need nothing: the reset re-arms
+    them (:func:`_rearm_warnings`).
     """
+    resources = sys.modules.get("toolkit.resources")
+    if resources is None or not (
+        isinstance(category, type) and issubclass(category, resources.NltkDataMissingWarning)
+    ):
+        return
+    cached = _cached_toolkit_functions()
+    frame = sys._getframe(1)
+    while frame is not None:
+        function = cached.get(frame.f_code)
+        if function is not None:
+            _warned_from.add(function)
+        frame = frame.f_back
+
+
+def _cached_toolkit_functions() -> dict[Any, Any]:
+    """``{code object: cached function}`` for the ``functools`` caches of the toolkit."""
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "toolkit" or name.startswith("toolkit.")):
+            continue
+        for value in list(vars(module).values()):
+            wrapped = getattr(value, "__wrapped__", None)
+            if (
+                callable(getattr(value, "cache_clear", None))
+                and getattr(value, "__module__", None) == name
+                and hasattr(wrapped, "__code__")
+            ):
+                found[wrapped.__code__] = value
+    return found
+
+
+def _clear_loaders_that_warned() -> None:
+    while _warned_from:
+        _warned_from.pop().cache_clear()
+
+
+def _clear_toolkit_caches() -> None:
+    """Empty every ``functools`` cache of the toolkit's modules (after the environment, and
+    so possibly the NLTK data the loaders see, changed)."""
+    _warned_from.clear()
     for name, module in list(sys.modules.items()):
         if module is None or not (name == "toolkit" or name.startswith("toolkit.")):
             continue
@@ -143,6 +192,9 @@ def _take_snapshot() -> dict[str, Any]:
         "environ": dict(os.environ),
         "sys_path": list(sys.path),
         "warning_filters": list(warnings.filters),
+        # Our hook (see _watch_warnings): a notebook may replace it (logging.captureWarnings).
+        "showwarning": warnings.showwarning,
+        "formatwarning": warnings.formatwarning,
     }
     if "matplotlib" in sys.modules:
         import matplotlib
@@ -159,6 +211,8 @@ def _restore_process_state(snapshot: dict[str, Any]) -> None:
         os.environ.update(snapshot["environ"])
     sys.path[:] = snapshot["sys_path"]
     warnings.filters[:] = snapshot["warning_filters"]
+    warnings.showwarning = snapshot["showwarning"]
+    warnings.formatwarning = snapshot["formatwarning"]
 
 
 def _restore_libraries(snapshot: dict[str, Any]) -> None:

@@ -53,14 +53,14 @@ class ArticleAnalysis:
 
     def summary(self) -> dict[str, Any]:
         """A flat row for indexes and corpus tables: id, title, statistics, counts."""
-        people = [a.name for a in self.actors]
+        names = [a.name for a in self.actors]
         return {
             "id": self.article.id,
             "title": self.article.title,
             "path": str(self.article.source_path) if self.article.source_path else None,
             **self.stats.to_dict(),
             "actors": len(self.actors),
-            "top_actors": people[:5],
+            "top_actors": names[:5],
             "quotes": len(self.quotes),
         }
 

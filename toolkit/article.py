@@ -52,47 +52,25 @@ DEFAULT_MAX_BYTES = 10_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
-_BINARY_MAGIC = (
-    b"%PDF",
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"\x1f\x8b",
-    b"BZh",
-    b"\xfd7zXZ",
-    b"7z\xbc\xaf",
-    b"\x7fELF",
-    b"MZ",
-    b"\xd0\xcf\x11\xe0",  # old MS Office
-    b"SQLite format 3",
-    b"OggS",
-    b"ID3",
-    b"RIFF",
-    b"fLaC",
-    b"\x00\x00\x01\x00",
-    b"wOFF",
+# File signatures long enough that no article starts with them by chance ("MZ Wallace opens a
+# store" is text). Formats with short signatures (MZ, ID3, RIFF...) hold NUL bytes near the
+# start and are caught by that check instead.
+_BINARY_SIGNATURE = re.compile(
+    rb"%PDF-|\x89PNG\r\n\x1a\n|GIF8[79]a|\xff\xd8\xff|PK\x03\x04|\x1f\x8b\x08|BZh[1-9]1AY&SY"
+    rb"|\xfd7zXZ\x00|7z\xbc\xaf\x27\x1c|\x7fELF|\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    rb"|SQLite format 3\x00|OggS\x00|fLaC|wOF[F2]"
 )
 
-# HTML elements whose text is not article text.
-_SKIPPED_ELEMENTS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "head",
-    "nav",
-    "footer",
-    "form",
-    "button",
-    "select",
-    "iframe",
-    "object",
-    "canvas",
-    "aside",
-}
+# HTML elements whose content is never article text.
+_NEVER_TEXT = {
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+    "select", "button",
+}  # fmt: skip
+# Page furniture around the article. Skipped while the page still has text elsewhere: a
+# document whose body sits inside one of them (an unclosed <head>, a page-wide <aside>) is
+# read again without skipping them.
+_PAGE_CHROME = {"head", "nav", "footer", "aside"}
+_SKIPPED_ELEMENTS = _NEVER_TEXT | _PAGE_CHROME
 # HTML elements that end a paragraph.
 _BLOCK_ELEMENTS = {
     "p",
@@ -164,8 +142,12 @@ _TAG_NAMES = "|".join(
         reverse=True,
     )
 )
-# A complete tag: <p>, </p>, <br/>, <a href="...">, <!-- comment -->.
-_TAG = re.compile(rf"<!--.*?-->|</?(?:{_TAG_NAMES})\b[^<>]{{0,500}}>|<!DOCTYPE[^>]*>", re.I | re.S)
+# A complete tag: <p>, </p>, <br/>, <a href="...">, <!-- comment -->. A tag with attributes
+# needs at least one name=value, so that "if a<b and c>d" in plain text is left alone.
+_TAG = re.compile(
+    rf"<!--.*?-->|</?(?:{_TAG_NAMES})(?:\s*/?>|\s+[^<>]{{0,500}}?=[^<>]{{0,500}}>)|<!DOCTYPE[^>]*>",
+    re.I | re.S,
+)
 # What is left of a tag cut in half by a careless export: a paragraph that is only "p>", "</p",
 # "<br", "/div>" and the like.
 _TAG_REMNANT = re.compile(
@@ -175,7 +157,9 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}
 
 # Horizontal whitespace other than a plain space, and characters that should simply vanish.
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Soft hyphens, zero-width characters and bidirectional controls (which can make displayed text
+# differ from its logical order).
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MULTISPACE = re.compile(r" {2,}")
 _SENTENCE_END = re.compile(r"""[.!?:;,…]["'”’»)\]]*$""")
@@ -303,7 +287,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
         return _decode_checked(data[len(codecs.BOM_UTF8) :], "utf-8", path), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_checked(data, "utf-16", path), "utf-16"
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
+    if _BINARY_SIGNATURE.match(data) or b"\x00" in data[:65536]:
         raise BinaryArticleError(path, "binary file, not text")
     try:
         return _decode_checked(data, "utf-8", path), "utf-8"
@@ -425,7 +409,9 @@ def _clean(text: str, *, is_html: bool, is_markdown: bool) -> tuple[list[str], s
     if is_html:
         lines, title = _html_to_lines(text)
         text = "\n\n".join(lines)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _CONTROL.sub(" ", text.replace("\f", "\n").replace("\v", "\n"))
@@ -517,11 +503,12 @@ def _strip_markdown(text: str) -> tuple[str, str | None]:
 class _TextExtractor(HTMLParser):
     """Collect the visible text of an HTML document as lines, one per block element."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: set[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self._current: list[str] = []
-        self._skip_depth = 0
+        self._skip = skip
+        self._open_skipped: list[str] = []  # skipped elements we are inside, innermost last
         self._in_title = False
         self._in_h1 = False
         self.title: str | None = None
@@ -533,8 +520,11 @@ class _TextExtractor(HTMLParser):
         if tag == "title":
             self._in_title = True
             return
-        if tag in _SKIPPED_ELEMENTS:
-            self._skip_depth += 1
+        if "head" in self._open_skipped and (tag == "body" or tag in _BLOCK_ELEMENTS):
+            # The body starts: an unclosed <head> ends here, as browsers end it.
+            del self._open_skipped[self._open_skipped.index("head") :]
+        if tag in self._skip:
+            self._open_skipped.append(tag)
             return
         if tag in _BLOCK_ELEMENTS:
             self._flush()
@@ -551,8 +541,10 @@ class _TextExtractor(HTMLParser):
             if self.title is None:
                 self.title = "".join(self._title_parts).strip() or None
             return
-        if tag in _SKIPPED_ELEMENTS:
-            self._skip_depth = max(0, self._skip_depth - 1)
+        if tag in self._open_skipped:
+            # Close it and anything left open inside it.
+            position = len(self._open_skipped) - 1 - self._open_skipped[::-1].index(tag)
+            del self._open_skipped[position:]
             return
         if tag == "h1" and self._in_h1:
             self._in_h1 = False
@@ -564,7 +556,7 @@ class _TextExtractor(HTMLParser):
         if self._in_title:
             self._title_parts.append(data)
             return
-        if self._skip_depth:
+        if self._open_skipped:
             return
         if self._in_h1:
             self._h1_parts.append(data)
@@ -582,9 +574,12 @@ class _TextExtractor(HTMLParser):
 
 
 def _html_to_lines(text: str) -> tuple[list[str], str | None]:
-    parser = _TextExtractor()
-    parser.feed(text)
-    parser.close()
+    for skip in (_SKIPPED_ELEMENTS, _NEVER_TEXT):
+        parser = _TextExtractor(skip)
+        parser.feed(text)
+        parser.close()
+        if parser.lines:
+            break
     return parser.lines, parser.h1 or parser.title
 
 
@@ -660,16 +655,27 @@ def assign_ids(paths: list[Path]) -> dict[Path, str]:
         clashes = [group for group in ids.values() if len(group) > 1]
         if not clashes:
             break
+        grew = False
         for group in clashes:
+            if len({path.resolve().parent for path in group}) == 1:
+                continue  # folder names cannot tell files of one folder apart
             for path in group:
-                depth[path] += 1
-    result = {path: make(path) for path in paths}
-    # Files that still clash (same path spelled twice, or very deep twins) get a counter.
-    seen: dict[str, int] = {}
-    for path, value in result.items():
-        if value in seen:
-            seen[value] += 1
-            result[path] = f"{value}-{seen[value]}"
-        else:
-            seen[value] = 1
+                if depth[path] < len(path.resolve().parts) - 1:
+                    depth[path] += 1
+                    grew = True
+        if not grew:  # same-folder twins (a.txt, a.md): the counter below tells them apart
+            break
+    natural = {path: make(path) for path in paths}
+    # Paths that still clash (the same file spelled twice, very deep twins) get a counter that
+    # is never another path's natural id: assign_ids([a.txt, a.md, x/a-2.txt]) stays unique.
+    taken = set(natural.values())
+    result: dict[Path, str] = {}
+    used: set[str] = set()
+    for path, value in natural.items():
+        candidate, counter = value, 1
+        while candidate in used or (candidate != value and candidate in taken):
+            counter += 1
+            candidate = f"{value}-{counter}"
+        used.add(candidate)
+        result[path] = candidate
     return result

@@ -54,6 +54,30 @@ def iter_articles(paths: Sequence[str], failures: Failures) -> Iterator[Article]
             failures.add(str(exc))
 
 
+def each_analysed(
+    paths: Sequence[str], failures: Failures, analyse: Callable[[Article], Any]
+) -> Iterator[tuple[Article, Any]]:
+    """``(article, analyse(article))`` for each article named by ``paths``.
+
+    An article that cannot be read, or whose analysis raises, is reported to ``failures`` in
+    one line and skipped: one bad article never stops the batch.
+    """
+    for article in iter_articles(paths, failures):
+        try:
+            result = analyse(article)
+        except Exception as exc:
+            where = article.source_path or article.id
+            failures.add(f"{where}: analysis failed ({one_line(exc)})")
+            continue
+        yield article, result
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line: its type and its message with whitespace collapsed."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 def emit(rows: list[dict[str, Any]], fmt: str, out=None) -> None:
     """Print rows as an aligned table, JSON (a list of objects) or CSV."""
     out = out or sys.stdout
@@ -167,6 +191,11 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     except DaskUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit corpus stopped: {one_line(exc)}", file=sys.stderr)
+        return 1
     rows = summary.rows
     kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
     print(
@@ -191,17 +220,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     def on_failure(outcome) -> None:
         _print_above_progress(f"error: {outcome.error}")
 
-    result = build_reports(
-        args.paths,
-        args.out,
-        workers=args.workers,
-        force=args.force,
-        formats=args.format.split(","),
-        notebook=args.notebook,
-        timeout=args.timeout,
-        progress=False if args.quiet else None,
-        on_failure=on_failure,
-    )
+    try:
+        result = build_reports(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            force=args.force,
+            formats=args.format.split(","),
+            notebook=args.notebook,
+            timeout=args.timeout,
+            progress=False if args.quiet else None,
+            on_failure=on_failure,
+        )
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit report stopped: {one_line(exc)}", file=sys.stderr)
+        return 1
     counts = result.counts
     index = Path(args.out) / "index.html"
     print(
@@ -233,8 +268,8 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     failures = Failures()
     rows: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
-    for article in iter_articles(args.paths, failures):
-        actors = find_actors(article, codebook=codebook)
+    analysed = each_analysed(args.paths, failures, lambda a: find_actors(a, codebook=codebook))
+    for article, actors in analysed:
         if args.fmt == "json":
             documents.append(
                 {
@@ -292,8 +327,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
     failures = Failures()
     rows = []
-    for article in iter_articles(args.paths, failures):
-        stats = text_stats(article)
+    for article, stats in each_analysed(args.paths, failures, text_stats):
         rows.append({"id": article.id, "path": str(article.source_path), **stats.to_dict()})
     if args.fmt == "table":
         rows = [{key: row[key] for key in _STATS_TABLE_COLUMNS} for row in rows]
@@ -310,12 +344,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
     failures = Failures()
     rows: list[dict[str, Any]] = []
-    for article in iter_articles(args.paths, failures):
-        try:
-            quotes = extract_quotes(article)
-        except Exception as exc:  # one bad article must not stop the batch
-            failures.add(f"{article.source_path or article.id}: quotations failed ({exc})")
-            continue
+    for article, quotes in each_analysed(args.paths, failures, extract_quotes):
         for quote in quotes:
             row = {"article": article.id, **quote.to_dict()}
             if args.fmt == "table":

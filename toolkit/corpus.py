@@ -17,36 +17,34 @@ engine. :func:`write_corpus` streams the rows straight to Parquet files instead 
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import html
 import os
 import random
 import warnings
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit import engines
-from toolkit.article import assign_ids, expand_paths, load_article
+from toolkit._io import TEMP_PREFIX, TEMP_SUFFIX
+from toolkit.article import Article, assign_ids, expand_paths, load_article
 from toolkit.errors import ArticleError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from toolkit.actors import Actor
     from toolkit.analysis import ArticleAnalysis
 
 __all__ = [
     "TABLES",
+    "ArticleChangedError",
     "ArticleResult",
     "Corpus",
     "WriteSummary",
     "analysis_rows",
     "analyze_corpus",
-    "co_mention_counts",
     "iter_corpus",
     "write_corpus",
 ]
@@ -85,6 +83,7 @@ _SCHEMAS: dict[str, dict[str, str]] = {
         "actor": _TEXT,
         "kind": "category",
         "mentions": "int64",
+        "name_mentions": "int64",
         "demonym_mentions": "int64",
         "pronoun_mentions": "int64",
         "quotes": "int64",
@@ -112,6 +111,11 @@ _FIXED_CATEGORIES = {("actors", "kind"): ACTOR_KINDS, ("quotes", "kind"): QUOTE_
 
 #: Rows are turned into a DataFrame (or a Parquet row group) every this many articles.
 _FLUSH_EVERY = 256
+
+
+class ArticleChangedError(ValueError):
+    """An article's file no longer holds the text the corpus tables were made from (its
+    ``content_hash`` differs), so the offsets in the tables would point at the wrong text."""
 
 
 # --- one article -> rows ------------------------------------------------------------------
@@ -159,7 +163,9 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
                 "article_id": article.id,
                 "actor": actor.name,
                 "kind": actor.kind,
-                "mentions": forms.count("name"),
+                # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
+                "mentions": len(forms),
+                "name_mentions": forms.count("name"),
                 "demonym_mentions": forms.count("demonym"),
                 "pronoun_mentions": forms.count("pronoun"),
                 "quotes": quotes_by_speaker.get(actor.name, 0),
@@ -185,7 +191,7 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
     ]
     co_rows = [
         {"article_id": article.id, "actor_a": a, "actor_b": b, "count": n}
-        for (a, b), n in sorted(co_mention_counts(article.text, analysis.actors).items())
+        for (a, b), n in sorted(_co_mentions_by_name(article, analysis.actors).items())
     ]
     kinds = [a.kind for a in analysis.actors]
     quote_kinds = [q.kind for q in analysis.quotes]
@@ -212,34 +218,17 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
     )
 
 
-def co_mention_counts(text: str, actors: Iterable[Actor]) -> Counter[tuple[str, str]]:
-    """Pairs of actors named in the same sentence of ``text`` -> number of such sentences,
-    each pair in name order.
+def _co_mentions_by_name(article: Article, actors: Any) -> dict[tuple[str, str], int]:
+    """:func:`toolkit.actors.co_mention_counts` (names in one sentence) keyed by the two
+    actors' names in name order, as the ``co_mentions`` table stores them."""
+    from toolkit.actors import co_mention_counts
 
-    The counts of :func:`toolkit.actors.co_mentions`, without building a DataFrame for every
-    article (that alone took a tenth of a corpus run).
-
-    >>> from toolkit.actors import find_actors
-    >>> text = "Putin met Biden in Geneva. Biden left."
-    >>> dict(co_mention_counts(text, find_actors(text)))
-    {('Biden', 'Geneva'): 1, ('Biden', 'Putin'): 1, ('Geneva', 'Putin'): 1}
-    """
-    from toolkit.segment import sentences
-
-    starts = [s.start for s in sentences(text)]
-    named: dict[int, set[str]] = {}
-    for actor in actors:
-        for mention in actor.mentions:
-            if mention.form == "name":
-                sentence = bisect.bisect_right(starts, mention.start) - 1
-                named.setdefault(sentence, set()).add(actor.name)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for names in named.values():
-        ordered = sorted(names)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                pairs[(a, b)] += 1
-    return pairs
+    actors = list(actors)
+    by_name: dict[tuple[str, str], int] = {}
+    for (i, j), n in co_mention_counts(article, actors).items():
+        a, b = sorted((actors[i].name, actors[j].name))
+        by_name[(a, b)] = by_name.get((a, b), 0) + n
+    return by_name
 
 
 def _analyze_task(task: tuple[str, str, str]) -> ArticleResult:
@@ -262,11 +251,20 @@ def _analyze_task(task: tuple[str, str, str]) -> ArticleResult:
 # --- many articles --------------------------------------------------------------------------
 
 
-def _tasks(paths: str | Path | Iterable[str | Path], sample: int | None, seed: int):
+def _tasks(
+    paths: str | Path | Iterable[str | Path],
+    sample: int | None,
+    seed: int,
+    exclude: str | Path | None = None,
+):
     if isinstance(paths, (str, Path)):
         paths = [paths]
     given = list(paths)
     files = expand_paths(given)
+    if exclude is not None:
+        # The output folder and everything in it are never input (compared resolved).
+        root = Path(exclude).resolve()
+        files = [f for f in files if not f.resolve().is_relative_to(root)]
     # Ids come from the whole list, so an article has the same id in a sample as in the corpus.
     ids = assign_ids(files)
     if sample is not None:
@@ -295,17 +293,19 @@ def iter_corpus(
     sample: int | None = None,
     seed: int = 0,
     progress: bool = True,
+    exclude: str | Path | None = None,
 ) -> Iterator[ArticleResult]:
     """Analyse articles and yield an :class:`ArticleResult` for each, in input order.
 
     ``paths`` are files, folders (searched recursively) and globs, as for the CLI. Results
-    arrive as the workers finish them and are put back in order with a small buffer. ``sample=N`` analyses a random choice of N files (``seed`` makes it
-    reproducible), kept in input order.
+    arrive as the workers finish them and are put back in order with a small buffer.
+    ``sample=N`` analyses a random choice of N files (``seed`` makes it reproducible), kept
+    in input order. Files in the folder ``exclude`` (an output folder) are left out.
 
     >>> for result in iter_corpus("bbc/", workers=2, progress=False):   # doctest: +SKIP
     ...     print(result.path, result.error or result.article["words"])
     """
-    tasks, nothing = _tasks(paths, sample, seed)
+    tasks, nothing = _tasks(paths, sample, seed, exclude)
     for given in nothing:
         yield ArticleResult(path=given, error=f"{given}: no article files found")
     if not tasks:
@@ -418,7 +418,8 @@ def write_corpus(
     (``articles.parquet``, ``actors.parquet``, ...) as the rows arrive, so memory stays flat
     however large the corpus. Read them back with :meth:`Corpus.read_parquet`.
 
-    Each file is written under a temporary name and renamed when complete.
+    Each file is written under a temporary name and renamed when complete. Files under
+    ``folder`` are never taken as articles, even when it lies inside ``paths``.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -433,6 +434,7 @@ def write_corpus(
                 sample=sample,
                 seed=seed,
                 progress=progress,
+                exclude=folder,
             ),
             sinks,
             dedupe=dedupe,
@@ -507,6 +509,18 @@ def _stats_dtypes() -> dict[str, str]:
         f.name: "float64" if "float" in str(f.type) else "int64" if "int" in str(f.type) else _TEXT
         for f in dataclasses.fields(TextStats)
     }
+
+
+def _upgrade_actors(frame: pd.DataFrame) -> pd.DataFrame:
+    """An actors table written before ``mentions`` counted every form (then it counted names
+    only, and there was no ``name_mentions``), in today's columns."""
+    if "mentions" not in frame or "name_mentions" in frame:
+        return frame
+    total = frame["mentions"]
+    for column in ("demonym_mentions", "pronoun_mentions"):
+        if column in frame:
+            total = total + frame[column]
+    return frame.assign(name_mentions=frame["mentions"], mentions=total)
 
 
 def _normalise(
@@ -589,7 +603,9 @@ class _TableSink:
                 frame[column] = frame[column].astype(_TEXT)
         table = pa.Table.from_pandas(frame, preserve_index=False)
         if self._writer is None:
-            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            # Named like every temporary file of the toolkit (toolkit._io), beside the target.
+            unique = f"{os.getpid()}-{os.urandom(4).hex()}"
+            self._tmp = self.path.with_name(f"{TEMP_PREFIX}{self.path.name}.{unique}{TEMP_SUFFIX}")
             self._writer = pq.ParquetWriter(self._tmp, table.schema)
         else:
             table = table.cast(self._writer.schema)
@@ -605,6 +621,8 @@ class _TableSink:
             self._write(_normalise(self.name, pd.DataFrame(), self.schema))
         self._writer.close()
         self._writer = None
+        with open(self._tmp, "rb+") as handle:  # on disk before it replaces the old table
+            os.fsync(handle.fileno())
         os.replace(self._tmp, self.path)
         self._tmp = None
 
@@ -627,9 +645,10 @@ class Corpus:
 
     - ``articles``: one row per article: id, path, topic (parent folder), title, encoding,
       content_hash, duplicate_of, every text statistic, and counts (n_actors, n_quotes, ...).
-    - ``actors``: one row per actor per article: article_id, actor, kind, mentions (by name),
-      demonym_mentions, pronoun_mentions, quotes (attributed to the actor in that article),
-      first_offset.
+    - ``actors``: one row per actor per article: article_id, actor, kind, mentions (every
+      mention, as :func:`toolkit.quotes.voice_share_frame` counts them), the same by form
+      (name_mentions, demonym_mentions, pronoun_mentions), quotes (attributed to the actor
+      in that article), first_offset.
     - ``quotes``: one row per quotation: article_id, kind, speaker (an actor's name or
       missing), text, start, end, speaker_mention (the words naming the speaker),
       speaker_start, speaker_end, cue, cue_start, cue_end (offsets into the article's text).
@@ -680,16 +699,39 @@ class Corpus:
         for name in TABLES:
             path = folder / f"{name}.parquet"
             frame = pd.read_parquet(path) if path.is_file() else pd.DataFrame()
+            if name == "actors":
+                frame = _upgrade_actors(frame)
             tables[name] = _normalise(name, frame)
         return cls(**tables)
 
     @classmethod
-    def open(cls, source: str | Path | Iterable[str | Path], **options: Any) -> Corpus:
-        """A corpus folder written by :meth:`to_parquet` is read; anything else (articles,
-        folders of articles, globs) is analysed with :func:`analyze_corpus` and ``options``."""
+    def open(
+        cls,
+        source: str | Path | Iterable[str | Path],
+        *,
+        sample: int | None = None,
+        seed: int = 0,
+        dedupe: bool = False,
+        **options: Any,
+    ) -> Corpus:
+        """A corpus folder written by :meth:`to_parquet` (or ``toolkit corpus --out``) is
+        read; anything else (articles, folders of articles, globs) is analysed with
+        :func:`analyze_corpus`, with ``sample``, ``seed``, ``dedupe`` and ``options``
+        (``workers``, ``engine``, ``scheduler``, ``progress``).
+
+        ``sample``, ``seed`` and ``dedupe`` apply to tables too: ``sample=N`` keeps a random
+        choice of N articles (reproducible with ``seed``, in table order) and their rows,
+        ``dedupe`` drops exact duplicates. The other options only say how to analyse, so
+        they do nothing when tables are read.
+
+        >>> corpus = Corpus.open("bbc-tables/", sample=200, seed=1)  # doctest: +SKIP
+        """
         if isinstance(source, (str, Path)) and (Path(source) / "articles.parquet").is_file():
-            return cls.read_parquet(source)
-        return analyze_corpus(source, **options)
+            corpus = cls.read_parquet(source)
+            if dedupe:
+                corpus = corpus.deduplicated()
+            return corpus.sample(sample, seed=seed) if sample is not None else corpus
+        return analyze_corpus(source, sample=sample, seed=seed, dedupe=dedupe, **options)
 
     # --- selections -----------------------------------------------------------------------
 
@@ -706,6 +748,21 @@ class Corpus:
             errors=self.errors,
         )
 
+    def sample(self, n: int, *, seed: int = 0) -> Corpus:
+        """A random choice of ``n`` articles (all of them if there are fewer), reproducible
+        with ``seed``, in table order, with their rows in every table (``errors`` is kept
+        whole: its files have no article row to sample).
+
+        >>> corpus.sample(100, seed=3)  # doctest: +SKIP
+        """
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ValueError(f"sample must be a positive number of articles, got {n!r}")
+        ids = list(self.articles["id"])
+        if n >= len(ids):
+            return self
+        keep = sorted(random.Random(seed).sample(range(len(ids)), n))
+        return self.select(ids[i] for i in keep)
+
     def deduplicated(self) -> Corpus:
         """Without the articles whose cleaned text repeats an earlier article's."""
         return self.select(self.articles.loc[self.articles["duplicate_of"].isna(), "id"])
@@ -716,14 +773,17 @@ class Corpus:
         """Per actor (and per value of the articles column ``by``, e.g. ``"topic"``):
 
         - ``kind``: the actor's most frequent kind;
-        - ``articles``: articles mentioning it; ``mentions``, ``demonym_mentions``,
-          ``pronoun_mentions``: summed over them (``mentions`` counts names, as in
-          :func:`toolkit.actors.actors_to_frame`);
+        - ``articles``: articles mentioning it;
+        - ``mentions``: every mention of it in them (names, demonyms such as "French", and
+          pronouns the actor finder linked to it), then the same by form: ``name_mentions``,
+          ``demonym_mentions``, ``pronoun_mentions``;
         - ``quotes``: quotations attributed to it; ``quoted_articles``: articles where it is
           quoted; ``quoted_share``: ``quoted_articles / articles``;
-        - ``mention_share``, ``voice_share``: its share of all name mentions and of all
-          quotations (attributed or not) in the corpus (or in its ``by`` group), as in
-          :func:`toolkit.quotes.voice_share_frame` for one article.
+        - ``mention_share``, ``voice_share``: its share of all actor mentions and of all
+          quotations (attributed or not) in the corpus (or in its ``by`` group).
+
+        ``mentions``, ``mention_share`` and ``voice_share`` are those of
+        :func:`toolkit.quotes.voice_share_frame`, summed over the corpus instead of one article.
 
         Rows are sorted by mentions, then articles, then name (within each ``by`` group).
 
@@ -751,6 +811,7 @@ class Corpus:
         table = grouped.agg(
             articles=("article_id", "nunique"),
             mentions=("mentions", "sum"),
+            name_mentions=("name_mentions", "sum"),
             demonym_mentions=("demonym_mentions", "sum"),
             pronoun_mentions=("pronoun_mentions", "sum"),
             quotes=("quotes", "sum"),
@@ -844,10 +905,15 @@ class Corpus:
 
     def analysis(self, article_id: str) -> ArticleAnalysis:
         """Load and analyse one article of the corpus again (for its rich display in Jupyter,
-        its report, or offsets the tables do not keep)."""
+        its report, or offsets the tables do not keep).
+
+        Raises :class:`ArticleChangedError` when the file no longer holds the text the tables
+        were made from (its ``content_hash`` differs), ``KeyError`` for an unknown id and
+        :class:`toolkit.errors.ArticleError` when the file cannot be read any more.
+        """
         from toolkit.analysis import analyze
 
-        return analyze(load_article(self._path_of(article_id), id=article_id))
+        return analyze(self._load(article_id))
 
     def kwic(
         self,
@@ -864,7 +930,9 @@ class Corpus:
         keyword, right, start, end).
 
         Only the actor's own mentions are shown: "Blair" in "Cherie Blair" is not a mention of
-        Tony Blair. The articles are read and their actors found again, one at a time.
+        Tony Blair. The articles are read and their actors found again, one at a time; an
+        article whose file changed since the corpus was made (or cannot be read any more) is
+        left out with a warning.
 
         >>> corpus.kwic("Tony Blair", limit=3)  # doctest: +SKIP
         """
@@ -880,7 +948,11 @@ class Corpus:
         for article_id in ids:
             if limit is not None and total >= limit:
                 break
-            article = load_article(self._path_of(article_id), id=article_id)
+            try:
+                article = self._load(article_id)
+            except (ArticleChangedError, ArticleError) as exc:
+                warnings.warn(f"kwic: {exc}; left out", stacklevel=2)
+                continue
             found = next((a for a in find_actors(article) if a.name == actor), None)
             mentions = [m for m in found.mentions if m.form in forms] if found else []
             if not mentions:
@@ -900,11 +972,22 @@ class Corpus:
         table = pd.concat(frames, ignore_index=True)[columns]
         return table.head(limit) if limit is not None else table
 
-    def _path_of(self, article_id: str) -> str:
-        match = self.articles.loc[self.articles["id"] == article_id, "path"]
+    def _load(self, article_id: str) -> Article:
+        """The article, read again from its file, checked against the stored content hash:
+        the tables' offsets are only valid for the text they were made from."""
+        import pandas as pd
+
+        match = self.articles.loc[self.articles["id"] == article_id, ["path", "content_hash"]]
         if match.empty:
             raise KeyError(f"no article {article_id!r} in this corpus")
-        return str(match.iloc[0])
+        path, expected = match.iloc[0]
+        article = load_article(str(path), id=article_id)
+        if not pd.isna(expected) and article.fingerprint != expected:
+            raise ArticleChangedError(
+                f"{path}: the file changed since the corpus was analysed (its text no longer "
+                f"matches content_hash); analyse it again"
+            )
+        return article
 
     # --- display --------------------------------------------------------------------------
 

@@ -15,10 +15,11 @@ The pieces (:func:`header_html`, :func:`stats_table_html`, :func:`readability_ta
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from toolkit.analysis import ArticleAnalysis
 
 __all__ = [
+    "KIND_COLOURS",
+    "OTHER_KIND_COLOUR",
+    "SPEAKER_COLOURS",
     "PngImage",
     "actor_chart",
     "actors_table_html",
@@ -55,9 +59,12 @@ SPEAKER_COLOURS = (
     "#8C6D31",
     "#7F7F7F",
 )
-#: Colours for actor kinds (underline in the text, bars in the chart).
+#: Colours for actor kinds, the same in reports and in corpus charts (:mod:`toolkit.plots`):
+#: underlines in the text, bars, nodes and legends. Okabe-Ito, colour-blind safe.
 KIND_COLOURS = {"person": "#0072B2", "organization": "#009E73", "place": "#E69F00"}
-_OTHER_KIND = "#7F7F7F"
+#: For any other kind, and for unattributed quotations.
+OTHER_KIND_COLOUR = "#7F7F7F"
+_OTHER_KIND = OTHER_KIND_COLOUR
 
 _STYLE = """<style>
 .tk-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;max-width:60em}
@@ -134,7 +141,7 @@ def quotes_table_html(analysis: ArticleAnalysis) -> str:
     colours = _speaker_colours(analysis)
     rows = []
     for number, quote in enumerate(quotes, 1):
-        speaker = speaker_of(quote, analysis.actors)
+        speaker = speaker_of(quote)
         colour = colours.get(speaker or "")
         swatch = f'<span class="tk-swatch" style="background:{colour}"></span>' if colour else ""
         rows.append(
@@ -253,31 +260,18 @@ def as_png(fig: Figure, dpi: int = 100, alt: str | None = None) -> PngImage:
     return PngImage(buffer.getvalue(), alt if alt is not None else fig.get_label())
 
 
-def speaker_of(quote: Any, actors: tuple[Any, ...] | list[Any]) -> str | None:
-    """The actor a quotation is attributed to, by name, or the speaker as written.
+def speaker_of(quote: Any, actors: Any = None) -> str | None:
+    """The name a quotation is attributed to: ``quote.speaker``, which the quotation finder
+    sets to the canonical name of the actor whose mention names the speaker (a pronoun such
+    as "He" included, when the actor finder linked it). ``None`` when unattributed.
 
-    ``quote.speaker`` is taken when it is an actor's name or alias; otherwise the speaker's
-    words (``speaker_start``/``speaker_end``) are matched to the actor mention they overlap
-    most (so a pronoun such as "He" resolves to the actor it refers to when the actor finder
-    linked it); otherwise the speaker as written. ``None`` when unattributed.
+    ``actors`` is accepted for compatibility and not used: the attribution is the quote's own.
+
+    >>> from toolkit.quotes import extract_quotes                      # doctest: +SKIP
+    >>> speaker_of(extract_quotes('"No," said Anna Keller.')[0])       # doctest: +SKIP
+    'Anna Keller'
     """
-    speaker = _plain(getattr(quote, "speaker", None))
-    if speaker:
-        for actor in actors:
-            if speaker == actor.name or speaker in (getattr(actor, "aliases", ()) or ()):
-                return actor.name
-    start = getattr(quote, "speaker_start", None)
-    end = getattr(quote, "speaker_end", None)
-    if start is not None and end is not None and end > start:
-        best, best_overlap = None, 0
-        for actor in actors:
-            for mention in actor.mentions:
-                overlap = min(end, mention.end) - max(start, mention.start)
-                if overlap > best_overlap:
-                    best, best_overlap = actor.name, overlap
-        if best is not None:
-            return best
-    return speaker or None
+    return _plain(getattr(quote, "speaker", None)) or None
 
 
 def speaker_as_written(quote: Any) -> str:
@@ -446,15 +440,13 @@ def _actors_by_mentions(actors: Any) -> list[Any]:
 
 
 def _quote_counts(analysis: ArticleAnalysis) -> Counter[str]:
-    return Counter(
-        s for s in (speaker_of(q, analysis.actors) for q in analysis.quotes) if s is not None
-    )
+    return Counter(s for s in (speaker_of(q) for q in analysis.quotes) if s is not None)
 
 
 def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
     colours: dict[str, str] = {}
     for quote in analysis.quotes:
-        speaker = speaker_of(quote, analysis.actors) or ""
+        speaker = speaker_of(quote) or ""
         if speaker not in colours:
             colours[speaker] = (
                 SPEAKER_COLOURS[len(colours) % len(SPEAKER_COLOURS)] if speaker else _OTHER_KIND
@@ -497,13 +489,13 @@ def _marks(analysis: ArticleAnalysis) -> list[_Mark]:
     text_length = len(analysis.article.text)
     colours = _speaker_colours(analysis)
     marks: list[_Mark] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # quotations kept so far, sorted, never overlapping
     for number, quote in enumerate(analysis.quotes, 1):
         start, end = max(0, quote.start), min(text_length, quote.end)
-        if end <= start or any(s < end and start < e for s, e in taken):
+        if end <= start or _overlaps(taken, start, end):
             continue  # overlapping quotations: keep the first
-        taken.append((start, end))
-        speaker = speaker_of(quote, analysis.actors)
+        bisect.insort(taken, (start, end))
+        speaker = speaker_of(quote)
         colour = colours.get(speaker or "", _OTHER_KIND)
         attrs = {"number": number, "speaker": speaker, "colour": colour, "quote": quote}
         marks.append(_Mark(start, end, "quote", attrs))
@@ -520,26 +512,52 @@ def _marks(analysis: ArticleAnalysis) -> list[_Mark]:
     return marks
 
 
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` overlap one of the sorted, disjoint spans of ``taken``?"""
+    i = bisect.bisect_left(taken, (start, end))
+    return (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
+
+
 def _text(analysis: ArticleAnalysis) -> str:
     """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
-    every piece between two boundaries is wrapped on its own, merged with equal neighbours."""
+    every piece between two mark boundaries is wrapped on its own.
+
+    One sweep over the boundaries, in text order: the marks covering a piece are those that
+    started at or before it and have not ended yet, so the work grows with the text and the
+    number of marks, not with their product.
+    """
     text = analysis.article.text
     marks = _marks(analysis)
-    quotes = [m for m in marks if m.kind == "quote"]
-    inner = [m for m in marks if m.kind != "quote"]
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    for index, mark in enumerate(marks):
+        starting[mark.start].append(index)
+        ending[mark.end].append(index)
+    boundaries = sorted(starting.keys() | ending.keys())
+    applied = 0  # boundaries[:applied] have been swept
+    active_quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
+    active_inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
     out = ['<div class="tk-text">']
     labelled: set[int] = set()
     for paragraph in analysis.article.paragraphs:
-        cuts = {paragraph.start, paragraph.end}
-        for m in marks:
-            for x in (m.start, m.end):
-                if paragraph.start < x < paragraph.end:
-                    cuts.add(x)
-        points = sorted(cuts)
+        first = bisect.bisect_right(boundaries, paragraph.start)
+        last = bisect.bisect_left(boundaries, paragraph.end)
+        points = [paragraph.start, *boundaries[first:last], paragraph.end]
+        if paragraph.end <= paragraph.start:
+            points = []  # an empty paragraph: nothing to mark
         out.append("<p>")
         open_quote: _Mark | None = None
         for a, b in itertools.pairwise(points):
-            quote = next((q for q in quotes if q.start <= a and b <= q.end), None)
+            while applied < len(boundaries) and boundaries[applied] <= a:
+                at = boundaries[applied]
+                for index in ending.get(at, ()):
+                    active_quotes.pop(index, None)
+                    active_inner.pop(index, None)
+                for index in starting.get(at, ()):
+                    mark = marks[index]
+                    (active_quotes if mark.kind == "quote" else active_inner)[index] = mark
+                applied += 1
+            quote = next(iter(active_quotes.values()), None)
             if quote is not open_quote:
                 if open_quote is not None:
                     out.append("</mark>")
@@ -549,9 +567,9 @@ def _text(analysis: ArticleAnalysis) -> str:
                 open_quote = quote
             piece = escape(text[a:b])
             # Innermost first: the speaker's words, then the actor mention around them.
-            for mark in sorted(
-                (m for m in inner if m.start <= a and b <= m.end),
-                key=lambda m: (m.kind != "speaker", m.end - m.start),
+            for _, mark in sorted(
+                active_inner.items(),
+                key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
             ):
                 piece = _wrap_inner(mark, piece)
             out.append(piece)

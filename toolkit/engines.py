@@ -209,7 +209,9 @@ def run_dask(
     Tasks are grouped into batches (``batch`` tasks each, or enough for about 16 batches per
     worker, at most ``DASK_MAX_BATCH``); at most a few batches per worker are in
     flight at any time (submitted as earlier ones complete), so memory on the client and the
-    scheduler stays bounded however long the task list is.
+    scheduler stays bounded however long the task list is. A batch that fails as a whole (a
+    worker died under it: ``KilledWorker``) is run again one task at a time, alone on the
+    cluster, so that only the task that kills its worker fails.
     """
     distributed = _import_distributed()
     if scheduler is None and not tasks:
@@ -219,36 +221,54 @@ def run_dask(
         slots = threads * DASK_IN_FLIGHT_PER_WORKER
         if batch is None:
             batch = max(1, min(DASK_MAX_BATCH, -(-len(tasks) // (threads * 16))))
-        starts = iter(range(0, len(tasks), batch))
+        queue = collections.deque(
+            (start, min(batch, len(tasks) - start)) for start in range(0, len(tasks), batch)
+        )
+        # Tasks of a batch that failed as a whole (its worker died: KilledWorker, ...), to run
+        # again one at a time, alone on the cluster, so that only the task that kills its
+        # worker fails (as run_local does). Alone, because the scheduler also blames the
+        # other tasks running on a worker when it dies.
+        suspects: collections.deque[tuple[int, int]] = collections.deque()
         futures = distributed.as_completed()
-        submitted: dict[Any, int] = {}
+        submitted: dict[Any, tuple[int, int, bool]] = {}  # future -> (start, size, alone)
 
-        def submit_next() -> bool:
-            start = next(starts, None)
-            if start is None:
-                return False
-            chunk = list(tasks[start : start + batch])
+        def submit(start: int, size: int, alone: bool) -> None:
+            chunk = list(tasks[start : start + size])
             future = client.submit(_call_batch, func, chunk, pure=False)
-            submitted[future] = start
+            submitted[future] = (start, size, alone)
             futures.add(future)
-            return True
 
-        for _ in range(slots):
-            if not submit_next():
-                break
-        for future in futures:
-            start = submitted.pop(future)
-            size = min(batch, len(tasks) - start)
+        def top_up() -> None:
+            if suspects:
+                if not submitted:
+                    submit(*suspects.popleft(), alone=True)
+                return  # the cluster drains, then runs the suspects one by one
+            while queue and len(submitted) < slots:
+                submit(*queue.popleft(), alone=False)
+
+        top_up()
+        while submitted:
+            future = next(futures)
+            start, size, alone = submitted.pop(future)
             try:
                 results = future.result()
-            except Exception as exc:  # the task itself could not run (worker died, ...)
-                failure = TaskFailure(f"Dask task failed ({_one_line(exc)})")
-                results = [failure] * size
+            except Exception as exc:  # the batch could not run (its worker died, ...)
+                if alone:
+                    results = [_dask_failure(distributed, exc)]
+                else:
+                    suspects.extend((start + i, 1) for i in range(size))
+                    results = []
             finally:
                 future.release()
             for offset, result in enumerate(results):
                 yield start + offset, result
-            submit_next()
+            top_up()
+
+
+def _dask_failure(distributed: Any, exc: BaseException) -> TaskFailure:
+    if isinstance(exc, getattr(distributed, "KilledWorker", ())):
+        return TaskFailure(WORKER_DIED)
+    return TaskFailure(f"Dask task failed ({_one_line(exc)})")
 
 
 def _call_batch(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
@@ -290,7 +310,8 @@ class _dask_client:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            # Failures are reported with the results, one line each, not logged as well.
+            silence_logs=logging.CRITICAL,
         )
         self.client = distributed.Client(self.cluster)
         return self.client

@@ -23,6 +23,8 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
+from toolkit import display
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
@@ -38,9 +40,9 @@ __all__ = [
     "voice_share",
 ]
 
-#: One colour per actor kind, the same in every chart.
-KIND_COLOURS = {"person": "#4c72b0", "organization": "#dd8452", "place": "#55a868"}
-_OTHER_COLOUR = "#8c8c8c"
+#: One colour per actor kind, the same in every chart and in the article reports.
+KIND_COLOURS = display.KIND_COLOURS
+_OTHER_COLOUR = display.OTHER_KIND_COLOUR
 #: The measures :func:`readability` draws by default.
 READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
 

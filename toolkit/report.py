@@ -44,6 +44,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toolkit._io import atomic_write_text, csv_cell, remove_temp_files
 from toolkit._version import __version__
 from toolkit.article import assign_ids, expand_paths
 
@@ -74,8 +75,6 @@ HIDDEN_CELL_TAGS = frozenset({"report-hide", "parameters", "injected-parameters"
 MANIFEST_NAME = "manifest.json"
 FAILED_DIR = "_failed"
 _RESERVED_NAMES = {"index", "summary", "manifest", "readme"}
-_TEMP_PREFIX = ".tk-"
-_TEMP_SUFFIX = ".tmp"
 _MANIFEST_FORMAT = 1
 _MANIFEST_SAVE_EVERY = 2.0  # seconds between manifest saves during a batch
 
@@ -115,24 +114,17 @@ def _json_safe(value: Any) -> Any:
 
 
 def notebook_path() -> Path:
-    """The report notebook: ``notebooks/article_report.ipynb`` of the checkout the toolkit is
-    installed from (``pip install -e .``), else the copy shipped inside the package.
+    """The report notebook shipped inside the package, ``toolkit/notebooks/article_report.ipynb``
+    (the one source: ``notebooks/article_report.ipynb`` in a checkout is a link to it).
 
-    Raises :class:`FileNotFoundError` with what to do when neither exists.
+    Raises :class:`FileNotFoundError` with what to do when it is missing.
     """
-    package = Path(__file__).resolve().parent
-    candidates = [
-        package.parent / "notebooks" / NOTEBOOK_NAME,
-        package / "notebooks" / NOTEBOOK_NAME,
-    ]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(
-        f"report notebook {NOTEBOOK_NAME} not found (looked in {candidates[0].parent} and "
-        f"{candidates[1].parent}); install the toolkit from its checkout with "
-        '`pip install -e ".[dev]"`, or pass --notebook PATH'
-    )
+    path = Path(__file__).resolve().parent / "notebooks" / NOTEBOOK_NAME
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"report notebook {path} not found: reinstall the toolkit, or pass --notebook PATH"
+        )
+    return path
 
 
 # --- outcomes -------------------------------------------------------------------------------
@@ -221,11 +213,13 @@ def build_reports(
     notebook_file = Path(notebook) if notebook is not None else notebook_path()
     if not notebook_file.is_file():
         raise FileNotFoundError(f"{notebook_file}: report notebook not found")
-    articles = expand_paths([paths] if isinstance(paths, (str, Path)) else list(paths))
-    if not articles:
-        raise ValueError("no article files found")
-
     out = Path(out)
+    found = expand_paths([paths] if isinstance(paths, (str, Path)) else list(paths))
+    articles = _outside(found, out)
+    if not articles:
+        inside = f" outside the output folder {out}" if found else ""
+        raise ValueError(f"no article files found{inside}")
+
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out):
         _remove_stale_temp_files(out)
@@ -245,34 +239,41 @@ def build_reports(
                 continue
             key = hashlib.sha256(f"{batch_key}\0{name}\0{path}\0{digest}".encode()).hexdigest()
             entry = manifest.reports.get(name)
+            files = _manifest_files(out, name, entry)
             if (
                 not force
-                and entry is not None
+                and files is not None
                 and entry.get("key") == key
-                and all((out / f).is_file() for f in entry.get("files", ()))
+                and all((out / f).is_file() for f in files)
             ):
+                summary = entry.get("summary")
                 outcomes[name] = ReportOutcome(
                     name,
                     str(path),
                     "skipped",
-                    summary=entry.get("summary"),
-                    files=tuple(entry["files"]),
+                    summary=summary if isinstance(summary, dict) else None,
+                    files=files,
                 )
             else:
                 jobs.append(_Job(name, path, str(path), key))
 
         for outcome in outcomes.values():
-            if outcome.status == "failed" and on_failure is not None:
-                on_failure(outcome)
+            if outcome.status == "failed":
+                _drop_stale_report(out, manifest, outcome.id)
+                if on_failure is not None:
+                    on_failure(outcome)
         if jobs:
+            keys = {job.id: job.key for job in jobs}
             runner = _BatchRunner(out, notebook_file, formats, timeout, manifest)
             try:
                 for outcome in runner.run(
                     jobs, workers, progress, skipped=len(outcomes), total=len(articles)
                 ):
                     outcomes[outcome.id] = outcome
-                    if outcome.status == "failed" and on_failure is not None:
-                        on_failure(outcome)
+                    if outcome.status == "failed":
+                        _drop_stale_report(out, manifest, outcome.id, keys[outcome.id])
+                        if on_failure is not None:
+                            on_failure(outcome)
             finally:
                 manifest.save()
 
@@ -284,8 +285,25 @@ def build_reports(
         return result
 
 
+def _outside(files: list[Path], out: Path) -> list[Path]:
+    """``files`` less the output folder and everything under it, compared resolved: a batch
+    never reads its own reports (``toolkit report news/ --out news/reports``, run twice, must
+    not report on the reports of the first run)."""
+    root = out.resolve()
+    return [f for f in files if not f.resolve().is_relative_to(root)]
+
+
 def _batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
-    """What every report of this batch depends on besides its article."""
+    """What every report of this batch depends on besides its article: the toolkit, the
+    notebook, the formats, the NLTK settings and which NLTK packages are installed (reports
+    built with a fallback are rebuilt once ``toolkit setup`` has installed the data)."""
+    from toolkit import resources
+
+    # Looked up afresh (installed since this process last looked?), and not left cached:
+    # the answer holds for this batch's settings, not for whatever runs next in the process.
+    resources.have.cache_clear()
+    missing = resources.missing()
+    resources.have.cache_clear()
     parts = [
         __version__,
         _toolkit_fingerprint(),
@@ -293,8 +311,42 @@ def _batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
         ",".join(sorted(formats)),
         os.environ.get("TOOLKIT_NLTK_DATA", ""),
         os.environ.get("NLTK_DATA", ""),
+        "missing:" + ",".join(missing),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _manifest_files(out: Path, name: str, entry: Any) -> tuple[str, ...] | None:
+    """The report files a manifest entry lists, if they are this report's own files
+    (``<name>.html``, ``<name>.ipynb``) inside ``out``; ``None`` for an entry that is missing,
+    malformed or names anything else (a hand-edited manifest never makes the index link, or
+    a batch delete, a file of its choosing)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("files"), list):
+        return None
+    own = {f"{name}.{fmt}" for fmt in FORMATS}
+    files = entry["files"]
+    if not files or not all(isinstance(f, str) and f in own for f in files):
+        return None
+    try:
+        for f in files:
+            _safe_path(out, f)
+    except ValueError:
+        return None
+    return tuple(files)
+
+
+def _drop_stale_report(out: Path, manifest: _Manifest, name: str, key: str | None = None) -> None:
+    """An article that now fails loses the report of its earlier text (files and manifest
+    entry), so that no report that no longer matches the article is left to be linked. A
+    report made from the same key (``--force`` rebuilding an unchanged article) still matches
+    the article, and is kept."""
+    entry = manifest.reports.get(name)
+    if key is not None and isinstance(entry, dict) and entry.get("key") == key:
+        return
+    entry = manifest.forget(name)
+    for f in _manifest_files(out, name, entry) or ():
+        with contextlib.suppress(OSError):
+            _safe_path(out, f).unlink()
 
 
 def _file_digest(path: Path) -> str:
@@ -533,24 +585,26 @@ class _BatchRunner:
         if "ipynb" in self.formats:
             import nbformat
 
-            _atomic_write_text(_safe_path(self.out, f"{job.id}.ipynb"), nbformat.writes(nb))
+            atomic_write_text(_safe_path(self.out, f"{job.id}.ipynb"), nbformat.writes(nb))
             files.append(f"{job.id}.ipynb")
         if "html" in self.formats:
             title = f"{summary.get('title') or job.id} · toolkit report"
             body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-            _atomic_write_text(_safe_path(self.out, f"{job.id}.html"), body)
+            atomic_write_text(_safe_path(self.out, f"{job.id}.html"), body)
             files.append(f"{job.id}.html")
         return tuple(files)
 
     def _failed(self, job: _Job, reason: str, nb: Any = None) -> ReportOutcome:
         kept = None
-        if nb is not None:
+        # Interrupted (Ctrl-C): the notebook failed because the batch cut it short, not
+        # because of the article, so nothing is kept (the outcome is dropped, see _work).
+        if nb is not None and not self.stop.is_set():
             import nbformat
 
             try:
                 target = _safe_path(self.out / FAILED_DIR, f"{job.id}.ipynb")
                 target.parent.mkdir(exist_ok=True)
-                _atomic_write_text(target, nbformat.writes(nb))
+                atomic_write_text(target, nbformat.writes(nb))
                 kept = target.relative_to(self.out).as_posix()
             except (OSError, ValueError):
                 kept = None
@@ -614,41 +668,10 @@ def _safe_path(folder: Path, name: str) -> Path:
     return folder / name
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place: readers
-    see the old file or the new one, never half of one."""
-    data = text.encode("utf-8")
-    for _ in range(100):
-        tmp = path.parent / f"{_TEMP_PREFIX}{path.name}.{os.urandom(6).hex()}{_TEMP_SUFFIX}"
-        try:
-            # 0o666 minus the umask, like any new file (mkstemp would make it private).
-            fd = os.open(
-                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
-            )
-            break
-        except FileExistsError:
-            continue
-    else:  # pragma: no cover
-        raise OSError(f"cannot create a temporary file in {path.parent}")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _remove_stale_temp_files(out: Path) -> None:
     """Temporary files left by an interrupted batch (the lock says none is running)."""
     for folder in (out, out / FAILED_DIR):
-        if folder.is_dir():
-            for tmp in folder.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+        remove_temp_files(folder)
 
 
 @contextlib.contextmanager
@@ -701,6 +724,14 @@ class _Manifest:
             }
             self._dirty = True
 
+    def forget(self, name: str) -> Any:
+        """Drop the entry of report ``name`` (returned, or None if there was none)."""
+        with self._lock:
+            entry = self.reports.pop(name, None)
+            if entry is not None:
+                self._dirty = True
+            return entry
+
     def save(self) -> None:
         with self._lock:
             if not self._dirty and self.path.exists():
@@ -711,7 +742,7 @@ class _Manifest:
                 indent=1,
                 sort_keys=True,
             )
-            _atomic_write_text(self.path, text + "\n")
+            atomic_write_text(self.path, text + "\n")
             self._dirty = False
 
 
@@ -745,14 +776,8 @@ def _write_summary_csv(out: Path, result: BatchResult) -> None:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
-    _atomic_write_text(out / "summary.csv", buffer.getvalue())
-
-
-def _csv_cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else value
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+    atomic_write_text(out / "summary.csv", buffer.getvalue())
 
 
 _INDEX_STYLE = """
@@ -826,7 +851,7 @@ def _write_index(out: Path, result: BatchResult) -> None:
         *rows,
         "</tbody></table></body></html>",
     ]
-    _atomic_write_text(out / "index.html", "\n".join(p for p in parts if p) + "\n")
+    atomic_write_text(out / "index.html", "\n".join(p for p in parts if p) + "\n")
 
 
 def _num(value: Any, fmt: str) -> str:

@@ -40,6 +40,7 @@ _WORD = re.compile(
     re.VERBOSE,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SPACE_RUN = re.compile(r"\s*")
 
 
 @lru_cache(maxsize=1)
@@ -96,16 +97,18 @@ def paragraph_spans(x: TextLike) -> list[Span]:
 
 def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     """Sentence boundaries inside one line of text, as absolute (start, end) pairs."""
+    # Work with positions, never slices of the rest of the line, so that a long line without
+    # breaks (a badly exported article) stays linear in its length.
     bounds = []
-    start = len(line) - len(line.lstrip())
+    start = _SPACE_RUN.match(line).end()
+    stripped_end = len(line.rstrip())
     for match in _CANDIDATE.finditer(line):
         end = match.end()
-        if end >= len(line.rstrip()):
+        if end >= stripped_end:
             break
         if _is_boundary(line, match.start(), match.group(), end):
             bounds.append((start, end))
-            start = end + (len(line[end:]) - len(line[end:].lstrip()))
-    stripped_end = len(line.rstrip())
+            start = _SPACE_RUN.match(line, end).end()
     if start < stripped_end:
         bounds.append((start, stripped_end))
     return [(offset + s, offset + e) for s, e in bounds]
@@ -118,7 +121,7 @@ def _is_boundary(line: str, punct_start: int, punct: str, end: int) -> bool:
     opener, next_word = following.group(1), following.group(2)
     if next_word.strip("-–—") == "" and next_word:
         # A dash opens a new item in news briefs: "... in 1995. - Trade talks ..."
-        after = line[following.end() :].lstrip()[:1]
+        after = line[_SPACE_RUN.match(line, following.end()).end() :][:1]
         return after.isupper() or after.isdigit()
     next_word = next_word.lstrip(".…")  # '"...I request', the quote resumes mid-sentence
     first = next_word[:1]
@@ -132,8 +135,10 @@ def _is_boundary(line: str, punct_start: int, punct: str, end: int) -> bool:
         return True  # "!", "?", "...", "?!"
     if punct != marks:
         return True  # a closing quote or bracket follows the period: '... ready."'
-    token = line[:punct_start].rsplit(None, 1)[-1] if line[:punct_start].strip() else ""
-    token = token.lstrip(_OPENERS)
+    token_start = punct_start  # walk back to the start of the word before the period
+    while token_start > 0 and not line[token_start - 1].isspace():
+        token_start -= 1
+    token = line[token_start:punct_start].lstrip(_OPENERS)
     nonfinal, ambiguous, starters = _abbreviations()
     bare = token.rstrip(".")
     if bare in nonfinal:

@@ -15,7 +15,8 @@ TextLike = Union["Article", str]
 class Span:
     """``text == source[start:end]``, where ``source`` is ``Article.text`` (or the string given).
 
-    >>> Span(0, 5, "Macron")  # doctest: +SKIP
+    >>> "Macron said".find("Macron"), Span(0, 6, "Macron").text
+    (0, 'Macron')
     """
 
     start: int

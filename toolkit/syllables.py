@@ -339,30 +339,28 @@ def _cardinal_syllables(digits: str) -> int:
     return sum(numbers[w] for w in _spoken(int(digits or 0)))
 
 
-# fmt: off
-_UNITS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-)
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-# fmt: on
-_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+@cache
+def _number_names() -> dict[int, str]:
+    return {
+        int(value): name
+        for value, name in (line.split() for line in read_lines("number_names.txt"))
+    }
 
 
 def _spoken(n: int) -> list[str]:
     """The words of a whole number, British style: 1105 -> one thousand one hundred and five."""
+    names = _number_names()
     if n < 20:
-        return [_UNITS[n]]
+        return [names[n]]
     if n < 100:
-        return [_TENS[n // 10]] + ([_UNITS[n % 10]] if n % 10 else [])
+        return [names[n - n % 10]] + ([names[n % 10]] if n % 10 else [])
     if n < 1000:
         rest = n % 100
-        return [_UNITS[n // 100], "hundred"] + (["and", *_spoken(rest)] if rest else [])
-    for size, name in _SCALES:
+        return [names[n // 100], names[100]] + (["and", *_spoken(rest)] if rest else [])
+    for size in (10**12, 10**9, 10**6, 10**3):
         if n >= size:
             rest = n % size
-            words = [*_spoken(n // size), name]
+            words = [*_spoken(n // size), names[size]]
             if rest:
                 words += ["and", *_spoken(rest)] if rest < 100 else _spoken(rest)
             return words
@@ -380,7 +378,7 @@ def _year_syllables(year: int) -> int:
     if rest == 0:
         return head + numbers["hundred"]
     if rest < 10:
-        return head + numbers["oh"] + numbers[_UNITS[rest]]
+        return head + numbers["oh"] + numbers[_number_names()[rest]]
     return head + sum(numbers[w] for w in _spoken(rest))
 
 

@@ -15,6 +15,7 @@ for how names are found, typed and merged, and README "Named actors" for the fig
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ __all__ = [
     "actor_at",
     "actor_frequency",
     "actors_to_frame",
+    "co_mention_counts",
     "co_mentions",
     "codebook_frame",
     "find_actors",
@@ -48,6 +50,7 @@ FRAME_COLUMNS = [
     "actor",
     "kind",
     "mentions",
+    "name_mentions",
     "demonym_mentions",
     "pronoun_mentions",
     "first_offset",
@@ -72,15 +75,17 @@ def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
 
 
 def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
-    """One row per actor: actor, kind, mentions (name mentions), demonym_mentions,
-    pronoun_mentions, first_offset, titles, aliases (lists)."""
+    """One row per actor: actor, kind, mentions (every form: names, demonyms and pronouns, as
+    in voice share and corpus tables), name_mentions, demonym_mentions, pronoun_mentions,
+    first_offset, titles, aliases (lists). Rows keep the order of ``actors``."""
     import pandas as pd
 
     rows = [
         {
             "actor": a.name,
             "kind": a.kind,
-            "mentions": a.mention_count,
+            "mentions": len(a.mentions),
+            "name_mentions": a.mention_count,
             "demonym_mentions": len(a.demonym_mentions),
             "pronoun_mentions": len(a.pronoun_mentions),
             "first_offset": a.first_offset,
@@ -101,6 +106,37 @@ def actor_frequency(x: TextLike, codebook: Any = None) -> pd.DataFrame:
     return actors_to_frame(find_actors(x, codebook=codebook))
 
 
+def co_mention_counts(
+    x: TextLike, actors: Sequence[Actor], forms: Iterable[str] = ("name",)
+) -> Counter[tuple[int, int]]:
+    """Pairs of actors mentioned in the same sentence of ``x``, as positions ``(i, j)``,
+    ``i < j``, in ``actors`` -> the number of such sentences. The counter behind
+    :func:`co_mentions` and the corpus's co-mention table, without a DataFrame.
+
+    >>> text = "Putin met Biden in Geneva. Biden left."
+    >>> found = find_actors(text)
+    >>> [(found[i].name, found[j].name, n) for (i, j), n in co_mention_counts(text, found).items()]
+    [('Biden', 'Putin', 1), ('Biden', 'Geneva', 1), ('Putin', 'Geneva', 1)]
+    """
+    from toolkit.segment import sentences
+
+    wanted = set(forms)
+    starts = [s.start for s in sentences(text_of(x))]
+    in_sentence: dict[int, set[int]] = {}
+    for position, actor in enumerate(actors):
+        for m in actor.mentions:
+            if m.form in wanted:
+                number = bisect.bisect_right(starts, m.start) - 1
+                in_sentence.setdefault(number, set()).add(position)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for members in in_sentence.values():
+        ranked = sorted(members)
+        for i, a in enumerate(ranked):
+            for b in ranked[i + 1 :]:
+                pairs[(a, b)] += 1
+    return pairs
+
+
 def co_mentions(
     x: TextLike, actors: Sequence[Actor] | None = None, forms: Iterable[str] = ("name",)
 ) -> pd.DataFrame:
@@ -115,29 +151,9 @@ def co_mentions(
     """
     import pandas as pd
 
-    from toolkit.segment import sentences
-
-    text = text_of(x)
     if actors is None:
-        actors = find_actors(text)
-    wanted = set(forms)
-    spans = sentences(text)
-    starts = [s.start for s in spans]
-    order = {id(a): n for n, a in enumerate(actors)}
-    import bisect
-
-    in_sentence: dict[int, set[int]] = {}
-    for a in actors:
-        for m in a.mentions:
-            if m.form in wanted:
-                number = bisect.bisect_right(starts, m.start) - 1
-                in_sentence.setdefault(number, set()).add(order[id(a)])
-    pairs: Counter[tuple[int, int]] = Counter()
-    for members in in_sentence.values():
-        ranked = sorted(members)
-        for i, a in enumerate(ranked):
-            for b in ranked[i + 1 :]:
-                pairs[(a, b)] += 1
+        actors = find_actors(x)
+    pairs = co_mention_counts(x, actors, forms)
     rows = [
         {
             "actor_a": actors[a].name,

@@ -9,23 +9,20 @@ the codebook does not list are still found, as without one.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toolkit._data import read_lines
 from toolkit.actors._model import KINDS
 
 if TYPE_CHECKING:
     import pandas as pd
-
-_KIND_NAMES = {
-    "person": "person", "per": "person", "people": "person", "individual": "person",
-    "organization": "organization", "organisation": "organization", "org": "organization",
-    "institution": "organization", "group": "organization", "company": "organization",
-    "place": "place", "location": "place", "loc": "place", "country": "place",
-    "gpe": "place", "city": "place", "region": "place",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,9 @@ class Codebook:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _pattern(self) -> tuple[re.Pattern[str], dict[str, CodebookEntry]]:
+    @cached_property
+    def _matcher(self) -> tuple[re.Pattern[str], dict[str, CodebookEntry]]:
+        """One pattern for every alias (longest first), built once per codebook."""
         by_alias: dict[str, CodebookEntry] = {}
         for entry in self.entries:
             for alias in (entry.actor, *entry.aliases):
@@ -60,7 +59,7 @@ class Codebook:
 
         if not self.entries:
             return
-        pattern, by_alias = self._pattern()
+        pattern, by_alias = self._matcher
         starts = [s.start for s in doc.sentences]
         forced: list[_Candidate] = []
         for match in pattern.finditer(doc.text):
@@ -75,14 +74,26 @@ class Codebook:
         surnames = {
             e.actor.split()[-1]: e for e in self.entries if e.kind == "person" and " " in e.actor
         }
+        # Matches never overlap one another and come in text order, so the matches touching a
+        # candidate are found by bisection: linear in the article, not candidates x matches.
+        forced_ends = [f.end for f in forced]
+        used: set[int] = set()
         kept = []
         for c in doc.candidates:
-            inside = [f for f in forced if f.start >= c.start and f.end <= c.end]
-            overlapping = [f for f in forced if f.start < c.end and c.start < f.end]
+            first = bisect.bisect_right(forced_ends, c.start)
+            overlapping = []
+            for k in range(first, len(forced)):
+                if forced[k].start >= c.end:
+                    break
+                if k not in used:
+                    overlapping.append(k)
+            inside = [
+                k for k in overlapping if forced[k].start >= c.start and forced[k].end <= c.end
+            ]
             if inside and len(overlapping) == len(inside):
                 # "Vladimir Putin" with the alias "Putin": the whole candidate is that actor.
-                c.kind, c.forced = inside[0].kind, inside[0].forced
-                forced = [f for f in forced if f not in inside]
+                c.kind, c.forced = forced[inside[0]].kind, forced[inside[0]].forced
+                used.update(inside)
                 kept.append(c)
             elif overlapping:
                 continue
@@ -91,14 +102,21 @@ class Codebook:
                     entry = surnames[c.tokens[0]]
                     c.kind, c.forced = entry.kind, entry.actor
                 kept.append(c)
-        kept.extend(forced)
+        kept.extend(f for k, f in enumerate(forced) if k not in used)
         kept.sort(key=lambda c: c.start)
         doc.candidates[:] = kept
-        doc.demonyms[:] = [
-            d
-            for d in doc.demonyms
-            if not any(f.start < d.end and d.start < f.end for f in kept if f.forced)
-        ]
+        # A demonym inside a codebook name ("Russian" in "Russian Orthodox Church") goes with
+        # it: keep a demonym only if no codebook name starting before its end reaches past its
+        # start (prefix maxima of the ends of the names, in order of start).
+        coded = [c for c in kept if c.forced]
+        coded_starts = [c.start for c in coded]
+        reach = list(itertools.accumulate((c.end for c in coded), max))
+
+        def outside_codebook_names(d) -> bool:
+            k = bisect.bisect_left(coded_starts, d.end)
+            return k == 0 or reach[k - 1] <= d.start
+
+        doc.demonyms[:] = [d for d in doc.demonyms if outside_codebook_names(d)]
 
     def label(self, clusters: dict) -> None:
         """Name codebook clusters after the codebook (internal)."""
@@ -109,8 +127,16 @@ class Codebook:
                 cluster.kind = kinds[key[1]]
 
 
+#: Columns a codebook must have; ``aliases`` may be left out.
+REQUIRED_COLUMNS = ("actor", "kind")
+
+
 def load_codebook(source: Any) -> Codebook:
     """Read a codebook from a CSV path, a DataFrame, a list of dicts, or pass a Codebook through.
+
+    The columns ``actor`` and ``kind`` are required (``aliases`` is optional); a source without
+    them raises ``ValueError`` naming the source and the missing column. A codebook with the
+    columns but no rows is allowed: it fixes no actor (a ``UserWarning`` says so).
 
     >>> import pandas as pd
     >>> book = load_codebook(pd.DataFrame({"actor": ["Vladimir Putin"], "kind": ["person"],
@@ -124,35 +150,42 @@ def load_codebook(source: Any) -> Codebook:
         import pandas as pd
 
         path = Path(source)
+        where = str(path)
         if not path.exists():
             raise ValueError(f"{path}: codebook file not found")
         try:
-            rows = pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
-        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        except pd.errors.EmptyDataError:
+            raise ValueError(
+                f"{path}: empty codebook file (it needs a header line: actor,kind,aliases)"
+            ) from None
+        except (UnicodeDecodeError, pd.errors.ParserError) as exc:
             raise ValueError(
                 f"{path}: not a readable CSV codebook ({exc.__class__.__name__})"
             ) from None
-        where = str(path)
-    elif hasattr(source, "to_dict"):
+        _check_columns(frame.columns, where)
+        rows = frame.to_dict("records")
+    elif hasattr(source, "to_dict") and hasattr(source, "columns"):
+        where = "codebook DataFrame"
+        _check_columns(source.columns, where)
         rows = source.fillna("").astype(str).to_dict("records")
-        where = "codebook"
     else:
-        rows = [dict(r) for r in source]
         where = "codebook"
+        rows = [dict(r) for r in source]
+        for number, row in enumerate(rows, 1):
+            _check_columns(row, f"{where} row {number}")
     entries = []
     for number, row in enumerate(rows, 1):
         row = {
             str(k).strip().lower(): ("" if v is None else str(v).strip()) for k, v in row.items()
         }
-        if "actor" not in row:
-            raise ValueError(f"{where}: needs the columns actor, kind, aliases")
         actor = row["actor"]
         if not actor:
             continue
-        kind = _KIND_NAMES.get(row.get("kind", "").lower())
+        kind = _kind_names().get(row["kind"].lower())
         if kind is None:
             raise ValueError(
-                f"{where}: row {number}: kind {row.get('kind', '')!r} is not one of {', '.join(KINDS)}"
+                f"{where}: row {number}: kind {row['kind']!r} is not one of {', '.join(KINDS)}"
             )
         aliases = tuple(
             a.strip()
@@ -160,7 +193,31 @@ def load_codebook(source: Any) -> Codebook:
             if a.strip() and a.strip() != actor
         )
         entries.append(CodebookEntry(actor, kind, aliases))
+    if not entries:
+        warnings.warn(
+            f"{where}: the codebook lists no actors; names are found as without one",
+            UserWarning,
+            stacklevel=2,
+        )
     return Codebook(tuple(entries))
+
+
+def _check_columns(columns: Iterable[Any], where: str) -> None:
+    """Raise a one-line ValueError when a required codebook column is missing."""
+    found = [str(c).strip().lower() for c in columns]
+    missing = [c for c in REQUIRED_COLUMNS if c not in found]
+    if missing:
+        shown = ", ".join(repr(str(c)) for c in columns) or "none"
+        raise ValueError(
+            f"{where}: codebook has no {' or '.join(repr(m) for m in missing)} column "
+            f"(columns found: {shown}; needs actor, kind and optionally aliases)"
+        )
+
+
+@cache
+def _kind_names() -> dict[str, str]:
+    """Words a codebook may use for a kind ("org", "GPE") -> the actor kind they mean."""
+    return dict(tuple(line.lower().split("\t")) for line in read_lines("actor_kind_names.tsv"))
 
 
 def codebook_frame(codebook: Codebook) -> pd.DataFrame:

@@ -14,7 +14,10 @@ The pipeline, per article:
    named in full; the organisation gazetteer; country, region and city gazetteers (a city in a
    sports-results context is the club named after it); organisation words ("Ministry",
    "United"); place words ("River", "Province"); titles, honorifics and given names; context
-   ("in X"); then defaults (acronyms are organisations, other unknown names people).
+   ("in X", "oil firm X", "X, which", "X defender", "the X" for an acronym); then defaults
+   (unknown names are people; an acronym with no cue in any mention is left out). Holidays,
+   events, awards and laws, religious and political adjectives, acronyms used as nouns ("TV")
+   and titles with no name after them are not actors and never become candidates.
 4. **Merging.** Surnames and title + surname join the full name they abbreviate (the most
    recent one when two people share a surname); country aliases join ("US", "U.S.",
    "United States"); organisation acronyms join the name whose initials they are.
@@ -31,97 +34,10 @@ from toolkit.actors._lexicon import Lexicon, lexicon
 from toolkit.actors._model import Actor, Mention
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 
-# Lower-case words that may join capitalised words inside one name.
-_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ben",
-        "bint",
-        "y",
-    ]
-)
-# Lower-case words that join two capitalised parts only after an organisation or place word.
-_OF_CONNECTORS = frozenset({"of", "for"})
-# Words that may precede a title without being part of the name: "Assistant Secretary".
-_TITLE_MODIFIERS = frozenset(
-    ["assistant", "deputy", "acting", "former", "vice", "interim", "senior", "chief"]
-)
+_ORGANIZATION = "\0organization"  # marks an organisation (not a place) before a title
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
-_SPORTS_PREV = frozenset(
-    ["beat", "beating", "v", "vs", "vs.", "versus", "against", "defeated", "defeating", "over"]
-)
-_SPORTS_NEXT = frozenset(
-    [
-        "beat",
-        "beats",
-        "drew",
-        "draw",
-        "lost",
-        "lose",
-        "defeated",
-        "won",
-        "win",
-        "wins",
-        "scored",
-        "held",
-        "host",
-        "hosts",
-        "play",
-        "plays",
-        "face",
-        "faces",
-        "trail",
-        "trailed",
-        "led",
-        "lead",
-        "leads",
-    ]
-)
-_PLACE_PREV = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "across",
-        "outside",
-        "inside",
-        "via",
-        "towards",
-        "toward",
-    ]
-)
-_SPEECH = frozenset(
-    ["said", "says", "told", "added", "asked", "stated", "declared", "warned", "explained"]
-)
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
-_SPORTS_WORDS = re.compile(
-    r"\b(?:soccer|football|league|cup|match|goals?|season|innings|wickets?|tennis|golf|"
-    r"rugby|cricket|baseball|basketball|hockey|championship|tournament|striker|coach|"
-    r"points|standings|scorers?)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -141,6 +57,8 @@ class _Candidate:
     next_word: str = ""
     team_context: bool = False
     in_caps: bool = False
+    relative: str = ""  # "person" or "thing": the relative pronoun after it (", which")
+    club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -195,7 +113,7 @@ def _name_token(token: Token, sentence: Sentence, lex: Lexicon, body_caps: set[s
     if not sentence.all_caps:
         if "-" in text:
             head, tail = text.split("-", 1)[0], text.rsplit("-", 1)[1]
-            if head.lower() in _PARTICLES and tail[:1].isupper():
+            if head.lower() in lex.particles and tail[:1].isupper():
                 return True  # "al-Qaeda"
             if tail.islower() and tail != "elect":
                 return False  # "US-supplied", "Kremlin-backed": a modifier, not a name
@@ -241,7 +159,7 @@ def _runs(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> list[tuple[i
                 continue
             # a chain of particles: "Joost van der Westhuizen", "Vasco da Gama"
             k = j
-            while k < n and tokens[k].text in _PARTICLES:
+            while k < n and tokens[k].text in lex.particles:
                 k += 1
             if k - j >= 2 and k < n and is_name[k]:
                 j = k + 1
@@ -249,11 +167,12 @@ def _runs(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> list[tuple[i
             # "Organisation for Security and Cooperation in Europe": inside a name that an
             # organisation word opened with "for"/"of", "and" and "in" may continue it.
             if (
-                tokens[j].text in ("and", "in")
+                lex.connectors.get(tokens[j].text) == "in"
                 and j + 1 < n
                 and is_name[j + 1]
                 and any(
-                    tokens[m].text in ("for", "of") and tokens[m - 1].text.lower() in lex.org_words
+                    lex.connectors.get(tokens[m].text) == "of"
+                    and tokens[m - 1].text.lower() in lex.org_words
                     for m in range(i + 1, j)
                 )
             ):
@@ -278,10 +197,10 @@ def _joins(tokens: tuple[Token, ...], start: int, j: int, lex: Lexicon, caps: bo
     if word == "&":
         return True
     if caps or not word.islower():
-        return lower in _PARTICLES and caps
-    if lower in _PARTICLES:
+        return lower in lex.particles and caps
+    if lower in lex.particles:
         return True
-    if lower in _OF_CONNECTORS:
+    if lex.connectors.get(lower) == "of":
         head = prev.lower()
         so_far = " ".join(t.text for t in tokens[start : j + 1]).lower()
         return head in lex.org_words or head in lex.place_words or so_far in lex.prefixes
@@ -331,7 +250,7 @@ def _title_at(words: list[str], lex: Lexicon) -> int:
     modifiers before it ("Assistant Secretary of State", "Acting President")."""
     lowered = [w.lower() for w in words]
     skip = 0
-    while skip < len(lowered) - 1 and lowered[skip] in _TITLE_MODIFIERS:
+    while skip < len(lowered) - 1 and lowered[skip] in lex.title_modifiers:
         skip += 1
     for size in range(min(lex.max_title_tokens, len(words) - skip), 0, -1):
         if tuple(lowered[skip : skip + size]) in lex.titles:
@@ -342,7 +261,7 @@ def _title_at(words: list[str], lex: Lexicon) -> int:
 def _collect(text: str, lex: Lexicon) -> _Document:
     sentences = split_sentences(text)
     lower_vocab, body_caps = _body_vocabulary(sentences)
-    sports = len(_SCORE.findall(text)) >= 2 or len(_SPORTS_WORDS.findall(text)) >= 3
+    sports = len(_SCORE.findall(text)) >= 2 or len(lex.sports_topic.findall(text)) >= 3
     candidates: list[_Candidate] = []
     demonyms: list[_Extra] = []
     for number, sentence in enumerate(sentences):
@@ -495,6 +414,12 @@ def _candidates_from_run(
                 k += 1
             elif word(k).lower() in lex.places and k + 1 < j:
                 prefix_place = lex.places[word(k).lower()]  # "US President", "Chicago Cardinal"
+            elif (
+                word(k).lower() in lex.organizations
+                and k + 1 < j
+                and not _title_at([word(m) for m in range(k, j) if word(m) != "."], lex)
+            ):
+                prefix_place = _ORGANIZATION  # "Nato Secretary-General Jaap de Hoop Scheffer"
             start_title = k + 1 if prefix_place else k
             plain = [word(m) for m in range(start_title, j)]
             size = _title_at([w for w in plain if w != "."], lex)
@@ -522,6 +447,23 @@ def _candidates_from_run(
             i = end_title
             words = [word(m) for m in range(i, j)]
             whole = " ".join(w for w in words if w != ".").lower()
+
+    # Names that are no actors: holidays, events, awards, laws ("Christmas", "Davis Cup").
+    if (
+        whole not in lex.organizations
+        and whole not in lex.places
+        and _is_event(words, lex)
+        and not (sports and len(words) == 1 and words[0] in lex.first_names)  # "Oscar" scored
+    ):
+        return
+    # Cut off what ends a name without naming anyone: "Athens Olympic" (champion), "US TV",
+    # "Labour MP" (without a name after it); drop the run if nothing is left ("Muslim", "DVDs",
+    # "the Prime Minister").
+    j = _cut_endings(tokens, i, j, word, lex)
+    if j <= i:
+        return
+    words = [word(m) for m in range(i, j)]
+    whole = " ".join(w for w in words if w != ".").lower()
 
     while True:
         # A run that is a demonym: "Russian", "North Korean", "Americans".
@@ -553,13 +495,20 @@ def _candidates_from_run(
     start, end = tokens[i].start, tokens[j - 1].end
     prev_word = tokens[i - 1].text.lower() if i > 0 else ""
     next_word = tokens[j].text.lower() if j < len(tokens) else ""
+    # ", which" / ", who" (with the comma: "a shot by X which ..." may be about the shot).
+    relative = ""
+    if next_word == "," and j + 1 < len(tokens):
+        relative = lex.relatives.get(tokens[j + 1].text.lower(), "")
+    # "Chelsea defender", "Surrey captain": a player's role after a name shows a team, in any
+    # article; "Chelsea have" (a plural verb) only in a sports report.
+    cue = lex.after_cues.get(next_word)
+    club = cue == "team" or (sports and cue == "club")
     team = False
     if sports:
-        team = (
+        team = club or (
             (next_word[:1].isdigit() and numbers >= 2)
-            or prev_word in _SPORTS_PREV
-            or next_word in _SPORTS_NEXT
-            or lex.after_cues.get(next_word) == "team"
+            or prev_word in lex.team_before
+            or next_word in lex.team_after
         )
     candidates.append(
         _Candidate(
@@ -578,15 +527,86 @@ def _candidates_from_run(
             next_word=next_word,
             team_context=team,
             in_caps=caps,
+            relative=relative,
+            club_cue=club,
         )
     )
 
 
+def _is_event(words: list[str], lex: Lexicon) -> bool:
+    """Is this name a holiday, event, award or law ("Boxing Day", "Athens Olympics")?"""
+    plain = [w for w in words if w != "."]
+    if " ".join(plain) in lex.events:
+        return True
+    if len(plain) < 2 or plain[-1] not in lex.event_heads:
+        return False
+    # "Doris Day", "Stanley Cup"? A head that is also a name, after a given name, is a person.
+    head_is_name = plain[-1] in lex.surnames or plain[-1] in lex.first_names
+    return not (head_is_name and plain[0] in lex.first_names)
+
+
+def _is_common_acronym(token: str, lex: Lexicon) -> bool:
+    """ "TV", "GDP", "DVDs", "NGOs": an acronym used as an ordinary noun."""
+    if token in lex.common_acronyms:
+        return True
+    return bool(_PLURAL_ACRONYM.fullmatch(token)) and token[:-1].lower() not in lex.organizations
+
+
+def _cut_endings(tokens: tuple[Token, ...], i: int, j: int, word, lex: Lexicon) -> int:
+    """End of the run ``tokens[i:j]`` once words that end a name without naming anyone are cut
+    off; ``i`` (nothing left) when the whole run is such words."""
+    while j > i:
+        plain = [word(k) for k in range(i, j) if tokens[k].is_word]
+        whole = " ".join(plain)
+        if whole.lower() in lex.organizations or whole.lower() in lex.places:
+            return j
+        if (
+            whole in lex.group_words
+            or (len(plain) == 1 and _is_common_acronym(tokens[i].text, lex))
+            or (len(plain) > 1 and _title_at(plain, lex) == len(plain))
+        ):
+            return i  # "Muslims", "DVDs", "the Prime Minister"
+        cut = 0
+        if len(plain) > 2 and " ".join(plain[-2:]) in lex.group_words:
+            cut = 2  # "Italian Roman Catholic"
+        elif plain[-1] in lex.group_words or _is_common_acronym(tokens[j - 1].text, lex):
+            cut = 1  # "Athens Olympic", "US TV", "Labour MPs"
+        else:
+            for size in range(min(lex.max_title_tokens, len(plain) - 1), 0, -1):
+                if tuple(w.lower() for w in plain[-size:]) not in lex.titles:
+                    continue
+                before = " ".join(plain[:-size])
+                if (
+                    before.lower() in lex.organizations
+                    or before.lower() in lex.places
+                    or before in lex.demonyms
+                    or before in lex.group_words
+                ):
+                    cut = size  # "Labour MP", "Tory leader" with no name after the title
+                break
+        if not cut:
+            return j
+        while cut:
+            j -= 1
+            if tokens[j].is_word:
+                cut -= 1
+        while j > i and not tokens[j - 1].is_word:
+            j -= 1
+    return j
+
+
 def _record_prefix(tokens, i, start_title, place, number, lex, demonyms, candidates, text):
-    """The "French" of "French President", or the "US" of "US President", as a mention."""
+    """The "French" of "French President", the "US" of "US President" or the "Nato" of "Nato
+    Secretary-General", as a mention."""
     first, last = tokens[i], tokens[start_title - 1]
     surface = text[first.start : last.end]
-    if surface in lex.demonyms or surface.title() in lex.demonyms:
+    if place is _ORGANIZATION:
+        candidates.append(
+            _Candidate(
+                first.start, last.end, surface, tuple(surface.split()), number, kind="organization"
+            )
+        )
+    elif surface in lex.demonyms or surface.title() in lex.demonyms:
         demonyms.append(_Extra(first.start, last.end, surface, place, number))
     else:  # a country name used attributively: CoNLL and readers count it as a name
         candidates.append(
@@ -627,12 +647,20 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "organization"
     if head in lex.place_words:
         return "place"
+    if lex.before_cues.get(c.prev_word) == "organization" and not c.person_cue:
+        return "organization"  # "oil firm Yukos", "rock band Green Day"
+    if c.club_cue and not c.person_cue and not first_name:
+        return "organization"  # "Chelsea boss Jose Mourinho", "Chelsea have"
+    if len(words) > 1 and words[0] in lex.organizations and not first_name:
+        return "organization"  # "BBC Sport", "BBC World Service"
     if any(w in lex.org_words for w in words) and not first_name:
         return "organization"
     if first_name:
         return "person"
     if c.next_word in lex.place_words and c.next_word not in lex.org_words:
         return "place"  # "the Kursk region"
+    if _is_acronym(c) and _acronym_cue(c, lex):
+        return "organization"  # "the OSCE", "(OSCE)", "OSCE said", "OSCE's"
     if len(words) == 1:
         if words[0].endswith("shire"):
             return "place"
@@ -643,27 +671,61 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
     return ""
 
 
+def _is_acronym(c: _Candidate) -> bool:
+    return len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps
+
+
+def _acronym_cue(c: _Candidate, lex: Lexicon) -> bool:
+    return (
+        lex.acronym_cues.get(c.prev_word) == "before"
+        or lex.acronym_cues.get(c.next_word) == "after"
+        or c.next_word in lex.speech_verbs
+        or lex.after_cues.get(c.next_word) == "organization"
+    )
+
+
 def _default_kind(c: _Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
     if c.team_context:
         return "organization"
-    if len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps:
-        return "organization"  # acronyms: "ATACMS", "OSCE"
+    if _is_acronym(c):
+        # An acronym no list knows is an organisation only with a cue in one of its mentions
+        # (see _intrinsic_kind); alone it may be a weapon, a format or a unit ("ATACMS").
+        return ""
     common = [
         _is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
         for w in c.tokens
     ]
-    if c.next_word in _SPEECH and not all(common[1:]):
+    if _is_coined(c.tokens, lex) or c.relative == "thing":
+        return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
+    if c.next_word in lex.speech_verbs and not all(common[1:]):
         return "person"  # "Frater said"
     if len(c.tokens) == 1:
         if common[0]:
             return ""  # "Women", "Golf": a capitalised ordinary word with nothing to type it
-        if c.prev_word in _PLACE_PREV:
+        if c.prev_word in lex.place_prepositions:
             return "place"
         return "person"
     if all(common):
         return "organization"  # "Gold Fields", "Red Star": names made of ordinary words
     return "person"
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _is_coined(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """A brand-like word no person is called: a capital inside a word ("DaimlerChrysler",
+    "PlayStation"; but "McCartney", "DiCaprio" and "LeBlanc" are names) or one capital and a
+    hyphen ("T-Mobile", "F-Secure")."""
+    for token in tokens:
+        if re.match(r"[A-Z]-[A-Z]", token):
+            return True
+        for part in re.split(r"[-'’]", token):
+            found = _INNER_CAPITAL.search(part)
+            if found and part[: found.start() + 1].lower() not in lex.name_prefixes:
+                return True
+    return False
 
 
 @dataclass
@@ -746,16 +808,16 @@ def _person_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
     full = {_normal(c.tokens): c for c in people if len(c.tokens) > 1}
     # A full name contained in a longer one with the same surname joins it ("George Bush" and
     # "George W. Bush"), unless the given names differ.
+    # Longer names are seen first; only names with the same first and last word can be the
+    # target, so they are looked up by that pair (a scan of all names would be quadratic).
     canonical: dict[str, str] = {}
+    targets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in sorted(full, key=lambda n: -len(n.split())):
         words = name.split()
-        target = name
-        for longer in canonical.values():
-            lw = longer.split()
-            if lw[-1] == words[-1] and lw[0] == words[0] and set(words) <= set(lw):
-                target = longer
-                break
+        ends = (words[0], words[-1])
+        target = next((t for t in targets[ends] if set(words) <= set(t.split())), name)
         canonical[name] = target
+        targets[ends].append(target)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name, target in canonical.items():
         if target not in by_surname[name.split()[-1]]:
@@ -812,10 +874,6 @@ def _organization_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
 
 # --- 3. pronouns ---------------------------------------------------------------------------
 
-_PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
 _LOOK_BACK = 3  # sentences
 
 
@@ -847,7 +905,7 @@ def _resolve_pronouns(doc: _Document, clusters: dict, lex: Lexicon) -> None:
             by_sentence[c.sentence].append((c.start, cl))
     for number, sentence in enumerate(doc.sentences):
         for token in sentence.tokens:
-            gender = _PRONOUN_GENDER.get(token.text.lower())
+            gender = lex.pronouns.get(token.text.lower())
             if gender is None or (sentence.all_caps and token.text.isupper()):
                 continue
             target = _antecedent(by_sentence, number, token.start, gender)

@@ -1,4 +1,5 @@
-"""The word lists the actor finder uses, read once from ``toolkit/data/actor_*`` files.
+"""The word lists the actor finder uses, read once from ``toolkit/data/actor_*`` files (and the
+speech verbs from ``quote_verbs.txt``, shared with the quotation finder).
 
 Every list is a data file with its source and licence at the top; nothing here is fitted to an
 evaluation set. NLTK's ``words`` list, when installed, widens the common-word check.
@@ -6,6 +7,7 @@ evaluation set. NLTK's ``words`` list, when installed, widens the common-word ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -40,6 +42,39 @@ class Lexicon:
     of_cues: dict[str, str] = field(default_factory=dict)
     #: word prefixes of multi-word places and organisations ("bank of", "united states").
     prefixes: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case particles inside names ("de", "van", "bin").
+    particles: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case connector -> role: "of" ("Bank of England") or "in" (continues an "of" name).
+    connectors: dict[str, str] = field(default_factory=dict)
+    #: words that may precede a title ("deputy", "acting").
+    title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    #: sports reports: words before / after a team name, and a pattern of topic words.
+    team_before: frozenset[str] = field(default_factory=frozenset)
+    team_after: frozenset[str] = field(default_factory=frozenset)
+    sports_topic: re.Pattern[str] = re.compile(r"(?!)")
+    #: prepositions that suggest the unknown name after them is a place ("in", "near").
+    place_prepositions: frozenset[str] = field(default_factory=frozenset)
+    #: finite forms of speech verbs ("said", "tells") from the shared ``quote_verbs.txt``.
+    speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: personal pronoun -> gender ("he" -> "m").
+    pronouns: dict[str, str] = field(default_factory=dict)
+    #: words that show an unknown acronym is an organisation: "before" it ("the", "(") or
+    #: "after" it ("'s", "officials").
+    acronym_cues: dict[str, str] = field(default_factory=dict)
+    #: relative pronoun -> "person" or "thing" ("who", "which").
+    relatives: dict[str, str] = field(default_factory=dict)
+    #: surname prefixes that may come before a capital inside one word ("mc", "di", "le").
+    name_prefixes: frozenset[str] = field(default_factory=frozenset)
+    #: the lower-case word right before a name -> type ("firm" -> organization).
+    before_cues: dict[str, str] = field(default_factory=dict)
+    #: names that are not actors: holidays, events, awards ("Christmas", "Olympics"), and the
+    #: last words that make a longer name one ("Cup", "Festival", "Act").
+    events: frozenset[str] = field(default_factory=frozenset)
+    event_heads: frozenset[str] = field(default_factory=frozenset)
+    #: adjectives and group nouns that name no actor ("Muslim", "Tory", "Olympic"), with plurals.
+    group_words: frozenset[str] = field(default_factory=frozenset)
+    #: acronyms used as ordinary nouns ("TV", "GDP", "DVDs"), with plurals.
+    common_acronyms: frozenset[str] = field(default_factory=frozenset)
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -55,7 +90,7 @@ def _raw_lines(name: str) -> list[str]:
 
 
 def _plural(word: str) -> str:
-    if word.endswith(("ese", "ss", "Swiss")) or word.endswith("ish") or word.endswith("ch"):
+    if word.endswith(("ese", "ss", "ish", "ch")):
         return word
     if word.endswith("man"):
         return word[:-3] + "men"
@@ -83,6 +118,13 @@ def lexicon() -> Lexicon:
     for name in ("actor_regions.txt", "actor_cities.txt"):
         for line in read_lines(name):
             places.setdefault(line.lower(), line)
+    for row in _tsv("actor_region_demonyms.tsv"):
+        region = places.get(row[0].strip().lower(), row[0].strip())
+        for demonym in row[1].split("|"):
+            demonym = demonym.strip()
+            for form in (demonym, _plural(demonym)) if demonym else ():
+                if form.lower() not in places:  # "Balkans" is the region's own name
+                    demonyms.setdefault(form, region)
 
     organizations: dict[str, str] = {}
     for row in _tsv("actor_organizations.tsv"):
@@ -108,12 +150,16 @@ def lexicon() -> Lexicon:
     for key in [*places, *organizations]:
         parts = key.split()
         prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
-    after_cues, of_cues = {}, {}
+    sports = _tsv("actor_sports.tsv")
+    topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
+    cues: dict[str, dict[str, str]] = {"after": {}, "of": {}, "before": {}}
     for row in _tsv("actor_context.tsv"):
-        (after_cues if row[1] == "after" else of_cues)[row[0].lower()] = row[2]
+        cues[row[1]][row[0].lower()] = row[2]
+    events = _tsv("actor_events.tsv")
     return Lexicon(
-        after_cues=after_cues,
-        of_cues=of_cues,
+        after_cues=cues["after"],
+        of_cues=cues["of"],
+        before_cues=cues["before"],
         places=places,
         countries=frozenset(countries),
         demonyms=demonyms,
@@ -128,7 +174,41 @@ def lexicon() -> Lexicon:
         not_names=word_set("actor_not_names.txt"),
         common=_common_words(),
         prefixes=frozenset(prefixes),
+        particles=word_set("actor_particles.txt"),
+        connectors={row[0].lower(): row[1] for row in _tsv("actor_connectors.tsv")},
+        title_modifiers=word_set("actor_title_modifiers.txt"),
+        team_before=frozenset(w.lower() for w, role in sports if role == "before"),
+        team_after=frozenset(w.lower() for w, role in sports if role == "after"),
+        sports_topic=re.compile(r"\b(?:" + "|".join(map(re.escape, topic)) + r")\b", re.IGNORECASE),
+        place_prepositions=word_set("actor_place_prepositions.txt"),
+        speech_verbs=_speech_verb_forms(),
+        pronouns={row[0].lower(): row[1] for row in _tsv("actor_pronouns.tsv")},
+        acronym_cues={row[0].lower(): row[1] for row in _tsv("actor_acronym_cues.tsv")},
+        relatives={row[0].lower(): row[1] for row in _tsv("actor_relatives.tsv")},
+        name_prefixes=word_set("actor_name_prefixes.txt"),
+        events=frozenset(name for name, role in events if role == "name"),
+        event_heads=frozenset(name for name, role in events if role == "head"),
+        group_words=_with_plurals(read_lines("actor_group_words.txt")),
+        common_acronyms=_with_plurals(read_lines("actor_common_acronyms.txt")),
     )
+
+
+def _with_plurals(words) -> frozenset[str]:
+    """The words and their plurals in -s ("Christian", "Christians"; "DVD", "DVDs")."""
+    return frozenset(form for w in words for form in (w, _plural(w)))
+
+
+def _speech_verb_forms() -> frozenset[str]:
+    """The finite forms ("said", "says", "told", "tells") of the verbs in ``quote_verbs.txt``.
+
+    Each line there is one verb, base form first, then its other forms; the base form ("say")
+    and the -ing form are left out, as "Smith say" or "Smith saying" says little about Smith.
+    """
+    forms: set[str] = set()
+    for line in read_lines("quote_verbs.txt"):
+        base, *others = line.lower().split()
+        forms.update(f for f in others if f != base and not f.endswith("ing"))
+    return frozenset(forms)
 
 
 def _common_words() -> frozenset[str]:
