@@ -14,11 +14,11 @@ from toolkit import resources
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch) -> Path:
-    """An NLTK data folder holding words as a zip (as NLTK ships it) and cmudict unzipped."""
+    """An NLTK data folder holding stopwords as a zip (as NLTK ships it) and cmudict unzipped."""
     (tmp_path / "corpora").mkdir()
-    with zipfile.ZipFile(tmp_path / "corpora" / "words.zip", "w") as zipped:
-        zipped.writestr("words/", "")
-        zipped.writestr("words/en", "apple\nbanana\nParis\n")
+    with zipfile.ZipFile(tmp_path / "corpora" / "stopwords.zip", "w") as zipped:
+        zipped.writestr("stopwords/", "")
+        zipped.writestr("stopwords/english", "the\nof\nand\n")
     (tmp_path / "corpora" / "cmudict").mkdir()
     (tmp_path / "corpora" / "cmudict" / "cmudict").write_text("banana 1 B AH0 N AE1 N AH0\n")
     monkeypatch.setattr(resources, "search_path", lambda: [tmp_path])
@@ -29,20 +29,20 @@ def data_dir(tmp_path: Path, monkeypatch) -> Path:
 
 
 def test_reads_files_inside_package_zips_and_folders(data_dir: Path):
-    assert resources.read_bytes("corpora/words/en") == b"apple\nbanana\nParis\n"
+    assert resources.read_bytes("corpora/stopwords/english") == b"the\nof\nand\n"
     assert resources.read_bytes("corpora/cmudict/cmudict").startswith(b"banana 1")
-    assert resources.have("words") and resources.have("cmudict")
+    assert resources.have("stopwords") and resources.have("cmudict")
     assert not resources.have("punkt_tab")
     with pytest.raises(LookupError, match="toolkit setup"):
-        resources.read_bytes("corpora/stopwords/english")
+        resources.read_bytes("corpora/stopwords/french")
 
 
 def test_off_switch_hides_installed_data(data_dir: Path, monkeypatch):
     monkeypatch.setenv("TOOLKIT_NLTK_DATA", "off")
     resources.have.cache_clear()
-    assert not resources.have("words")
+    assert not resources.have("stopwords")
     with pytest.raises(LookupError):
-        resources.read_bytes("corpora/words/en")
+        resources.read_bytes("corpora/stopwords/english")
 
 
 def test_search_path_follows_nltk_data_then_home(tmp_path: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
 from importlib import resources
 
@@ -13,8 +14,14 @@ def data_path(name: str):
 
 @cache
 def read_lines(name: str) -> tuple[str, ...]:
-    """Non-empty lines of a data file, ``#`` comments and surrounding whitespace removed."""
-    text = data_path(name).read_text(encoding="utf-8")
+    """Non-empty lines of a data file, ``#`` comments and surrounding whitespace removed.
+
+    A ``.gz`` file is decompressed first.
+    """
+    if name.endswith(".gz"):
+        text = gzip.decompress(data_path(name).read_bytes()).decode("utf-8")
+    else:
+        text = data_path(name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
 

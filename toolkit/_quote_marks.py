@@ -76,7 +76,8 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> 
 
     ``paragraphs`` are (start, end) offsets; by default every line is a paragraph.
 
-    >>> [text[s.inner_start : s.inner_end] for s in quoted_spans(text := 'He said "no," twice.')]
+    >>> text = 'He said "no," twice.'
+    >>> [text[s.inner_start : s.inner_end] for s in quoted_spans(text)]
     ['no,']
     """
     if paragraphs is None:

@@ -9,8 +9,6 @@ NLTK package                              used for / fallback when it is absent
 ``averaged_perceptron_tagger_eng``        only for the NLTK comparison in benchmarks
                                           (actors use capitalisation and word lists)
 ``maxent_ne_chunker_tab`` (binary)        only for the NLTK comparison in benchmarks
-``words``                                 common-word check for actors; fallback: the
-                                          shipped stop-word and opener lists
 ``stopwords``                             not needed: the toolkit ships its own list
 ``punkt_tab``                             only for the NLTK comparison in evaluations
 ========================================  =============================================
@@ -50,7 +48,6 @@ PACKAGES: dict[str, tuple[str, str]] = {
         "taggers/averaged_perceptron_tagger_eng/",
         "NLTK comparisons in benchmarks (actors use capitalisation and word lists)",
     ),
-    "words": ("corpora/words", "common-word checks for actors (fallback: shipped lists)"),
     "stopwords": ("corpora/stopwords", "NLTK comparisons (the toolkit ships its own list)"),
     "punkt_tab": ("tokenizers/punkt_tab/english/", "NLTK comparisons in evaluations"),
     "maxent_ne_chunker_tab": (
@@ -137,7 +134,7 @@ def have(package: str) -> bool:
 
 
 def read_bytes(resource: str) -> bytes:
-    """The bytes of one NLTK data file, e.g. ``read_bytes("corpora/words/en")``.
+    """The bytes of one NLTK data file, e.g. ``read_bytes("corpora/cmudict/cmudict")``.
 
     Raises ``LookupError`` when it is not installed (or ``TOOLKIT_NLTK_DATA=off``).
     """

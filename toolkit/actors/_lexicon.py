@@ -2,7 +2,8 @@
 speech verbs from ``quote_verbs.txt``, shared with the quotation finder).
 
 Every list is a data file with its source and licence at the top; nothing here is fitted to an
-evaluation set. NLTK's ``words`` list, when installed, widens the common-word check.
+evaluation set. The common-word check reads ``english_words.txt.gz`` (the public-domain Unix
+word list, built by ``tools/build_english_words.py``), so it needs no NLTK data.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from toolkit import resources
 from toolkit._data import read_lines, word_set
 
 
@@ -212,12 +212,10 @@ def _speech_verb_forms() -> frozenset[str]:
 
 
 def _common_words() -> frozenset[str]:
-    shipped = word_set("actor_common_words.txt") | word_set("sentence_starters.txt")
-    if not resources.have("words"):
-        resources.warn_missing(
-            "words", "actors use the shipped common-word lists for sentence-initial words"
-        )
-        return shipped
-    # NLTK's word list ("en"; "en-basic" is a subset of it), read without importing NLTK.
-    listed = resources.read_bytes("corpora/words/en").decode("utf-8").split()
-    return shipped | frozenset(w for w in listed if w.islower())
+    # english_words.txt.gz is the lower-case part of the Unix word list (public domain), shipped
+    # so that every machine reads capitalised sentence openers the same way.
+    return (
+        word_set("actor_common_words.txt")
+        | word_set("sentence_starters.txt")
+        | word_set("english_words.txt.gz")
+    )
