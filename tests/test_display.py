@@ -279,6 +279,16 @@ def test_actor_chart_and_png():
     )
 
 
+def test_actor_chart_as_svg_keeps_names_as_text_and_renders_the_same_every_time():
+    fig = display.actor_chart(keller_analysis())
+    svg = display.as_svg(fig)
+    assert ">Anna Keller</text>" in svg.data and ">Geneva</text>" in svg.data
+    assert svg._repr_svg_()[1] == {
+        "alt": "Bar chart of actors by mentions: Anna Keller (person) 2, quoted 2; Geneva (place) 1."
+    }
+    assert display.as_svg(display.actor_chart(keller_analysis())).data == svg.data
+
+
 def test_speaker_of_is_the_quotes_own_attribution():
     analysis = keller_analysis()
     q1, q2 = analysis.quotes

@@ -7,6 +7,7 @@ its output. Tests that change reports work on a copy.
 
 from __future__ import annotations
 
+import base64
 import copy
 import csv
 import json
@@ -172,7 +173,17 @@ def test_report_html_hides_code_and_shows_the_analysis(batch):
     assert "load_article(" not in page  # code cells hidden
     assert "article_path" not in page  # parameters cells left out
     assert "papermill" not in page.lower() or "papermill-error" not in page
-    assert "data:image/png;base64," in page  # the actor chart
+    # The actor chart: an SVG image (nothing in it can run) whose names are text, described
+    # for screen readers by its alt text.
+    chart = re.search(r'<div class="jp-RenderedSVG[^>]*>\s*(<img [^>]*>)', page)
+    assert chart is not None
+    source = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', chart.group(1))
+    alt = re.search(r'alt="([^"]*)"', chart.group(1))
+    svg = base64.b64decode(source.group(1)).decode("utf-8")
+    assert ">Who is mentioned, and who is quoted</text>" in svg
+    assert ">Emmanuel Macron</text>" in svg
+    assert alt.group(1).startswith("Bar chart of actors by mentions: Ukraine (place) 13; ")
+    assert "; Emmanuel Macron (person) 4, quoted 3; " in alt.group(1)
     assert page.count('<mark class="tk-quote') >= 1
     for heading in ("Statistics", "Actors", "The article and its quotations", "Quotations"):
         assert f">{heading}<" in page
@@ -665,3 +676,21 @@ def test_the_notebook_is_found_and_stored_clean():
     assert "article_path =" in parameters[0].source and "article_id = None" in parameters[0].source
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.outputs == [] and c.execution_count is None for c in code)
+
+
+def test_batch_imports_papermill_without_optional_slow_modules_and_hides_nothing_after():
+    code = (
+        "import sys\n"
+        "from toolkit import report\n"
+        "report._import_notebook_tools()\n"
+        "print(sorted(m for m in report._SKIPPED_OPTIONAL_IMPORTS if m in sys.modules))\n"
+        "import papermill, nbformat\n"
+        "print(nbformat.validate(nbformat.v4.new_notebook()))\n"
+        "import importlib.util\n"
+        "print(all(importlib.util.find_spec(m) is None or sys.modules.get(m, 1) is not None"
+        " for m in report._SKIPPED_OPTIONAL_IMPORTS))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["[]", "None", "True"]

@@ -103,7 +103,7 @@ def _prime() -> None:
             warnings.showwarning = lambda message, category, *args, **kwargs: _note(category)
             analysis = analyze(_PRIMER)
             display.analysis_html(analysis)
-            display.as_png(display.actor_chart(analysis))
+            display.as_svg(display.actor_chart(analysis))
     except Exception:
         pass  # priming is an optimisation; the notebook reports any error itself
 

@@ -34,11 +34,13 @@ __all__ = [
     "OTHER_KIND_COLOUR",
     "SPEAKER_COLOURS",
     "PngImage",
+    "SvgImage",
     "actor_chart",
     "actors_table_html",
     "analysis_html",
     "article_html",
     "as_png",
+    "as_svg",
     "diversity_table_html",
     "header_html",
     "quotes_table_html",
@@ -250,6 +252,40 @@ class PngImage:
 
     def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
         return self.data, ({"alt": self.alt} if self.alt else {})
+
+
+@dataclass(frozen=True)
+class SvgImage:
+    """SVG markup that Jupyter displays as an image (``_repr_svg_``), with alternative text.
+
+    HTML reports embed it as an ``<img>`` (nbconvert's default), so nothing in it can run."""
+
+    data: str
+    alt: str = ""
+
+    def _repr_svg_(self) -> tuple[str, dict[str, str]]:
+        return self.data, ({"alt": self.alt} if self.alt else {})
+
+
+def as_svg(fig: Figure, alt: str | None = None) -> SvgImage:
+    """Render a matplotlib figure to SVG with its text kept as text: sharp at any zoom,
+    searchable, about half the size of :func:`as_png`'s image and drawn in about half the
+    time (no glyph rasterising). ``alt`` defaults to the figure's label, as in :func:`as_png`.
+
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1)); _ = fig.add_subplot().set_title("Mentions")
+    >>> image = as_svg(fig, alt="An empty chart")
+    >>> image.data.startswith("<?xml") and ">Mentions</text>" in image.data
+    True
+    """
+    import matplotlib
+
+    buffer = io.StringIO()
+    # Text as <text> elements; a fixed hash salt keeps element ids, and so the report,
+    # the same from one run to the next.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "toolkit"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return SvgImage(buffer.getvalue(), alt if alt is not None else fig.get_label())
 
 
 def as_png(fig: Figure, dpi: int = 100, alt: str | None = None) -> PngImage:
