@@ -318,6 +318,36 @@ def test_company_nouns_brand_names_and_which_make_organisations():
     }
 
 
+def test_corporate_context_makes_an_unknown_name_an_organisation():
+    # a possessive before a company word, a company noun after a two-word name
+    text = "Halvorsen Kemi's shares fell 4% after Halvorsen Kemi's profits halved."
+    assert kinds(text) == {"Halvorsen Kemi": "organization"}
+    assert kinds("Dagens Posten newspaper said the talks had failed.") == {
+        "Dagens Posten": "organization"
+    }
+    # an apposition whose head noun is a company noun
+    text = "Brakstad, the Norwegian shipping group, said sales rose."
+    assert kinds(text) == {"Brakstad": "organization", "Norway": "place"}
+    text = "Orvex, the first foreign company to list in Oslo, lost 5%."
+    assert kinds(text)["Orvex"] == "organization"
+    # "chairman of X", "a stake in X", "an analyst at X", "a spokeswoman for X"
+    text = (
+        'Mr Lind, chairman of Brakstad, bought a stake in Orvex. "It is cheap," said an '
+        "analyst at Kvaleid. A spokeswoman for Tollefsen declined to comment."
+    )
+    assert kinds(text) == {
+        "Lind": "person",
+        "Brakstad": "organization",
+        "Orvex": "organization",
+        "Kvaleid": "organization",
+        "Tollefsen": "organization",
+    }
+    # a person keeps person evidence: a possessive newspaper, a title, a given name
+    text = "Editor Hen Vipheak's newspaper was shut. A stake in John Halvorsen's farm was sold."
+    assert kinds(text) == {"Hen Vipheak": "person", "John Halvorsen": "person"}
+    assert kinds("Brakstad, the firm's chairman, resigned.") == {"Brakstad": "person"}
+
+
 def test_clubs_named_after_places_in_sports_copy():
     assert kinds("Chelsea defender John Terry was injured on Saturday.") == {
         "Chelsea": "organization",
@@ -588,6 +618,12 @@ def test_cli_eval_entities(tmp_path, capsys):
     micro = next(r for r in rows if r["scope"] == "micro")
     assert micro["system"] == "toolkit" and micro["f1"] == pytest.approx(0.75)
     assert main(["eval", "entities", str(tmp_path / "missing.jsonl")]) == 2
+    capsys.readouterr()
+    assert main(["eval", "entities", str(_gold_file(tmp_path)), "--part", "0/1", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert next(r for r in rows if r["scope"] == "micro")["f1"] == pytest.approx(0.75)
+    assert main(["eval", "entities", str(_gold_file(tmp_path)), "--part", "2/2"]) == 2
+    assert "--part 2/2" in capsys.readouterr().err
 
 
 def test_cli_actors_table_csv_json_and_bad_input(tmp_path, capsys):

@@ -285,7 +285,7 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     return failures.exit_code
 
 
-def _parse_part(value: str | None) -> tuple[int, int] | None | bool:
+def _parse_part(value: str | None) -> tuple[int, int] | bool | None:
     """ "K/N" -> (K, N); None without the option; False (after a one-line error) if malformed."""
     if not value:
         return None

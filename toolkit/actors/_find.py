@@ -59,6 +59,7 @@ class _Candidate:
     in_caps: bool = False
     relative: str = ""  # "person" or "thing": the relative pronoun after it (", which")
     club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
+    company_cue: bool = False  # "X's shares", "X, the oil company,", "chairman of X"
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -503,6 +504,7 @@ def _candidates_from_run(
     # article; "Chelsea have" (a plural verb) only in a sports report.
     cue = lex.after_cues.get(next_word)
     club = cue == "team" or (sports and cue == "club")
+    company = _company_context(tokens, i, j, lex)
     team = False
     if sports:
         team = club or (
@@ -529,8 +531,35 @@ def _candidates_from_run(
             in_caps=caps,
             relative=relative,
             club_cue=club,
+            company_cue=company,
         )
     )
+
+
+def _company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
+    """Does the context of the name ``tokens[i:j]`` show a company or other organisation?
+
+    "X's shares" / "X's chief executive" (a possessive before a company word), "X, the
+    Dutch electronics group," (an apposition whose head is a company noun), "chairman of X",
+    "shares in X".
+    """
+    n = len(tokens)
+    after = tokens[j].text.lower() if j < n else ""
+    if after in ("'s", "’s") and j + 1 < n and (tokens[j + 1].text.lower(), "'s") in lex.company_of:
+        return True
+    if i > 1 and (tokens[i - 2].text.lower(), tokens[i - 1].text.lower()) in lex.company_of:
+        return True
+    if after == "," and j + 2 < n and tokens[j + 1].text.lower() in ("the", "a", "an"):
+        # The head noun of the apposition is its last word: punctuation or a function word
+        # follows it ("X, the first foreign company to list", but not "X, the firm's chairman").
+        for k in range(j + 2, min(j + 8, n)):
+            if not tokens[k].is_word:
+                break
+            if lex.before_cues.get(tokens[k].text.lower()) == "organization":
+                following = tokens[k + 1].text.lower() if k + 1 < n else "."
+                if following in lex.apposition_ends or following in (",", ".", ";", ")"):
+                    return True
+    return False
 
 
 def _is_event(words: list[str], lex: Lexicon) -> bool:
@@ -649,6 +678,10 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "place"
     if lex.before_cues.get(c.prev_word) == "organization" and not c.person_cue:
         return "organization"  # "oil firm Yukos", "rock band Green Day"
+    if (c.company_cue or lex.after_cues.get(c.next_word) == "organization") and not (
+        c.person_cue or first_name
+    ):
+        return "organization"  # "Comelf's shares", "Le Monde newspaper", "chairman of Ruch"
     if c.club_cue and not c.person_cue and not first_name:
         return "organization"  # "Chelsea boss Jose Mourinho", "Chelsea have"
     if len(words) > 1 and words[0] in lex.organizations and not first_name:
