@@ -348,6 +348,15 @@ def test_corporate_context_makes_an_unknown_name_an_organisation():
     assert kinds("Brakstad, the firm's chairman, resigned.") == {"Brakstad": "person"}
 
 
+def test_company_words_at_the_end_of_a_name():
+    text = "Profits fell at Harlow Bros and at Delmont Laboratories, said Ellison Shipping."
+    assert kinds(text) == {
+        "Harlow Bros": "organization",
+        "Delmont Laboratories": "organization",
+        "Ellison Shipping": "organization",
+    }
+
+
 def test_clubs_named_after_places_in_sports_copy():
     assert kinds("Chelsea defender John Terry was injured on Saturday.") == {
         "Chelsea": "organization",
