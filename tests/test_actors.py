@@ -357,6 +357,32 @@ def test_company_words_at_the_end_of_a_name():
     }
 
 
+def test_a_name_led_by_an_organisation_of_the_article_and_spaced_spellings():
+    text = (
+        "Norvik Media said profits rose. Norvik's shares jumped, and its stake in Norvik "
+        "Europe was sold. NorvikMedia said it would hire staff."
+    )
+    actors = by_name(find_actors(text))
+    assert {a.name: a.kind for a in actors.values()} == {
+        "Norvik Media": "organization",
+        "Norvik": "organization",
+        "Norvik Europe": "organization",
+    }
+    assert actors["Norvik Media"].aliases == ("Norvik Media", "NorvikMedia")
+    # an unknown name before a title and a person: the title is peeled, the name is typed by
+    # its other mentions, and kept only if they type it
+    text = "Norvik's shares fell. Norvik CEO Anna Berg said sales would recover."
+    actors = by_name(find_actors(text))
+    assert {a.name: a.kind for a in actors.values()} == {
+        "Norvik": "organization",
+        "Anna Berg": "person",
+    }
+    assert actors["Anna Berg"].titles == ("Norvik CEO",)
+    assert actors["Norvik"].mention_count == 2
+    assert kinds("Privatisation Minister Anna Berg spoke.") == {"Anna Berg": "person"}
+    assert kinds("Sacha Baron Cohen starred.") == {"Sacha Baron Cohen": "person"}
+
+
 def test_clubs_named_after_places_in_sports_copy():
     assert kinds("Chelsea defender John Terry was injured on Saturday.") == {
         "Chelsea": "organization",

@@ -35,6 +35,7 @@ from toolkit.actors._model import Actor, Mention
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 
 _ORGANIZATION = "\0organization"  # marks an organisation (not a place) before a title
+_UNKNOWN = "\0unknown"  # a name before a title that no list knows
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
@@ -60,6 +61,7 @@ class _Candidate:
     relative: str = ""  # "person" or "thing": the relative pronoun after it (", which")
     club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
     company_cue: bool = False  # "X's shares", "X, the oil company,", "chairman of X"
+    before_title: bool = False  # an unknown name before a title: kept only if typed elsewhere
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -421,6 +423,16 @@ def _candidates_from_run(
                 and not _title_at([word(m) for m in range(k, j) if word(m) != "."], lex)
             ):
                 prefix_place = _ORGANIZATION  # "Nato Secretary-General Jaap de Hoop Scheffer"
+            elif (
+                k + 2 < j
+                and tokens[k].is_word
+                and word(k) not in lex.first_names
+                and not _is_common(word(k).lower(), lex)
+                and not _title_at([word(k)], lex)
+                and word(k + 1) not in lex.surnames  # "Sacha Baron Cohen"
+                and _title_at([word(m) for m in range(k + 1, j) if word(m) != "."], lex)
+            ):
+                prefix_place = _UNKNOWN  # "Norvik CEO Anna Berg": typed by its other mentions
             start_title = k + 1 if prefix_place else k
             plain = [word(m) for m in range(start_title, j)]
             size = _title_at([w for w in plain if w != "."], lex)
@@ -629,7 +641,13 @@ def _record_prefix(tokens, i, start_title, place, number, lex, demonyms, candida
     Secretary-General", as a mention."""
     first, last = tokens[i], tokens[start_title - 1]
     surface = text[first.start : last.end]
-    if place is _ORGANIZATION:
+    if place is _UNKNOWN:
+        candidates.append(
+            _Candidate(
+                first.start, last.end, surface, tuple(surface.split()), number, before_title=True
+            )
+        )
+    elif place is _ORGANIZATION:
         candidates.append(
             _Candidate(
                 first.start, last.end, surface, tuple(surface.split()), number, kind="organization"
@@ -719,6 +737,8 @@ def _acronym_cue(c: _Candidate, lex: Lexicon) -> bool:
 
 def _default_kind(c: _Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
+    if c.before_title:
+        return ""  # "Privatisation Minister X": a name only if the article types it elsewhere
     if c.team_context:
         return "organization"
     if _is_acronym(c):
@@ -801,10 +821,30 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
     for c in cands:
         if c.kind and not c.team_context:
             votes[_normal(c.tokens)][c.kind] += 1
+    untyped: dict[str, list[_Candidate]] = defaultdict(list)
     for c in cands:
         if not c.kind:
             seen = votes.get(_normal(c.tokens))
-            c.kind = max(seen, key=seen.get) if seen else _default_kind(c, lex)
+            if seen:
+                c.kind = max(seen, key=seen.get)
+            else:
+                untyped[_normal(c.tokens)].append(c)
+    # A longer name that starts with an organisation of the article is one too: "AOL Europe"
+    # when "AOL" is an organisation.
+    org_heads = {c.tokens[0] for c in cands if c.kind == "organization" and len(c.tokens) == 1}
+    for group in untyped.values():
+        first = group[0]
+        if (
+            len(first.tokens) > 1
+            and first.tokens[0] in org_heads
+            and not any(w in lex.first_names for w in first.tokens)
+        ):  # but not "Acme CEO John Smith"
+            for c in group:
+                c.kind = "organization"
+        else:
+            for c in group:
+                c.kind = _default_kind(c, lex)
+    _join_spaced_forms(cands)
     cands[:] = [c for c in cands if c.kind]
 
     clusters: dict[tuple[str, str], _Cluster] = {}
@@ -833,6 +873,20 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
         cl = cluster(("place", extra.place), "place")
         cl.extras.append(extra)
     return clusters
+
+
+def _join_spaced_forms(cands: list[_Candidate]) -> None:
+    """ "Time Warner" and "TimeWarner" are one name written with and without a space: when one
+    form is an organisation, so are the others."""
+    forms: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in cands:
+        forms["".join(c.tokens).lower()].append(c)
+    for group in forms.values():
+        if len(group) > 1 and any(c.kind == "organization" for c in group):
+            if len({len(c.tokens) for c in group}) > 1:
+                for c in group:
+                    if not c.forced and not c.person_cue:
+                        c.kind = "organization"
 
 
 def _person_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
@@ -891,6 +945,12 @@ def _organization_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
     for c in orgs:
         norm = _normal(c.tokens)
         keys[id(c)] = lex.organizations.get(norm, norm).lower()
+    # "Time Warner" joins "TimeWarner": the same letters without the space.
+    single = {keys[id(c)] for c in orgs if len(c.tokens) == 1}
+    for c in orgs:
+        joined = "".join(c.tokens).lower()
+        if len(c.tokens) > 1 and joined in single:
+            keys[id(c)] = joined
     # An acronym joins the name whose initials it is: "OSCE" and "Organization for Security
     # and Co-operation in Europe".
     initials: dict[str, str] = {}
