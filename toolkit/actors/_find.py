@@ -882,11 +882,10 @@ def _join_spaced_forms(cands: list[_Candidate]) -> None:
     for c in cands:
         forms["".join(c.tokens).lower()].append(c)
     for group in forms.values():
-        if len(group) > 1 and any(c.kind == "organization" for c in group):
-            if len({len(c.tokens) for c in group}) > 1:
-                for c in group:
-                    if not c.forced and not c.person_cue:
-                        c.kind = "organization"
+        if len({len(c.tokens) for c in group}) > 1 and any(c.kind == "organization" for c in group):
+            for c in group:
+                if not c.forced and not c.person_cue:
+                    c.kind = "organization"
 
 
 def _person_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
