@@ -396,6 +396,18 @@ def test_clubs_named_after_places_in_sports_copy():
     assert actors["Chelsea"].kind == "organization" and actors["Chelsea"].mention_count == 2
 
 
+def test_a_place_named_as_a_team_once_is_the_team_in_the_whole_sports_report():
+    text = (
+        "LEEDS, England 2005-03-04\n"
+        "Leeds defender Tom Hale was booked on Saturday. Leeds won 2-1 against Hull and 3-0 "
+        "against Derby, and the win kept Leeds top. Hale scored in Leeds."
+    )
+    actors = find_actors(text)
+    leeds = {a.kind: [m.start for m in a.mentions] for a in actors if a.name == "Leeds"}
+    # the dateline and "in Leeds" stay the city
+    assert leeds == {"organization": [26, 74, 141], "place": [0, 167]}
+
+
 def test_pronoun_contractions_are_not_names():
     assert find_actors('"We\'re ready," he said. "They\u2019ve had their chance."') == []
 

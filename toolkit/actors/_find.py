@@ -798,6 +798,24 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
         if not c.kind and not c.forced:
             c.kind = _intrinsic_kind(c, lex)
 
+    # In a sports report, a place named as a team once ("Kent captain", "Kent have") is the
+    # team in its other mentions too, except after a place preposition ("at Kent").
+    if doc.sports:
+        teams = {
+            _normal(c.tokens)
+            for c in cands
+            if c.team_context and c.kind == "organization" and not c.forced
+        }
+        for c in cands:
+            if (
+                _normal(c.tokens) in teams
+                and c.kind == "place"
+                and not c.forced
+                and c.prev_word not in lex.place_prepositions
+                and not _in_dateline(doc.text, c.start)
+            ):
+                c.kind = "organization"
+                c.team_context = True
     # A surface typed "person" by a title anywhere is a person everywhere in the article.
     surface_kind: dict[str, str] = {}
     for c in cands:
@@ -873,6 +891,16 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
         cl = cluster(("place", extra.place), "place")
         cl.extras.append(extra)
     return clusters
+
+
+_DATELINE = re.compile(r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d|[A-Z][A-Z .'-]+,")
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Is ``start`` in a dateline ("NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
+    "LONDON, March 3 -")? The place there is where the story was filed, never a team."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _DATELINE.match(text, line_start) is not None and start - line_start < 40
 
 
 def _join_spaced_forms(cands: list[_Candidate]) -> None:
