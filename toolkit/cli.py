@@ -285,14 +285,31 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     return failures.exit_code
 
 
+def _parse_part(value: str | None) -> tuple[int, int] | bool | None:
+    """ "K/N" -> (K, N); None without the option; False (after a one-line error) if malformed."""
+    if not value:
+        return None
+    try:
+        k, n = (int(x) for x in value.split("/"))
+        if not 0 <= k < n:
+            raise ValueError
+    except ValueError:
+        print(f"error: --part {value}: expected K/N with 0 <= K < N", file=sys.stderr)
+        return False
+    return (k, n)
+
+
 def _cmd_eval_entities(args: argparse.Namespace) -> int:
     from toolkit.evaluation.entities import evaluate_entities, nltk_binary_predictions
 
-    systems = {"toolkit": evaluate_entities(args.gold)}
+    part = _parse_part(args.part)
+    if part is False:
+        return 2
+    systems = {"toolkit": evaluate_entities(args.gold, part=part)}
     if args.nltk:
         try:
             systems["nltk.ne_chunk(binary)"] = evaluate_entities(
-                args.gold, nltk_binary_predictions()
+                args.gold, nltk_binary_predictions(), part=part
             )
         except LookupError:
             print("NLTK data for ne_chunk is missing: comparison skipped", file=sys.stderr)
@@ -370,16 +387,9 @@ def _cmd_eval_syllables(args: argparse.Namespace) -> int:
 def _cmd_eval_quotes(args: argparse.Namespace) -> int:
     from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
 
-    part = None
-    if args.part:
-        try:
-            k, n = (int(x) for x in args.part.split("/"))
-            if not 0 <= k < n:
-                raise ValueError
-        except ValueError:
-            print(f"error: --part {args.part}: expected K/N with 0 <= K < N", file=sys.stderr)
-            return 2
-        part = (k, n)
+    part = _parse_part(args.part)
+    if part is False:
+        return 2
     results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
     if args.json:
         emit([result.to_dict() for result in results], "json")
@@ -436,6 +446,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
         "--nltk", action="store_true", help="also score NLTK's binary ne_chunk (span only; slow)"
+    )
+    p.add_argument(
+        "--part",
+        metavar="K/N",
+        help="score only part K of N (0-based, by a hash of the document ids), e.g. 0/2 and 1/2",
     )
     p.set_defaults(func=_cmd_eval_entities)
 

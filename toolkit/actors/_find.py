@@ -35,6 +35,7 @@ from toolkit.actors._model import Actor, Mention
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 
 _ORGANIZATION = "\0organization"  # marks an organisation (not a place) before a title
+_UNKNOWN = "\0unknown"  # a name before a title that no list knows
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
@@ -59,6 +60,8 @@ class _Candidate:
     in_caps: bool = False
     relative: str = ""  # "person" or "thing": the relative pronoun after it (", which")
     club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
+    company_cue: bool = False  # "X's shares", "X, the oil company,", "chairman of X"
+    before_title: bool = False  # an unknown name before a title: kept only if typed elsewhere
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -420,6 +423,16 @@ def _candidates_from_run(
                 and not _title_at([word(m) for m in range(k, j) if word(m) != "."], lex)
             ):
                 prefix_place = _ORGANIZATION  # "Nato Secretary-General Jaap de Hoop Scheffer"
+            elif (
+                k + 2 < j
+                and tokens[k].is_word
+                and word(k) not in lex.first_names
+                and not _is_common(word(k).lower(), lex)
+                and not _title_at([word(k)], lex)
+                and word(k + 1) not in lex.surnames  # "Sacha Baron Cohen"
+                and _title_at([word(m) for m in range(k + 1, j) if word(m) != "."], lex)
+            ):
+                prefix_place = _UNKNOWN  # "Norvik CEO Anna Berg": typed by its other mentions
             start_title = k + 1 if prefix_place else k
             plain = [word(m) for m in range(start_title, j)]
             size = _title_at([w for w in plain if w != "."], lex)
@@ -503,6 +516,7 @@ def _candidates_from_run(
     # article; "Chelsea have" (a plural verb) only in a sports report.
     cue = lex.after_cues.get(next_word)
     club = cue == "team" or (sports and cue == "club")
+    company = _company_context(tokens, i, j, lex)
     team = False
     if sports:
         team = club or (
@@ -529,8 +543,35 @@ def _candidates_from_run(
             in_caps=caps,
             relative=relative,
             club_cue=club,
+            company_cue=company,
         )
     )
+
+
+def _company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
+    """Does the context of the name ``tokens[i:j]`` show a company or other organisation?
+
+    "X's shares" / "X's chief executive" (a possessive before a company word), "X, the
+    Dutch electronics group," (an apposition whose head is a company noun), "chairman of X",
+    "shares in X".
+    """
+    n = len(tokens)
+    after = tokens[j].text.lower() if j < n else ""
+    if after in ("'s", "’s") and j + 1 < n and (tokens[j + 1].text.lower(), "'s") in lex.company_of:
+        return True
+    if i > 1 and (tokens[i - 2].text.lower(), tokens[i - 1].text.lower()) in lex.company_of:
+        return True
+    if after == "," and j + 2 < n and tokens[j + 1].text.lower() in ("the", "a", "an"):
+        # The head noun of the apposition is its last word: punctuation or a function word
+        # follows it ("X, the first foreign company to list", but not "X, the firm's chairman").
+        for k in range(j + 2, min(j + 8, n)):
+            if not tokens[k].is_word:
+                break
+            if lex.before_cues.get(tokens[k].text.lower()) == "organization":
+                following = tokens[k + 1].text.lower() if k + 1 < n else "."
+                if following in lex.apposition_ends or following in (",", ".", ";", ")"):
+                    return True
+    return False
 
 
 def _is_event(words: list[str], lex: Lexicon) -> bool:
@@ -600,7 +641,13 @@ def _record_prefix(tokens, i, start_title, place, number, lex, demonyms, candida
     Secretary-General", as a mention."""
     first, last = tokens[i], tokens[start_title - 1]
     surface = text[first.start : last.end]
-    if place is _ORGANIZATION:
+    if place is _UNKNOWN:
+        candidates.append(
+            _Candidate(
+                first.start, last.end, surface, tuple(surface.split()), number, before_title=True
+            )
+        )
+    elif place is _ORGANIZATION:
         candidates.append(
             _Candidate(
                 first.start, last.end, surface, tuple(surface.split()), number, kind="organization"
@@ -649,6 +696,10 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "place"
     if lex.before_cues.get(c.prev_word) == "organization" and not c.person_cue:
         return "organization"  # "oil firm Yukos", "rock band Green Day"
+    if (c.company_cue or lex.after_cues.get(c.next_word) == "organization") and not (
+        c.person_cue or first_name
+    ):
+        return "organization"  # "Comelf's shares", "Le Monde newspaper", "chairman of Ruch"
     if c.club_cue and not c.person_cue and not first_name:
         return "organization"  # "Chelsea boss Jose Mourinho", "Chelsea have"
     if len(words) > 1 and words[0] in lex.organizations and not first_name:
@@ -686,6 +737,8 @@ def _acronym_cue(c: _Candidate, lex: Lexicon) -> bool:
 
 def _default_kind(c: _Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
+    if c.before_title:
+        return ""  # "Privatisation Minister X": a name only if the article types it elsewhere
     if c.team_context:
         return "organization"
     if _is_acronym(c):
@@ -745,6 +798,24 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
         if not c.kind and not c.forced:
             c.kind = _intrinsic_kind(c, lex)
 
+    # In a sports report, a place named as a team once ("Kent captain", "Kent have") is the
+    # team in its other mentions too, except after a place preposition ("at Kent").
+    if doc.sports:
+        teams = {
+            _normal(c.tokens)
+            for c in cands
+            if c.team_context and c.kind == "organization" and not c.forced
+        }
+        for c in cands:
+            if (
+                _normal(c.tokens) in teams
+                and c.kind == "place"
+                and not c.forced
+                and c.prev_word not in lex.place_prepositions
+                and not _in_dateline(doc.text, c.start)
+            ):
+                c.kind = "organization"
+                c.team_context = True
     # A surface typed "person" by a title anywhere is a person everywhere in the article.
     surface_kind: dict[str, str] = {}
     for c in cands:
@@ -768,10 +839,30 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
     for c in cands:
         if c.kind and not c.team_context:
             votes[_normal(c.tokens)][c.kind] += 1
+    untyped: dict[str, list[_Candidate]] = defaultdict(list)
     for c in cands:
         if not c.kind:
             seen = votes.get(_normal(c.tokens))
-            c.kind = max(seen, key=seen.get) if seen else _default_kind(c, lex)
+            if seen:
+                c.kind = max(seen, key=seen.get)
+            else:
+                untyped[_normal(c.tokens)].append(c)
+    # A longer name that starts with an organisation of the article is one too: "AOL Europe"
+    # when "AOL" is an organisation.
+    org_heads = {c.tokens[0] for c in cands if c.kind == "organization" and len(c.tokens) == 1}
+    for group in untyped.values():
+        first = group[0]
+        if (
+            len(first.tokens) > 1
+            and first.tokens[0] in org_heads
+            and not any(w in lex.first_names for w in first.tokens)
+        ):  # but not "Acme CEO John Smith"
+            for c in group:
+                c.kind = "organization"
+        else:
+            for c in group:
+                c.kind = _default_kind(c, lex)
+    _join_spaced_forms(cands)
     cands[:] = [c for c in cands if c.kind]
 
     clusters: dict[tuple[str, str], _Cluster] = {}
@@ -800,6 +891,29 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
         cl = cluster(("place", extra.place), "place")
         cl.extras.append(extra)
     return clusters
+
+
+_DATELINE = re.compile(r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d|[A-Z][A-Z .'-]+,")
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Is ``start`` in a dateline ("NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
+    "LONDON, March 3 -")? The place there is where the story was filed, never a team."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _DATELINE.match(text, line_start) is not None and start - line_start < 40
+
+
+def _join_spaced_forms(cands: list[_Candidate]) -> None:
+    """ "Time Warner" and "TimeWarner" are one name written with and without a space: when one
+    form is an organisation, so are the others."""
+    forms: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in cands:
+        forms["".join(c.tokens).lower()].append(c)
+    for group in forms.values():
+        if len({len(c.tokens) for c in group}) > 1 and any(c.kind == "organization" for c in group):
+            for c in group:
+                if not c.forced and not c.person_cue:
+                    c.kind = "organization"
 
 
 def _person_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
@@ -858,6 +972,12 @@ def _organization_keys(cands: list[_Candidate], lex: Lexicon) -> dict[int, str]:
     for c in orgs:
         norm = _normal(c.tokens)
         keys[id(c)] = lex.organizations.get(norm, norm).lower()
+    # "Time Warner" joins "TimeWarner": the same letters without the space.
+    single = {keys[id(c)] for c in orgs if len(c.tokens) == 1}
+    for c in orgs:
+        joined = "".join(c.tokens).lower()
+        if len(c.tokens) > 1 and joined in single:
+            keys[id(c)] = joined
     # An acronym joins the name whose initials it is: "OSCE" and "Organization for Security
     # and Co-operation in Europe".
     initials: dict[str, str] = {}

@@ -67,6 +67,10 @@ class Lexicon:
     name_prefixes: frozenset[str] = field(default_factory=frozenset)
     #: the lower-case word right before a name -> type ("firm" -> organization).
     before_cues: dict[str, str] = field(default_factory=dict)
+    #: (word, preposition) before a name that make it an organisation ("chairman", "of").
+    company_of: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    #: words that may follow the head noun of an apposition (", the oil company, which").
+    apposition_ends: frozenset[str] = field(default_factory=frozenset)
     #: names that are not actors: holidays, events, awards ("Christmas", "Olympics"), and the
     #: last words that make a longer name one ("Cup", "Festival", "Act").
     events: frozenset[str] = field(default_factory=frozenset)
@@ -153,13 +157,19 @@ def lexicon() -> Lexicon:
     sports = _tsv("actor_sports.tsv")
     topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
     cues: dict[str, dict[str, str]] = {"after": {}, "of": {}, "before": {}}
+    company_of: set[tuple[str, str]] = set()
     for row in _tsv("actor_context.tsv"):
-        cues[row[1]][row[0].lower()] = row[2]
+        if row[1].startswith("company-"):  # "chairman<TAB>company-of": "chairman of X"
+            company_of.add((row[0].lower(), row[1].removeprefix("company-").replace("’", "'")))
+        else:
+            cues[row[1]][row[0].lower()] = row[2]
     events = _tsv("actor_events.tsv")
     return Lexicon(
         after_cues=cues["after"],
         of_cues=cues["of"],
         before_cues=cues["before"],
+        company_of=frozenset(company_of),
+        apposition_ends=word_set("actor_apposition_ends.txt"),
         places=places,
         countries=frozenset(countries),
         demonyms=demonyms,

@@ -64,13 +64,23 @@ def score_document(
 
 
 def evaluate_entities(
-    gold_path: str | Path, predict: Predictor = toolkit_predictions, *, limit: int | None = None
+    gold_path: str | Path,
+    predict: Predictor = toolkit_predictions,
+    *,
+    limit: int | None = None,
+    part: tuple[int, int] | None = None,
 ) -> dict[str, PRF]:
-    """Score ``predict`` on every document of a gold file (the first ``limit`` if given).
+    """Score ``predict`` on every document of a gold file (the first ``limit`` if given; only
+    part ``k`` of ``n`` by a hash of the document ids if ``part=(k, n)``, as in
+    :func:`toolkit.evaluation.quotes.in_part`).
 
     Returns ``{"PER", "ORG", "LOC", "micro", "span"} -> PRF``.
     """
     records = read_jsonl(gold_path)
+    if part is not None:
+        from toolkit.evaluation.quotes import in_part
+
+        records = [r for r in records if in_part(str(r.get("id", "")), part)]
     if limit is not None:
         records = records[:limit]
     total = {key: PRF(0, 0, 0) for key in (*SCORED, "micro", "span")}
