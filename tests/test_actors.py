@@ -328,7 +328,7 @@ def test_corporate_context_makes_an_unknown_name_an_organisation():
     # an apposition whose head noun is a company noun
     text = "Brakstad, the Norwegian shipping group, said sales rose."
     assert kinds(text) == {"Brakstad": "organization", "Norway": "place"}
-    text = "Orvex, the first foreign company to list in Oslo, lost 5%."
+    text = "Orvex, the oldest family company to float in Oslo, lost 5%."
     assert kinds(text)["Orvex"] == "organization"
     # "chairman of X", "a stake in X", "an analyst at X", "a spokeswoman for X"
     text = (
@@ -343,8 +343,8 @@ def test_corporate_context_makes_an_unknown_name_an_organisation():
         "Tollefsen": "organization",
     }
     # a person keeps person evidence: a possessive newspaper, a title, a given name
-    text = "Editor Hen Vipheak's newspaper was shut. A stake in John Halvorsen's farm was sold."
-    assert kinds(text) == {"Hen Vipheak": "person", "John Halvorsen": "person"}
+    text = "Editor Sela Marvo's newspaper was shut. A stake in John Halvorsen's farm was sold."
+    assert kinds(text) == {"Sela Marvo": "person", "John Halvorsen": "person"}
     assert kinds("Brakstad, the firm's chairman, resigned.") == {"Brakstad": "person"}
 
 

@@ -563,7 +563,7 @@ def _company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) ->
         return True
     if after == "," and j + 2 < n and tokens[j + 1].text.lower() in ("the", "a", "an"):
         # The head noun of the apposition is its last word: punctuation or a function word
-        # follows it ("X, the first foreign company to list", but not "X, the firm's chairman").
+        # follows it ("X, the oldest family company to float", but not "X, the firm's chairman").
         for k in range(j + 2, min(j + 8, n)):
             if not tokens[k].is_word:
                 break
@@ -699,7 +699,7 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
     if (c.company_cue or lex.after_cues.get(c.next_word) == "organization") and not (
         c.person_cue or first_name
     ):
-        return "organization"  # "Comelf's shares", "Le Monde newspaper", "chairman of Ruch"
+        return "organization"  # "Orvex's shares", "Dagens Posten newspaper", "chairman of Brakstad"
     if c.club_cue and not c.person_cue and not first_name:
         return "organization"  # "Chelsea boss Jose Mourinho", "Chelsea have"
     if len(words) > 1 and words[0] in lex.organizations and not first_name:
