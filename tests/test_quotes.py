@@ -508,6 +508,65 @@ def test_reported_speech_second_round(text, expected):
     assert found(text, "indirect") == expected
 
 
+# --- reported speech, fourth round: hedges, refusals, questions, views ---------------------
+
+
+def cued(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(text, speaker mention, cue) of each reported quotation, in order."""
+    return found(text, "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a hedge names no source: its subject and the rest of its clause, no speaker
+            "The new ferry is expected to enter service in May.",
+            [
+                ("The new ferry", None, "is expected"),
+                ("to enter service in May", None, "is expected"),
+            ],
+        ),
+        (
+            "But the harbour plan seems to have lost its backers.",
+            [
+                ("the harbour plan", None, "seems"),
+                ("to have lost its backers", None, "seems"),
+            ],
+        ),
+        (
+            "Ms. Okafor is increasingly seen as a bridge between the factions.",
+            [
+                ("Ms. Okafor", None, "is increasingly seen as"),
+                ("a bridge between the factions", None, "is increasingly seen as"),
+            ],
+        ),
+        (
+            "The old mill is considered one of the finest in the county.",
+            [
+                ("The old mill", None, "is considered"),
+                ("one of the finest in the county", None, "is considered"),
+            ],
+        ),
+        (  # "it" is no subject; "that" opens the clause
+            "It appears that the lock was forced from outside.",
+            [("the lock was forced from outside", None, "appears")],
+        ),
+        (  # a hedge inside reported speech is reported too
+            "Aides said the vote was expected to be close.",
+            [
+                ("the vote", None, "was expected"),
+                ("the vote was expected to be close", "Aides", "said"),
+                ("to be close", None, "was expected"),
+            ],
+        ),
+        ("The bid was considered by the board on Monday.", []),  # a plain passive
+        ("The singer appeared on the late show.", []),  # not "appeared to"
+    ],
+)
+def test_hedges_with_no_source(text, expected):
+    assert cued(text) == expected
+
+
 # --- speakers, third round: which mention of the speaker -----------------------------------
 
 
