@@ -327,7 +327,6 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
     assert found("His claims of fraud were rejected.", "indirect") == []
     assert found("The minister was told the plant would close.", "indirect") == []
     assert found("We recall that the plant closed in 2010.", "indirect") == []
-    assert found("She declined to say whether the plant would close.", "indirect") == []
 
 
 # --- speakers and reported speech, second round --------------------------------------------
@@ -559,11 +558,21 @@ def cued(text: str) -> list[tuple[str, str | None, str | None]]:
                 ("to be close", None, "was expected"),
             ],
         ),
+        (  # refusals report what someone chose not to say
+            "She declined to say whether the plant would close.",
+            [("to say whether the plant would close", "She", "declined")],
+        ),
+        ("Mr. Haddad declined to comment.", [("to comment", "Mr. Haddad", "declined")]),
+        (
+            "The airline did not respond to a request for comment.",
+            [("a request for comment", "The airline", "did not respond to")],
+        ),
+        ("Ticket sales declined to 4,000 last year.", []),  # no one to hold a view
         ("The bid was considered by the board on Monday.", []),  # a plain passive
         ("The singer appeared on the late show.", []),  # not "appeared to"
     ],
 )
-def test_hedges_with_no_source(text, expected):
+def test_hedges_refusals_questions_and_views(text, expected):
     assert cued(text) == expected
 
 

@@ -1143,7 +1143,12 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     first = tokens[k]
     if cue.cls == "intention":
         # "wants to double ...", "proposed that ...", "proposed deep cuts"
-        if first.lower == "to" or (
+        if first.lower == "to":
+            verb = tokens[k + 1] if k + 1 < stop else None
+            if verb is None or not _infinitive_verb(verb, lex):
+                return None  # "sales declined to 4,000", "agreed to the terms": no infinitive
+            return trim(tokens, k, stop)
+        if (
             cue.base in lex.words["object_content"]
             and first.lower not in lex.words["preposition"] | lex.words["be"]
             and first.lower not in lex.words["stop"]
@@ -1167,6 +1172,19 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
         return None
     return trim(tokens, k, stop)
+
+
+def _infinitive_verb(token: Token, lex: _Lexicon) -> bool:
+    """Can ``token`` be the verb of a to-infinitive? Not a number, a capitalised name or an
+    article ("declined to 4,000", "agreed to the terms", "wants to Ruiz")."""
+    return (
+        token.kind == "word"
+        and token.text.islower()
+        and not token.text[0].isdigit()
+        and token.lower not in lex.words["number"]
+        and token.lower not in lex.words["det"]
+        and token.lower not in lex.words["possessive"]
+    )
 
 
 def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
