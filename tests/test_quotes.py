@@ -568,6 +568,20 @@ def cued(text: str) -> list[tuple[str, str | None, str | None]]:
             [("a request for comment", "The airline", "did not respond to")],
         ),
         ("Ticket sales declined to 4,000 last year.", []),  # no one to hold a view
+        (  # questions: a participle with no subject asks without a speaker, or the one after "by"
+            "Asked on Monday whether the port would reopen, the minister shrugged.",
+            [("whether the port would reopen", None, "Asked")],
+        ),
+        (
+            "Ruiz smiled when asked by a reporter about the budget.",
+            [("about the budget", "a reporter", "asked")],
+        ),
+        (
+            "The senators asked for a full list of the contracts.",
+            [("for a full list of the contracts", "The senators", "asked")],
+        ),
+        ("The fans were asked to leave the stand.", [("to leave the stand", None, "asked")]),
+        ("The trophy was asked for by the club.", []),
         ("The bid was considered by the board on Monday.", []),  # a plain passive
         ("The singer appeared on the late show.", []),  # not "appeared to"
     ],
