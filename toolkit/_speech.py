@@ -82,8 +82,9 @@ class _Lexicon:
     naming: frozenset[str]
     source_nouns: frozenset[str]
     speech_nouns: frozenset[str]
-    # hedges (quote_hedges.txt): (cue words, "be" first?, openers of the content or None)
-    hedges: tuple[tuple[tuple[str, ...], bool, frozenset[str] | None], ...] = ()
+    # hedges (quote_hedges.txt) by their first word after any "be": [(cue words, "be" first?,
+    # openers of the content or None)]
+    hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]
 
 
 @cache
@@ -124,15 +125,19 @@ def lexicon() -> _Lexicon:
         naming=word_set("quote_naming_words.txt"),
         source_nouns=word_set("quote_source_nouns.txt"),
         speech_nouns=word_set("quote_nouns.txt"),
-        hedges=tuple(_read_hedges()),
+        hedges=_read_hedges(),
     )
 
 
-def _read_hedges():
+def _read_hedges() -> dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]:
+    hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]] = {}
     for line in read_lines("quote_hedges.txt"):
         cue, openers = (part.split() for part in line.lower().split(":"))
         be = cue[0] == "be"
-        yield tuple(cue[1:] if be else cue), be, None if openers == ["*"] else frozenset(openers)
+        words = tuple(cue[1:] if be else cue)
+        entry = (words, be, None if openers == ["*"] else frozenset(openers))
+        hedges.setdefault(words[0], []).append(entry)
+    return hedges
 
 
 # --- tokens and cues ----------------------------------------------------------------------
@@ -1346,11 +1351,15 @@ def hedges(tokens: list[Token]) -> list[tuple[int, int, int]]:
         if token.kind != "word" or not token.text.islower():
             continue
         be = token.lower in lex.words["be"]
+        if not be and token.lower not in lex.hedges:
+            continue
         first = i + 1 if be else i
         if be:
             while first < n and tokens[first].kind == "word" and is_adverb(tokens[first], lex):
                 first += 1
-        for words, needs_be, openers in lex.hedges:
+        if first >= n:
+            continue
+        for words, needs_be, openers in lex.hedges.get(tokens[first].lower, ()):
             if needs_be != be:
                 continue
             end = first + len(words)
