@@ -564,8 +564,8 @@ def cued(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         ("Mr. Haddad declined to comment.", [("to comment", "Mr. Haddad", "declined")]),
         (
-            "The airline did not respond to a request for comment.",
-            [("a request for comment", "The airline", "did not respond to")],
+            "The airline did not respond to emailed questions.",
+            [("emailed questions", "The airline", "did not respond to")],
         ),
         ("Ticket sales declined to 4,000 last year.", []),  # no one to hold a view
         (  # questions: a participle with no subject asks without a speaker, or the one after "by"
@@ -573,8 +573,8 @@ def cued(text: str) -> list[tuple[str, str | None, str | None]]:
             [("whether the port would reopen", None, "Asked")],
         ),
         (
-            "Ruiz smiled when asked by a reporter about the budget.",
-            [("about the budget", "a reporter", "asked")],
+            "Ruiz smiled when asked by an interviewer about the budget.",
+            [("about the budget", "an interviewer", "asked")],
         ),
         (
             "The senators asked for a full list of the contracts.",

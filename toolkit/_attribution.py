@@ -1068,7 +1068,7 @@ def _hedged(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found
 def _asked(
     tokens: list[Token], cues: list[Cue], named: set[int], reported: list[Found]
 ) -> list[Found]:
-    """ "Asked whether the port would reopen, Ruiz said ...", "when asked by a reporter if
+    """ "Asked whether the port would reopen, Ruiz said ...", "when asked by an interviewer whether
     ...": the question put to someone, with the asker after "by" as its speaker, or none."""
     found = []
     n = len(tokens)

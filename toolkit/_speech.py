@@ -1431,7 +1431,7 @@ def hedge_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 
 
 def questions(tokens: list[Token]) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """ "Asked on Monday whether ...", "when asked by a reporter if ...", "was asked to
+    """ "Asked on Monday whether ...", "when asked by an interviewer whether ...", "was asked to
     leave": a past participle of a question verb with no subject before it. Returns (cue,
     content start, the asker after "by" as a token range, or None)."""
     lex = lexicon()
