@@ -327,7 +327,6 @@ def test_no_reported_speech_from_nouns_passives_or_the_writer():
     assert found("His claims of fraud were rejected.", "indirect") == []
     assert found("The minister was told the plant would close.", "indirect") == []
     assert found("We recall that the plant closed in 2010.", "indirect") == []
-    assert found("She declined to say whether the plant would close.", "indirect") == []
 
 
 # --- speakers and reported speech, second round --------------------------------------------
@@ -506,6 +505,89 @@ def test_speakers_of_quotations(text, expected):
 )
 def test_reported_speech_second_round(text, expected):
     assert found(text, "indirect") == expected
+
+
+# --- reported speech, fourth round: hedges, refusals, questions, views ---------------------
+
+
+def cued(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(text, speaker mention, cue) of each reported quotation, in order."""
+    return found(text, "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a hedge names no source: its subject and the rest of its clause, no speaker
+            "The new ferry is expected to enter service in May.",
+            [
+                ("The new ferry", None, "is expected"),
+                ("to enter service in May", None, "is expected"),
+            ],
+        ),
+        (
+            "But the harbour plan seems to have lost its backers.",
+            [
+                ("the harbour plan", None, "seems"),
+                ("to have lost its backers", None, "seems"),
+            ],
+        ),
+        (
+            "Ms. Okafor is increasingly seen as a bridge between the factions.",
+            [
+                ("Ms. Okafor", None, "is increasingly seen as"),
+                ("a bridge between the factions", None, "is increasingly seen as"),
+            ],
+        ),
+        (
+            "The old mill is considered one of the finest in the county.",
+            [
+                ("The old mill", None, "is considered"),
+                ("one of the finest in the county", None, "is considered"),
+            ],
+        ),
+        (  # "it" is no subject; "that" opens the clause
+            "It appears that the lock was forced from outside.",
+            [("the lock was forced from outside", None, "appears")],
+        ),
+        (  # a hedge inside reported speech is reported too
+            "Aides said the vote was expected to be close.",
+            [
+                ("the vote", None, "was expected"),
+                ("the vote was expected to be close", "Aides", "said"),
+                ("to be close", None, "was expected"),
+            ],
+        ),
+        (  # refusals report what someone chose not to say
+            "She declined to say whether the plant would close.",
+            [("to say whether the plant would close", "She", "declined")],
+        ),
+        ("Mr. Haddad declined to comment.", [("to comment", "Mr. Haddad", "declined")]),
+        (
+            "The airline did not respond to emailed questions.",
+            [("emailed questions", "The airline", "did not respond to")],
+        ),
+        ("Ticket sales declined to 4,000 last year.", []),  # no one to hold a view
+        (  # questions: a participle with no subject asks without a speaker, or the one after "by"
+            "Asked on Monday whether the port would reopen, the minister shrugged.",
+            [("whether the port would reopen", None, "Asked")],
+        ),
+        (
+            "Ruiz smiled when asked by an interviewer about the budget.",
+            [("about the budget", "an interviewer", "asked")],
+        ),
+        (
+            "The senators asked for a full list of the contracts.",
+            [("for a full list of the contracts", "The senators", "asked")],
+        ),
+        ("The fans were asked to leave the stand.", [("to leave the stand", None, "asked")]),
+        ("The trophy was asked for by the club.", []),
+        ("The bid was considered by the board on Monday.", []),  # a plain passive
+        ("The singer appeared on the late show.", []),  # not "appeared to"
+    ],
+)
+def test_hedges_refusals_questions_and_views(text, expected):
+    assert cued(text) == expected
 
 
 # --- speakers, third round: which mention of the speaker -----------------------------------

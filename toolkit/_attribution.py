@@ -104,6 +104,8 @@ def find(text: str) -> list[Found]:
                     attributions[k] = attribution
         reported.extend(_reported(tokens, cues, not_quotations))
         reported.extend(_nominal_reported(tokens, cues, not_quotations))
+        reported.extend(_hedged(tokens, cues, not_quotations))
+        reported.extend(_asked(tokens, cues, not_quotations, reported))
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
         # side clause ('"...," Okafor promised the parents, once the parents had promised
         # Okafor that ...') must not become the speaker of the next quotation.
@@ -1041,6 +1043,52 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
                     _make(tokens, phrase, cue),
                 )
             )
+    return found
+
+
+def _hedged(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found]:
+    """ "The bill is expected to pass", "The plan seems to work": a hedge with no source. Its
+    subject and what follows it are two quotations with no speaker, as around an attribution
+    in the middle of a clause."""
+    found = []
+    n = len(tokens)
+    for cue_i, cue_j, start in _speech.hedges(tokens):
+        content = _speech.trim(tokens, start, _speech.content_end(tokens, start, cues, n))
+        if content is None:
+            continue
+        if any(t.kind == "quote" and t.quote not in named for t in tokens[content[0] : content[1]]):
+            continue  # the quotation in this clause speaks for it
+        attribution = Attribution(None, (tokens[cue_i].start, tokens[cue_j - 1].end), how="hedge")
+        subject = _speech.hedge_subject(tokens, cue_i) if start == cue_j else None
+        for a, b in (subject, content) if subject is not None else (content,):
+            found.append(Found(tokens[a].start, tokens[b - 1].end, "indirect", attribution))
+    return found
+
+
+def _asked(
+    tokens: list[Token], cues: list[Cue], named: set[int], reported: list[Found]
+) -> list[Found]:
+    """ "Asked whether the port would reopen, Ruiz said ...", "when asked by an interviewer whether
+    ...": the question put to someone, with the asker after "by" as its speaker, or none."""
+    found = []
+    n = len(tokens)
+    seen = {(f.start, f.end) for f in reported}
+    for cue, start, asker in _speech.questions(tokens):
+        stop = _speech.content_end(tokens, start, cues, n)
+        # the participle's clause is an adverbial: it ends at its comma ("When asked about
+        # the budget, Ruiz smiled.")
+        stop = next((m for m in range(start, stop) if tokens[m].text == ","), stop)
+        content = _speech.trim(tokens, start, stop)
+        if content is None:
+            continue
+        if any(t.kind == "quote" and t.quote not in named for t in tokens[content[0] : content[1]]):
+            continue  # the quotation in this clause speaks for it
+        span = (tokens[content[0]].start, tokens[content[1] - 1].end)
+        if span in seen:
+            continue
+        speaker = (tokens[asker[0]].start, tokens[asker[1] - 1].end) if asker else None
+        attribution = Attribution(speaker, (tokens[cue].start, tokens[cue].end), how="question")
+        found.append(Found(span[0], span[1], "indirect", attribution))
     return found
 
 

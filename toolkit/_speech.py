@@ -82,6 +82,9 @@ class _Lexicon:
     naming: frozenset[str]
     source_nouns: frozenset[str]
     speech_nouns: frozenset[str]
+    # hedges (quote_hedges.txt) by their first word after any "be": [(cue words, "be" first?,
+    # openers of the content or None)]
+    hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]
 
 
 @cache
@@ -122,7 +125,19 @@ def lexicon() -> _Lexicon:
         naming=word_set("quote_naming_words.txt"),
         source_nouns=word_set("quote_source_nouns.txt"),
         speech_nouns=word_set("quote_nouns.txt"),
+        hedges=_read_hedges(),
     )
+
+
+def _read_hedges() -> dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]:
+    hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]] = {}
+    for line in read_lines("quote_hedges.txt"):
+        cue, openers = (part.split() for part in line.lower().split(":"))
+        be = cue[0] == "be"
+        words = tuple(cue[1:] if be else cue)
+        entry = (words, be, None if openers == ["*"] else frozenset(openers))
+        hedges.setdefault(words[0], []).append(entry)
+    return hedges
 
 
 # --- tokens and cues ----------------------------------------------------------------------
@@ -1133,7 +1148,12 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     first = tokens[k]
     if cue.cls == "intention":
         # "wants to double ...", "proposed that ...", "proposed deep cuts"
-        if first.lower == "to" or (
+        if first.lower == "to":
+            verb = tokens[k + 1] if k + 1 < stop else None
+            if verb is None or not _infinitive_verb(verb, lex):
+                return None  # "sales declined to 4,000", "agreed to the terms": no infinitive
+            return trim(tokens, k, stop)
+        if (
             cue.base in lex.words["object_content"]
             and first.lower not in lex.words["preposition"] | lex.words["be"]
             and first.lower not in lex.words["stop"]
@@ -1152,11 +1172,26 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         if first.lower not in lex.words["content_opener"] and first.lower not in lex.pronouns:
             return None  # "maintains a steady pace": no clause
     elif cue.cls != "speech" or cue.base in lex.with_object:
+        if cue.base in lex.words["question_verb"] and first.lower in lex.words["question_opener"]:
+            return trim(tokens, k, stop)  # "asked about the budget", "asked for a list"
         if first.lower not in lex.words["clause"] and not first.text[0].isupper():
             return None
     elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
         return None
     return trim(tokens, k, stop)
+
+
+def _infinitive_verb(token: Token, lex: _Lexicon) -> bool:
+    """Can ``token`` be the verb of a to-infinitive? Not a number, a capitalised name or an
+    article ("declined to 4,000", "agreed to the terms", "wants to Ruiz")."""
+    return (
+        token.kind == "word"
+        and token.text.islower()
+        and not token.text[0].isdigit()
+        and token.lower not in lex.words["number"]
+        and token.lower not in lex.words["det"]
+        and token.lower not in lex.words["possessive"]
+    )
 
 
 def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
@@ -1300,4 +1335,155 @@ def nominal_cues(tokens: list[Token]) -> list[tuple[int, int]]:
                 owner = possessor_before(tokens, n)
             if owner is not None:
                 found.append((owner, n))
+    return found
+
+
+# --- hedges -------------------------------------------------------------------------------
+
+
+def hedges(tokens: list[Token]) -> list[tuple[int, int, int]]:
+    """Hedges with no source (``quote_hedges.txt``): (cue start, cue end, content start) for
+    "is expected to", "is widely seen as", "seems to", "it appears that"."""
+    lex = lexicon()
+    found = []
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or not token.text.islower():
+            continue
+        be = token.lower in lex.words["be"]
+        if not be and token.lower not in lex.hedges:
+            continue
+        first = i + 1 if be else i
+        if be:
+            while first < n and tokens[first].kind == "word" and is_adverb(tokens[first], lex):
+                first += 1
+        if first >= n:
+            continue
+        for words, needs_be, openers in lex.hedges.get(tokens[first].lower, ()):
+            if needs_be != be:
+                continue
+            end = first + len(words)
+            if end >= n or any(
+                t.lower != w or not t.text.islower()
+                for t, w in zip(tokens[first:end], words, strict=True)
+            ):
+                continue
+            after = tokens[end]
+            if after.kind != "word" or (openers is not None and not after.text.islower()):
+                continue
+            if openers is None:
+                if (
+                    after.lower in lex.words["preposition"]
+                    or after.lower in lex.words["be"]
+                    or after.lower in lex.words["stop"]
+                ):
+                    continue  # "was considered by the board", "is seen as well"
+            elif after.lower not in openers:
+                continue
+            found.append((i, end, end + 1 if after.lower == "that" else end))
+            break
+    return found
+
+
+def hedge_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """The subject of a hedge that starts at token ``cue``: "the bill" in "..., but the bill
+    would seem to ...". Modals and adverbs before the cue are skipped; the subject runs left to
+    a comma, a clause word ("that", "but", "which") or a cue; "it" and "there" are no subject."""
+    lex = lexicon()
+    end = cue
+    while end > 0 and tokens[end - 1].kind == "word" and is_adverb(tokens[end - 1], lex):
+        end -= 1
+    start = end
+    while start > 0 and end - start < 12:
+        token = tokens[start - 1]
+        if token.kind == "quote" or (token.kind == "punct" and token.text not in SOFT_PUNCT):
+            break
+        if (
+            token.kind == "word"
+            and token.text.islower()
+            and (
+                token.lower in lex.words["stop"]
+                or token.lower in lex.relatives
+                or token.lower in lex.words["be"]
+                or (token.lower in lex.forms and _is_verb(tokens, start - 1, lex))
+            )
+        ):
+            break  # "aides said the bill ...", but not "the plan ..."
+        start -= 1
+    else:
+        if start > 0:
+            return None  # too long to be a subject
+    while (
+        start < end
+        and tokens[start].kind == "word"
+        and (
+            tokens[start].lower in lex.words["conjunction"]
+            or tokens[start].lower in lex.words["stop"]
+        )
+    ):
+        start += 1  # "But the bill ...", "Now she ..."
+    if start >= end or (end - start == 1 and tokens[start].lower in ("it", "there")):
+        return None
+    return start, end
+
+
+# --- questions without a subject ------------------------------------------------------------
+
+
+def questions(tokens: list[Token]) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """ "Asked on Monday whether ...", "when asked by an interviewer whether ...", "was asked to
+    leave": a past participle of a question verb with no subject before it. Returns (cue,
+    content start, the asker after "by" as a token range, or None)."""
+    lex = lexicon()
+    found = []
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        entry = lex.forms.get(token.lower) if token.kind == "word" else None
+        if (
+            entry is None
+            or entry[0] not in lex.words["question_verb"]
+            or token.lower == entry[0]
+            or token.lower.endswith(("s", "ing"))
+        ):
+            continue
+        k = i - 1
+        while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
+            k -= 1
+        if k >= 0 and not (
+            tokens[k].lower in lex.words["question_lead"]
+            or tokens[k].text in (",", ";", ":")
+            or tokens[k].text in DASHES
+        ):
+            continue
+        asker = None
+        start = None
+        m = i + 1
+        while m < n and m - i <= 12:
+            word = tokens[m]
+            if word.kind != "word" and word.text not in SOFT_PUNCT:
+                break
+            if word.lower == "by" and asker is None and m + 1 < n:
+                end = m + 1
+                while end < n and end - m <= 8 and tokens[end].kind == "word":
+                    if tokens[end].text.islower() and (
+                        tokens[end].lower in lex.words["question_opener"]
+                        or tokens[end].lower in lex.words["preposition"]
+                    ):
+                        break
+                    end += 1
+                asker = (m + 1, end) if end > m + 1 else None
+                m = end
+                continue
+            if word.text.islower() and word.lower in lex.words["question_opener"]:
+                after = tokens[m + 1] if m + 1 < n else None
+                if after is not None and (
+                    _infinitive_verb(after, lex)
+                    if word.lower == "to"
+                    else after.kind != "punct" and after.lower not in lex.words["preposition"]
+                ):
+                    start = m  # not "asked to the stage", "asked for by the club"
+                break
+            m += 1
+        if start is not None:
+            found.append((i, start, asker))
     return found
