@@ -330,17 +330,28 @@ def test_corporate_context_makes_an_unknown_name_an_organisation():
     assert kinds(text) == {"Brakstad": "organization", "Norway": "place"}
     text = "Orvex, the oldest family company to float in Oslo, lost 5%."
     assert kinds(text)["Orvex"] == "organization"
-    # "chairman of X", "a stake in X", "an analyst at X", "a spokeswoman for X"
+    # "chairman of X", "a stake in X", "an analyst at X"
     text = (
         'Mr Lind, chairman of Brakstad, bought a stake in Orvex. "It is cheap," said an '
-        "analyst at Kvaleid. A spokeswoman for Tollefsen declined to comment."
+        "analyst at Kvaleid."
     )
     assert kinds(text) == {
         "Lind": "person",
         "Brakstad": "organization",
         "Orvex": "organization",
         "Kvaleid": "organization",
-        "Tollefsen": "organization",
+    }
+    assert kinds("A spokeswoman for Tollefsen said the tour would go ahead.") == {
+        "Tollefsen": "organization"
+    }
+    # ... but not a person named with a given name or a title elsewhere in the article
+    text = "Mr Tollefsen arrived. A spokeswoman for Tollefsen said the tour would go ahead."
+    assert kinds(text) == {"Tollefsen": "person"}
+    # what people have too (earnings, sales) says nothing
+    text = "Walden won the Open on Sunday. Walden's earnings this year passed $10m."
+    assert kinds(text) == {"Walden": "person"}
+    assert kinds("Hartley's sales have doubled since 2003, her agent said.") == {
+        "Hartley": "person"
     }
     # a person keeps person evidence: a possessive newspaper, a title, a given name
     text = "Editor Sela Marvo's newspaper was shut. A stake in John Halvorsen's farm was sold."

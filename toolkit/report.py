@@ -661,7 +661,10 @@ _SKIPPED_OPTIONAL_IMPORTS = ("rfc3987_syntax", "boto3", "azure", "gcsfs", "pyarr
 def _import_notebook_tools() -> None:
     """Import papermill, nbformat and our papermill engine, once per process, without the
     optional modules above (jsonschema then has no "iri" format checker, papermill no remote
-    storage). Only that import is affected: afterwards, ``import pyarrow`` works as usual.
+    storage). Afterwards, ``import pyarrow`` works as usual. Modules already imported are not
+    hidden. During the import (about 0.25 s) another thread of the process that imports one of
+    them for the first time would get ``ImportError``: ``toolkit report`` has no such thread;
+    a program calling :func:`build_reports` from several threads should import papermill first.
     """
     with _IMPORT_LOCK:
         if "toolkit.report_engine" in sys.modules:

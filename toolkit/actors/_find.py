@@ -678,6 +678,7 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "organization"
     if c.peeled or (c.person_cue and whole not in lex.places):
         return "person"  # "President Jordan", but not "defending champion Spain"
+    # From here on c.person_cue is False: a person cue returned above, or the place below does.
     if whole in lex.places:
         place = lex.places[whole]
         if c.team_context and place not in lex.countries:
@@ -694,13 +695,11 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
         return "organization"
     if head in lex.place_words:
         return "place"
-    if lex.before_cues.get(c.prev_word) == "organization" and not c.person_cue:
+    if lex.before_cues.get(c.prev_word) == "organization":
         return "organization"  # "oil firm Yukos", "rock band Green Day"
-    if (c.company_cue or lex.after_cues.get(c.next_word) == "organization") and not (
-        c.person_cue or first_name
-    ):
+    if (c.company_cue or lex.after_cues.get(c.next_word) == "organization") and not first_name:
         return "organization"  # "Orvex's shares", "Dagens Posten newspaper", "chairman of Brakstad"
-    if c.club_cue and not c.person_cue and not first_name:
+    if c.club_cue and not first_name:
         return "organization"  # "Chelsea boss Jose Mourinho", "Chelsea have"
     if len(words) > 1 and words[0] in lex.organizations and not first_name:
         return "organization"  # "BBC Sport", "BBC World Service"
@@ -717,8 +716,6 @@ def _intrinsic_kind(c: _Candidate, lex: Lexicon) -> str:
             return "place"
         if c.prev_word == "of" and lex.of_cues.get(c.prev_prev) == "place":
             return "place"  # "the town of Arbil", "40 km north of Tavildara"
-        if lex.after_cues.get(c.next_word) == "organization":
-            return "organization"  # "a Pirelli spokesman", "Magna shares"
     return ""
 
 
@@ -731,7 +728,6 @@ def _acronym_cue(c: _Candidate, lex: Lexicon) -> bool:
         lex.acronym_cues.get(c.prev_word) == "before"
         or lex.acronym_cues.get(c.next_word) == "after"
         or c.next_word in lex.speech_verbs
-        or lex.after_cues.get(c.next_word) == "organization"
     )
 
 
@@ -893,14 +889,18 @@ def _assign(doc: _Document, lex: Lexicon) -> dict[tuple[str, str], _Cluster]:
     return clusters
 
 
-_DATELINE = re.compile(r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d|[A-Z][A-Z .'-]+,")
+_DATELINE = re.compile(
+    r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d"  # NEW YORK 1996-08-30
+    r"|[A-Z][A-Z .'-]+, (?:[A-Z][a-z]+\.? )?\d"  # LONDON, March 3 -
+)
 
 
 def _in_dateline(text: str, start: int) -> bool:
     """Is ``start`` in a dateline ("NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
     "LONDON, March 3 -")? The place there is where the story was filed, never a team."""
     line_start = text.rfind("\n", 0, start) + 1
-    return _DATELINE.match(text, line_start) is not None and start - line_start < 40
+    match = _DATELINE.match(text, line_start)
+    return match is not None and start < match.end()
 
 
 def _join_spaced_forms(cands: list[_Candidate]) -> None:

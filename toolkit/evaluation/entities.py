@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from toolkit.evaluation.scoring import PRF, read_jsonl
+from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
 
 LABELS = {"person": "PER", "organization": "ORG", "place": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
@@ -72,14 +72,12 @@ def evaluate_entities(
 ) -> dict[str, PRF]:
     """Score ``predict`` on every document of a gold file (the first ``limit`` if given; only
     part ``k`` of ``n`` by a hash of the document ids if ``part=(k, n)``, as in
-    :func:`toolkit.evaluation.quotes.in_part`).
+    :func:`toolkit.evaluation.scoring.in_part`).
 
     Returns ``{"PER", "ORG", "LOC", "micro", "span"} -> PRF``.
     """
     records = read_jsonl(gold_path)
     if part is not None:
-        from toolkit.evaluation.quotes import in_part
-
         records = [r for r in records if in_part(str(r.get("id", "")), part)]
     if limit is not None:
         records = records[:limit]

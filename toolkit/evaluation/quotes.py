@@ -34,14 +34,13 @@ Every system (the toolkit and the regular-expression baseline) is scored with th
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.evaluation.scoring import PRF, read_jsonl
+from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
 
 MARKED_KINDS = frozenset({"direct", "direct_unclosed", "mixed"})
 _DOUBLED_APOSTROPHES = re.compile(r"''|``")
@@ -331,17 +330,6 @@ _REGEX_PAIR = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
 def regex_extractor(text: str) -> list[Predicted]:
     """Baseline: pair double quote marks with a regular expression, nothing else."""
     return [Predicted(m.start(1), m.end(1), "direct") for m in _REGEX_PAIR.finditer(text)]
-
-
-def in_part(record_id: str, part: tuple[int, int]) -> bool:
-    """Is the article in part ``k`` of ``n`` (by a hash of its id)? For checking that a change
-    moves two halves of a gold file the same way (``part=(0, 2)`` and ``(1, 2)``).
-
-    >>> in_part("polnear/x", (0, 1))
-    True
-    """
-    k, n = part
-    return int(hashlib.md5(record_id.encode("utf-8")).hexdigest(), 16) % n == k
 
 
 def evaluate_quotes(

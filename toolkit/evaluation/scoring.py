@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -57,3 +58,14 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
     return records
+
+
+def in_part(record_id: str, part: tuple[int, int]) -> bool:
+    """Is the article in part ``k`` of ``n`` (by a hash of its id)? For checking that a change
+    moves two halves of a gold file the same way (``part=(0, 2)`` and ``(1, 2)``).
+
+    >>> in_part("polnear/x", (0, 1))
+    True
+    """
+    k, n = part
+    return int(hashlib.md5(record_id.encode("utf-8")).hexdigest(), 16) % n == k
