@@ -102,10 +102,11 @@ def find(text: str) -> list[Found]:
                     not_quotations.add(token.quote)
                 if attribution is not None:
                     attributions[k] = attribution
-        reported.extend(_reported(tokens, cues, not_quotations))
-        reported.extend(_nominal_reported(tokens, cues, not_quotations))
-        reported.extend(_hedged(tokens, cues, not_quotations))
-        reported.extend(_asked(tokens, cues, not_quotations, reported))
+        here = _reported(tokens, cues, not_quotations)
+        here.extend(_nominal_reported(tokens, cues, not_quotations))
+        here.extend(_unclaimed(_hedged(tokens, cues, not_quotations), here))
+        here.extend(_asked(tokens, cues, not_quotations, here))
+        reported.extend(here)
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
         # side clause ('"...," Okafor promised the parents, once the parents had promised
         # Okafor that ...') must not become the speaker of the next quotation.
@@ -1065,15 +1066,28 @@ def _hedged(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found
     return found
 
 
+def _unclaimed(hedged: list[Found], reported: list[Found]) -> list[Found]:
+    """The hedges that no reported clause with a speaker holds: in "Berg said the plan seems to
+    work", the view is Berg's, already reported; only a hedge nobody voices is unsourced."""
+    sourced = [f for f in reported if f.attribution and f.attribution.speaker is not None]
+    return [
+        h for h in hedged if not any(f.start <= h.start and h.end <= f.end for f in sourced)
+    ]
+
+
 def _asked(
     tokens: list[Token], cues: list[Cue], named: set[int], reported: list[Found]
 ) -> list[Found]:
     """ "Asked whether the port would reopen, Ruiz said ...", "when asked by an interviewer whether
-    ...": the question put to someone, with the asker after "by" as its speaker, or none."""
-    found = []
+    ...": the question put to someone, with the asker after "by" as its speaker, or none.
+    ``reported``: what the sentence already reports (not found twice)."""
+    found: list[Found] = []
+    questions = _speech.questions(tokens)
+    if not questions:
+        return found
     n = len(tokens)
     seen = {(f.start, f.end) for f in reported}
-    for cue, start, asker in _speech.questions(tokens):
+    for cue, start, asker in questions:
         stop = _speech.content_end(tokens, start, cues, n)
         # the participle's clause is an adverbial: it ends at its comma ("When asked about
         # the budget, Ruiz smiled.")

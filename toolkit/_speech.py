@@ -73,7 +73,8 @@ class Phrase:
 @dataclass(frozen=True)
 class _Lexicon:
     forms: dict[str, tuple[str, str]]  # verb form -> (base form, class)
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, order)]
+    # first word -> [(words, order, class one of the next words must be in, or "")]
+    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]
     with_object: frozenset[str]
     with_infinitive: frozenset[str]
     words: dict[str, frozenset[str]]  # closed classes from quote_words.txt
@@ -102,11 +103,12 @@ def lexicon() -> _Lexicon:
             parts = line.lower().split()
             for form in parts:
                 forms.setdefault(form, (parts[0], cls))
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for line in read_lines("quote_cue_phrases.txt"):
         order, *words = line.lower().split()
+        needs = words.pop()[1:] if words[-1].startswith("+") else ""
         phrases.setdefault(words[0], []).append(
-            (tuple(words), "before" if order == "before" else "verb")
+            (tuple(words), "before" if order == "before" else "verb", needs)
         )
     for alternatives in phrases.values():
         alternatives.sort(key=lambda item: -len(item[0]))
@@ -230,9 +232,11 @@ def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
 
 
 def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
-    for words, order in lex.phrases.get(tokens[i].lower, ()):
+    for words, order, needs in lex.phrases.get(tokens[i].lower, ()):
         j = i + len(words)
         if j <= len(tokens) and all(t.lower == w for t, w in zip(tokens[i:j], words, strict=True)):
+            if needs and not any(t.lower in lex.words[needs] for t in tokens[j : j + 4]):
+                continue  # "did not return the money", not "did not return calls"
             participle = tokens[i].lower.endswith("ing")
             return Cue(i, j, " ".join(words), "speech", order, participle, " ".join(words))
     return None
@@ -1182,8 +1186,9 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
 
 
 def _infinitive_verb(token: Token, lex: _Lexicon) -> bool:
-    """Can ``token`` be the verb of a to-infinitive? Not a number, a capitalised name or an
-    article ("declined to 4,000", "agreed to the terms", "wants to Ruiz")."""
+    """Can ``token`` be the verb of a to-infinitive? Not a number, a capitalised name, an
+    article, a preposition or a word before a number ("declined to 4,000", "agreed to the
+    terms", "wants to Ruiz", "fell to below 3%", "declined to nearly $40")."""
     return (
         token.kind == "word"
         and token.text.islower()
@@ -1191,6 +1196,8 @@ def _infinitive_verb(token: Token, lex: _Lexicon) -> bool:
         and token.lower not in lex.words["number"]
         and token.lower not in lex.words["det"]
         and token.lower not in lex.words["possessive"]
+        and token.lower not in lex.words["preposition"]
+        and token.lower not in lex.words["approximator"]
     )
 
 
@@ -1380,6 +1387,10 @@ def hedges(tokens: list[Token]) -> list[tuple[int, int, int]]:
                     continue  # "was considered by the board", "is seen as well"
             elif after.lower not in openers:
                 continue
+            elif after.lower == "to" and not (
+                end + 1 < n and _infinitive_verb(tokens[end + 1], lex)
+            ):
+                continue  # "is known to police", "appeared to the crowd"
             found.append((i, end, end + 1 if after.lower == "that" else end))
             break
     return found
