@@ -1555,12 +1555,50 @@ def topic_cues(tokens: list[Token]) -> list[TopicCue]:
             else:
                 owner = possessor_before(tokens, i)
                 if owner is None:
-                    continue
+                    verb = _light_verb_before(tokens, i, lex)
+                    if verb is None:
+                        continue  # "criticism of the plan grew": no one's in this sentence
+                    participle = tokens[verb].lower.endswith("ing")
+                    cue = Cue(verb, j, base, "topic", "verb", participle, tokens[verb].lower)
+                    found.append(TopicCue(cue, "verb"))
+                    break
                 found.append(
                     TopicCue(Cue(i, j, base, "topic", "before", form=token.lower), kind, owner)
                 )
             break
     return found
+
+
+def _light_verb_before(tokens: list[Token], noun: int, lex: _Lexicon) -> int | None:
+    """The verb whose object is the noun of a topic cue, and whose subject speaks: "made no
+    mention of", "voiced strong support for", "is a fierce critic of". Only determiners and
+    lowercase modifiers may stand between (class light_verb of quote_words.txt)."""
+    for k in range(noun - 1, max(noun - 5, -1), -1):
+        token = tokens[k]
+        if token.kind != "word" or not token.text.islower():
+            return None
+        if token.lower in lex.words["light_verb"]:
+            return k if _light_verb_active(tokens, k, lex) else None
+        if token.lower in lex.words["preposition"] or token.lower in lex.words["stop"]:
+            return None
+    return None
+
+
+def _light_verb_active(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Not "to make", "the offer", nor a passive ("was made", "were voiced")."""
+    prev = tokens[k - 1] if k > 0 else None
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and (prev.lower == "to" or prev.lower in lex.words["det"])
+    ):
+        return False
+    if tokens[k].lower in lex.words["be"] | lex.words["linking"] or tokens[k].lower.endswith("ing"):
+        return True
+    m = k - 1
+    while m >= 0 and tokens[m].kind == "word" and is_adverb(tokens[m], lex):
+        m -= 1
+    return not (m >= 0 and tokens[m].lower in lex.words["be"])
 
 
 def _words_at(tokens: list[Token], k: int, words: tuple[str, ...]) -> bool:
