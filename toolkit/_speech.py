@@ -726,15 +726,21 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         if (
             tokens[j].kind == "word"
             and tokens[j].text.islower()
-            and (tokens[j].lower in lex.words["right_stop"] or tokens[j].lower in lex.forms)
+            and (
+                tokens[j].lower in lex.words["right_stop"]
+                or (tokens[j].lower in lex.forms and tokens[j - 1].lower not in lex.words["det"])
+            )
             and j > start
         ):
-            break
+            break  # ("said Ruiz, who ...", but "according to the report")
         j += 1
     end = j
     while end > start and tokens[end - 1].kind == "punct":
         end -= 1
-    if start >= end or end - start > 12:
+    # "According to early results of exit polls conducted for three networks, ...": a source
+    # that opens its sentence may be long; it runs to its comma.
+    longest = 30 if cue.order == "before" and j < len(tokens) and tokens[j].text == "," else 12
+    if start >= end or end - start > longest:
         return None
     if not looks_like_speaker(tokens, start, end, lex):
         return None
