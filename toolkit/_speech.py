@@ -1687,6 +1687,7 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
     clause = first.lower in lex.words["stop"] or first.lower in lex.relatives
     stop = content_end(tokens, start, cues, n)
     ends = lex.words["clause_end"]
+    participles = {cue.i for cue in cues if cue.participle}  # "argued against the levy saying"
     for m in range(start + 1, stop):
         token = tokens[m]
         if token.kind == "quote":
@@ -1713,6 +1714,9 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
             continue
         if not token.text.islower():
             continue
+        if m in participles:
+            stop = m
+            break
         if token.lower in lex.relatives or token.lower == "that":
             clause = True
         if token.lower in ends or (
