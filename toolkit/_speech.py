@@ -1714,8 +1714,12 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
             continue
         if not token.text.islower():
             continue
-        if m in participles:
-            stop = m
+        if m in participles or (
+            token.lower in lex.words["skip"]
+            and token.lower not in lex.words["modifier_skip"]
+            and tokens[m - 1].lower not in lex.words["det"]
+        ):
+            stop = m  # "... the levy saying", "Ruiz's support for the bridge never wavered"
             break
         if token.lower in lex.relatives or token.lower == "that":
             clause = True
