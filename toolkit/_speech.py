@@ -1714,6 +1714,11 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
             continue
         if not token.text.islower():
             continue
+        if token.lower in lex.words["preposition"] and m + 1 < stop:
+            after = m + 2 if tokens[m + 1].lower in lex.words["article"] else m + 1
+            if after < stop and tokens[after].lower in lex.words["adverbial_noun"]:
+                stop = m  # "spoke about the decision on condition of anonymity"
+                break
         if m in participles or (
             token.lower in lex.words["skip"]
             and token.lower not in lex.words["modifier_skip"]
