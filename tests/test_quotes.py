@@ -600,6 +600,86 @@ def test_hedges_refusals_questions_and_views(text, expected):
     assert cued(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a verb and its preposition: the noun phrase after it, the subject as speaker
+            "Senator Lena Ortiz talked about the budget on the radio.",
+            [("the budget on the radio", "Senator Lena Ortiz", "talked about")],
+        ),
+        (  # the noun phrase ends before a comma and a relative pronoun
+            "Ortiz railed against the new tax, which she called a burden.",
+            [("the new tax", "Ortiz", "railed against")],
+        ),
+        (  # phrasal verbs; a subordinator ends the noun phrase
+            "Ortiz lashed out at her rival when the results came in.",
+            [("her rival", "Ortiz", "lashed out at")],
+        ),
+        ("Ortiz has spoken out against the plan.", [("the plan", "Ortiz", "spoken out against")]),
+        (  # "and" before a new predicate ends it
+            "Ortiz complained about the noise and walked out.",
+            [("the noise", "Ortiz", "complained about")],
+        ),
+        (
+            "Ortiz wrote about her childhood in a farming town.",
+            [("her childhood in a farming town", "Ortiz", "wrote about")],
+        ),
+        (  # ... and "and" before a clause of its own; one word is a phrase too
+            "Marsh talked about Quist and her aides did not reply.",
+            [("Quist", "Marsh", "talked about")],
+        ),
+        (  # a participle after a comma speaks for the subject
+            "Ortiz, talking about the floods, promised new levees.",
+            [("the floods", "Ortiz", "talking about")],
+        ),
+        (  # an adjective of stance after "be", the cue from "is"
+            "Councillor Pia Marsh is deeply critical of the harbour deal.",
+            [("the harbour deal", "Councillor Pia Marsh", "is deeply critical of")],
+        ),
+        (  # a noun owned by a possessive; the phrase ends before the verb
+            "Ortiz's support for the bridge never wavered.",
+            [("the bridge", "Ortiz's", "support for")],
+        ),
+        (
+            "Her criticism of the plan was sharp.",
+            [("the plan", "Her", "criticism of")],
+        ),
+        (  # a noun as the object of a light verb: the verb's subject speaks
+            "The union voiced strong support for the striking nurses.",
+            [("the striking nurses", "The union", "voiced strong support for")],
+        ),
+        (
+            "Marsh is a fierce critic of the new stadium.",
+            [("the new stadium", "Marsh", "is a fierce critic of")],
+        ),
+        ("Marsh made no mention of the deficit.", [("the deficit", "Marsh", "made no mention of")]),
+        (  # a report can hold a view; a fund or a road cannot
+            "The report focuses on rural schools.",
+            [("rural schools", "The report", "focuses on")],
+        ),
+        ("The road runs along the river and the fund focuses on bonds.", []),
+        ("Ortiz spoke about 20 minutes before leaving.", []),  # a number, not a topic
+        ("Marsh voted for the first time in 1990.", []),  # a time
+        ("He spoke on condition of anonymity.", []),  # an adverbial
+        ("The peace talks on the border resumed.", []),  # a noun, not a verb
+        ("The ballot was talked about for weeks.", []),  # a passive
+        (  # a noun phrase inside a reported clause is left to that clause
+            "Ortiz said she would vote for Marsh.",
+            [("she would vote for Marsh", "Ortiz", "said")],
+        ),
+        (  # "the report" after "according to" is the source ("report" is a noun here)
+            "According to the report, most farmers want a change.",
+            [
+                ("most farmers want a change", "the report", "According to"),
+                ("a change", "most farmers", "want"),
+            ],
+        ),
+    ],
+)
+def test_topics_after_a_preposition(text, expected):
+    assert cued(text) == expected
+
+
 # --- speakers, third round: which mention of the speaker -----------------------------------
 
 

@@ -106,6 +106,7 @@ def find(text: str) -> list[Found]:
         here.extend(_nominal_reported(tokens, cues, not_quotations))
         here.extend(_unclaimed(_hedged(tokens, cues, not_quotations), here))
         here.extend(_asked(tokens, cues, not_quotations, here))
+        here.extend(_topical(tokens, cues, here))
         reported.extend(here)
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
         # side clause ('"...," Okafor promised the parents, once the parents had promised
@@ -1102,6 +1103,43 @@ def _asked(
             continue
         speaker = (tokens[asker[0]].start, tokens[asker[1] - 1].end) if asker else None
         attribution = Attribution(speaker, (tokens[cue].start, tokens[cue].end), how="question")
+        found.append(Found(span[0], span[1], "indirect", attribution))
+    return found
+
+
+def _topical(tokens: list[Token], cues: list[Cue], reported: list[Found]) -> list[Found]:
+    """ "Ruiz talked about the budget", "Ruiz railed against the new tax", "Ruiz is critical of
+    the plan", "her criticism of the plan": the noun phrase after the cue's preposition, with
+    the subject (or the possessor) as its speaker, who must be able to hold a view."""
+    found = []
+    seen = {(f.start, f.end) for f in reported}
+    for topic in _speech.topic_cues(tokens):
+        cue = topic.cue
+        region = _speech.noun_phrase(tokens, cue.j, cues)
+        if region is None:
+            continue
+        if topic.kind == "noun":
+            speaker = _owner_span(tokens, topic.owner)
+            attribution = Attribution(
+                speaker, (tokens[cue.i].start, tokens[cue.j - 1].end), how="topic noun"
+            )
+        else:
+            if topic.kind == "verb":
+                phrase = _cue_speaker(tokens, cues, cue)
+            else:
+                phrase = _speech.speaker_before(tokens, cue)
+            if (
+                phrase is None
+                or _first_person(tokens, phrase)
+                or not _speech.names_source(tokens, phrase)
+                or (phrase.i < region[1] and phrase.j > region[0])
+            ):
+                continue  # "The fund focuses on bonds": no one holds a view
+            attribution = _make(tokens, phrase, cue, "topic")
+        span = (tokens[region[0]].start, tokens[region[1] - 1].end)
+        if span in seen or any(f.start <= span[0] and span[1] <= f.end for f in reported):
+            continue  # "Ruiz said she would vote for Reyes": the clause reported holds it
+        seen.add(span)
         found.append(Found(span[0], span[1], "indirect", attribution))
     return found
 
