@@ -156,9 +156,13 @@ def missing() -> list[str]:
 @cache
 def warn_missing(package: str, fallback: str) -> None:
     """Warn once per process that ``package`` is missing and which fallback is used."""
+    remedy = (
+        "TOOLKIT_NLTK_DATA=off hides it; unset that to use it."
+        if _disabled()
+        else "Run `toolkit setup` once to download it."
+    )
     warnings.warn(
-        f"toolkit: NLTK data '{package}' is not installed, so {fallback}. "
-        "Run `toolkit setup` once to download it.",
+        f"toolkit: NLTK data '{package}' is not installed, so {fallback}. {remedy}",
         NltkDataMissingWarning,
         stacklevel=3,
     )

@@ -8,8 +8,8 @@ a boundary is the end offset of every sentence but the last.
 
 from __future__ import annotations
 
-import contextlib
 import re
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -74,7 +74,8 @@ def evaluate_sentences(gold_path: str | Path, *, compare_nltk: bool = True) -> d
     documents = joined_documents(read_jsonl(gold_path))
     results = {"toolkit": score_splitter(documents, toolkit_splitter)}
     if compare_nltk:
-        # Without punkt_tab there is nothing to compare against.
-        with contextlib.suppress(LookupError):
+        try:
             results["nltk.sent_tokenize"] = score_splitter(documents, nltk_splitter)
+        except LookupError:  # without punkt_tab there is nothing to compare against
+            print("NLTK data 'punkt_tab' is missing: comparison skipped", file=sys.stderr)
     return results
