@@ -157,7 +157,7 @@ def missing() -> list[str]:
 def warn_missing(package: str, fallback: str) -> None:
     """Warn once per process that ``package`` is missing and which fallback is used."""
     remedy = (
-        "TOOLKIT_NLTK_DATA=off hides it; unset that to use it."
+        "TOOLKIT_NLTK_DATA=off hides any installed copy; unset it, or run `toolkit setup`."
         if _disabled()
         else "Run `toolkit setup` once to download it."
     )
