@@ -212,11 +212,6 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from toolkit.report import build_reports
 
-    # nbformat imports jsonschema, which imports rfc3987_syntax when it is installed, only to
-    # check "iri" string formats that notebooks never use; building its grammar costs about a
-    # second of start-up. This process never needs it (a library caller's process is untouched).
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
     def on_failure(outcome) -> None:
         _print_above_progress(f"error: {outcome.error}")
 
