@@ -46,7 +46,7 @@ def plain_loop(articles: list[Path], out: Path) -> float:
     import papermill
     from nbconvert import HTMLExporter
 
-    from toolkit.report import notebook_path
+    from toolkit.reports import notebook_path
 
     notebook = str(notebook_path())
     out.mkdir(parents=True)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from toolkit import load_article  # noqa: E402
 from toolkit.article import expand_paths  # noqa: E402
 from toolkit.errors import ArticleError  # noqa: E402
-from toolkit.stats import text_stats  # noqa: E402
+from toolkit.text.stats import text_stats  # noqa: E402
 
 # ../shared beside the checkout (as in CI); a worktree one level deeper finds it one level up.
 DEFAULT_CORPUS = next(

@@ -424,7 +424,7 @@ def test_pronoun_contractions_are_not_names():
 
 
 def test_every_actor_data_file_states_its_source_and_licence():
-    from toolkit._data import data_path
+    from toolkit.lang import data_path
 
     folder = data_path("actor_countries.tsv").parent
     for path in sorted(folder.glob("actor_*")):

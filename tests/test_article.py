@@ -192,19 +192,19 @@ def test_cli_gives_files_sharing_a_name_distinct_ids(tmp_path: Path, capsys):
 def test_cli_reports_a_failing_analysis_in_one_line_and_goes_on(
     tmp_path: Path, capsys, monkeypatch
 ):
-    import toolkit.stats
+    import toolkit.text.stats
     from toolkit.cli import main
 
     (tmp_path / "good.txt").write_text("The minister resigned on Tuesday.")
     (tmp_path / "odd.txt").write_text("A text the analysis trips over.")
-    real = toolkit.stats.text_stats
+    real = toolkit.text.stats.text_stats
 
     def flaky(article):
         if article.id == "odd":
             raise RuntimeError("unexpected\ninput")
         return real(article)
 
-    monkeypatch.setattr(toolkit.stats, "text_stats", flaky)
+    monkeypatch.setattr(toolkit.text.stats, "text_stats", flaky)
     assert main(["stats", str(tmp_path), "--csv"]) == 1
     captured = capsys.readouterr()
     assert [line.split(",")[0] for line in captured.out.splitlines()[1:]] == ["good"]

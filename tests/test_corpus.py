@@ -10,7 +10,6 @@ import pytest
 from corpus_samples import FAILING, IDS, write_news
 
 import toolkit
-from toolkit import engines
 from toolkit.article import load_article
 from toolkit.cli import main
 from toolkit.corpus import (
@@ -18,6 +17,7 @@ from toolkit.corpus import (
     ArticleChangedError,
     Corpus,
     analyze_corpus,
+    engines,
     iter_corpus,
     write_corpus,
 )

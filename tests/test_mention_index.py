@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit._mention_index import FORM_RANK, MentionIndex, index_for
 from toolkit.actors import Actor, Mention, actor_at
+from toolkit.actors._lookup import FORM_RANK, MentionIndex, index_for
 
 TEXT = "Ana Ruiz met Tom Reyes. She said the Spanish team had won. Ruiz left."
 RUIZ = Actor(

@@ -25,9 +25,9 @@ import nbformat
 import pytest
 from conftest import ROOT, SEED
 
-from toolkit import report
+from toolkit import reports as report
 from toolkit._io import atomic_write_text
-from toolkit.report import (
+from toolkit.reports import (
     BatchResult,
     ReportOutcome,
     _BatchRunner,
@@ -288,7 +288,7 @@ def test_warm_kernel_reset_leaves_no_state(tmp_path):
     """Notebook B, run after notebook A on the same warm kernel, sees a fresh kernel."""
     import papermill
 
-    from toolkit.report_engine import ENGINE_NAME, WarmKernel
+    from toolkit.reports._papermill import ENGINE_NAME, WarmKernel
 
     def notebook(*sources):
         nb = nbformat.v4.new_notebook()
@@ -304,7 +304,7 @@ def test_warm_kernel_reset_leaves_no_state(tmp_path):
         "pd.set_option('display.max_rows', 3); os.environ['LEAK'] = '1'; os.chdir('/')\n"
         "warnings.simplefilter('ignore')",
         "import warnings; warnings.warn('once per process')",
-        "from toolkit import resources; resources.warn_missing('cmudict', 'a fallback')",
+        "from toolkit.lang import nltk_data; nltk_data.warn_missing('cmudict', 'a fallback')",
     )
     checks = notebook(
         "import os, warnings, matplotlib, pandas as pd, matplotlib.pyplot as plt\n"
@@ -314,12 +314,12 @@ def test_warm_kernel_reset_leaves_no_state(tmp_path):
         f"assert os.getcwd() == {str(tmp_path)!r}",
         # A warning in the last notebook (not about NLTK data) leaves the loaded models alone;
         # without cmudict the syllable counter warned while loading, so it loads (and warns) again.
-        "from toolkit import resources, syllables; from toolkit.actors import _lexicon\n"
-        "loaded = 1 if resources.have('cmudict') else 0\n"
+        "from toolkit.lang import nltk_data; from toolkit.text import syllables; from toolkit.actors import _lexicon\n"
+        "loaded = 1 if nltk_data.have('cmudict') else 0\n"
         "assert syllables._default_counter.cache_info().currsize == loaded\n"
         "assert _lexicon.lexicon.cache_info().currsize == 1",
         "import warnings; warnings.warn('once per process')",
-        "from toolkit import resources; resources.warn_missing('cmudict', 'a fallback')",
+        "from toolkit.lang import nltk_data; nltk_data.warn_missing('cmudict', 'a fallback')",
     )
     kernel = WarmKernel(cwd=tmp_path)
     try:
@@ -340,14 +340,16 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
     (the estimator's model, the actor lexicon) stay loaded."""
     import warnings
 
-    from toolkit import _in_kernel, resources, syllables
     from toolkit.actors import _lexicon
+    from toolkit.lang import nltk_data
+    from toolkit.reports import _in_kernel
+    from toolkit.text import syllables
 
     syllables.count_syllables("harbour")
     _lexicon.lexicon()
     monkeypatch.setenv("TOOLKIT_NLTK_DATA", "off")
-    resources.have.cache_clear()
-    resources.warn_missing.cache_clear()
+    nltk_data.have.cache_clear()
+    nltk_data.warn_missing.cache_clear()
     syllables._default_counter.cache_clear()
     try:
         shown = []
@@ -358,7 +360,7 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
             warnings.warn("not about NLTK data", UserWarning, stacklevel=1)
             assert _in_kernel._warned_from == set()
             syllables.count_syllables("harbour")
-        assert shown == [UserWarning, resources.NltkDataMissingWarning]
+        assert shown == [UserWarning, nltk_data.NltkDataMissingWarning]
         assert syllables._default_counter in _in_kernel._warned_from
         assert _lexicon.lexicon not in _in_kernel._warned_from
         _in_kernel._clear_loaders_that_warned()
@@ -368,8 +370,8 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
     finally:
         _in_kernel._warned_from.clear()
         monkeypatch.delenv("TOOLKIT_NLTK_DATA")
-        resources.have.cache_clear()
-        resources.warn_missing.cache_clear()
+        nltk_data.have.cache_clear()
+        nltk_data.warn_missing.cache_clear()
         syllables._default_counter.cache_clear()
 
 
@@ -484,20 +486,20 @@ def test_summary_csv_defuses_spreadsheet_formulas(tmp_path):
 
 def test_installing_nltk_data_changes_every_report_key(tmp_path, monkeypatch):
     """Reports built with a fallback (no cmudict) are rebuilt after `toolkit setup`."""
-    from toolkit import resources
+    from toolkit.lang import nltk_data
 
     monkeypatch.delenv("TOOLKIT_NLTK_DATA", raising=False)
     # The environment variables stay the same: only what is installed changes.
-    monkeypatch.setattr(resources, "search_path", lambda: [tmp_path / "nltk_data"])
+    monkeypatch.setattr(nltk_data, "search_path", lambda: [tmp_path / "nltk_data"])
     notebook = report.notebook_path()
     try:
         before = report._batch_key(notebook, ("html",))
-        assert "cmudict" in resources.missing()
+        assert "cmudict" in nltk_data.missing()
         (tmp_path / "nltk_data" / "corpora" / "cmudict").mkdir(parents=True)  # as setup does
         after = report._batch_key(notebook, ("html",))
-        assert "cmudict" not in resources.missing()
+        assert "cmudict" not in nltk_data.missing()
     finally:
-        resources.have.cache_clear()
+        nltk_data.have.cache_clear()
     assert before != after
 
 
@@ -657,7 +659,7 @@ def test_cli_turns_an_unexpected_error_into_one_line(tmp_path, monkeypatch, caps
     def broken(*args, **kwargs):
         raise RuntimeError("report workers stopped unexpectedly")
 
-    monkeypatch.setattr("toolkit.report.build_reports", broken)
+    monkeypatch.setattr("toolkit.reports.build_reports", broken)
     code = main(["report", str(SEED), "--out", str(tmp_path / "out")])
     assert code == 1
     assert capsys.readouterr().err == (
@@ -667,7 +669,7 @@ def test_cli_turns_an_unexpected_error_into_one_line(tmp_path, monkeypatch, caps
 
 def test_the_notebook_is_found_and_stored_clean():
     path = report.notebook_path()
-    assert path == ROOT / "toolkit" / "notebooks" / "article_report.ipynb"
+    assert path == ROOT / "toolkit" / "reports" / "notebook" / "article_report.ipynb"
     # One source: the checkout's notebooks/ copy (linked from the README) is the same file.
     assert (ROOT / "notebooks" / "article_report.ipynb").read_bytes() == path.read_bytes()
     nb = nbformat.read(path, as_version=4)
@@ -682,7 +684,7 @@ def test_the_notebook_is_found_and_stored_clean():
 def test_batch_imports_papermill_without_optional_slow_modules_and_hides_nothing_after():
     code = (
         "import sys\n"
-        "from toolkit import report\n"
+        "from toolkit import reports as report\n"
         "report._import_notebook_tools()\n"
         "print(sorted(m for m in report._SKIPPED_OPTIONAL_IMPORTS if m in sys.modules))\n"
         "import papermill, nbformat\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import resources
+from toolkit.lang import nltk_data
 
 
 @pytest.fixture
@@ -21,34 +21,34 @@ def data_dir(tmp_path: Path, monkeypatch) -> Path:
         zipped.writestr("stopwords/english", "the\nof\nand\n")
     (tmp_path / "corpora" / "cmudict").mkdir()
     (tmp_path / "corpora" / "cmudict" / "cmudict").write_text("banana 1 B AH0 N AE1 N AH0\n")
-    monkeypatch.setattr(resources, "search_path", lambda: [tmp_path])
+    monkeypatch.setattr(nltk_data, "search_path", lambda: [tmp_path])
     monkeypatch.delenv("TOOLKIT_NLTK_DATA", raising=False)
-    resources.have.cache_clear()
+    nltk_data.have.cache_clear()
     yield tmp_path
-    resources.have.cache_clear()
+    nltk_data.have.cache_clear()
 
 
 def test_reads_files_inside_package_zips_and_folders(data_dir: Path):
-    assert resources.read_bytes("corpora/stopwords/english") == b"the\nof\nand\n"
-    assert resources.read_bytes("corpora/cmudict/cmudict").startswith(b"banana 1")
-    assert resources.have("stopwords") and resources.have("cmudict")
-    assert not resources.have("punkt_tab")
+    assert nltk_data.read_bytes("corpora/stopwords/english") == b"the\nof\nand\n"
+    assert nltk_data.read_bytes("corpora/cmudict/cmudict").startswith(b"banana 1")
+    assert nltk_data.have("stopwords") and nltk_data.have("cmudict")
+    assert not nltk_data.have("punkt_tab")
     with pytest.raises(LookupError, match="toolkit setup"):
-        resources.read_bytes("corpora/stopwords/french")
+        nltk_data.read_bytes("corpora/stopwords/french")
 
 
 def test_off_switch_hides_installed_data(data_dir: Path, monkeypatch):
     monkeypatch.setenv("TOOLKIT_NLTK_DATA", "off")
-    resources.have.cache_clear()
-    assert not resources.have("stopwords")
+    nltk_data.have.cache_clear()
+    assert not nltk_data.have("stopwords")
     with pytest.raises(LookupError):
-        resources.read_bytes("corpora/stopwords/english")
+        nltk_data.read_bytes("corpora/stopwords/english")
 
 
 def test_search_path_follows_nltk_data_then_home(tmp_path: Path):
     code = (
-        "import sys; from toolkit import resources; "
-        "print([str(p) for p in resources.search_path()][:2]); print('nltk' in sys.modules)"
+        "import sys; from toolkit.lang import nltk_data; "
+        "print([str(p) for p in nltk_data.search_path()][:2]); print('nltk' in sys.modules)"
     )
     env = {"NLTK_DATA": str(tmp_path), "HOME": "/home/reader", "PATH": "/usr/bin:/bin"}
     out = subprocess.run(
@@ -60,7 +60,7 @@ def test_search_path_follows_nltk_data_then_home(tmp_path: Path):
 def test_search_path_matches_nltk_once_nltk_is_imported():
     import nltk
 
-    assert resources.search_path() == [Path(p) for p in nltk.data.path]
+    assert nltk_data.search_path() == [Path(p) for p in nltk.data.path]
 
 
 def test_analysing_an_article_does_not_import_nltk():

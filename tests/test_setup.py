@@ -7,8 +7,8 @@ from pathlib import Path
 import nltk
 import pytest
 
-from toolkit import resources
 from toolkit.cli import main
+from toolkit.lang import nltk_data
 
 
 @pytest.fixture
@@ -16,14 +16,14 @@ def no_nltk_data(monkeypatch, tmp_path: Path) -> Path:
     """NLTK sees no data anywhere but the folder setup is asked to fill."""
     monkeypatch.setattr(nltk.data, "path", [])
     monkeypatch.delenv("TOOLKIT_NLTK_DATA", raising=False)
-    resources.have.cache_clear()
+    nltk_data.have.cache_clear()
     yield tmp_path / "nltk_data"
-    resources.have.cache_clear()
+    nltk_data.have.cache_clear()
 
 
 def _fake_download(package, download_dir, **_):
     """Lay the package out as NLTK's downloader would (a folder is enough for the lookup)."""
-    Path(download_dir, resources.PACKAGES[package][0]).mkdir(parents=True, exist_ok=True)
+    Path(download_dir, nltk_data.PACKAGES[package][0]).mkdir(parents=True, exist_ok=True)
     return True
 
 
@@ -31,10 +31,10 @@ def test_setup_downloads_every_package_and_says_where(no_nltk_data: Path, monkey
     monkeypatch.setattr(nltk, "download", _fake_download)
     assert main(["setup", "--dir", str(no_nltk_data)]) == 0
     out = capsys.readouterr().out
-    for package in resources.PACKAGES:
+    for package in nltk_data.PACKAGES:
         assert f"{package:34} downloaded" in out
     assert f"NLTK data folder: {no_nltk_data}" in out
-    assert resources.have("cmudict")
+    assert nltk_data.have("cmudict")
 
 
 def test_setup_skips_what_is_already_installed(no_nltk_data: Path, monkeypatch, capsys):
@@ -47,7 +47,7 @@ def test_setup_skips_what_is_already_installed(no_nltk_data: Path, monkeypatch, 
 
     monkeypatch.setattr(nltk, "download", must_not_download)
     assert main(["setup", "--dir", str(no_nltk_data)]) == 0
-    assert capsys.readouterr().out.count(" present") == len(resources.PACKAGES)
+    assert capsys.readouterr().out.count(" present") == len(nltk_data.PACKAGES)
 
 
 def test_setup_without_network_fails_clearly_and_names_the_fallback(

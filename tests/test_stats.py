@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import toolkit
 from toolkit import Article, TextStats, collocations, kwic, text_stats, top_terms
 from toolkit.cli import main
-from toolkit.stats import hdd, mattr, mtld, ttr, yules_k
+from toolkit.text.stats import hdd, mattr, mtld, ttr, yules_k
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -297,7 +297,7 @@ def test_text_stats_without_nltk_data_warns_once_and_works(how, tmp_path):
 
 
 def test_text_stats_with_nltk_data_uses_the_dictionary():
-    if not toolkit.resources.have("cmudict"):
+    if not toolkit.lang.nltk_data.have("cmudict"):
         pytest.skip("NLTK cmudict is not installed")
     # "fire" is 2 syllables in CMUdict's first pronunciation, 1 for the estimator.
     assert text_stats("Fire.").syllables == 2

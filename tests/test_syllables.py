@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit import count_syllables, estimate_syllables, resources
+from toolkit import count_syllables, estimate_syllables
 from toolkit.evaluation.syllables import held_out_words, is_held_out, is_scored_word
-from toolkit.syllables import SyllableCounter, vowel_group_contexts
+from toolkit.lang import nltk_data
+from toolkit.text.syllables import SyllableCounter, vowel_group_contexts
 
 # The same answers are expected with CMUdict and without it (an empty lookup forces the rules
 # and the estimator), except where the dictionary knows better.
@@ -80,13 +81,13 @@ def test_words_read_aloud_without_the_dictionary(word, expected):
 
 @pytest.mark.parametrize(("word", "expected"), READ_ALOUD.items())
 def test_words_read_aloud_with_the_dictionary(word, expected):
-    if not resources.have("cmudict"):
+    if not nltk_data.have("cmudict"):
         pytest.skip("NLTK cmudict is not installed")
     assert count_syllables(word) == expected
 
 
 def test_dictionary_words_take_the_first_pronunciation():
-    if not resources.have("cmudict"):
+    if not nltk_data.have("cmudict"):
         pytest.skip("NLTK cmudict is not installed")
     assert count_syllables("fire") == 2  # F AY1 ER0 comes first
     assert count_syllables("NATO") == 2
@@ -172,7 +173,7 @@ def test_training_script_excludes_exactly_the_held_out_words():
 
 
 def test_estimator_meets_the_target_on_held_out_cmudict_words():
-    if not resources.have("cmudict"):
+    if not nltk_data.have("cmudict"):
         pytest.skip("NLTK cmudict is not installed")
     from toolkit.evaluation.syllables import evaluate_syllables
 
@@ -204,7 +205,7 @@ def test_eval_syllables_needs_cmudict_and_says_so():
 
 
 def test_eval_syllables_prints_json_for_every_method(capsys):
-    if not resources.have("cmudict"):
+    if not nltk_data.have("cmudict"):
         pytest.skip("NLTK cmudict is not installed")
     from toolkit.cli import main
 

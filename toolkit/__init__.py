@@ -36,11 +36,11 @@ from toolkit.quotes import (
     voice_share,
     voice_share_frame,
 )
-from toolkit.report import build_reports
-from toolkit.segment import paragraph_spans, sentences, words
+from toolkit.reports import build_reports
 from toolkit.spans import Span
-from toolkit.stats import TextStats, collocations, kwic, text_stats, top_terms
-from toolkit.syllables import count_syllables, estimate_syllables
+from toolkit.text.segment import paragraph_spans, sentences, words
+from toolkit.text.stats import TextStats, collocations, kwic, text_stats, top_terms
+from toolkit.text.syllables import count_syllables, estimate_syllables
 
 __all__ = [
     "Actor",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from toolkit.actors import Actor
     from toolkit.quotes import Quote
-    from toolkit.stats import TextStats
+    from toolkit.text.stats import TextStats
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def analyze(x: TextLike) -> ArticleAnalysis:
     """Analyse an article (or a string, cleaned as by :meth:`Article.from_text`)."""
     from toolkit.actors import find_actors
     from toolkit.quotes import extract_quotes
-    from toolkit.stats import text_stats
+    from toolkit.text.stats import text_stats
 
     article = x if isinstance(x, Article) else Article.from_text(x)
     actors = find_actors(article)

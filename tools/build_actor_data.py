@@ -1,4 +1,4 @@
-"""Build the generated gazetteers in toolkit/data/ from well-licensed public sources.
+"""Build the generated gazetteers in toolkit/lang/data/ from well-licensed public sources.
 
 Run once by a maintainer (not at install or run time); the outputs are committed:
 
@@ -25,7 +25,7 @@ import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "toolkit" / "data"
+DATA = HERE.parent / "toolkit" / "lang" / "data"
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",

@@ -1,4 +1,4 @@
-"""Build toolkit/data/english_words.txt.gz: the lower-case words of the Unix word list.
+"""Build toolkit/lang/data/english_words.txt.gz: the lower-case words of the Unix word list.
 
 The actor finder asks "is this capitalised sentence opener an ordinary English word?"
 ("Shares rose", "Fighting spread"). Shipping the list makes the answer the same on every
@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from toolkit import resources
+from toolkit.lang import nltk_data
 
 HEADER = """\
 # Lower-case English words, one a line: every all-lower-case entry of the Unix word list
@@ -25,9 +25,9 @@ HEADER = """\
 
 
 def main() -> None:
-    listed = resources.read_bytes("corpora/words/en").decode("utf-8").split()
+    listed = nltk_data.read_bytes("corpora/words/en").decode("utf-8").split()
     words = sorted({w for w in listed if w.islower()})
-    target = Path(__file__).resolve().parent.parent / "toolkit" / "data" / "english_words.txt.gz"
+    target = Path(__file__).resolve().parent.parent / "toolkit" / "lang" / "data" / "english_words.txt.gz"
     text = HEADER + "\n".join(words) + "\n"
     # mtime=0 keeps the file byte-identical from one build to the next.
     target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))

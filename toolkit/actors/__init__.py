@@ -118,7 +118,7 @@ def co_mention_counts(
     >>> [(found[i].name, found[j].name, n) for (i, j), n in co_mention_counts(text, found).items()]
     [('Biden', 'Putin', 1), ('Biden', 'Geneva', 1), ('Putin', 'Geneva', 1)]
     """
-    from toolkit.segment import sentences
+    from toolkit.text.segment import sentences
 
     wanted = set(forms)
     starts = [s.start for s in sentences(text_of(x))]
@@ -183,6 +183,6 @@ def actor_at(actors: Iterable[Actor], start: int, end: int) -> Actor | None:
     >>> actor_at(find_actors(text), 25, 27).name
     'Emmanuel Macron'
     """
-    from toolkit._mention_index import index_for
+    from toolkit.actors._lookup import index_for
 
     return index_for(actors).actor_at(start, end)

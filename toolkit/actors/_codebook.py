@@ -18,8 +18,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit._data import read_lines
 from toolkit.actors._model import KINDS
+from toolkit.lang import read_lines
 
 if TYPE_CHECKING:
     import pandas as pd

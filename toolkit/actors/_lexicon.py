@@ -1,4 +1,4 @@
-"""The word lists the actor finder uses, read once from ``toolkit/data/actor_*`` files (and the
+"""The word lists the actor finder uses, read once from ``toolkit/lang/data/actor_*`` files (and the
 speech verbs from ``quote_verbs.txt``, shared with the quotation finder).
 
 Every list is a data file with its source and licence at the top; nothing here is fitted to an
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from toolkit._data import iter_lines, read_lines, word_set
+from toolkit.lang import iter_lines, read_lines, word_set
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _tsv(name: str) -> list[list[str]]:
 
 def _raw_lines(name: str) -> list[str]:
     # read_lines strips comments after '#', which never occurs inside our entries.
-    from toolkit._data import data_path
+    from toolkit.lang import data_path
 
     text = data_path(name).read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.segment import sentences
+from toolkit.text.segment import sentences
 
 _TOKEN = re.compile(
     r"""

@@ -52,7 +52,7 @@ def score_splitter(documents: list[tuple[str, set[int]]], split: Splitter) -> PR
 
 
 def toolkit_splitter(text: str) -> list[tuple[int, int]]:
-    from toolkit.segment import sentences
+    from toolkit.text.segment import sentences
 
     return [(s.start, s.end) for s in sentences(text)]
 

@@ -1,7 +1,7 @@
 """Syllable counting scored against the CMU Pronouncing Dictionary, on words held out of training.
 
 The held-out tenth of CMUdict is fixed by :func:`is_held_out` (a CRC-32 of the word, so the same
-on every machine and Python version). ``scripts/build_syllable_model.py`` trains the estimator on
+on every machine and Python version). ``tools/build_syllable_model.py`` trains the estimator on
 the other nine tenths only; this module scores it on the held-out tenth, together with:
 
 - ``count_syllables`` (the full pipeline: exceptions, abbreviations, hyphens, possessives,
@@ -110,7 +110,7 @@ def evaluate_syllables(*, compare: bool = True) -> list[Agreement]:
 
     Raises ``LookupError`` when CMUdict is not installed: it is the gold standard.
     """
-    from toolkit.syllables import SyllableCounter, cmudict_syllables, estimate_syllables
+    from toolkit.text.syllables import SyllableCounter, cmudict_syllables, estimate_syllables
 
     dictionary = cmudict_syllables()
     gold = held_out_words(dictionary)

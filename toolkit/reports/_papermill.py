@@ -1,4 +1,4 @@
-"""A papermill engine that runs notebooks on warm kernels (:mod:`toolkit.report_kernel`).
+"""A papermill engine that runs notebooks on warm kernels (:mod:`toolkit.reports._kernel`).
 
 Papermill stays the runner: :class:`WarmKernelEngine` is a papermill engine, registered as
 ``"toolkit"``, that executes the notebook with papermill's own client on the kernel passed as
@@ -24,7 +24,7 @@ from papermill.engines import Engine, NBClientEngine, papermill_engines
 from papermill.log import logger
 from papermill.utils import merge_kwargs, remove_args
 
-from toolkit.report_kernel import KernelError, WarmKernel
+from toolkit.reports._kernel import KernelError, WarmKernel
 
 __all__ = ["ENGINE_NAME", "KernelError", "WarmKernel", "WarmKernelEngine"]
 

@@ -17,7 +17,7 @@
 ``a e i o u y``) and asks a table learnt from CMUdict how many syllables each group makes in its
 letter context (the ``e`` of "code" makes none, the ``ia`` of "media" makes two), backing off
 from the longest context seen in training (3 letters either side) to the group alone. The table
-is ``data/syllable_model.tsv``, built by ``scripts/build_syllable_model.py`` from CMUdict minus a
+is ``data/syllable_model.tsv``, built by ``tools/build_syllable_model.py`` from CMUdict minus a
 held-out tenth of its words (see :mod:`toolkit.evaluation.syllables`), where ``toolkit eval
 syllables`` scores it: about 94% exact agreement on words it never saw.
 
@@ -37,8 +37,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import cache
 
-from toolkit import resources
-from toolkit._data import read_lines
+from toolkit.lang import nltk_data, read_lines
 
 __all__ = [
     "CONTEXTS",
@@ -155,10 +154,10 @@ def estimate_syllables(word: str) -> int:
 def cmudict_syllables() -> dict[str, tuple[int, ...]]:
     """CMUdict as ``{word: syllable counts}``, the first pronunciation's count first.
 
-    Found wherever NLTK looks (see :func:`toolkit.resources.search_path`). Raises
+    Found wherever NLTK looks (see :func:`toolkit.lang.nltk_data.search_path`). Raises
     ``LookupError`` when ``cmudict`` is not installed (or ``TOOLKIT_NLTK_DATA=off``).
     """
-    raw = resources.read_bytes("corpora/cmudict/cmudict").decode("latin-1")
+    raw = nltk_data.read_bytes("corpora/cmudict/cmudict").decode("latin-1")
     counts: dict[str, tuple[int, ...]] = {}
     # Lines read "word variant phones..."; every vowel phone ends in its stress digit (0, 1, 2),
     # so the syllables are the digits among the phones (counted in C: loading takes 40% less).
@@ -392,9 +391,9 @@ def _ordinal_extra(n: int) -> int:
 
 @cache
 def _default_counter() -> SyllableCounter:
-    if resources.have("cmudict"):
+    if nltk_data.have("cmudict"):
         return SyllableCounter(cmudict_syllables())
-    resources.warn_missing(
+    nltk_data.warn_missing(
         "cmudict",
         "syllables are estimated from spelling by the toolkit's estimator "
         "(about 94% exact on dictionary words it never saw)",

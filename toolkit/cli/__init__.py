@@ -137,10 +137,10 @@ def add_format_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_setup(args: argparse.Namespace) -> int:
-    from toolkit import resources
+    from toolkit.lang import nltk_data
 
-    status = resources.setup(args.dir)
-    target = Path(args.dir) if args.dir else resources.default_download_dir()
+    status = nltk_data.setup(args.dir)
+    target = Path(args.dir) if args.dir else nltk_data.default_download_dir()
     for package, state in status.items():
         print(f"{package:34} {state}")
     failed = [p for p, s in status.items() if s == "failed"]
@@ -170,7 +170,7 @@ def _plural(n: int, noun: str) -> str:
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
     from toolkit.corpus import write_corpus
-    from toolkit.engines import DaskUnavailableError
+    from toolkit.corpus.engines import DaskUnavailableError
 
     if args.scheduler and args.engine != "dask":
         print("error: --scheduler needs --engine dask", file=sys.stderr)
@@ -210,7 +210,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from toolkit.report import build_reports
+    from toolkit.reports import build_reports
 
     def on_failure(outcome) -> None:
         _print_above_progress(f"error: {outcome.error}")
@@ -335,7 +335,7 @@ _STATS_TABLE_COLUMNS = (
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from toolkit.stats import text_stats
+    from toolkit.text.stats import text_stats
 
     failures = Failures()
     rows = []

@@ -8,7 +8,7 @@ For each article, ``reports/<id>.ipynb`` (the executed notebook) and ``reports/<
 (code hidden) are written, then ``reports/index.html`` (one row per article, failures with
 their reason) and ``reports/summary.csv``.
 
-- **Fast.** Notebooks run on warm kernels (:mod:`toolkit.report_engine`): each of ``workers``
+- **Fast.** Notebooks run on warm kernels (:mod:`toolkit.reports._papermill`): each of ``workers``
   kernels is started and imports pandas, matplotlib, nltk and the toolkit once, then runs
   article after article, reset between them to the state of a fresh kernel.
 - **Incremental.** ``reports/manifest.json`` records, for every completed report, a key made of
@@ -68,7 +68,7 @@ NOTEBOOK_NAME = "article_report.ipynb"
 FORMATS = ("html", "ipynb")
 #: The notebook's last cell publishes the article's summary row under this MIME type; the
 #: batch reads it from the executed notebook to build the index.
-SUMMARY_MIMETYPE = "application/vnd.toolkit.report-summary+json"
+SUMMARY_MIMETYPE = "application/vnd.toolkit.reports-summary+json"
 #: Cells with these tags are left out of the HTML report (instructions, parameters, summary).
 HIDDEN_CELL_TAGS = frozenset({"report-hide", "parameters", "injected-parameters"})
 
@@ -114,12 +114,12 @@ def _json_safe(value: Any) -> Any:
 
 
 def notebook_path() -> Path:
-    """The report notebook shipped inside the package, ``toolkit/notebooks/article_report.ipynb``
+    """The report notebook shipped inside the package, ``toolkit/reports/notebook/article_report.ipynb``
     (the one source: ``notebooks/article_report.ipynb`` in a checkout is a link to it).
 
     Raises :class:`FileNotFoundError` with what to do when it is missing.
     """
-    path = Path(__file__).resolve().parent / "notebooks" / NOTEBOOK_NAME
+    path = Path(__file__).resolve().parent / "notebook" / NOTEBOOK_NAME
     if not path.is_file():
         raise FileNotFoundError(
             f"report notebook {path} not found: reinstall the toolkit, or pass --notebook PATH"
@@ -297,13 +297,13 @@ def _batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
     """What every report of this batch depends on besides its article: the toolkit, the
     notebook, the formats, the NLTK settings and which NLTK packages are installed (reports
     built with a fallback are rebuilt once ``toolkit setup`` has installed the data)."""
-    from toolkit import resources
+    from toolkit.lang import nltk_data
 
     # Looked up afresh (installed since this process last looked?), and not left cached:
     # the answer holds for this batch's settings, not for whatever runs next in the process.
-    resources.have.cache_clear()
-    missing = resources.missing()
-    resources.have.cache_clear()
+    nltk_data.have.cache_clear()
+    missing = nltk_data.missing()
+    nltk_data.have.cache_clear()
     parts = [
         __version__,
         _toolkit_fingerprint(),
@@ -359,7 +359,7 @@ def _file_digest(path: Path) -> str:
 
 def _toolkit_fingerprint() -> str:
     """A hash of the toolkit's code and data files: an edited toolkit rebuilds reports."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
@@ -481,7 +481,7 @@ class _BatchRunner:
             bar.close()
 
     def _work(self, todo: queue.Queue[_Job | None], done: queue.Queue[Any]) -> None:
-        from toolkit.report_kernel import WarmKernel
+        from toolkit.reports._kernel import WarmKernel
 
         kernel: WarmKernel | None = None
         start_failures = 0
@@ -541,8 +541,8 @@ class _BatchRunner:
         from nbclient.exceptions import CellTimeoutError, DeadKernelError
         from papermill.exceptions import PapermillExecutionError
 
-        from toolkit.report_engine import ENGINE_NAME
-        from toolkit.report_kernel import KernelError
+        from toolkit.reports._papermill import ENGINE_NAME
+        from toolkit.reports._kernel import KernelError
 
         started = time.perf_counter()
         kernel.last_notebook = None
@@ -667,7 +667,7 @@ def _import_notebook_tools() -> None:
     a program calling :func:`build_reports` from several threads should import papermill first.
     """
     with _IMPORT_LOCK:
-        if "toolkit.report_engine" in sys.modules:
+        if "toolkit.reports._papermill" in sys.modules:
             return
         hidden = [name for name in _SKIPPED_OPTIONAL_IMPORTS if name not in sys.modules]
         for name in hidden:
@@ -675,7 +675,7 @@ def _import_notebook_tools() -> None:
         try:
             import nbformat  # noqa: F401 - imports jsonschema while the modules are hidden
 
-            import toolkit.report_engine  # noqa: F401 - registers the engine with papermill
+            import toolkit.reports._papermill  # noqa: F401 - registers the engine with papermill
         finally:
             for name in hidden:
                 if sys.modules.get(name, False) is None:
@@ -689,7 +689,7 @@ def _html_exporter() -> Any:
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    templates = Path(__file__).resolve().parent / "data" / "nbconvert"
+    templates = Path(__file__).resolve().parent / "templates" / "nbconvert"
     exporter = HTMLExporter(
         extra_template_basedirs=[str(templates)],
         template_name="toolkit_report",

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit import engines
 from toolkit._io import TEMP_PREFIX, TEMP_SUFFIX
 from toolkit.article import Article, assign_ids, expand_paths, load_article
+from toolkit.corpus import engines
 from toolkit.errors import ArticleError
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ QUOTE_KINDS = ("direct", "indirect")
 _TEXT = "string"
 
 # Column -> dtype for each table. The articles table also has one column per field of
-# toolkit.stats.TextStats, between the identity columns and the counts (see _schema).
+# toolkit.text.stats.TextStats, between the identity columns and the counts (see _schema).
 _ARTICLE_HEAD = {
     "id": _TEXT,
     "path": _TEXT,
@@ -500,10 +500,10 @@ def _schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
 
 
 def _stats_dtypes() -> dict[str, str]:
-    """One column per :class:`toolkit.stats.TextStats` field, typed by its annotation."""
+    """One column per :class:`toolkit.text.stats.TextStats` field, typed by its annotation."""
     import dataclasses
 
-    from toolkit.stats import TextStats
+    from toolkit.text.stats import TextStats
 
     return {
         f.name: "float64" if "float" in str(f.type) else "int64" if "int" in str(f.type) else _TEXT
@@ -926,7 +926,7 @@ class Corpus:
         """Keywords in context for an actor across the corpus: each of its mentions (by name;
         add ``"demonym"`` or ``"pronoun"`` to ``forms`` for more) with ``window`` words either
         side, in the articles that mention it, in corpus order; at most ``limit`` lines
-        (``None``: all). Columns: article_id, then those of :func:`toolkit.stats.kwic` (left,
+        (``None``: all). Columns: article_id, then those of :func:`toolkit.text.stats.kwic` (left,
         keyword, right, start, end).
 
         Only the actor's own mentions are shown: "Blair" in "Cherie Blair" is not a mention of
@@ -939,7 +939,7 @@ class Corpus:
         import pandas as pd
 
         from toolkit.actors import find_actors
-        from toolkit.stats import kwic
+        from toolkit.text.stats import kwic
 
         forms = set(forms)
         ids = self.actors.loc[self.actors["actor"] == actor, "article_id"].drop_duplicates()

@@ -1,11 +1,11 @@
-"""Build toolkit/data/syllable_model.tsv, the syllable estimator's table, from CMUdict.
+"""Build toolkit/lang/data/syllable_model.tsv, the syllable estimator's table, from CMUdict.
 
-    NLTK_DATA=../shared/nltk_data python scripts/build_syllable_model.py            # write it
-    NLTK_DATA=../shared/nltk_data python scripts/build_syllable_model.py --validate # tune only
+    NLTK_DATA=../shared/nltk_data python tools/build_syllable_model.py            # write it
+    NLTK_DATA=../shared/nltk_data python tools/build_syllable_model.py --validate # tune only
 
-The estimator (toolkit.syllables.estimate_syllables) splits a word into vowel groups and gives
+The estimator (toolkit.text.syllables.estimate_syllables) splits a word into vowel groups and gives
 each group a distribution over 0-3 syllables, taken from the longest of its letter contexts
-(toolkit.syllables.CONTEXTS) found in the table. CMUdict says how many syllables a word has,
+(toolkit.text.syllables.CONTEXTS) found in the table. CMUdict says how many syllables a word has,
 not which group makes them, so training is hard EM:
 
 1. start from a simple rule (every group makes one syllable, a silent final "e" or "-es"/"-ed"
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit.evaluation.syllables import is_held_out, is_scored_word  # noqa: E402
-from toolkit.syllables import (  # noqa: E402
+from toolkit.text.syllables import (  # noqa: E402
     _UNSEEN,
     CONTEXTS,
     MAX_PER_GROUP,
@@ -52,11 +52,11 @@ ALPHA = 3.0
 ITERATIONS = 4
 MIN_COUNT = 2
 PRUNE = 0.25
-OUTPUT = ROOT / "toolkit" / "data" / "syllable_model.tsv"
+OUTPUT = ROOT / "toolkit" / "lang" / "data" / "syllable_model.tsv"
 
 HEADER = """\
-# Syllable estimator table for toolkit.syllables.estimate_syllables.
-# Built by scripts/build_syllable_model.py (alpha={alpha}, iterations={iterations},
+# Syllable estimator table for toolkit.text.syllables.estimate_syllables.
+# Built by tools/build_syllable_model.py (alpha={alpha}, iterations={iterations},
 # min_count={min_count}, prune={prune}) from {words} CMUdict words; the held-out tenth of CMUdict
 # (toolkit.evaluation.syllables.is_held_out) was not used.
 # Format: context-key, then per mille P(0 1 2 3 syllables) for the vowel group in brackets;
@@ -213,7 +213,7 @@ def training_words(dictionary) -> dict[str, tuple[int, ...]]:
 
 
 def validate(words) -> None:
-    import toolkit.syllables as syllables
+    import toolkit.text.syllables as syllables
 
     fold = {w: zlib.crc32(w.split("'", 1)[0].encode()) % 10 for w in words}
     train_part = {w: n for w, n in words.items() if fold[w] != 1}

@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from toolkit._data import word_set
+from toolkit.lang import word_set
 
 __all__ = ["QuotedSpan", "quoted_spans"]
 

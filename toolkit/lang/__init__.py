@@ -1,4 +1,4 @@
-"""Access to the language data files shipped in ``toolkit/data/``."""
+"""Access to the language data files shipped in ``toolkit/lang/data/``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from importlib import resources
 
 
 def data_path(name: str):
-    """A path-like handle to ``toolkit/data/<name>``."""
-    return resources.files("toolkit").joinpath("data", name)
+    """A path-like handle to ``toolkit/lang/data/<name>``."""
+    return resources.files("toolkit.lang").joinpath("data", name)
 
 
 def iter_lines(name: str) -> Iterator[str]:

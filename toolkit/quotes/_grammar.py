@@ -3,7 +3,7 @@
 Private helper of :mod:`toolkit.quotes`. It works on one sentence at a time, on a copy of the
 text in which every quotation (marks included) is masked, so a quotation is one token and the
 patterns around it read like ``Q, Smith said.`` or ``Smith said: Q``. No parser is needed: the
-rules read words, capitals and punctuation, and their word lists live in ``toolkit/data/``
+rules read words, capitals and punctuation, and their word lists live in ``toolkit/lang/data/``
 (``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``, ``quote_nouns.txt``,
 ``quote_source_nouns.txt``).
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from toolkit._data import read_lines, word_set
+from toolkit.lang import read_lines, word_set
 
 MASK = "\ue000"
 

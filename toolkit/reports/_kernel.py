@@ -2,10 +2,10 @@
 
 Starting a Jupyter kernel and importing pandas, matplotlib, nltk and the toolkit takes about two
 seconds, far longer than analysing one article. A :class:`WarmKernel` is started once, imports
-all that once (:func:`toolkit._in_kernel.prepare`), and then runs notebook after notebook;
-before each one it is reset to the state of a fresh kernel (:func:`toolkit._in_kernel.reset`),
+all that once (:func:`toolkit.reports._in_kernel.prepare`), and then runs notebook after notebook;
+before each one it is reset to the state of a fresh kernel (:func:`toolkit.reports._in_kernel.reset`),
 so a report made in a batch is the report a fresh kernel would make. Papermill runs the
-notebooks on it through :class:`toolkit.report_engine.WarmKernelEngine`.
+notebooks on it through :class:`toolkit.reports._papermill.WarmKernelEngine`.
 
 This module needs only ``jupyter_client``, so a batch can launch its kernels before importing
 papermill and nbconvert, and let their start-up overlap.
@@ -34,8 +34,8 @@ from jupyter_core.utils import run_sync
 __all__ = ["KernelError", "WarmKernel", "python_kernel_spec"]
 
 # Silent requests that leave no name behind in the user namespace.
-_PREPARE = "__import__('toolkit._in_kernel', fromlist=['prepare']).prepare()"
-_RESET = "__import__('toolkit._in_kernel', fromlist=['reset']).reset()"
+_PREPARE = "__import__('toolkit.reports._in_kernel', fromlist=['prepare']).prepare()"
+_RESET = "__import__('toolkit.reports._in_kernel', fromlist=['reset']).reset()"
 
 
 class KernelError(RuntimeError):

@@ -1,4 +1,4 @@
-"""Code that runs *inside* a warm report kernel (see :mod:`toolkit.report_kernel`).
+"""Code that runs *inside* a warm report kernel (see :mod:`toolkit.reports._kernel`).
 
 A warm kernel imports the heavy libraries once (:func:`prepare`), then runs many report
 notebooks. Before each notebook, :func:`reset` puts the kernel back into the state a freshly
@@ -32,7 +32,7 @@ WARM_MODULES = (
     "toolkit",
     "toolkit.analysis",
     "toolkit.display",
-    "toolkit.report",
+    "toolkit.reports",
 )
 
 # A short text written for warming up: it loads the models and word lists the analysis uses.
@@ -43,7 +43,7 @@ _PRIMER = (
 )
 
 _snapshot: dict[str, Any] | None = None
-#: Environment variables that decide which NLTK data the toolkit finds (toolkit.resources).
+#: Environment variables that decide which NLTK data the toolkit finds (toolkit.lang.nltk_data).
 _DATA_VARIABLES = ("NLTK_DATA", "TOOLKIT_NLTK_DATA", "HOME", "APPDATA")
 #: Cached toolkit functions that warned about missing NLTK data since the last reset: emptied
 #: at the next reset, so that the next report warns again, as in a fresh kernel.
@@ -67,7 +67,7 @@ def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None
 def reset() -> None:
     """Bring the kernel back to the state recorded by :func:`prepare`."""
     if _snapshot is None:
-        raise RuntimeError("toolkit._in_kernel.reset() called before prepare()")
+        raise RuntimeError("toolkit.reports._in_kernel.reset() called before prepare()")
     shell = _shell()
     if shell is not None:
         # new_session=True also restarts the execution count at 1. IPython's reset ends with a
@@ -123,15 +123,15 @@ def _note(category: Any) -> None:
     """Remember the cached toolkit functions on the stack of a warning about missing NLTK data.
 
     The toolkit warns about missing NLTK data once per process, from inside cached loaders
-    (``toolkit.syllables._default_counter``, ``toolkit.actors._lexicon.lexicon``...): in a warm
+    (``toolkit.text.syllables._default_counter``, ``toolkit.actors._lexicon.lexicon``...): in a warm
     kernel, only the first report would print the warning that a fresh kernel prints in every
     report. The loaders that warned are emptied at the next reset, so that they load (and
     warn) again; all other caches stay warm. Other warnings need nothing: the reset re-arms
     them (:func:`_rearm_warnings`).
     """
-    resources = sys.modules.get("toolkit.resources")
-    if resources is None or not (
-        isinstance(category, type) and issubclass(category, resources.NltkDataMissingWarning)
+    nltk_data = sys.modules.get("toolkit.lang.nltk_data")
+    if nltk_data is None or not (
+        isinstance(category, type) and issubclass(category, nltk_data.NltkDataMissingWarning)
     ):
         return
     cached = _cached_toolkit_functions()
@@ -241,6 +241,6 @@ def _rearm_warnings() -> None:
         if isinstance(registry, dict):
             registry.clear()
     # The toolkit's own warn-once helpers.
-    resources = sys.modules.get("toolkit.resources")
-    if resources is not None:
-        resources.warn_missing.cache_clear()
+    nltk_data = sys.modules.get("toolkit.lang.nltk_data")
+    if nltk_data is not None:
+        nltk_data.warn_missing.cache_clear()

@@ -16,8 +16,8 @@ NLTK package                              used for / fallback when it is absent
 ``toolkit setup`` (or :func:`setup`) downloads them. When a function first needs a missing
 package it warns once, naming the fallback and the command that fixes it.
 
->>> from toolkit import resources
->>> resources.have("cmudict") in (True, False)
+>>> from toolkit.lang import nltk_data
+>>> nltk_data.have("cmudict") in (True, False)
 True
 """
 

@@ -3,9 +3,9 @@
 Private helper of :mod:`toolkit.quotes`, which turns what :func:`find` returns into
 :class:`~toolkit.quotes.Quote` objects. The work, per text:
 
-1. pair quote marks paragraph by paragraph (:mod:`toolkit._quote_marks`);
+1. pair quote marks paragraph by paragraph (:mod:`toolkit.quotes._marks`);
 2. mask each quotation, so that "Q, Smith said." reads as one token, and split sentences;
-3. per sentence, find speech cues and speaker phrases (:mod:`toolkit._speech`), attribute each
+3. per sentence, find speech cues and speaker phrases (:mod:`toolkit.quotes._grammar`), attribute each
    quotation (:func:`_attribute`), decide whether it is a quotation at all (:func:`_classify`),
    and collect reported clauses (:func:`_reported`);
 4. across sentences, give quotations without a cue the speaker of the quotation before them
@@ -21,10 +21,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from toolkit import _speech
-from toolkit._quote_marks import QuotedSpan, quoted_spans
-from toolkit._speech import MASK, Cue, Phrase, Token
-from toolkit.segment import sentences
+from toolkit.quotes import _grammar
+from toolkit.quotes._grammar import MASK, Cue, Phrase, Token
+from toolkit.quotes._marks import QuotedSpan, quoted_spans
+from toolkit.text.segment import sentences
 
 
 @dataclass(slots=True)
@@ -84,7 +84,7 @@ def find(text: str) -> list[Found]:
     subjects: list[tuple[int, int, list[Token] | None]] = []  # sentences without quotations
     for start, end, tokens in _sentence_tokens(text, masked, spans, quote_at):
         headline = paragraphs.index(start) in headlines
-        cues = _speech.find_cues(tokens, headline)
+        cues = _grammar.find_cues(tokens, headline)
         named = _speaker_quotes(text, spans, tokens, cues)
         not_quotations = set(named)
         attributions: dict[int, Attribution] = {}
@@ -133,7 +133,7 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
         and (phrase := _cue_speaker(tokens, cues, cue)) is not None
         and not phrase.relative
     ]
-    subject = _speech.sentence_subject(tokens, len(tokens))
+    subject = _grammar.sentence_subject(tokens, len(tokens))
     if subject is not None:
         # 'Novak explained ... that delegates pledged to Ruiz may change sides.': the
         # sentence's subject, not the last cue's.
@@ -142,7 +142,7 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
     for cue, phrase in speakers:
         return _make(tokens, phrase, cue, "paragraph before")
     if tokens[-1].text == ":":
-        span = _speech.sentence_subject(tokens, len(tokens) - 1)
+        span = _grammar.sentence_subject(tokens, len(tokens) - 1)
         if span is not None:
             return Attribution(
                 (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="paragraph before"
@@ -153,11 +153,11 @@ def _last_speaker(tokens: list[Token], cues: list[Cue]) -> Attribution | None:
 def _actor_subject(tokens: list[Token]) -> Attribution | None:
     """The subject of a sentence without quotations when it names someone who could speak:
     a name or a description ("Ruiz", "The union leader", "she"), not "it" or "there"."""
-    span = _speech.sentence_subject(tokens, len(tokens))
+    span = _grammar.sentence_subject(tokens, len(tokens))
     if span is None or _not_an_actor(tokens[span[0]]):
         return None
     if any(
-        t.kind != "word" or t.lower in _speech.lexicon().forms for t in tokens[span[0] : span[1]]
+        t.kind != "word" or t.lower in _grammar.lexicon().forms for t in tokens[span[0] : span[1]]
     ):
         return None
     return Attribution(
@@ -170,7 +170,7 @@ def _not_an_actor(token: Token) -> bool:
     lower = token.lower
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
-    return lower in _speech.lexicon().words["not_actor"]
+    return lower in _grammar.lexicon().words["not_actor"]
 
 
 def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -183,7 +183,7 @@ def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tup
             stripped = after.lstrip(" ")
             if (
                 stripped[:1].isupper() or stripped[:1] == MASK
-            ) and not _speech.opens_with_attribution(after):
+            ) and not _grammar.opens_with_attribution(after):
                 cuts.append(span.outer_end)
         before = masked[max(span.outer_start - 3, 0) : span.outer_start].rstrip(" ")
         if before.endswith((".", "?", "!")) and not _ends_with_abbreviation(
@@ -220,7 +220,7 @@ def _sentence_tokens(
     each stretch of that many tokens (or right at its end, if there is none)."""
     result = []
     for start, end in _sentence_spans(text, masked, spans):
-        tokens = _speech.tokenize(masked, start, end, quote_at)
+        tokens = _grammar.tokenize(masked, start, end, quote_at)
         if len(tokens) <= _MAX_SENTENCE_TOKENS:
             if tokens:
                 result.append((start, end, tokens))
@@ -232,7 +232,7 @@ def _sentence_tokens(
                 breaks = [
                     n + 1
                     for n in range(first + _MAX_SENTENCE_TOKENS * 2 // 3, stop)
-                    if tokens[n].text in (",", ";", ":") or tokens[n].text in _speech.DASHES
+                    if tokens[n].text in (",", ";", ":") or tokens[n].text in _grammar.DASHES
                 ]
                 stop = breaks[-1] if breaks else stop
             piece_start = start if first == 0 else tokens[first].start
@@ -244,7 +244,7 @@ def _sentence_tokens(
 
 def _ends_with_abbreviation(masked: str, position: int) -> bool:
     word = masked[max(position - 12, 0) : position].split()
-    return bool(word) and _speech.is_abbreviation(word[-1])
+    return bool(word) and _grammar.is_abbreviation(word[-1])
 
 
 def _speaker_quotes(
@@ -310,7 +310,7 @@ def _nearest_attribution(
             if phrase is not None and phrase.i >= cue.j:
                 after = _make(tokens, phrase, cue, "after quote: said X")
                 return _after_quote(tokens, cues, k, quoted, after, max(phrase.j, cue.j))
-        phrase = _speech.speaker_before(tokens, cue, first=m)
+        phrase = _grammar.speaker_before(tokens, cue, first=m)
         if phrase is not None and phrase.i == m:
             if (
                 cue.j < n
@@ -357,13 +357,13 @@ def _nearest_attribution(
         (cue, phrase)
         for cue, phrase in candidates
         if phrase is not None
-        and (cue.cls in ("speech", "evaluation") or _speech.content_after(tokens, cue, len(tokens)))
+        and (cue.cls in ("speech", "evaluation") or _grammar.content_after(tokens, cue, len(tokens)))
     ]
     # 'She notes that the rules are strict: you can't say "maybe"': "you" is anyone.
     candidates = [
         (cue, phrase) for cue, phrase in candidates if tokens[phrase.head_i].lower != "you"
     ] or candidates
-    subject = _speech.sentence_subject(tokens, len(tokens))
+    subject = _grammar.sentence_subject(tokens, len(tokens))
     adjacent = [(c, p) for c, p in candidates if _introduces(tokens, c, k)]
     if adjacent:
         candidates = adjacent  # '..., which is a result, she said, "we always expected."'
@@ -390,8 +390,8 @@ def _nearest_attribution(
             phrase = _cue_speaker(tokens, cues, cue)
             if (
                 phrase is not None
-                and _speech.names_source(tokens, phrase)
-                and _speech.content_after(tokens, cue, len(tokens))
+                and _grammar.names_source(tokens, phrase)
+                and _grammar.content_after(tokens, cue, len(tokens))
             ):
                 return _make(tokens, phrase, cue, "cue in sentence")
     return (
@@ -418,7 +418,7 @@ def _after_quote(
     if outer is not None:
         return outer
     head = tokens[_token_at(tokens, after.speaker[0])] if after.speaker else None
-    if head is not None and head.lower in _speech.lexicon().words["person_pronoun"]:
+    if head is not None and head.lower in _grammar.lexicon().words["person_pronoun"]:
         before = _introduced_before(tokens, cues, k, quoted)
         if before is not None:
             before.then = after
@@ -474,7 +474,7 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
     """'"...," Reyes said, according to the Herald.': a source that reports the attribution ending
     at token ``end`` is the quotation's source, as the one the reader is given for it. Between
     the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     for cue in cues:
         if cue.order != "before" or cue.i < end:
             continue
@@ -486,11 +486,11 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
                 and t.text.islower()
                 and (t.lower in lex.forms or t.lower == "that")
             )
-            or (t.kind == "punct" and t.text not in _speech.SOFT_PUNCT | {",", "(", ")"})
+            or (t.kind == "punct" and t.text not in _grammar.SOFT_PUNCT | {",", "(", ")"})
             for t in between
         ):
             return None
-        phrase = _speech.speaker_after(tokens, cue)
+        phrase = _grammar.speaker_after(tokens, cue)
         return _make(tokens, phrase, cue, "outer source") if phrase is not None else None
     return None
 
@@ -498,9 +498,9 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
 def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | None:
     """'Ruiz's pledge to be "open"', 'his call for "a fair deal"', 'Ruiz's "no new taxes"
     pledge': a speech noun owned by a possessive, which is the speaker."""
-    for owner, noun in _speech.nominal_cues(tokens):
+    for owner, noun in _grammar.nominal_cues(tokens):
         between = tokens[noun + 1 : k]
-        lex = _speech.lexicon()
+        lex = _grammar.lexicon()
         before_quote = (
             noun < k
             and len(between) <= 4
@@ -540,7 +540,7 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
     return before.text in (",", ";", ":") or (
         before.kind == "word"
         and before.text.islower()
-        and before.lower in _speech.lexicon().words["subject_link"]
+        and before.lower in _grammar.lexicon().words["subject_link"]
     )
 
 
@@ -551,14 +551,14 @@ def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
     if all(t.text in (",", ":", "that") for t in between):
         return True
     # An adverbial between the cue and a comma or colon before the quotation.
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     return (
         2 <= len(between) <= 9
         and between[-1].text in (",", ":")
         and between[0].lower in lex.words["preposition"] | lex.words["time"]
         and all(
             (t.kind == "word" and t.lower not in lex.forms and t.lower != "that")
-            or t.text in _speech.SOFT_PUNCT
+            or t.text in _grammar.SOFT_PUNCT
             for t in between[:-1]
         )
     )
@@ -576,11 +576,11 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
     if any(start <= cue.i < k for cue in cues):
         return None
     words = tokens[start : k - 1]
-    span = _speech.sentence_subject(tokens[start : k - 1], len(words))
+    span = _grammar.sentence_subject(tokens[start : k - 1], len(words))
     if span is None:
         return None
     rest = words[span[1] :]
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     if rest and rest[0].lower in lex.words["be"] | lex.words["function"] | lex.words["finite"]:
         return None
     if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
@@ -619,7 +619,7 @@ def _subject_attribution(tokens: list[Token], k: int) -> Attribution | None:
     nearest = _clause_subject(tokens, k)
     if nearest is not None:
         return nearest
-    span = _speech.sentence_subject(tokens, k)
+    span = _grammar.sentence_subject(tokens, k)
     if span is None or _not_an_actor(tokens[span[0]]):
         return None
     return Attribution(
@@ -635,7 +635,7 @@ def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
     """'Although she waved away the report as "..."', 'Reyes will stay on if he can persuade
     ... "..."': a personal pronoun that opens the clause nearest before the quotation
     (after a conjunction, a relative or a comma) is its subject, nearer than the sentence's."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     for p in range(k - 2, 0, -1):
         token = tokens[p]
         if token.text in (";", ":"):
@@ -662,7 +662,7 @@ def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
 def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
     """'"..." ― Maria Lopez': a name after a dash closes the sentence."""
     m = k + 1
-    if m >= len(tokens) or tokens[m].text not in _speech.DASHES | {"-"}:
+    if m >= len(tokens) or tokens[m].text not in _grammar.DASHES | {"-"}:
         return None
     j = m + 1
     while j < len(tokens) and (
@@ -680,7 +680,7 @@ def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
 def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
     """'Ruiz: Budget is a "total mess"', 'She also talked up her chances: "..."': with no
     cue, the subject of a sentence that introduces the quotation with a colon."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     colon = next((n for n in range(k - 1, -1, -1) if tokens[n].text == ":"), None)
     if colon is None or colon == 0:
         return None
@@ -691,7 +691,7 @@ def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
         return Attribution((tokens[0].start, tokens[colon - 1].end), None, how="headline colon")
     if colon != k - 1:
         return None
-    span = _speech.sentence_subject(tokens, colon)
+    span = _grammar.sentence_subject(tokens, colon)
     if span is None or tokens[span[0]].lower in lex.words["empty_subject"]:
         return None
     return Attribution((tokens[span[0]].start, tokens[span[1] - 1].end), None, how="colon")
@@ -701,7 +701,7 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
     """'"...," Smith quipped.', '"...," the candidate mused on ...', '"...," opined the
     Gazette.': after a quotation that opens its sentence and ends with a comma, a speaker and a
     verb in the past or present tense, in either order, even when the verb is not listed."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     n = len(tokens)
     if m >= n or tokens[m].kind != "word":
         return None
@@ -712,19 +712,19 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
         and first.lower not in lex.pronouns
     ):
         cue = Cue(m, m + 1, first.lower, "speech", "verb", form=first.lower)
-        phrase = _speech.speaker_after(tokens, cue)
-        if phrase is not None and _speech.looks_like_name(tokens, phrase.i, phrase.j, lex):
+        phrase = _grammar.speaker_after(tokens, cue)
+        if phrase is not None and _grammar.looks_like_name(tokens, phrase.i, phrase.j, lex):
             return _make(tokens, phrase, cue, "unlisted verb")
         return None
     for j in range(m + 1, min(n, m + 9)):
         token = tokens[j]
-        if token.kind != "word" and token.text not in _speech.SOFT_PUNCT:
+        if token.kind != "word" and token.text not in _grammar.SOFT_PUNCT:
             return None
         if token.kind != "word" or not token.text.islower():
             continue
         if token.lower in lex.words["stop"] or token.lower in lex.words["preposition"]:
             return None
-        if _speech.is_adverb(token, lex):
+        if _grammar.is_adverb(token, lex):
             continue
         particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
         # '"...," the sign read.': the word that ends the sentence is the verb
@@ -735,11 +735,11 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
             if first.text[0].isupper() or first.lower in lex.pronouns:
                 return None
             continue
-        if not _speech.looks_like_speaker(tokens, m, j, lex):
+        if not _grammar.looks_like_speaker(tokens, m, j, lex):
             return None
         cue = Cue(j, j + 1, token.lower, "speech", "verb", form=token.lower)
         return _make(
-            tokens, Phrase(m, j, *_speech.head_of(tokens, m, j, lex)), cue, "unlisted verb"
+            tokens, Phrase(m, j, *_grammar.head_of(tokens, m, j, lex)), cue, "unlisted verb"
         )
     return None
 
@@ -751,32 +751,32 @@ def _cue_attribution(tokens: list[Token], cues: list[Cue], cue: Cue) -> Attribut
 
 def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     if cue.order == "before":
-        return _speech.speaker_after(tokens, cue)
+        return _grammar.speaker_after(tokens, cue)
     prev = tokens[cue.i - 1] if cue.i > 0 else None
     if (
         cue.participle
         and prev is not None
-        and (prev.text == "," or prev.lower in _speech.lexicon().words["participle_link"])
+        and (prev.text == "," or prev.lower in _grammar.lexicon().words["participle_link"])
     ):
         return _subject(tokens, cues, cue)  # "..., adding that ...", "by saying that ..."
-    phrase = _speech.speaker_before(tokens, cue)
+    phrase = _grammar.speaker_before(tokens, cue)
     if phrase is None and cue.participle:
         return _subject(tokens, cues, cue)  # "Ruiz posted messages saying that ..."
     if phrase is not None and cue.participle and phrase.j == cue.i:
         return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
-    if prev is not None and prev.lower in _speech.lexicon().words["predicate_link"]:
+    if prev is not None and prev.lower in _grammar.lexicon().words["predicate_link"]:
         return _subject(tokens, cues, cue)  # "Ruiz outlined her plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
-        phrase = _speech.speaker_after(tokens, cue)
+        phrase = _grammar.speaker_after(tokens, cue)
         if phrase is not None and prev is not None:
             # "..., said Smith." but not "..., said the time when ..." or '"Open Roads," said
             # the bridge was ...': the inverted speaker ends its clause (an adverbial may follow
             # a quotation: '"...," said Smith in a statement').
             after = tokens[phrase.j] if phrase.j < len(tokens) else None
             if after is not None and after.kind == "word":
-                lex = _speech.lexicon()
+                lex = _grammar.lexicon()
                 adverbial = after.lower in lex.words["preposition"] | lex.words["right_stop"]
                 if prev.kind != "quote" or not adverbial or after.lower in lex.words["be"]:
                     return None
@@ -791,7 +791,7 @@ def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
     relative = phrase.head_i
     if tokens[relative].lower not in ("that", "which"):
         return None
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     document = None
     for m in range(relative - 1, max(relative - 8, -1), -1):
         token = tokens[m]
@@ -808,13 +808,13 @@ def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
             return None
     if document is None:
         return None
-    span = _speech.sentence_subject(tokens, document)
+    span = _grammar.sentence_subject(tokens, document)
     if span is None or span[1] >= document or _not_an_actor(tokens[span[0]]):
         return None
     verbs = [
         t for t in tokens[span[1] : document] if t.kind == "word" and t.text.islower()
     ]  # the document is an object: a verb stands between the subject and it
-    if not verbs or not _speech.names_source(tokens, Phrase(span[0], span[1], *span)):
+    if not verbs or not _grammar.names_source(tokens, Phrase(span[0], span[1], *span)):
         return None
     return Phrase(span[0], span[1], span[0], span[1])
 
@@ -827,10 +827,10 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
     if phrase.head_j - k != 1 or k == 0 or tokens[k - 1].lower != "what":
         return None
     pronoun = tokens[k].lower
-    if pronoun not in _speech.lexicon().words["referring_pronoun"]:
+    if pronoun not in _grammar.lexicon().words["referring_pronoun"]:
         return None
-    span = _speech.sentence_subject(tokens, k - 1)
-    if span is None or span[1] >= k - 1 or not _speech.may_refer_to(tokens, span, pronoun):
+    span = _grammar.sentence_subject(tokens, k - 1)
+    if span is None or span[1] >= k - 1 or not _grammar.may_refer_to(tokens, span, pronoun):
         return None
     return Phrase(span[0], span[1], span[0], span[1])
 
@@ -838,7 +838,7 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
 def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
     """'footage of Ruiz saying', 'a recording of her telling': the name after the last
     preposition of the phrase before a participle is the one speaking."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     for n in range(phrase.j - 2, phrase.i, -1):
         token = tokens[n]
         if (
@@ -847,7 +847,7 @@ def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
             and token.lower in lex.words["preposition"]
         ):
             rest = tokens[n + 1 : phrase.j]
-            if rest and _speech.looks_like_name(tokens, n + 1, phrase.j, lex):
+            if rest and _grammar.looks_like_name(tokens, n + 1, phrase.j, lex):
                 return Phrase(n + 1, phrase.j, n + 1, phrase.j)
             break
     return phrase
@@ -855,7 +855,7 @@ def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
 
 def _inverts(cue: Cue) -> bool:
     """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     return cue.base not in lex.words["no_inversion"] and (
         cue.order == "before" or (cue.cls == "speech" and cue.base != cue.form)
     )
@@ -864,7 +864,7 @@ def _inverts(cue: Cue) -> bool:
 def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     """The speaker of ", adding that ...": the subject of the clause the participle hangs on
     ("and she hinted ... by urging"), an earlier cue's speaker, or the sentence subject."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     for n in range(cue.i - 2, 0, -1):
         token = tokens[n]
         if token.kind == "quote" or token.text in (";", ":"):
@@ -880,7 +880,7 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
         # "with Reyes tweeting that ... and asking, ...": the participle it is joined to
         for other in reversed([c for c in cues if c.i < cue.i]):
             if other.participle and other.order == "verb" and other.cls == "speech":
-                phrase = _speech.speaker_before(tokens, other)
+                phrase = _grammar.speaker_before(tokens, other)
                 if phrase is not None and phrase.j == other.i:
                     return phrase
                 break
@@ -891,7 +891,7 @@ def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
             phrase = _cue_speaker(tokens, cues, other)  # "... but said ..., adding: ..."
             if phrase is not None:
                 return phrase
-    span = _speech.sentence_subject(tokens, cue.i)
+    span = _grammar.sentence_subject(tokens, cue.i)
     if span is None:
         return None
     return Phrase(span[0], span[1], span[0], span[1])
@@ -929,7 +929,7 @@ def _classify(
     before = text[max(span.outer_start - 1, 0) : span.outer_start]
     if before == "=":
         return "not"  # markup: author="@someone"
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     prev = _previous_word(tokens, k)
     across_comma = k > 0 and tokens[k - 1].text == ","
     if (
@@ -981,7 +981,7 @@ def _previous_word(tokens: list[Token], k: int) -> Token | None:
     j = k - 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
-    articles = _speech.lexicon().words["article"]
+    articles = _grammar.lexicon().words["article"]
     while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in articles:
         j -= 1
     return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
@@ -999,7 +999,7 @@ def _spoken_by_subject(tokens: list[Token], k: int, lex) -> bool:
 
 
 def _title_like(words: list[str]) -> bool:
-    small = _speech.lexicon().words["title_small_word"]
+    small = _grammar.lexicon().words["title_small_word"]
     significant = [w for w in words if w.lower() not in small]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
@@ -1018,14 +1018,14 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
     """Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X"."""
     found = []
     n = len(tokens)
-    direct_only = _speech.lexicon().words["direct_only"]
+    direct_only = _grammar.lexicon().words["direct_only"]
     for cue in cues:
-        if cue.base in direct_only and not _speech.naming_content(tokens, cue, n):
+        if cue.base in direct_only and not _grammar.naming_content(tokens, cue, n):
             continue  # "the crowd chanted ...": attributes quotations only
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
             continue  # outside quote marks, "we" is the writer
-        if cue.cls != "speech" and cue.order == "verb" and not _speech.names_source(tokens, phrase):
+        if cue.cls != "speech" and cue.order == "verb" and not _grammar.names_source(tokens, phrase):
             continue  # "Oil pushed higher", "The deal supports jobs": no one holds a view
         nxt = cue.j
         while nxt < n and tokens[nxt].text in (",", ":", "that"):
@@ -1054,14 +1054,14 @@ def _hedged(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Found
     in the middle of a clause."""
     found = []
     n = len(tokens)
-    for cue_i, cue_j, start in _speech.hedges(tokens):
-        content = _speech.trim(tokens, start, _speech.content_end(tokens, start, cues, n))
+    for cue_i, cue_j, start in _grammar.hedges(tokens):
+        content = _grammar.trim(tokens, start, _grammar.content_end(tokens, start, cues, n))
         if content is None:
             continue
         if any(t.kind == "quote" and t.quote not in named for t in tokens[content[0] : content[1]]):
             continue  # the quotation in this clause speaks for it
         attribution = Attribution(None, (tokens[cue_i].start, tokens[cue_j - 1].end), how="hedge")
-        subject = _speech.hedge_subject(tokens, cue_i) if start == cue_j else None
+        subject = _grammar.hedge_subject(tokens, cue_i) if start == cue_j else None
         for a, b in (subject, content) if subject is not None else (content,):
             found.append(Found(tokens[a].start, tokens[b - 1].end, "indirect", attribution))
     return found
@@ -1083,17 +1083,17 @@ def _asked(
     ...": the question put to someone, with the asker after "by" as its speaker, or none.
     ``reported``: what the sentence already reports (not found twice)."""
     found: list[Found] = []
-    questions = _speech.questions(tokens)
+    questions = _grammar.questions(tokens)
     if not questions:
         return found
     n = len(tokens)
     seen = {(f.start, f.end) for f in reported}
     for cue, start, asker in questions:
-        stop = _speech.content_end(tokens, start, cues, n)
+        stop = _grammar.content_end(tokens, start, cues, n)
         # the participle's clause is an adverbial: it ends at its comma ("When asked about
         # the budget, Ruiz smiled.")
         stop = next((m for m in range(start, stop) if tokens[m].text == ","), stop)
-        content = _speech.trim(tokens, start, stop)
+        content = _grammar.trim(tokens, start, stop)
         if content is None:
             continue
         if any(t.kind == "quote" and t.quote not in named for t in tokens[content[0] : content[1]]):
@@ -1113,9 +1113,9 @@ def _topical(tokens: list[Token], cues: list[Cue], reported: list[Found]) -> lis
     the subject (or the possessor) as its speaker, who must be able to hold a view."""
     found = []
     seen = {(f.start, f.end) for f in reported}
-    for topic in _speech.topic_cues(tokens):
+    for topic in _grammar.topic_cues(tokens):
         cue = topic.cue
-        region = _speech.noun_phrase(tokens, cue.j, cues)
+        region = _grammar.noun_phrase(tokens, cue.j, cues)
         if region is None:
             continue
         if topic.kind == "noun":
@@ -1127,11 +1127,11 @@ def _topical(tokens: list[Token], cues: list[Cue], reported: list[Found]) -> lis
             if topic.kind == "verb":
                 phrase = _cue_speaker(tokens, cues, cue)
             else:
-                phrase = _speech.speaker_before(tokens, cue)
+                phrase = _grammar.speaker_before(tokens, cue)
             if (
                 phrase is None
                 or _first_person(tokens, phrase)
-                or not _speech.names_source(tokens, phrase)
+                or not _grammar.names_source(tokens, phrase)
                 or (phrase.i < region[1] and phrase.j > region[0])
             ):
                 continue  # "The fund focuses on bonds": no one holds a view
@@ -1147,7 +1147,7 @@ def _topical(tokens: list[Token], cues: list[Cue], reported: list[Found]) -> lis
 def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
     """The possessive that speaks, with its article: "The council's", "Ruiz's", "his"."""
     start = owner
-    articles = _speech.lexicon().words["article"]
+    articles = _grammar.lexicon().words["article"]
     if owner > 0 and tokens[owner - 1].lower in articles and tokens[owner].text.islower():
         start = owner - 1
     return tokens[start].start, tokens[owner].end
@@ -1158,16 +1158,16 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
     noun owned by a possessive reports."""
     found = []
     n = len(tokens)
-    for owner, noun in _speech.nominal_cues(tokens):
+    for owner, noun in _grammar.nominal_cues(tokens):
         if noun + 1 >= n or tokens[noun + 1].lower not in ("that", "to"):
             continue
         start = noun + 2 if tokens[noun + 1].lower == "that" else noun + 1
-        stop = _speech.content_end(tokens, start, cues, n)
-        subject = _speech.sentence_subject(tokens, noun)
+        stop = _grammar.content_end(tokens, start, cues, n)
+        subject = _grammar.sentence_subject(tokens, noun)
         if subject is not None and subject[0] <= owner < subject[1] + 1:
             # "Ruiz's claim that the vote was rigged was false": the noun phrase is the
             # subject, so its clause ends before the main verb (the last finite one).
-            lex = _speech.lexicon()
+            lex = _grammar.lexicon()
             verbs = [
                 m
                 for m in range(start, stop)
@@ -1175,7 +1175,7 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
             ]
             if len(verbs) >= 2:
                 stop = verbs[-1]
-        region = _speech.trim(tokens, start, stop)
+        region = _grammar.trim(tokens, start, stop)
         if region is None:
             continue
         if any(t.kind == "quote" and t.quote not in named for t in tokens[region[0] : region[1]]):
@@ -1191,7 +1191,7 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
 
 def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
     head = tokens[phrase.head_i : phrase.head_j]
-    return len(head) == 1 and head[0].lower in _speech.lexicon().words["first_person"]
+    return len(head) == 1 and head[0].lower in _grammar.lexicon().words["first_person"]
 
 
 def _content(
@@ -1219,15 +1219,15 @@ def _aside(
     close = last
     while close < n and close - last <= 6 and tokens[close].text != ",":
         token = tokens[close]
-        if token.kind != "word" or token.lower in _speech.lexicon().forms or token.lower == "that":
+        if token.kind != "word" or token.lower in _grammar.lexicon().forms or token.lower == "that":
             return None
         close += 1
     if close >= n or tokens[close].text != ",":
         return None
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     if close > last and not (
         tokens[last].lower in lex.words["preposition"] | lex.words["time"] | lex.words["calendar"]
-        or _speech.is_adverb(tokens[last], lex)
+        or _grammar.is_adverb(tokens[last], lex)
     ):
         return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
     start = close + 1
@@ -1236,7 +1236,7 @@ def _aside(
     if (
         lead is None
         or (lead.kind != "word" and lead.kind != "quote")
-        or (_speech.is_relative(lead, lex) and lead.lower != "that")
+        or (_grammar.is_relative(lead, lex) and lead.lower != "that")
         or lead.lower in lex.words["coordinator"]
         or (lead.lower in lex.forms and (lead.lower.endswith("ing") or clause == first - 1))
         or lead.lower in lex.words["participle_link"]
@@ -1253,19 +1253,19 @@ def _aside(
         and (
             lead.lower in lex.words["be"] | lex.words["finite"] | lex.words["skip"]
             or lead.lower == "that"
-            or _speech.is_adverb(lead, lex)
+            or _grammar.is_adverb(lead, lex)
             or lead.lower.endswith(("ed", "s"))
         )
     )
     if not (verb_like or adverbial_before):
         return None  # '"...," said Piet Keane, deputy head of ...': an appositive
-    stop = _speech.content_end(tokens, start, cues, n)
-    after = _speech.trim(tokens, start, stop)
+    stop = _grammar.content_end(tokens, start, cues, n)
+    after = _grammar.trim(tokens, start, stop)
     if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
         lead.kind != "quote"
     ):
         return None
-    before = _speech.trim(tokens, clause, first - 1) if first - 1 > clause else None
+    before = _grammar.trim(tokens, clause, first - 1) if first - 1 > clause else None
     if before is None and first - 1 > clause:
         before = (clause, first - 1)  # a single word: "Cheats, she said, never prosper."
     return [region for region in (before, after) if region is not None]
@@ -1276,17 +1276,17 @@ def _one_content(
 ) -> tuple[int, int] | None:
     if cue.order == "before":  # "according to X, ..." / "..., according to X."
         if cue.i > 0 and (
-            tokens[cue.i - 1].text == "," or tokens[cue.i - 1].text in _speech.DASHES
+            tokens[cue.i - 1].text == "," or tokens[cue.i - 1].text in _grammar.DASHES
         ):
-            return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
+            return _grammar.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
         if phrase.j < n and tokens[phrase.j].text == ",":
             start = phrase.j + 1
-            return _speech.trim(tokens, start, _speech.content_end(tokens, start, cues, n))
+            return _grammar.trim(tokens, start, _grammar.content_end(tokens, start, cues, n))
         return None
     speaker_after = phrase.i >= cue.j
     if speaker_after:  # "..., said Smith."
         if cue.i > 0 and tokens[cue.i - 1].text == ",":
-            return _speech.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
+            return _grammar.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
         return None
     before_phrase = phrase.i - 1
     if (
@@ -1295,13 +1295,13 @@ def _one_content(
         and not cue.participle
         and _ends_clause(tokens, cue.j, n, cue)
     ):  # "..., Smith said (on Monday)."
-        return _speech.content_before(tokens, before_phrase, _clause_start(tokens, before_phrase))
+        return _grammar.content_before(tokens, before_phrase, _clause_start(tokens, before_phrase))
     if cue.participle and phrase.i > cue.i:
         return None
-    stop = _speech.content_end(tokens, cue.j, cues, n)
-    if cue.base in _speech.lexicon().words["direct_only"]:
-        return _speech.naming_content(tokens, cue, stop)  # "called it a mistake"
-    return _speech.content_after(tokens, cue, stop)
+    stop = _grammar.content_end(tokens, cue.j, cues, n)
+    if cue.base in _grammar.lexicon().words["direct_only"]:
+        return _grammar.naming_content(tokens, cue, stop)  # "called it a mistake"
+    return _grammar.content_after(tokens, cue, stop)
 
 
 def _clause_start(tokens: list[Token], stop: int) -> int:
@@ -1313,7 +1313,7 @@ def _clause_start(tokens: list[Token], stop: int) -> int:
 
 def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> bool:
     """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
-    lex = _speech.lexicon()
+    lex = _grammar.lexicon()
     for m in range(k, n - 1):
         if (tokens[m].text == "," and tokens[m + 1].lower.endswith("ing")) or tokens[m].text in (
             ";",
@@ -1323,7 +1323,7 @@ def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) ->
             break
     rest = tokens[k:n]
     if cue is not None and cue.base in lex.with_object and rest:
-        rest = tokens[_speech.skip_object(tokens, k, n, lex) : n]  # "..., Ruiz told aides."
+        rest = tokens[_grammar.skip_object(tokens, k, n, lex) : n]  # "..., Ruiz told aides."
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
@@ -1467,7 +1467,7 @@ def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:
 
 def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
     """Paragraphs written in Title Case, where capitals say nothing about names."""
-    small = _speech.lexicon().words["title_small_word"]
+    small = _grammar.lexicon().words["title_small_word"]
     found = set()
     for index, (start, end) in enumerate(paragraphs.spans):
         words = re.findall(r"[^\W\d_][\w’'-]*", masked[start:end])

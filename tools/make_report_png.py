@@ -1,6 +1,6 @@
 """Make docs/report.png, the README's picture of a report, from the seed article.
 
-    python docs/make_report_png.py        # needs chromium (Debian: apt-get install chromium)
+    python tools/make_report_png.py        # needs chromium (Debian: apt-get install chromium)
 
 Builds the seed article's report with `toolkit report`, folds the long tables away (statistics,
 actor table, quotation table, readability) so that the picture shows the header, the actor
@@ -45,7 +45,7 @@ def main() -> int:
         raise SystemExit("chromium not found (Debian: apt-get install chromium)")
     from PIL import Image
 
-    from toolkit.report import build_reports
+    from toolkit.reports import build_reports
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "reports"

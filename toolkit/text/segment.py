@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit._data import read_lines, word_set
+from toolkit.lang import read_lines, word_set
 from toolkit.spans import Span, TextLike, text_of
 
 __all__ = ["paragraph_spans", "sentences", "words"]

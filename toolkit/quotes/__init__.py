@@ -13,12 +13,12 @@ name, a description, a pronoun such as "he", or a relative pronoun such as "who"
 
 How it works, in three steps:
 
-1. Quote marks are paired paragraph by paragraph (:mod:`toolkit._quote_marks`): straight,
+1. Quote marks are paired paragraph by paragraph (:mod:`toolkit.quotes._marks`): straight,
    curly, single and doubled-apostrophe marks and guillemets; a quotation with no closing mark
    runs to the end of its paragraph; one that continues over paragraphs (each reopens with a
    mark) is one quotation.
 2. Each quotation is masked, so that the sentence around it reads like ``Q, Smith said.``, and
-   the attribution grammar (:mod:`toolkit._speech`) finds speech cues ("said", "told",
+   the attribution grammar (:mod:`toolkit.quotes._grammar`) finds speech cues ("said", "told",
    "according to", "wrote", "cites", ...) and their speaker phrases: "X said", "said X",
    "X, the ..., said", "according to X", "X, who said". A quotation with no cue in its sentence
    keeps the speaker of the quotation before it in its paragraph, or, when it opens its
@@ -43,8 +43,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from toolkit._attribution import Found, find
-from toolkit._mention_index import MentionIndex
+from toolkit.actors._lookup import MentionIndex
+from toolkit.quotes._pipeline import Found, find
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:

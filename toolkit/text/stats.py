@@ -37,10 +37,10 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from toolkit._data import word_set
-from toolkit.segment import paragraph_spans, sentences, words
+from toolkit.lang import word_set
 from toolkit.spans import TextLike, text_of
-from toolkit.syllables import count_syllables
+from toolkit.text.segment import paragraph_spans, sentences, words
+from toolkit.text.syllables import count_syllables
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,0 +1,1 @@
+"""Text: sentences, words, syllables and text statistics."""
