@@ -1,0 +1,162 @@
+"""``toolkit corpus`` and ``toolkit report``: batches over many articles, written to a folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from toolkit.cli._common import (
+    PATHS_HELP,
+    Failures,
+    one_line,
+    plural,
+    positive_int,
+    print_above_progress,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``corpus`` and ``report`` commands."""
+    p = sub.add_parser(
+        "corpus",
+        help="analyse many articles into tidy Parquet tables (articles, actors, quotes, ...)",
+        description="Analyse articles (files, folders, globs) into FOLDER/articles.parquet, "
+        "actors.parquet, quotes.parquet, co_mentions.parquet and errors.parquet. "
+        "Read them with toolkit.Corpus.read_parquet(FOLDER) or pandas.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    p.add_argument("--out", required=True, metavar="FOLDER", help="where to write the tables")
+    p.add_argument(
+        "--workers",
+        type=positive_int,
+        metavar="N",
+        help="worker processes (default: one per CPU core)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local process pool (default) or a Dask cluster (pip install 'toolkit[dask]')",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (e.g. tcp://10.0.0.5:8786); default: a local cluster",
+    )
+    p.add_argument("--sample", type=positive_int, metavar="N", help="analyse N random articles")
+    p.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
+    p.add_argument(
+        "--dedupe", action="store_true", help="drop articles whose text repeats an earlier one"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
+    p.set_defaults(func=_cmd_corpus)
+
+    p = sub.add_parser(
+        "report",
+        help="a report (HTML and notebook) for each article, and an index",
+        description="Run the report notebook (papermill) for each article: OUT/<id>.html, "
+        "OUT/<id>.ipynb, OUT/index.html, OUT/summary.csv. Unchanged articles are skipped.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument(
+        "--workers", type=positive_int, default=2, help="kernels run in parallel (default: 2)"
+    )
+    p.add_argument("--force", action="store_true", help="rebuild unchanged articles too")
+    p.add_argument(
+        "--format", default="html,ipynb", help="report formats: html, ipynb or both (default)"
+    )
+    p.add_argument("--notebook", help="a report notebook of your own (default: the toolkit's)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600,
+        help="seconds one notebook cell may run (default: 600)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_report)
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from toolkit.corpus import write_corpus
+    from toolkit.corpus.engines import DaskUnavailableError
+
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        summary = write_corpus(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            sample=args.sample,
+            seed=args.seed,
+            dedupe=args.dedupe,
+            progress=progress,
+        )
+    except DaskUnavailableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit corpus stopped: {one_line(exc)}", file=sys.stderr)
+        return 1
+    rows = summary.rows
+    kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
+    print(
+        f"{plural(summary.articles, 'article')} ({plural(summary.duplicates, 'duplicate')} "
+        f"{kept}), {plural(rows['actors'], 'actor row')}, {plural(rows['quotes'], 'quote')}, "
+        f"{plural(rows['co_mentions'], 'co-mention row')} -> {summary.folder}"
+    )
+    failures = Failures()
+    for _path, message in summary.errors:
+        failures.add(message)
+    return failures.exit_code
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from toolkit.reports import build_reports
+
+    def on_failure(outcome) -> None:
+        print_above_progress(f"error: {outcome.error}")
+
+    try:
+        result = build_reports(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            force=args.force,
+            formats=args.format.split(","),
+            notebook=args.notebook,
+            timeout=args.timeout,
+            progress=False if args.quiet else None,
+            on_failure=on_failure,
+        )
+    except (ValueError, OSError):
+        raise  # bad options or an unwritable folder: main() prints them (exit 2)
+    except Exception as exc:
+        print(f"error: toolkit report stopped: {one_line(exc)}", file=sys.stderr)
+        return 1
+    counts = result.counts
+    index = Path(args.out) / "index.html"
+    print(
+        f"{len(result.outcomes)} articles: {counts['built']} built, {counts['skipped']} unchanged, "
+        f"{counts['failed']} failed in {result.seconds:.1f} s; index: {index}",
+        file=sys.stderr,
+    )
+    if counts["failed"]:
+        kept = Path(args.out) / "_failed"
+        print(
+            f"{counts['failed']} article(s) failed; failed notebooks are in {kept}", file=sys.stderr
+        )
+    return result.exit_code

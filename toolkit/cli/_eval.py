@@ -1,0 +1,120 @@
+"""``toolkit eval``: quality against gold data (sentences, syllables, entities, quotations)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from toolkit.cli._common import emit, parse_part
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``eval`` and its subcommands."""
+    evaluate = sub.add_parser("eval", help="measure quality against gold data")
+    eval_sub = evaluate.add_subparsers(dest="what", metavar="WHAT")
+    eval_sub.required = True
+    p = eval_sub.add_parser("sentences", help="sentence boundaries vs CoNLL-style gold sentences")
+    p.add_argument("gold", help="gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_sentences)
+    p = eval_sub.add_parser(
+        "syllables", help="syllable counts vs CMUdict on its held-out tenth, with pyphen, syllapy"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_syllables)
+    p = eval_sub.add_parser(
+        "entities", help="actor name mentions vs CoNLL-style gold entities (PER/ORG/LOC)"
+    )
+    p.add_argument("gold", help="gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--nltk", action="store_true", help="also score NLTK's binary ne_chunk (span only; slow)"
+    )
+    p.add_argument(
+        "--part",
+        metavar="K/N",
+        help="score only part K of N (0-based, by a hash of the document ids), e.g. 0/2 and 1/2",
+    )
+    p.set_defaults(func=_cmd_eval_entities)
+
+    p = eval_sub.add_parser(
+        "quotes", help="quotation spans and speakers vs PolNeAR-style gold (quotes-dev.jsonl)"
+    )
+    p.add_argument("gold", help="gold JSONL file (PolNeAR-style, as quotes-dev.jsonl of the evaluation data)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, help="score only the first N articles")
+    p.add_argument(
+        "--no-baseline", action="store_true", help="skip the regular-expression baseline"
+    )
+    p.add_argument(
+        "--part",
+        metavar="K/N",
+        help="score only part K of N (0-based, by a hash of the article ids), e.g. 0/2 and 1/2",
+    )
+    p.set_defaults(func=_cmd_eval_quotes)
+
+
+def _cmd_eval_sentences(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.sentences import evaluate_sentences
+
+    results = evaluate_sentences(args.gold)
+    rows = [{"splitter": name, **score.to_dict()} for name, score in results.items()]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
+def _cmd_eval_syllables(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.syllables import evaluate_syllables
+
+    try:
+        results = evaluate_syllables()
+    except LookupError as exc:
+        print(f"error: {exc} (CMUdict is the gold standard of this evaluation)", file=sys.stderr)
+        return 2
+    rows = [result.to_dict() for result in results]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
+def _cmd_eval_entities(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.entities import evaluate_entities, nltk_binary_predictions
+
+    part = parse_part(args.part)
+    if part is False:
+        return 2
+    systems = {"toolkit": evaluate_entities(args.gold, part=part)}
+    if args.nltk:
+        try:
+            systems["nltk.ne_chunk(binary)"] = evaluate_entities(
+                args.gold, nltk_binary_predictions(), part=part
+            )
+        except LookupError:
+            print("NLTK data for ne_chunk is missing: comparison skipped", file=sys.stderr)
+    rows = [
+        {"system": name, "scope": scope, **score.to_dict()}
+        for name, scores in systems.items()
+        for scope, score in scores.items()
+        if name == "toolkit" or scope == "span"
+    ]
+    emit(rows, "json" if args.json else "table")
+    return 0
+
+
+def _cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
+
+    part = parse_part(args.part)
+    if part is False:
+        return 2
+    results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
+    if args.json:
+        emit([result.to_dict() for result in results], "json")
+        return 0
+    for description in VIEWS.values():
+        print(description)
+    print()
+    emit([row for result in results for row in result.rows()], "table")
+    for result in results:
+        if result.errors:
+            print(f"{result.name}: {result.errors} articles raised an error, scored as empty")
+    return 0
