@@ -27,7 +27,13 @@ HEADER = """\
 def main() -> None:
     listed = nltk_data.read_bytes("corpora/words/en").decode("utf-8").split()
     words = sorted({w for w in listed if w.islower()})
-    target = Path(__file__).resolve().parent.parent / "toolkit" / "lang" / "data" / "english_words.txt.gz"
+    target = (
+        Path(__file__).resolve().parent.parent
+        / "toolkit"
+        / "lang"
+        / "data"
+        / "english_words.txt.gz"
+    )
     text = HEADER + "\n".join(words) + "\n"
     # mtime=0 keeps the file byte-identical from one build to the next.
     target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))

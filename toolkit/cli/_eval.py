@@ -14,7 +14,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     eval_sub = evaluate.add_subparsers(dest="what", metavar="WHAT")
     eval_sub.required = True
     p = eval_sub.add_parser("sentences", help="sentence boundaries vs CoNLL-style gold sentences")
-    p.add_argument("gold", help="gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)")
+    p.add_argument(
+        "gold", help="gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_eval_sentences)
     p = eval_sub.add_parser(
@@ -25,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = eval_sub.add_parser(
         "entities", help="actor name mentions vs CoNLL-style gold entities (PER/ORG/LOC)"
     )
-    p.add_argument("gold", help="gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)")
+    p.add_argument(
+        "gold", help="gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
         "--nltk", action="store_true", help="also score NLTK's binary ne_chunk (span only; slow)"
@@ -40,7 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = eval_sub.add_parser(
         "quotes", help="quotation spans and speakers vs PolNeAR-style gold (quotes-dev.jsonl)"
     )
-    p.add_argument("gold", help="gold JSONL file (PolNeAR-style, as quotes-dev.jsonl of the evaluation data)")
+    p.add_argument(
+        "gold", help="gold JSONL file (PolNeAR-style, as quotes-dev.jsonl of the evaluation data)"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, help="score only the first N articles")
     p.add_argument(

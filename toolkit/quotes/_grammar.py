@@ -12,153 +12,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from toolkit.lang import read_lines, word_set
-
-MASK = "\ue000"
-
-_TOKEN = re.compile(
-    r"\ue000+"  # a masked quotation
-    r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m.
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 21,000: one number, not "21" "," "000"
-    r"|\w+(?:['’\-&]\w+)*(?:['’]s\b)?"  # words, O’Neill’s, don't, AT&T
-    r"|--|[^\w\s]"
+from toolkit.quotes._lexicon import (
+    _given_names,
+    _Lexicon,
+    _name_genders,
+    _place_and_family_names,
+    _pronoun_genders,
+    _topic_entries,
+    lexicon,
 )
-DASHES = {"--", "—", "–", "―"}
-SOFT_PUNCT = {".", "&", "'", "’"}  # may sit inside a speaker phrase: "Mr. Reyes"
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    kind: str  # "word", "punct" or "quote"
-    quote: int = -1  # for "quote" tokens: index of the quotation
-
-
-@dataclass(slots=True)
-class Cue:
-    """A speech cue: tokens ``i:j``; ``base`` is the verb's base form or the phrase."""
-
-    i: int
-    j: int
-    base: str
-    cls: str  # "speech", "cognition", "evidence" or "evaluation"
-    order: (
-        str  # "verb": speaker before it ("X said"); "before": speaker after it ("according to X")
-    )
-    participle: bool = False
-    form: str = ""  # the cue as written, lower-cased
-
-
-@dataclass(slots=True)
-class Phrase:
-    """A speaker phrase: tokens ``i:j``; the mention that names the speaker is ``head``."""
-
-    i: int
-    j: int
-    head_i: int
-    head_j: int
-    relative: bool = False  # "who said": the head is a relative pronoun, the name is ``antecedent``
-    antecedent: tuple[int, int] | None = None
-
-
-# --- word lists ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    forms: dict[str, tuple[str, str]]  # verb form -> (base form, class)
-    # first word -> [(words, order, class one of the next words must be in, or "")]
-    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]
-    with_object: frozenset[str]
-    with_infinitive: frozenset[str]
-    words: dict[str, frozenset[str]]  # closed classes from quote_words.txt
-    pronouns: frozenset[str]
-    relatives: frozenset[str]
-    naming: frozenset[str]
-    source_nouns: frozenset[str]
-    speech_nouns: frozenset[str]
-    # hedges (quote_hedges.txt) by their first word after any "be": [(cue words, "be" first?,
-    # openers of the content or None)]
-    hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]
-
-
-@cache
-def lexicon() -> _Lexicon:
-    forms: dict[str, tuple[str, str]] = {}
-    for cls, name in (
-        ("speech", "quote_verbs.txt"),
-        ("cognition", "quote_verbs_cognition.txt"),
-        ("evidence", "quote_verbs_evidence.txt"),
-        ("intention", "quote_verbs_intention.txt"),
-        ("stance", "quote_verbs_stance.txt"),
-        ("evaluation", "quote_verbs_evaluation.txt"),
-    ):
-        for line in read_lines(name):
-            parts = line.lower().split()
-            for form in parts:
-                forms.setdefault(form, (parts[0], cls))
-    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for line in read_lines("quote_cue_phrases.txt"):
-        order, *words = line.lower().split()
-        needs = words.pop()[1:] if words[-1].startswith("+") else ""
-        phrases.setdefault(words[0], []).append(
-            (tuple(words), "before" if order == "before" else "verb", needs)
-        )
-    for alternatives in phrases.values():
-        alternatives.sort(key=lambda item: -len(item[0]))
-    classes: dict[str, set[str]] = {}
-    for line in read_lines("quote_words.txt"):
-        cls, word = line.lower().split(None, 1)
-        classes.setdefault(cls, set()).add(word)
-    return _Lexicon(
-        forms=forms,
-        phrases=phrases,
-        with_object=word_set("quote_verbs_object.txt"),
-        with_infinitive=word_set("quote_verbs_infinitive.txt"),
-        words={cls: frozenset(words) for cls, words in classes.items()},
-        pronouns=word_set("quote_speaker_pronouns.txt"),
-        relatives=word_set("quote_relative_pronouns.txt"),
-        naming=word_set("quote_naming_words.txt"),
-        source_nouns=word_set("quote_source_nouns.txt"),
-        speech_nouns=word_set("quote_nouns.txt"),
-        hedges=_read_hedges(),
-    )
-
-
-def _read_hedges() -> dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]:
-    hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]] = {}
-    for line in read_lines("quote_hedges.txt"):
-        cue, openers = (part.split() for part in line.lower().split(":"))
-        be = cue[0] == "be"
-        words = tuple(cue[1:] if be else cue)
-        entry = (words, be, None if openers == ["*"] else frozenset(openers))
-        hedges.setdefault(words[0], []).append(entry)
-    return hedges
-
+from toolkit.quotes._tokens import DASHES, MASK, SOFT_PUNCT, Cue, Phrase, Token
 
 # --- tokens and cues ----------------------------------------------------------------------
-
-
-def tokenize(masked: str, start: int, end: int, quote_at: dict[int, int]) -> list[Token]:
-    """Tokens of ``masked[start:end]``; ``quote_at`` maps a quotation's start to its index."""
-    tokens = []
-    for m in _TOKEN.finditer(masked, start, end):
-        text = m.group()
-        if text[0] == MASK:
-            tokens.append(
-                Token(m.start(), m.end(), text, text, "quote", quote_at.get(m.start(), -1))
-            )
-        elif text[0].isalnum() or text[0] == "_":
-            tokens.append(Token(m.start(), m.end(), text, text.lower(), "word"))
-        else:
-            tokens.append(Token(m.start(), m.end(), text, text, "punct"))
-    return tokens
 
 
 def find_cues(tokens: list[Token], headline: bool = False) -> list[Cue]:
@@ -933,28 +801,6 @@ def _not_a_subject(token: Token, lex: _Lexicon) -> bool:
     )
 
 
-@cache
-def _given_names() -> frozenset[str]:
-    """Given names that look like adverbs ("Kelly", "Emily", "Beverly")."""
-    return frozenset(line.split("\t")[0].lower() for line in read_lines("actor_first_names.tsv"))
-
-
-@cache
-def _name_genders() -> dict[str, str]:
-    genders = {}
-    for line in read_lines("actor_first_names.tsv"):
-        name, _, gender = line.partition("\t")
-        genders[name.lower()] = gender.strip()
-    return genders
-
-
-@cache
-def _pronoun_genders() -> dict[str, str]:
-    """Pronoun -> the gender code of actor_first_names.tsv it agrees with ("he" -> "m")."""
-    words = lexicon().words
-    return {**dict.fromkeys(words["masculine"], "m"), **dict.fromkeys(words["feminine"], "f")}
-
-
 def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bool:
     """Can the personal ``pronoun`` stand for the phrase ``tokens[span[0]:span[1]]``? The
     same pronoun; "he"/"she" for a name or a person noun whose given name, if known, has
@@ -989,16 +835,6 @@ def may_refer_to(tokens: list[Token], span: tuple[int, int], pronoun: str) -> bo
             head in lex.source_nouns and gender is None
         )
     return pronoun == "it" and gender is None
-
-
-@cache
-def _place_and_family_names() -> frozenset[str]:
-    """Names that look like participles ("Wyoming", "Manning", "Beijing")."""
-    return (
-        word_set("actor_regions.txt")
-        | word_set("actor_cities.txt")
-        | word_set("actor_surnames.txt")
-    )
 
 
 def sentence_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
@@ -1518,19 +1354,6 @@ class TopicCue:
     cue: Cue
     kind: str
     owner: int = -1
-
-
-@cache
-def _topic_entries() -> dict[str, list[tuple[str, str, tuple[tuple[str, ...], ...]]]]:
-    """Head word -> [(kind, base form, tails)] from ``quote_topic_cues.txt``."""
-    entries: dict[str, list[tuple[str, str, tuple[tuple[str, ...], ...]]]] = {}
-    for line in read_lines("quote_topic_cues.txt"):
-        head, tails = line.lower().split(":")
-        kind, *forms = head.split()
-        parsed = tuple(sorted((tuple(t.split()) for t in tails.split("|")), key=len, reverse=True))
-        for form in forms:
-            entries.setdefault(form, []).append((kind, forms[0], parsed))
-    return entries
 
 
 def topic_cues(tokens: list[Token]) -> list[TopicCue]:

@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 
 from toolkit.quotes import _grammar
-from toolkit.quotes._grammar import MASK, Cue, Phrase, Token
+from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._marks import QuotedSpan, quoted_spans
+from toolkit.quotes._tokens import DASHES, MASK, SOFT_PUNCT, Cue, Phrase, Token, tokenize
 from toolkit.text.segment import sentences
 
 
@@ -156,9 +157,7 @@ def _actor_subject(tokens: list[Token]) -> Attribution | None:
     span = _grammar.sentence_subject(tokens, len(tokens))
     if span is None or _not_an_actor(tokens[span[0]]):
         return None
-    if any(
-        t.kind != "word" or t.lower in _grammar.lexicon().forms for t in tokens[span[0] : span[1]]
-    ):
+    if any(t.kind != "word" or t.lower in lexicon().forms for t in tokens[span[0] : span[1]]):
         return None
     return Attribution(
         (tokens[span[0]].start, tokens[span[1] - 1].end), None, how="sentence before"
@@ -170,7 +169,7 @@ def _not_an_actor(token: Token) -> bool:
     lower = token.lower
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
-    return lower in _grammar.lexicon().words["not_actor"]
+    return lower in lexicon().words["not_actor"]
 
 
 def _sentence_spans(text: str, masked: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -220,7 +219,7 @@ def _sentence_tokens(
     each stretch of that many tokens (or right at its end, if there is none)."""
     result = []
     for start, end in _sentence_spans(text, masked, spans):
-        tokens = _grammar.tokenize(masked, start, end, quote_at)
+        tokens = tokenize(masked, start, end, quote_at)
         if len(tokens) <= _MAX_SENTENCE_TOKENS:
             if tokens:
                 result.append((start, end, tokens))
@@ -232,7 +231,7 @@ def _sentence_tokens(
                 breaks = [
                     n + 1
                     for n in range(first + _MAX_SENTENCE_TOKENS * 2 // 3, stop)
-                    if tokens[n].text in (",", ";", ":") or tokens[n].text in _grammar.DASHES
+                    if tokens[n].text in (",", ";", ":") or tokens[n].text in DASHES
                 ]
                 stop = breaks[-1] if breaks else stop
             piece_start = start if first == 0 else tokens[first].start
@@ -357,7 +356,9 @@ def _nearest_attribution(
         (cue, phrase)
         for cue, phrase in candidates
         if phrase is not None
-        and (cue.cls in ("speech", "evaluation") or _grammar.content_after(tokens, cue, len(tokens)))
+        and (
+            cue.cls in ("speech", "evaluation") or _grammar.content_after(tokens, cue, len(tokens))
+        )
     ]
     # 'She notes that the rules are strict: you can't say "maybe"': "you" is anyone.
     candidates = [
@@ -418,7 +419,7 @@ def _after_quote(
     if outer is not None:
         return outer
     head = tokens[_token_at(tokens, after.speaker[0])] if after.speaker else None
-    if head is not None and head.lower in _grammar.lexicon().words["person_pronoun"]:
+    if head is not None and head.lower in lexicon().words["person_pronoun"]:
         before = _introduced_before(tokens, cues, k, quoted)
         if before is not None:
             before.then = after
@@ -474,7 +475,7 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
     """'"...," Reyes said, according to the Herald.': a source that reports the attribution ending
     at token ``end`` is the quotation's source, as the one the reader is given for it. Between
     the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     for cue in cues:
         if cue.order != "before" or cue.i < end:
             continue
@@ -486,7 +487,7 @@ def _outer_source(tokens: list[Token], cues: list[Cue], end: int) -> Attribution
                 and t.text.islower()
                 and (t.lower in lex.forms or t.lower == "that")
             )
-            or (t.kind == "punct" and t.text not in _grammar.SOFT_PUNCT | {",", "(", ")"})
+            or (t.kind == "punct" and t.text not in SOFT_PUNCT | {",", "(", ")"})
             for t in between
         ):
             return None
@@ -500,7 +501,7 @@ def _nominal_attribution(tokens: list[Token], cues: list[Cue], k: int) -> Attrib
     pledge': a speech noun owned by a possessive, which is the speaker."""
     for owner, noun in _grammar.nominal_cues(tokens):
         between = tokens[noun + 1 : k]
-        lex = _grammar.lexicon()
+        lex = lexicon()
         before_quote = (
             noun < k
             and len(between) <= 4
@@ -540,7 +541,7 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
     return before.text in (",", ";", ":") or (
         before.kind == "word"
         and before.text.islower()
-        and before.lower in _grammar.lexicon().words["subject_link"]
+        and before.lower in lexicon().words["subject_link"]
     )
 
 
@@ -551,14 +552,14 @@ def _introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
     if all(t.text in (",", ":", "that") for t in between):
         return True
     # An adverbial between the cue and a comma or colon before the quotation.
-    lex = _grammar.lexicon()
+    lex = lexicon()
     return (
         2 <= len(between) <= 9
         and between[-1].text in (",", ":")
         and between[0].lower in lex.words["preposition"] | lex.words["time"]
         and all(
             (t.kind == "word" and t.lower not in lex.forms and t.lower != "that")
-            or t.text in _grammar.SOFT_PUNCT
+            or t.text in SOFT_PUNCT
             for t in between[:-1]
         )
     )
@@ -580,7 +581,7 @@ def _introducer(tokens: list[Token], cues: list[Cue], k: int) -> Attribution | N
     if span is None:
         return None
     rest = words[span[1] :]
-    lex = _grammar.lexicon()
+    lex = lexicon()
     if rest and rest[0].lower in lex.words["be"] | lex.words["function"] | lex.words["finite"]:
         return None
     if tokens[k - 1].text == ":" and 1 <= len(rest) <= 15 and rest[0].text.islower():
@@ -635,7 +636,7 @@ def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
     """'Although she waved away the report as "..."', 'Reyes will stay on if he can persuade
     ... "..."': a personal pronoun that opens the clause nearest before the quotation
     (after a conjunction, a relative or a comma) is its subject, nearer than the sentence's."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     for p in range(k - 2, 0, -1):
         token = tokens[p]
         if token.text in (";", ":"):
@@ -662,7 +663,7 @@ def _clause_subject(tokens: list[Token], k: int) -> Attribution | None:
 def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
     """'"..." ― Maria Lopez': a name after a dash closes the sentence."""
     m = k + 1
-    if m >= len(tokens) or tokens[m].text not in _grammar.DASHES | {"-"}:
+    if m >= len(tokens) or tokens[m].text not in DASHES | {"-"}:
         return None
     j = m + 1
     while j < len(tokens) and (
@@ -680,7 +681,7 @@ def _dash_attribution(tokens: list[Token], k: int) -> Attribution | None:
 def _colon_attribution(tokens: list[Token], k: int) -> Attribution | None:
     """'Ruiz: Budget is a "total mess"', 'She also talked up her chances: "..."': with no
     cue, the subject of a sentence that introduces the quotation with a colon."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     colon = next((n for n in range(k - 1, -1, -1) if tokens[n].text == ":"), None)
     if colon is None or colon == 0:
         return None
@@ -701,7 +702,7 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
     """'"...," Smith quipped.', '"...," the candidate mused on ...', '"...," opined the
     Gazette.': after a quotation that opens its sentence and ends with a comma, a speaker and a
     verb in the past or present tense, in either order, even when the verb is not listed."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     n = len(tokens)
     if m >= n or tokens[m].kind != "word":
         return None
@@ -718,7 +719,7 @@ def _unlisted_verb(tokens: list[Token], m: int) -> Attribution | None:
         return None
     for j in range(m + 1, min(n, m + 9)):
         token = tokens[j]
-        if token.kind != "word" and token.text not in _grammar.SOFT_PUNCT:
+        if token.kind != "word" and token.text not in SOFT_PUNCT:
             return None
         if token.kind != "word" or not token.text.islower():
             continue
@@ -756,7 +757,7 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
     if (
         cue.participle
         and prev is not None
-        and (prev.text == "," or prev.lower in _grammar.lexicon().words["participle_link"])
+        and (prev.text == "," or prev.lower in lexicon().words["participle_link"])
     ):
         return _subject(tokens, cues, cue)  # "..., adding that ...", "by saying that ..."
     phrase = _grammar.speaker_before(tokens, cue)
@@ -766,7 +767,7 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
         return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
-    if prev is not None and prev.lower in _grammar.lexicon().words["predicate_link"]:
+    if prev is not None and prev.lower in lexicon().words["predicate_link"]:
         return _subject(tokens, cues, cue)  # "Ruiz outlined her plan and vowed to ..."
     if _inverts(cue) and (prev is None or prev.kind == "quote" or prev.text in (",", ":")):
         phrase = _grammar.speaker_after(tokens, cue)
@@ -776,7 +777,7 @@ def _cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | Non
             # a quotation: '"...," said Smith in a statement').
             after = tokens[phrase.j] if phrase.j < len(tokens) else None
             if after is not None and after.kind == "word":
-                lex = _grammar.lexicon()
+                lex = lexicon()
                 adverbial = after.lower in lex.words["preposition"] | lex.words["right_stop"]
                 if prev.kind != "quote" or not adverbial or after.lower in lex.words["be"]:
                     return None
@@ -791,7 +792,7 @@ def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
     relative = phrase.head_i
     if tokens[relative].lower not in ("that", "which"):
         return None
-    lex = _grammar.lexicon()
+    lex = lexicon()
     document = None
     for m in range(relative - 1, max(relative - 8, -1), -1):
         token = tokens[m]
@@ -827,7 +828,7 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
     if phrase.head_j - k != 1 or k == 0 or tokens[k - 1].lower != "what":
         return None
     pronoun = tokens[k].lower
-    if pronoun not in _grammar.lexicon().words["referring_pronoun"]:
+    if pronoun not in lexicon().words["referring_pronoun"]:
         return None
     span = _grammar.sentence_subject(tokens, k - 1)
     if span is None or span[1] >= k - 1 or not _grammar.may_refer_to(tokens, span, pronoun):
@@ -838,7 +839,7 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
 def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
     """'footage of Ruiz saying', 'a recording of her telling': the name after the last
     preposition of the phrase before a participle is the one speaking."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     for n in range(phrase.j - 2, phrase.i, -1):
         token = tokens[n]
         if (
@@ -855,7 +856,7 @@ def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
 
 def _inverts(cue: Cue) -> bool:
     """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     return cue.base not in lex.words["no_inversion"] and (
         cue.order == "before" or (cue.cls == "speech" and cue.base != cue.form)
     )
@@ -864,7 +865,7 @@ def _inverts(cue: Cue) -> bool:
 def _subject(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None:
     """The speaker of ", adding that ...": the subject of the clause the participle hangs on
     ("and she hinted ... by urging"), an earlier cue's speaker, or the sentence subject."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     for n in range(cue.i - 2, 0, -1):
         token = tokens[n]
         if token.kind == "quote" or token.text in (";", ":"):
@@ -929,7 +930,7 @@ def _classify(
     before = text[max(span.outer_start - 1, 0) : span.outer_start]
     if before == "=":
         return "not"  # markup: author="@someone"
-    lex = _grammar.lexicon()
+    lex = lexicon()
     prev = _previous_word(tokens, k)
     across_comma = k > 0 and tokens[k - 1].text == ","
     if (
@@ -981,7 +982,7 @@ def _previous_word(tokens: list[Token], k: int) -> Token | None:
     j = k - 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
-    articles = _grammar.lexicon().words["article"]
+    articles = lexicon().words["article"]
     while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in articles:
         j -= 1
     return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
@@ -999,7 +1000,7 @@ def _spoken_by_subject(tokens: list[Token], k: int, lex) -> bool:
 
 
 def _title_like(words: list[str]) -> bool:
-    small = _grammar.lexicon().words["title_small_word"]
+    small = lexicon().words["title_small_word"]
     significant = [w for w in words if w.lower() not in small]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
@@ -1018,14 +1019,18 @@ def _reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> list[Fou
     """Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X"."""
     found = []
     n = len(tokens)
-    direct_only = _grammar.lexicon().words["direct_only"]
+    direct_only = lexicon().words["direct_only"]
     for cue in cues:
         if cue.base in direct_only and not _grammar.naming_content(tokens, cue, n):
             continue  # "the crowd chanted ...": attributes quotations only
         phrase = _cue_speaker(tokens, cues, cue)
         if phrase is None or _first_person(tokens, phrase):
             continue  # outside quote marks, "we" is the writer
-        if cue.cls != "speech" and cue.order == "verb" and not _grammar.names_source(tokens, phrase):
+        if (
+            cue.cls != "speech"
+            and cue.order == "verb"
+            and not _grammar.names_source(tokens, phrase)
+        ):
             continue  # "Oil pushed higher", "The deal supports jobs": no one holds a view
         nxt = cue.j
         while nxt < n and tokens[nxt].text in (",", ":", "that"):
@@ -1071,9 +1076,7 @@ def _unclaimed(hedged: list[Found], reported: list[Found]) -> list[Found]:
     """The hedges that no reported clause with a speaker holds: in "Berg said the plan seems to
     work", the view is Berg's, already reported; only a hedge nobody voices is unsourced."""
     sourced = [f for f in reported if f.attribution and f.attribution.speaker is not None]
-    return [
-        h for h in hedged if not any(f.start <= h.start and h.end <= f.end for f in sourced)
-    ]
+    return [h for h in hedged if not any(f.start <= h.start and h.end <= f.end for f in sourced)]
 
 
 def _asked(
@@ -1147,7 +1150,7 @@ def _topical(tokens: list[Token], cues: list[Cue], reported: list[Found]) -> lis
 def _owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
     """The possessive that speaks, with its article: "The council's", "Ruiz's", "his"."""
     start = owner
-    articles = _grammar.lexicon().words["article"]
+    articles = lexicon().words["article"]
     if owner > 0 and tokens[owner - 1].lower in articles and tokens[owner].text.islower():
         start = owner - 1
     return tokens[start].start, tokens[owner].end
@@ -1167,7 +1170,7 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
         if subject is not None and subject[0] <= owner < subject[1] + 1:
             # "Ruiz's claim that the vote was rigged was false": the noun phrase is the
             # subject, so its clause ends before the main verb (the last finite one).
-            lex = _grammar.lexicon()
+            lex = lexicon()
             verbs = [
                 m
                 for m in range(start, stop)
@@ -1191,7 +1194,7 @@ def _nominal_reported(tokens: list[Token], cues: list[Cue], named: set[int]) -> 
 
 def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
     head = tokens[phrase.head_i : phrase.head_j]
-    return len(head) == 1 and head[0].lower in _grammar.lexicon().words["first_person"]
+    return len(head) == 1 and head[0].lower in lexicon().words["first_person"]
 
 
 def _content(
@@ -1219,12 +1222,12 @@ def _aside(
     close = last
     while close < n and close - last <= 6 and tokens[close].text != ",":
         token = tokens[close]
-        if token.kind != "word" or token.lower in _grammar.lexicon().forms or token.lower == "that":
+        if token.kind != "word" or token.lower in lexicon().forms or token.lower == "that":
             return None
         close += 1
     if close >= n or tokens[close].text != ",":
         return None
-    lex = _grammar.lexicon()
+    lex = lexicon()
     if close > last and not (
         tokens[last].lower in lex.words["preposition"] | lex.words["time"] | lex.words["calendar"]
         or _grammar.is_adverb(tokens[last], lex)
@@ -1275,9 +1278,7 @@ def _one_content(
     tokens: list[Token], cues: list[Cue], cue: Cue, phrase: Phrase, n: int
 ) -> tuple[int, int] | None:
     if cue.order == "before":  # "according to X, ..." / "..., according to X."
-        if cue.i > 0 and (
-            tokens[cue.i - 1].text == "," or tokens[cue.i - 1].text in _grammar.DASHES
-        ):
+        if cue.i > 0 and (tokens[cue.i - 1].text == "," or tokens[cue.i - 1].text in DASHES):
             return _grammar.content_before(tokens, cue.i - 1, _clause_start(tokens, cue.i - 1))
         if phrase.j < n and tokens[phrase.j].text == ",":
             start = phrase.j + 1
@@ -1299,7 +1300,7 @@ def _one_content(
     if cue.participle and phrase.i > cue.i:
         return None
     stop = _grammar.content_end(tokens, cue.j, cues, n)
-    if cue.base in _grammar.lexicon().words["direct_only"]:
+    if cue.base in lexicon().words["direct_only"]:
         return _grammar.naming_content(tokens, cue, stop)  # "called it a mistake"
     return _grammar.content_after(tokens, cue, stop)
 
@@ -1313,7 +1314,7 @@ def _clause_start(tokens: list[Token], stop: int) -> int:
 
 def _ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> bool:
     """After "..., Smith said" only an adverbial or nothing follows (no reported clause)."""
-    lex = _grammar.lexicon()
+    lex = lexicon()
     for m in range(k, n - 1):
         if (tokens[m].text == "," and tokens[m + 1].lower.endswith("ing")) or tokens[m].text in (
             ";",
@@ -1467,7 +1468,7 @@ def _inherited(attribution: Attribution | None, how: str) -> Attribution | None:
 
 def _headline_paragraphs(masked: str, paragraphs: _Paragraphs) -> set[int]:
     """Paragraphs written in Title Case, where capitals say nothing about names."""
-    small = _grammar.lexicon().words["title_small_word"]
+    small = lexicon().words["title_small_word"]
     found = set()
     for index, (start, end) in enumerate(paragraphs.spans):
         words = re.findall(r"[^\W\d_][\w’'-]*", masked[start:end])
