@@ -1,7 +1,7 @@
 """Named-entity evaluation: the actor finder's name mentions against CoNLL-style gold spans.
 
-Gold format (``../shared/eval/ner-dev.jsonl``): one JSON object per document with ``text`` and
-``entities`` (``start``, ``end``, ``text``, ``label`` in PER/ORG/LOC/MISC).
+Gold format (``ner-dev.jsonl`` of the evaluation data): one JSON object per document with
+``text`` and ``entities`` (``start``, ``end``, ``text``, ``label`` in PER/ORG/LOC/MISC).
 
 Scoring rules:
 

@@ -1,4 +1,4 @@
-"""Quotation evaluation against PolNeAR-style gold (``../shared/eval/quotes-dev.jsonl``).
+"""Quotation evaluation against PolNeAR-style gold (``quotes-dev.jsonl`` of the evaluation data).
 
 Each gold record is one article: ``text`` and ``quotes``, one object per contiguous content
 fragment (see the gold README). The views follow the gold README's scoring notes:
