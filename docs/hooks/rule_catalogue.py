@@ -34,8 +34,8 @@ log = logging.getLogger("mkdocs.hooks.rule_catalogue")
 MISSING_NOTE = f"""!!! note "Not in this version"
 
     This page is made from the rule registry, `{REGISTRY}`, which this version of the
-    toolkit does not have yet. Until then, the rules are described in the
-    [Quotations](../guide/quotations.md) guide.
+    toolkit does not have yet (nor `Quote.rule`, which comes with it). Until then, the rules
+    are described in the [Quotations](../guide/quotations.md) guide.
 """
 
 # Characters that would start Markdown inside a table cell; written as entities, they are text.
@@ -57,7 +57,7 @@ def cell(text: str) -> str:
     >>> cell('a | b <i>*c*</i>')
     'a &#124; b &lt;i&gt;&#42;c&#42;&lt;/i&gt;'
     """
-    return html.escape(" ".join(text.split()), quote=False).translate(_MARKDOWN_SPECIALS)
+    return html.escape(re.sub(r"\s+", " ", text), quote=False).translate(_MARKDOWN_SPECIALS)
 
 
 def highlighted(text: str, quote: str) -> str:
@@ -96,7 +96,7 @@ def code_location(apply: Any, root: Path | None = None) -> str:
 
 
 def render_rule(number: int, rule: Any, cascade_id: str, root: Path | None) -> str:
-    parts = [f"### {number}. {rule.name} {{#{cascade_id}-{slug(rule.name)}}}\n", rule.summary]
+    parts = [f"### {number}. `{rule.name}` {{#{cascade_id}-{slug(rule.name)}}}\n", rule.summary]
     location = code_location(rule.apply, root)
     if location:
         parts.append(f"Code: {location}")
