@@ -10,7 +10,7 @@
 (('French President',), ['he'])
 
 Every mention slices back: ``text[m.start:m.end] == m.text``. See ``toolkit/actors/_find.py``
-for how names are found, typed and merged, and README "Named actors" for the figures.
+for how names are found, typed and merged, and the docs' Named actors guide for the figures.
 """
 
 from __future__ import annotations
