@@ -27,7 +27,7 @@ from functools import cache
 
 from toolkit.actors._describe import Description, _fold, _given_names, descriptions
 from toolkit.actors._model import Actor
-from toolkit.lang import read_lines
+from toolkit.lang import read_lines, word_set
 
 _NAMES = {"f": "female", "m": "male"}
 _PRONOUN_LABEL = {"f": "she/her", "m": "he/him"}
@@ -72,30 +72,26 @@ def infer_gender(
     return _decide(pronouns, [g for g, _ in words], name), tuple(evidence)
 
 
-def _decide(pronouns: Counter, words: list[str], name: tuple[str | None, str] | None):
-    """Pronouns and words must agree with each other; the first name decides alone, or
-    must not contradict a decision made on fewer than three pronouns. A single pronoun with
-    nothing else is too weak (a pronoun linked to the wrong name, a name that is no person's)."""
-    if len(set(words)) > 1:
-        return None
-    by_words = words[0] if words else None
-    by_pronouns = None
+def _decide(pronouns: Counter, words: list[str], name: tuple[str | None, str, float] | None):
+    """Pronouns, words and a decisive first name must not disagree; any one of them decides,
+    except a single pronoun, which needs a first name leaning the same way (one pronoun may be
+    linked to the wrong name, or the name be no person's)."""
     total = sum(pronouns.values())
+    by_pronouns = None
     if total:
         top, n = pronouns.most_common(1)[0]
         if n / total < PRONOUN_SHARE:
             return None
         by_pronouns = top
-    if by_words and by_pronouns and by_words != by_pronouns:
-        return None
-    decided = by_words or by_pronouns
     by_name = name[0] if name else None
-    if decided is None:
-        return _NAMES.get(by_name) if by_name else None
-    if by_name and by_name != decided and not by_words and total < 3:
+    votes = {g for g in (*words, by_pronouns, by_name) if g}
+    if len(votes) != 1:
         return None
-    if not by_words and not by_name and total < 2:
-        return None
+    decided = votes.pop()
+    if not words and not by_name and total < 2:
+        leaning = name[2] if name else None  # share of female bearers
+        if leaning is None or (leaning > 0.5) != (decided == "f"):
+            return None
     return _NAMES[decided]
 
 
@@ -142,22 +138,43 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and not any(c.isdigit() for c in word)
 
 
-def _first_name_evidence(actor: Actor) -> tuple[str | None, str] | None:
-    """The gender the first name suggests (None when it is shared) and a label, or None when
-    no name of the actor starts with a known given name followed by another word."""
+def _first_name_evidence(actor: Actor) -> tuple[str | None, str, float] | None:
+    """The gender the first name suggests (None when it is shared), a label and the share of
+    female bearers, or None when no name of the actor has a known given name followed by
+    another name word."""
     table = _given_names()
     for alias in sorted(actor.aliases, key=lambda a: -len(a.split())):
         words = alias.split()
         # The given name follows any title left in the name ("Montana Sen. Jon Tester").
         titled = [i for i, w in enumerate(words[:-1]) if _is_title_word(w)]
-        for i in range(titled[-1] + 1 if titled else 0, len(words) - 1):
+        first = titled[-1] + 1 if titled else 0
+        if not any(_fold(w) in table for w in words[first:-1]):
+            first = 0  # "Dean Ruiz": a given name that is also a title word
+        for i in range(first, len(words) - 1):
             w = words[i]
             share = table.get(_fold(w))
             if share is None or not all(_is_name_word(x) for x in words[i + 1 :]):
                 continue
             if share >= FIRST_NAME_SHARE:
-                return "f", f"first name: {w} ({round(share * 100)}% female)"
+                return "f", f"first name: {w} ({round(share * 100)}% female)", share
             if share <= 1 - FIRST_NAME_SHARE:
-                return "m", f"first name: {w} ({round((1 - share) * 100)}% male)"
-            return None, f"first name: {w} (shared: {round(share * 100)}% female)"
+                return "m", f"first name: {w} ({round((1 - share) * 100)}% male)", share
+            return None, f"first name: {w} (shared: {round(share * 100)}% female)", share
+    return _lone_given_name(actor)
+
+
+def _lone_given_name(actor: Actor) -> tuple[str | None, str, float] | None:
+    """A person named by a given name alone ("Demi said"), when the word is no common surname
+    and nearly all its bearers are of one gender; a lone surname ("Thomas") says nothing."""
+    names = {a for a in actor.aliases if len(a.split()) == 1}
+    if len(names) != len(actor.aliases) or len(names) != 1:
+        return None
+    word = names.pop()
+    share = _given_names().get(_fold(word))
+    if share is None or word.lower() in word_set("actor_surnames.txt") or not _is_name_word(word):
+        return None
+    if share >= FIRST_NAME_SHARE:
+        return "f", f"given name alone: {word} ({round(share * 100)}% female)", share
+    if share <= 1 - FIRST_NAME_SHARE:
+        return "m", f"given name alone: {word} ({round((1 - share) * 100)}% male)", share
     return None
