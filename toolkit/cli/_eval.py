@@ -75,6 +75,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=_cmd_eval_gender)
 
+    p = eval_sub.add_parser(
+        "roles", help="speaker roles vs hand labels (article id, speaker, role; a TSV file)"
+    )
+    p.add_argument("gold", help="TSV file of labels, as tests/data/roles_gold.tsv")
+    p.add_argument(
+        "--corpus",
+        required=True,
+        help="folder holding the labelled articles (bbc/<topic>/<nnn>.txt, polnear/articles.csv)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_roles)
+
 
 def _cmd_eval_sentences(args: argparse.Namespace) -> int:
     from toolkit.evaluation.sentences import evaluate_sentences
@@ -165,4 +177,25 @@ def _cmd_eval_gender(args: argparse.Namespace) -> int:
     emit(result.outlet_rows(), "table")
     if result.errors:
         print(f"{result.errors} articles raised an error, scored as empty")
+    return 0
+
+
+def _cmd_eval_roles(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.roles import evaluate_roles
+
+    try:
+        result = evaluate_roles(args.gold, args.corpus)
+    except (OSError, ValueError) as exc:
+        print(f"error: {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        emit([result.to_dict()], "json")
+        return 0
+    print(f"Speaker roles: {len(result.pairs)} labels, {result.found} found")
+    print()
+    emit(result.rows(), "table")
+    print()
+    emit(result.confusion(), "table")
+    if result.errors:
+        print(f"{result.errors} articles could not be read, their labels scored as missing")
     return 0
