@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
 from toolkit.actors._describe import named_only_in_credits
 from toolkit.actors._model import FORMS, GENDERS, KINDS, ROLES, Actor, Mention
+from toolkit.actors._role import is_sports_report, role_of_phrase
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -45,8 +46,10 @@ __all__ = [
     "co_mentions",
     "codebook_frame",
     "find_actors",
+    "is_sports_report",
     "load_codebook",
     "named_only_in_credits",
+    "role_of_phrase",
 ]
 
 #: Columns of :func:`actor_frequency` and :func:`actors_to_frame`.

@@ -34,20 +34,20 @@ def _function_words(kind: str) -> frozenset[str]:
 def _apposition_end() -> re.Pattern[str]:
     """A word that ends an apposition and everything after it ("Ana Ruiz, the mayor, said")."""
     words = "|".join(sorted(_function_words("end")))
-    return re.compile(rf"\s+(?:{words})\b.*$", re.S)
+    return re.compile(rf"(?:^|\s+)(?:{words})\b.*$", re.S)
 
 
 _APPOSITION = re.compile(
     r"\s*,\s+(?:(?:aged\s+)?\d{1,3}\s*,\s+)?"
     r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|works\s+as)\s+)?"
-    r"(?P<d>[^,.;:!?()\"“”\[\]\n]{2,120})"
+    r"(?P<d>(?:[^,.;:!?()\"“”\[\]\n]|\.(?=\w|\s+[a-z])){2,120})"
 )
 _AFFILIATION = re.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<d>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)"
 )
 _BOUNDARY = re.compile(r"[.!?;:()\"“”\[\]\n]")
 _WORD = re.compile(r"[\w][\w'’.&-]*|,")
-_MAX_WORDS = 12
+_MAX_WORDS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +135,29 @@ def _before(text: str, start: int) -> Description | None:
     tokens = list(_WORD.finditer(window, cut))
     if tokens and tokens[-1].group() == "," and len(tokens) > 1:
         tokens.pop()  # "his wife, Ana Ruiz": one comma right before the name
-    kept = []
-    for token in reversed(tokens):
-        word = token.group()
-        if word == "," or word.lower() in _function_words("stop") or len(kept) == 5:
+    kept: list[re.Match[str]] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        word = tokens[k].group()
+        if word == "," or len(kept) == 6:
             break
-        kept.append(token)
+        if word.lower() in _function_words("stop") and not _inside_name(tokens, k):
+            break
+        kept.append(tokens[k])
     if not kept:
         return None
     first, last = kept[-1], kept[0]
     offset = max(0, start - 120)
     return Description("before", window[first.start() : last.end()], offset + first.start())
+
+
+def _inside_name(tokens: list[re.Match[str]], k: int) -> bool:
+    """Is the word at ``k`` an "of" between capitalised words ("Bank of England governor")?"""
+    return (
+        tokens[k].group() == "of"
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].group()[:1].isupper()
+        and tokens[k + 1].group()[:1].isupper()
+    )
 
 
 def _after(text: str, end: int) -> list[Description]:

@@ -30,7 +30,7 @@ from toolkit.lang import read_lines
 #: Evidence tiers, strongest first: a specific title or noun, a generic head with the
 #: organisation it belongs to, an organisation alone, a generic head alone.
 _TIERS = ("specific", "generic+org", "org", "generic")
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 
 
 @cache
@@ -63,10 +63,13 @@ def _sports_topic_words() -> frozenset[str]:
 
 
 def is_sports_report(text: str) -> bool:
-    """Three sports words ("match", "league", ...) or two scores ("2-1") make a sports report."""
+    """Two scores ("2-1") and a sports word ("match", "league", "coach", ...), or five sports
+    words of at least three kinds, make a sports report ("points" and "season" alone do not:
+    elections have them too)."""
     words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", text))
-    topic = sum(words[w] for w in _sports_topic_words())
-    return topic >= 3 or len(_SCORE.findall(text)) >= 2
+    topic = {w: words[w] for w in _sports_topic_words() if words[w]}
+    total = sum(topic.values())
+    return (len(_SCORE.findall(text)) >= 2 and total >= 1) or (len(topic) >= 3 and total >= 5)
 
 
 def _longest_matches(words: list[str], table: dict) -> list[tuple[int, int, str]]:
@@ -100,13 +103,20 @@ def _organisation_role(words: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _phrase_role(words: list[str], sports: bool) -> tuple[str, str, str] | None:
-    """(role, tier, label) of a description's words, or None."""
+def _phrase_role(
+    words: list[str], sports: bool, adjacent: bool = False
+) -> tuple[str, str, str] | None:
+    """(role, tier, label) of a description's words, or None. ``adjacent``: the words stand
+    before a name, so only a role word right before it counts ("Transport Secretary Ana
+    Ruiz"; not "officers greeting Ana Ruiz"), or an owner ("Oxfam's Ana Ruiz")."""
     table = _role_words()
-    head_end = next(
-        (i for i, w in enumerate(words) if w.lower() in _function_words("head_end")), len(words)
-    )
+    ends = _function_words("head_end")
+    head_end = next((i for i, w in enumerate(words) if w.lower() in ends), len(words))
     heads = [m for m in _longest_matches(words, table) if m[0] < head_end]
+    if adjacent and words:
+        heads = [m for m in heads if m[1] == len(words)]
+        if not heads and not words[-1].lower().replace("’", "'").endswith("'s"):
+            return None
     if not heads:
         org = _organisation_role(words)
         return (org[0], "org", org[1]) if org else None
@@ -149,13 +159,17 @@ def infer_role(
     if sports is None:
         sports = is_sports_report(text)
     if actor.kind == "organization":
-        org = _organisation_role(actor.name.split())
+        words = actor.name.split()
+        org = _organisation_role(words)
+        if org is None:  # "the Hollywood Reporter", "Acme Analysts"
+            found = _phrase_role(words, sports)
+            org = (found[0], found[2]) if found and found[1] == "specific" else None
         return (org[0], (f"organisation: {org[1]}",)) if org else ("unknown", ())
     if found is None:
         found = descriptions(text, actor)
     seen: list[tuple[str, str, str]] = []
     for d in found:
-        result = _phrase_role(d.words, sports)
+        result = _phrase_role(d.words, sports, adjacent=d.where == "before")
         if result:
             seen.append((result[0], result[1], f"{d.where}: {d.text}"))
     if not seen:

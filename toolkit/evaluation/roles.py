@@ -7,7 +7,8 @@ and ``polnear/<id>`` a row of ``<corpus>/polnear/articles.csv``.
 Each labelled speaker is looked up in the toolkit's output for the article: a quotation whose
 speaker is an actor with a matching name (as in :mod:`toolkit.evaluation.gender`) gives that
 actor's role; else a quotation whose speaker mention is the labelled description ("police", "a
-Labour spokesperson") gives :func:`toolkit.actors._role.role_of_phrase` of it; else a matching
+Labour spokesperson") gives :func:`toolkit.actors.role_of_phrase` of it (or, when that says
+nothing, the role of the actor the mention names); else a matching
 actor that speaks no quotation gives its role. A speaker found none of these ways is
 **missing** and counts as wrong in the accuracy over all labels.
 
@@ -115,7 +116,7 @@ def read_article(corpus: Path, article_id: str) -> str:
 
 def predicted_role(text: str, speaker: str, actors, quotes) -> str | None:
     """The toolkit's role for a labelled speaker of ``text`` (see the module docstring)."""
-    from toolkit.actors._role import is_sports_report, role_of_phrase
+    from toolkit.actors import is_sports_report, role_of_phrase
     from toolkit.evaluation.gender import match_names
 
     people = [a for a in actors if a.kind != "place"]
@@ -125,10 +126,14 @@ def predicted_role(text: str, speaker: str, actors, quotes) -> str | None:
     if pairs:
         return speaking[pairs[0][1]].role
     wanted = speaker.lower()
+    by_name = {a.name: a for a in people}
     for q in quotes:
         mention = (q.speaker_mention or "").lower()
-        if q.speaker is None and mention and (wanted in mention or mention in wanted):
-            return role_of_phrase(q.speaker_mention, is_sports_report(text))[0]
+        if mention and (wanted in mention or mention in wanted):
+            role = role_of_phrase(q.speaker_mention, is_sports_report(text))[0]
+            if role == "unknown" and q.speaker in by_name:
+                role = by_name[q.speaker].role or role
+            return role
     pairs = match_names([speaker], [a.name for a in people])
     return people[pairs[0][1]].role if pairs else None
 
