@@ -120,9 +120,10 @@ def _gendered_words(d: Description) -> list[str]:
         if not head or not (head[0][0].islower() or head[0][0].isdigit()):
             return []
         for i, w in enumerate(head):
-            # "a mother of three"; not "his wife Cherie" (the noun is Cherie's).
-            if w.lower() in table and not any(x[0].isupper() for x in head[i + 1 :]):
-                return [w.lower()]
+            # The first gendered noun: "a mother of three"; not "his wife Ilse and their son"
+            # (the noun is Ilse's, and so is what follows).
+            if w.lower() in table:
+                return [] if any(x[0].isupper() for x in head[i + 1 :]) else [w.lower()]
     return []
 
 

@@ -2,7 +2,8 @@
 
 The gold file lists, per article, who speaks and the role the article gives them; articles are
 read at run time from a corpus folder: ``bbc/<topic>/<nnn>`` is ``<corpus>/bbc/<topic>/<nnn>.txt``
-and ``polnear/<id>`` a row of ``<corpus>/polnear/articles.csv``.
+and ``polnear/<h>`` the row of ``<corpus>/polnear/articles.csv`` whose id has an MD5 starting
+with the 12 hex digits ``h`` (the ids hold headline words, which the gold file must not copy).
 
 Each labelled speaker is looked up in the toolkit's output for the article: a quotation whose
 speaker is an actor with a matching name (as in :mod:`toolkit.evaluation.gender`) gives that
@@ -19,6 +20,7 @@ actor that speaks no quotation gives its role. A speaker found none of these way
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -103,7 +105,11 @@ def read_role_labels(path: str | Path) -> dict[str, list[tuple[str, str]]]:
 @cache
 def _polnear(path: Path) -> dict[str, str]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: row["text"] for row in csv.DictReader(handle)}
+        return {_short_hash(row["id"]): row["text"] for row in csv.DictReader(handle)}
+
+
+def _short_hash(article_id: str) -> str:
+    return hashlib.md5(article_id.encode("utf-8")).hexdigest()[:12]
 
 
 def read_article(corpus: Path, article_id: str) -> str:
