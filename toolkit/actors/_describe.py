@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.actors._model import Actor
 from toolkit.lang import read_lines
@@ -95,6 +95,7 @@ def is_given_name(word: str) -> bool:
     return _fold(word) in _given_names()
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     import unicodedata
 

@@ -27,6 +27,7 @@ from functools import cache
 
 from toolkit.actors._describe import Description, _fold, _given_names, descriptions
 from toolkit.actors._model import Actor
+from toolkit.actors._role import _role_words
 from toolkit.lang import read_lines, word_set
 
 _NAMES = {"f": "female", "m": "male"}
@@ -128,10 +129,9 @@ def _gendered_words(d: Description) -> list[str]:
 
 
 def _is_title_word(word: str) -> bool:
-    from toolkit.actors._role import _role_words
-
     lower = word.lower()
-    return lower in _gender_words() or lower in _role_words() or lower.rstrip(".") in _role_words()
+    roles = _role_words()
+    return lower in _gender_words() or lower in roles or lower.rstrip(".") in roles
 
 
 def _is_name_word(word: str) -> bool:

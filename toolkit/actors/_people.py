@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from toolkit.actors._describe import descriptions
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 def with_gender_and_role(text: str, actors: list[Actor], codebook: Codebook | None = None):
     """``actors`` with ``gender``, ``role`` and their evidence filled in; a codebook entry
     that sets a gender or role overrides what the text suggests ("codebook" as evidence)."""
-    sports = is_sports_report(text)
+    sports = cache(partial(is_sports_report, text))  # asked only for a generic title
     coded = {e.actor: e for e in codebook.entries} if codebook is not None else {}
     out = []
     for actor in actors:

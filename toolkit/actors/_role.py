@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from toolkit.actors._describe import _WORD, Description, _function_words, descriptions
 from toolkit.actors._model import Actor
@@ -54,22 +55,29 @@ def _org_words() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _sports_topic_words() -> frozenset[str]:
-    return frozenset(
-        line.split("\t")[0].lower()
-        for line in read_lines("actor_sports.tsv")
-        if line.split("\t")[1:2] == ["topic"]
-    )
+def _sports_topic() -> re.Pattern[str]:
+    """The sports words of ``actor_sports.tsv`` (class topic) as one pattern."""
+    words = sorted(
+        (cells[0].lower() for line in read_lines("actor_sports.tsv")
+         if (cells := line.split("\t"))[1:2] == ["topic"]),
+        key=len,
+        reverse=True,
+    )  # fmt: skip
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def is_sports_report(text: str) -> bool:
     """Two scores ("2-1") and a sports word ("match", "league", "coach", ...), or five sports
     words of at least three kinds, make a sports report ("points" and "season" alone do not:
-    elections have them too)."""
-    words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", text))
-    topic = {w: words[w] for w in _sports_topic_words() if words[w]}
-    total = sum(topic.values())
-    return (len(_SCORE.findall(text)) >= 2 and total >= 1) or (len(topic) >= 3 and total >= 5)
+    elections have them too).
+
+    >>> is_sports_report("Oakfield beat Rovers 2-1, then drew 0-0 in the league.")
+    True
+    """
+    found = [w.lower() for w in _sports_topic().findall(text)]
+    if len(_SCORE.findall(text)) >= 2 and found:
+        return True
+    return len(set(found)) >= 3 and len(found) >= 5
 
 
 def _longest_matches(words: list[str], table: dict) -> list[tuple[int, int, str]]:
@@ -104,7 +112,7 @@ def _organisation_role(words: list[str]) -> tuple[str, str] | None:
 
 
 def _phrase_role(
-    words: list[str], sports: bool, adjacent: bool = False
+    words: list[str], sports: bool | Callable[[], bool], adjacent: bool = False
 ) -> tuple[str, str, str] | None:
     """(role, tier, label) of a description's words, or None. ``adjacent``: the words stand
     before a name, so only a role word right before it counts ("Transport Secretary Ana
@@ -128,9 +136,14 @@ def _phrase_role(
     org = _organisation_role(words[:start] + words[end:])
     if org:
         return org[0], "generic+org", f"{label} for {org[1]}"
-    if sports and role in ("business", "unknown", "politician", "police_military"):
+    if role in ("business", "unknown", "politician", "police_military") and _holds(sports):
         role = "sport"
     return (role, "generic", label) if role != "unknown" else None
+
+
+def _holds(flag: bool | Callable[[], bool]) -> bool:
+    """A flag, or a flag computed only when asked (is the article a sports report?)."""
+    return flag() if callable(flag) else flag
 
 
 def role_of_phrase(phrase: str, sports: bool = False) -> tuple[str, str]:
@@ -146,18 +159,21 @@ def role_of_phrase(phrase: str, sports: bool = False) -> tuple[str, str]:
 
 
 def infer_role(
-    text: str, actor: Actor, found: list[Description] | None = None, sports: bool | None = None
+    text: str,
+    actor: Actor,
+    found: list[Description] | None = None,
+    sports: bool | Callable[[], bool] | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
     """The role of a person or organisation actor and its evidence; places get (None, ()).
 
-    ``found`` are the person's descriptions, ``sports`` whether ``text`` is a sports report;
-    both are computed when not given. The strongest tier of evidence wins, then the role seen
+    ``found`` are the person's descriptions, ``sports`` whether ``text`` is a sports report (or
+    a function that says so when asked); both are computed when not given. The strongest tier of evidence wins, then the role seen
     most often, then the first seen.
     """
     if actor.kind == "place":
         return None, ()
     if sports is None:
-        sports = is_sports_report(text)
+        sports = partial(is_sports_report, text)
     if actor.kind == "organization":
         words = actor.name.split()
         org = _organisation_role(words)
