@@ -12,16 +12,21 @@ from typing import Any
 
 from toolkit._io import csv_cell
 from toolkit.article import Article, assign_ids, expand_paths, load_article
-from toolkit.errors import ArticleError
+from toolkit.errors import ArticleError, printable
 
 
 class Failures:
-    """One-line reports of inputs that failed, printed as they happen and counted."""
+    """One-line reports of inputs that failed, printed as they happen and counted.
+
+    Messages are printed escaped (:func:`toolkit.errors.printable`): a file name holding a
+    line break or a bidi control cannot forge or disguise an ``error:`` line.
+    """
 
     def __init__(self) -> None:
         self.messages: list[str] = []
 
     def add(self, message: str) -> None:
+        message = printable(message)
         self.messages.append(message)
         print(f"error: {message}", file=sys.stderr)
 

@@ -1,0 +1,52 @@
+"""One file in, one :class:`Article` out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.article._article import Article, build_article
+from toolkit.article._clean import clean, looks_like_html_document
+from toolkit.article._decode import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
+from toolkit.article._paths import slugify
+from toolkit.errors import EmptyArticleError
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+def load_article(
+    path: str | Path,
+    *,
+    id: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Read a ``.txt``, ``.md`` or ``.html`` file into an :class:`Article`.
+
+    Text is decoded as UTF-8 (a byte-order mark selects UTF-8 or UTF-16); a file that is not
+    valid UTF-8 is read as cp1252, then latin-1 (the common encodings of news dumps), and
+    ``Article.encoding`` says which was used. Any other suffix is read as plain text.
+
+    Only regular files are read. Raises an :class:`~toolkit.ArticleError` subclass, with a
+    one-line message naming the file, for a missing path, a directory, a FIFO, a device, a
+    symlink loop, an empty, binary, undecodable or too-large file.
+
+    >>> load_article("seeds/000_810c36b51088a32c.txt").id  # doctest: +SKIP
+    '000_810c36b51088a32c'
+    """
+    path = Path(path)
+    data = read_file_bytes(path, max_bytes)
+    text, encoding = decode_bytes(data, path)
+    suffix = path.suffix.lower()
+    is_html = suffix in HTML_SUFFIXES or (
+        suffix not in MARKDOWN_SUFFIXES and looks_like_html_document(text)
+    )
+    paragraphs, found_title = clean(text, is_html=is_html, is_markdown=suffix in MARKDOWN_SUFFIXES)
+    if not paragraphs:
+        raise EmptyArticleError(path, "no text left after removing markup and whitespace")
+    return build_article(
+        paragraphs,
+        found_title,
+        id=id or slugify(path.stem),
+        source_path=path,
+        encoding=encoding,
+    )
