@@ -7,10 +7,12 @@ from pathlib import Path
 from toolkit.article._article import Article, build_article
 from toolkit.article._clean import clean, looks_like_html_document
 from toolkit.article._decode import DEFAULT_MAX_BYTES, decode_bytes, read_file_bytes
-from toolkit.article._paths import slugify
-from toolkit.errors import EmptyArticleError
+from toolkit.article._pages import is_page, load_page
+from toolkit.article._paths import file_stem, slugify
+from toolkit.article._tables import is_table
+from toolkit.errors import EmptyArticleError, TableError
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}  # read as web pages (see _pages.PAGE_SUFFIXES)
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
 
@@ -20,7 +22,13 @@ def load_article(
     id: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
-    """Read a ``.txt``, ``.md`` or ``.html`` file into an :class:`Article`.
+    """Read a ``.txt``, ``.md`` or web page (``.html``, ``.htm``, ``.html.gz``) into an
+    :class:`Article`.
+
+    A web page goes through main-content extraction (:func:`toolkit.article.extract_page`):
+    its boilerplate is removed and its metadata fills the article's. Other files are cleaned
+    by the toolkit (markup, whitespace). A table (``.csv``, ``.jsonl``...) holds many
+    articles: read it with :func:`toolkit.read_articles`.
 
     Text is decoded as UTF-8 (a byte-order mark selects UTF-8 or UTF-16); a file that is not
     valid UTF-8 is read as cp1252, then latin-1 (the common encodings of news dumps), and
@@ -34,6 +42,10 @@ def load_article(
     '000_810c36b51088a32c'
     """
     path = Path(path)
+    if is_table(path):
+        raise TableError(path, "a table of articles, one per row: read it with read_articles")
+    if is_page(path):
+        return load_page(path, id=id or slugify(file_stem(path)), max_bytes=max_bytes)
     data = read_file_bytes(path, max_bytes)
     text, encoding = decode_bytes(data, path)
     suffix = path.suffix.lower()

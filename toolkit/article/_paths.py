@@ -18,8 +18,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Suffixes of article files picked up when a folder is given.
+from toolkit.article._pages import PAGE_SUFFIXES
+from toolkit.article._tables import TABLE_SUFFIXES
+
+#: Suffixes of article files (one article each).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: Suffixes picked up when a folder is given: articles, web pages (``.html.gz``) and tables.
+INPUT_SUFFIXES = tuple(dict.fromkeys((*ARTICLE_SUFFIXES, *PAGE_SUFFIXES, *TABLE_SUFFIXES)))
 _NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog|copying|sha256sums)\b", re.I)
 
 
@@ -43,11 +48,12 @@ class PathScan:
         return f"{total} file{'' if total == 1 else 's'} skipped: {parts}"
 
 
-def expand_paths(paths: str | Path | list[str | Path], suffixes=ARTICLE_SUFFIXES) -> list[Path]:
+def expand_paths(paths: str | Path | list[str | Path], suffixes=INPUT_SUFFIXES) -> list[Path]:
     """Files named by ``paths``: files as given, folders searched recursively, globs expanded.
 
-    In folders, files with an article suffix (``.txt``, ``.md``, ``.html``...) are taken,
-    except hidden files and README/LICENSE-style files. A path that matches nothing is kept,
+    In folders, files with an input suffix (``.txt``, ``.md``, ``.html``, ``.html.gz``, and
+    tables: ``.csv``, ``.jsonl``, ``.parquet``...) are taken, except hidden files and
+    README/LICENSE-style files. A path that matches nothing is kept,
     so that loading it reports "file not found". Order is stable and duplicates are dropped.
     Never raises on a symlink loop or an unreadable folder.
 
@@ -57,7 +63,7 @@ def expand_paths(paths: str | Path | list[str | Path], suffixes=ARTICLE_SUFFIXES
     return scan_paths(paths, suffixes).files
 
 
-def scan_paths(paths: str | Path | list[str | Path], suffixes=ARTICLE_SUFFIXES) -> PathScan:
+def scan_paths(paths: str | Path | list[str | Path], suffixes=INPUT_SUFFIXES) -> PathScan:
     """As :func:`expand_paths`, also counting the files skipped in folders and why."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -117,6 +123,18 @@ def _skip_reason(name: str, suffixes: tuple[str, ...]) -> str | None:
     return None
 
 
+def file_stem(path: Path) -> str:
+    """The name without its suffix, ``.gz`` included: ``page.html.gz`` -> ``page``.
+
+    >>> file_stem(Path("crawl/page.html.gz"))
+    'page'
+    """
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    return Path(name).stem
+
+
 def resolved(path: Path) -> Path:
     """``path.resolve()``, or the absolute path where it cannot be resolved (a symlink loop)."""
     try:
@@ -151,7 +169,7 @@ def assign_ids(paths: list[Path]) -> dict[Path, str]:
     def make(path: Path) -> str:
         parts = resolved(path).parts[:-1]
         prefix = parts[len(parts) - depth[path] :] if depth[path] else ()
-        return slugify("-".join([*prefix, path.stem]))
+        return slugify("-".join([*prefix, file_stem(path)]))
 
     for _ in range(64):
         ids: dict[str, list[Path]] = {}
