@@ -144,3 +144,51 @@ def test_eval_html_on_a_bad_folder_is_one_line_and_exit_2(tmp_path: Path, capsys
     (tmp_path / "ground-truth.json").write_text('{"k1": {"url": "x"}}')
     assert main(["eval", "html", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip().endswith("page 'k1' has no articleBody text")
+
+
+# --- web archives ------------------------------------------------------------------------------
+
+
+def _warc(path: Path, pages: list[tuple[str, str, str]]) -> Path:
+    from io import BytesIO
+
+    warcio = pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+
+    with path.open("wb") as handle:
+        writer = warcio.warcwriter.WARCWriter(handle, gzip=True)
+        for url, content_type, body in pages:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(body.encode("utf-8")), http_headers=headers
+            )
+            writer.write_record(record)
+    return path
+
+
+def test_a_web_archive_gives_one_article_per_html_page(tmp_path: Path):
+    from toolkit.article import ArticleInputs
+
+    archive = _warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            ("https://ledger.example/news/port-strike-ends", "text/html; charset=utf-8", PAGE),
+            ("https://ledger.example/logo.png", "image/png", "not a page"),
+            ("https://ledger.example/", "text/html", "<html><body><nav>Home</nav></body></html>"),
+        ],
+    )
+    inputs = ArticleInputs([archive])
+    items = list(inputs)
+    assert len(items) == 2
+    article = items[0].article
+    assert article.id == "ledger.example-news-port-strike-ends"
+    assert article.text == "\n\n".join(PARAGRAPHS)
+    assert (article.outlet, article.source_path) == ("The Daily Ledger", archive)
+    assert article.meta["crawled"]
+    assert (
+        str(items[1].error)
+        == f"{archive}: record 3: web page without an article body (no main content found)"
+    )
+    assert inputs.scan.skipped == {"WARC records that are not HTML pages": 1}

@@ -377,3 +377,15 @@ def test_any_text_survives_a_csv_round_trip(tmp_path_factory, text):
     _csv(path, [{"id": "a", "text": text}])
     (article,) = _read(path)
     assert article.text == clean_text(text)
+
+
+def test_cli_counts_the_files_it_skips_on_purpose(tmp_path, capsys):
+    from toolkit.cli import main
+
+    _csv(tmp_path / "export.csv", [{"title": "Port strike ends", "text": STRIKE}])
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    assert main(["stats", str(tmp_path), "--csv"]) == 0
+    captured = capsys.readouterr()
+    assert [line.split(",")[0] for line in captured.out.splitlines()[1:]] == ["export-1"]
+    assert captured.err.splitlines() == ["note: 2 files skipped: 1 hidden, 1 not article files"]

@@ -17,7 +17,7 @@ binary detection, encodings), ``_clean`` (markup and whitespace), ``_meta`` (dat
 ``_paths`` (files, folders and globs to paths; safe unique ids), ``_load`` (one file to one
 article), ``_pages`` (web pages through trafilatura), ``_tables`` (CSV, JSON, Parquet and
 DataFrames read record by record), ``_columns`` (records to articles: recognised columns,
-ids, dates), ``_inputs`` (:func:`read_articles` and :class:`ArticleInputs`, over all of them).
+ids, dates), ``_warc`` (web archives, page by page), ``_inputs`` (:func:`read_articles` and :class:`ArticleInputs`, over all of them).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from toolkit.article._paths import (
     slugify,
 )
 from toolkit.article._tables import TABLE_SUFFIXES, is_table
+from toolkit.article._warc import WARC_SUFFIXES, is_warc
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -55,6 +56,7 @@ __all__ = [
     "MARKDOWN_SUFFIXES",
     "PAGE_SUFFIXES",
     "TABLE_SUFFIXES",
+    "WARC_SUFFIXES",
     "Article",
     "ArticleInputs",
     "Loaded",
@@ -68,6 +70,7 @@ __all__ = [
     "extract_page",
     "is_page",
     "is_table",
+    "is_warc",
     "load_article",
     "open_regular_file",
     "parse_date",

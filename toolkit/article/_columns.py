@@ -22,7 +22,7 @@ from toolkit.article._clean import clean, looks_like_html_document
 from toolkit.article._decode import DEFAULT_MAX_BYTES
 from toolkit.article._meta import parse_date, split_authors, text_value
 from toolkit.article._paths import slugify
-from toolkit.article._tables import Record, Table
+from toolkit.article._tables import TABLE_SUFFIXES, Record, Table
 from toolkit.errors import (
     ArticleError,
     ArticleTooLargeError,
@@ -158,7 +158,7 @@ class _RowReader:
     ) -> None:
         self.table, self.given, self.ids, self.max_bytes = table, columns, ids, max_bytes
         self.source_path = source_path
-        self.stem = slugify(Path(table.name).name.split(".")[0]) if source_path else "row"
+        self.stem = slugify(_table_stem(table.name)) if source_path else "row"
         self.roles: dict[str, str] | None = None
         if table.columns is not None:
             self.roles = self._recognise(table.columns)
@@ -261,6 +261,15 @@ class _RowReader:
                 f"{place} -> {given!r})"
             )
         return notes
+
+
+def _table_stem(name: str) -> str:
+    """``exports/articles.csv.gz`` -> ``articles``."""
+    base = Path(name).name
+    for suffix in sorted(TABLE_SUFFIXES, key=len, reverse=True):
+        if base.lower().endswith(suffix):
+            return base[: -len(suffix)] or base
+    return base
 
 
 def _listed(names: Sequence[str], limit: int = 30) -> str:

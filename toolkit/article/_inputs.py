@@ -1,4 +1,5 @@
-"""Everything the user names, as articles: files, folders, globs, web pages and tables.
+"""Everything the user names, as articles: files, folders, globs, web pages, web archives
+(WARC) and tables.
 
 Two ways in:
 
@@ -12,8 +13,9 @@ Two ways in:
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,9 @@ from toolkit.article._article import Article
 from toolkit.article._columns import IdRegistry, TableColumns, table_articles
 from toolkit.article._decode import DEFAULT_MAX_BYTES
 from toolkit.article._load import load_article
-from toolkit.article._paths import PathScan, assign_ids, scan_paths
+from toolkit.article._paths import PathScan, assign_ids, scan_paths, slugify
 from toolkit.article._tables import is_table, open_table
+from toolkit.article._warc import is_warc, warc_pages
 from toolkit.errors import ArticleError, ArticleWarning
 
 
@@ -70,37 +73,66 @@ class ArticleInputs:
         return self.scan.files
 
     def __iter__(self) -> Iterator[Loaded]:
-        files = [p for p in self.files if not is_table(p)]
+        files = [p for p in self.files if not (is_table(p) or is_warc(p))]
         ids = assign_ids(files)
         registry = IdRegistry(ids.values())
         for path in self.files:
             if is_table(path):
-                yield from self._table(path, registry)
+                yield from table_items(
+                    path, self.columns, registry, self.on_warning, self.max_bytes
+                )
+                continue
+            if is_warc(path):
+                yield from warc_items(path, registry, self.scan.skipped, self.max_bytes)
                 continue
             try:
                 yield Loaded(str(path), load_article(path, id=ids[path], max_bytes=self.max_bytes))
             except ArticleError as exc:
                 yield Loaded(str(path), error=exc)
 
-    def _table(self, source: Any, registry: IdRegistry) -> Iterator[Loaded]:
-        name = "<DataFrame>" if not isinstance(source, (str, Path)) else str(source)
-        try:
-            table = open_table(source, self.max_bytes)
-            path = Path(source) if isinstance(source, (str, Path)) else None
-            for record, item in table_articles(
-                table,
-                self.columns,
-                ids=registry,
-                warn=self.on_warning,
-                max_bytes=self.max_bytes,
-                source_path=path,
-            ):
-                if isinstance(item, Article):
-                    yield Loaded(record.where, item)
-                else:
-                    yield Loaded(record.where, error=item)
-        except ArticleError as exc:  # the whole table: unreadable, or no text column
-            yield Loaded(name, error=exc)
+
+def table_items(
+    source: Any,
+    columns: TableColumns | None,
+    registry: IdRegistry,
+    on_warning: Callable[[str], None],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Loaded]:
+    """A :class:`Loaded` for each record of one table (a path or a DataFrame); a table that
+    cannot be read at all (unreadable, no text column) is one :class:`Loaded` error."""
+    is_path = isinstance(source, (str, Path))
+    name = str(source) if is_path else "<DataFrame>"
+    try:
+        table = open_table(source, max_bytes)
+        for record, item in table_articles(
+            table,
+            columns,
+            ids=registry,
+            warn=on_warning,
+            max_bytes=max_bytes,
+            source_path=Path(source) if is_path else None,
+        ):
+            if isinstance(item, Article):
+                yield Loaded(record.where, item)
+            else:
+                yield Loaded(record.where, error=item)
+    except ArticleError as exc:
+        yield Loaded(name, error=exc)
+
+
+def warc_items(
+    path: Path, registry: IdRegistry, skipped: Counter[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Loaded]:
+    """A :class:`Loaded` for each HTML page of a web archive (ids from the URLs, unique)."""
+    try:
+        for number, (where, name, item) in enumerate(warc_pages(path, skipped, max_bytes), 1):
+            if isinstance(item, Article):
+                item = replace(item, id=registry.claim(slugify(name)), source_row=number)
+                yield Loaded(where, item)
+            else:
+                yield Loaded(where, error=item)
+    except ArticleError as exc:
+        yield Loaded(str(path), error=exc)
 
 
 def read_articles(
@@ -139,12 +171,10 @@ def read_articles(
     if errors not in ("warn", "raise"):
         raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
     columns = TableColumns(text, id, date, outlet, title, url, authors)
-    inputs = ArticleInputs([], columns=columns, max_bytes=max_bytes)
-    if hasattr(source, "itertuples") and hasattr(source, "columns"):
-        items: Iterable[Loaded] = inputs._table(source, IdRegistry())
+    if hasattr(source, "itertuples") and hasattr(source, "columns"):  # a DataFrame
+        items: Iterable[Loaded] = table_items(source, columns, IdRegistry(), _warn, max_bytes)
     else:
-        inputs = ArticleInputs(source, columns=columns, max_bytes=max_bytes)
-        items = inputs
+        items = ArticleInputs(source, columns=columns, max_bytes=max_bytes)
     first_error: ArticleError | None = None
     count = 0
     for item in items:

@@ -10,6 +10,7 @@ from toolkit.article._decode import DEFAULT_MAX_BYTES, decode_bytes, read_file_b
 from toolkit.article._pages import is_page, load_page
 from toolkit.article._paths import file_stem, slugify
 from toolkit.article._tables import is_table
+from toolkit.article._warc import is_warc
 from toolkit.errors import EmptyArticleError, TableError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}  # read as web pages (see _pages.PAGE_SUFFIXES)
@@ -44,6 +45,8 @@ def load_article(
     path = Path(path)
     if is_table(path):
         raise TableError(path, "a table of articles, one per row: read it with read_articles")
+    if is_warc(path):
+        raise TableError(path, "a web archive of many pages: read it with read_articles")
     if is_page(path):
         return load_page(path, id=id or slugify(file_stem(path)), max_bytes=max_bytes)
     data = read_file_bytes(path, max_bytes)

@@ -120,12 +120,25 @@ def load_page(path: str | Path, *, id: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     data = read_file_bytes(path, max_bytes)
     if path.name.lower().endswith(".gz"):
         data = _gunzip(data, path, max_bytes)
-    html, encoding = decode_page(data, path)
-    page = extract_page(html)
+    return page_article(data, str(path), id=id, source_path=path)
+
+
+def page_article(
+    data: bytes,
+    where: str,
+    *,
+    id: str,
+    source_path: Path | None = None,
+    url: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Article:
+    """An :class:`Article` from the bytes of a web page; ``where`` names it in errors."""
+    html, encoding = decode_page(data, where)
+    page = extract_page(html, url=url)
     if sum(len(p.split()) for p in page.paragraphs) < MIN_BODY_WORDS:
-        raise EmptyArticleError(path, "web page without an article body (no main content found)")
+        raise EmptyArticleError(where, "web page without an article body (no main content found)")
     date = None
-    meta = dict(page.meta)
+    meta = {**(meta or {}), **page.meta}
     try:
         date = parse_date(page.date)
     except ValueError:
@@ -135,7 +148,7 @@ def load_page(path: str | Path, *, id: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         None,
         id=id,
         title=page.title,
-        source_path=path,
+        source_path=source_path,
         encoding=encoding,
         date=date,
         outlet=page.outlet,
@@ -173,4 +186,12 @@ def decode_page(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
     return data.decode(encoding, errors="replace"), encoding
 
 
-__all__ = ["MIN_BODY_WORDS", "PAGE_SUFFIXES", "Page", "extract_page", "is_page", "load_page"]
+__all__ = [
+    "MIN_BODY_WORDS",
+    "PAGE_SUFFIXES",
+    "Page",
+    "extract_page",
+    "is_page",
+    "load_page",
+    "page_article",
+]

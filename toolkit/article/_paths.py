@@ -20,11 +20,15 @@ from pathlib import Path
 
 from toolkit.article._pages import PAGE_SUFFIXES
 from toolkit.article._tables import TABLE_SUFFIXES
+from toolkit.article._warc import WARC_SUFFIXES
 
 #: Suffixes of article files (one article each).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-#: Suffixes picked up when a folder is given: articles, web pages (``.html.gz``) and tables.
-INPUT_SUFFIXES = tuple(dict.fromkeys((*ARTICLE_SUFFIXES, *PAGE_SUFFIXES, *TABLE_SUFFIXES)))
+#: Suffixes picked up when a folder is given: articles, web pages (``.html.gz``), tables and
+#: web archives (``.warc.gz``).
+INPUT_SUFFIXES = tuple(
+    dict.fromkeys((*ARTICLE_SUFFIXES, *PAGE_SUFFIXES, *TABLE_SUFFIXES, *WARC_SUFFIXES))
+)
 _NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog|copying|sha256sums)\b", re.I)
 
 

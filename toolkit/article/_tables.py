@@ -264,8 +264,8 @@ def _json_table(path: Path, max_bytes: int) -> Table:
     if stripped.startswith(b"{") and _looks_like_json_lines(stripped):
         return Table(str(path), None, _json_lines(path, handle, max_bytes))
     with handle:
-        data = handle.read(max_bytes * 100 + 1)
-    if len(data) > max_bytes * 100:
+        data = handle.read(max_bytes * 20 + 1)
+    if len(data) > max_bytes * 20:
         raise TableError(path, "JSON object too large to read whole: write it as JSON lines")
     try:
         value = json.loads(data)
