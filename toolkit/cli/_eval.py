@@ -87,6 +87,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_eval_roles)
 
+    p = eval_sub.add_parser(
+        "html",
+        help="article text from web pages vs the article-extraction benchmark (shingle F1)",
+        description="Score the toolkit's web-page reading (load_article on each page) and "
+        "trafilatura called directly, with the benchmark's metric (4-token shingles, per-page "
+        "precision and recall averaged, F1 of the two).",
+    )
+    p.add_argument(
+        "folder",
+        metavar="DIR",
+        help="benchmark folder: html/<key>.html.gz and ground-truth.json (as html-dev of the "
+        "evaluation data)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_html)
+
 
 def _cmd_eval_sentences(args: argparse.Namespace) -> int:
     from toolkit.evaluation.sentences import evaluate_sentences
@@ -198,4 +214,9 @@ def _cmd_eval_roles(args: argparse.Namespace) -> int:
     emit(result.confusion(), "table")
     if result.errors:
         print(f"{result.errors} articles could not be read, their labels scored as missing")
+def _cmd_eval_html(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.html import evaluate_html
+
+    results = evaluate_html(args.folder)
+    emit([result.to_dict() for result in results], "json" if args.json else "table")
     return 0
