@@ -58,9 +58,10 @@ def _text(name: str) -> str:
 def _content(name: str) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines that hold data: comments cut off, blank lines left out."""
     for number, line in enumerate(_text(name).splitlines(), 1):
-        content = line.split("#", 1)[0]
-        if content.strip():
-            yield number, content
+        if "#" in line:
+            line = line.split("#", 1)[0]
+        if line and not line.isspace():
+            yield number, line
 
 
 # --- word lists -------------------------------------------------------------------------------
@@ -158,30 +159,33 @@ def _table(
         raise LanguageDataError(
             name, f"header names {_listed(found)}; expected {_listed(columns)}", line
         )
-    return tuple(_row(name, number, text, columns, checks) for number, text in lines)
+    rows = []
+    for number, text in lines:
+        text = text.strip(" ")
+        if " \t" in text or "\t " in text:
+            cells = [cell.strip(" ") for cell in text.split("\t")]
+        else:
+            cells = text.split("\t")  # the common case, and the fast one
+        if len(cells) != len(columns):
+            cells = _fitted(name, number, cells, columns)
+        if not cells[0]:
+            raise LanguageDataError(name, f"empty {columns[0]} (the first column)", number)
+        for index, column, allowed in checks:
+            if cells[index] not in allowed:
+                raise LanguageDataError(name, _unknown(column, cells[index], allowed), number)
+        rows.append(tuple(cells))
+    return tuple(rows)
 
 
-def _row(
-    name: str,
-    number: int,
-    text: str,
-    columns: tuple[str, ...],
-    checks: list[tuple[int, str, frozenset[str]]],
-) -> tuple[str, ...]:
-    cells = [cell.strip() for cell in text.split("\t")]
+def _fitted(name: str, number: int, cells: list[str], columns: tuple[str, ...]) -> list[str]:
+    """The cells of a row with missing cells at its end empty; a row with more cells than
+    columns fails (unless the extra cells are empty: a tab at the end of the line)."""
     while len(cells) > len(columns) and not cells[-1]:
-        cells.pop()  # a tab at the end of the line
+        cells.pop()
     if len(cells) > len(columns):
-        raise LanguageDataError(
-            name, f"{len(cells)} cells for {len(columns)} columns ({_listed(columns)})", number
-        )
-    cells += [""] * (len(columns) - len(cells))
-    if not cells[0]:
-        raise LanguageDataError(name, f"empty {columns[0]} (the first column)", number)
-    for index, column, allowed in checks:
-        if cells[index] not in allowed:
-            raise LanguageDataError(name, _unknown(column, cells[index], allowed), number)
-    return tuple(cells)
+        problem = f"{len(cells)} cells for {len(columns)} columns ({_listed(columns)})"
+        raise LanguageDataError(name, problem, number)
+    return cells + [""] * (len(columns) - len(cells))
 
 
 def _unknown(column: str, value: str, allowed: frozenset[str]) -> str:
