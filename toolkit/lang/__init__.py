@@ -1,7 +1,8 @@
 """The toolkit's language data: word lists and tables in ``toolkit/lang/data/``, read through
 one loader and kept in one cache.
 
-Two kinds of data file (``toolkit/lang/README.md`` describes every file and how to add to it):
+Two kinds of data file (``toolkit/lang/README.md`` describes them, and how to add a verb, a
+title or a word to a class):
 
 - **word list** (``name.txt``, or ``name.txt.gz``): one entry per line. An entry may hold
   spaces ("Roman Catholic"), never a tab. Read with :func:`read_lines` (entries in file order)
