@@ -138,18 +138,18 @@ def test_a_declared_class_without_words_fails_when_the_file_loads(data_folder):
         lang.classes(name, HarbourWords)
 
 
-def test_quote_word_classes_are_attributes_and_a_misspelt_name_fails():
+def test_quote_word_classes_read_as_attributes_or_by_name():
     from toolkit.quotes._lexicon import WORD_CLASSES, lexicon
 
-    words = lexicon().words
-    assert "june" in words.calendar and words["calendar"] is words.calendar
-    assert len(WORD_CLASSES) == 68
+    lex = lexicon()
+    assert "june" in lex.classes.calendar and lex.words["calendar"] is lex.classes.calendar
+    assert len(WORD_CLASSES) == 68 and list(lex.words) == list(WORD_CLASSES)
     with pytest.raises(AttributeError, match="calender"):
-        words["calender"]
+        lex.classes.calender  # noqa: B018
 
 
 def _class_names_used_in(source: str) -> set[str]:
-    """Word classes the code reads: ``words["name"]`` and ``words.name``."""
+    """Word classes the code reads: ``words["name"]`` and ``classes.name``."""
     used = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Subscript) and _is_words(node.value):
@@ -161,8 +161,9 @@ def _class_names_used_in(source: str) -> set[str]:
 
 
 def _is_words(node: ast.AST) -> bool:
-    return (isinstance(node, ast.Attribute) and node.attr == "words") or (
-        isinstance(node, ast.Name) and node.id == "words"
+    names = ("words", "classes")
+    return (isinstance(node, ast.Attribute) and node.attr in names) or (
+        isinstance(node, ast.Name) and node.id in names
     )
 
 
@@ -176,7 +177,7 @@ def test_every_word_class_the_quotation_code_reads_is_declared():
         used |= _class_names_used_in(path.read_text(encoding="utf-8"))
     assert len(used) > 60
     assert used - set(WORD_CLASSES) == set()
-    assert _class_names_used_in('lex.words["calender"] | words.tiem') == {"calender", "tiem"}
+    assert _class_names_used_in('lex.words["calender"] | lex.classes.tiem') == {"calender", "tiem"}
 
 
 # --- verbs ---------------------------------------------------------------------------------

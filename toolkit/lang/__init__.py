@@ -12,7 +12,7 @@ title or a word to a class):
   words separates them by spaces, several phrases by ``|``. Read with :func:`table`, which
   checks the header against the columns the code expects and the cells of class columns
   against their declared values; :func:`classes` reads a table of word classes (columns
-  ``class`` and ``word``) into a dataclass that declares them. :func:`verbs` reads the table
+  ``class`` and ``word``) into a dataclass that declares them, one field per class. :func:`verbs` reads the table
 of cue verbs, one :class:`Verb` a row.
 
 In every file, ``#`` starts a comment that runs to the end of the line, and blank lines are

@@ -208,8 +208,9 @@ def classes(name: str, schema: type[T], lower: bool = False) -> T:
     a dataclass with one ``frozenset[str]`` field per class: its declaration.
 
     A row whose class the schema does not declare, or a declared class without a word, fails
-    the loading; the code reads the classes as attributes (``words.calendar``), so a misspelt
-    name is an ``AttributeError`` that the tests' source check reports.
+    the loading. The code reads the classes as attributes (``words.calendar``): a misspelt
+    name is an ``AttributeError``, which the source check of ``tests/test_lang.py`` reports
+    before any rule runs.
     """
     return _classes(name, schema, lower)
 

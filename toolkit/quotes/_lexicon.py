@@ -20,8 +20,10 @@ class QuoteWords:
     against when it loads (a row of any other class fails, and so does a class without words).
     What each class is for is documented at the top of the file, in this order.
 
-    Read a class as an attribute, ``lexicon().words.calendar``; ``words["calendar"]`` also
-    works, as fast, and fails the same way (``AttributeError``) on a name not declared here.
+    ``lexicon().classes.calendar`` reads a class as an attribute; ``lexicon().words`` is the
+    same classes as a plain dict, ``words["calendar"]``, for the rules that read them by name
+    (a dict look-up is what the grammar's inner loops can afford). ``tests/test_lang.py``
+    checks that every class name the quotation code uses, either way, is declared here.
     """
 
     det: frozenset[str]
@@ -93,10 +95,6 @@ class QuoteWords:
     light_verb: frozenset[str]
     modifier_skip: frozenset[str]
 
-    # words["det"]: the slot look-up itself, with no Python call in between (the grammar reads
-    # classes this way in its inner loops).
-    __getitem__ = object.__getattribute__
-
 
 #: The names of the declared classes, in declaration order.
 WORD_CLASSES: tuple[str, ...] = tuple(f.name for f in fields(QuoteWords))
@@ -109,7 +107,8 @@ class _Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]
     with_object: frozenset[str]  # base forms of the verbs that take an object
     with_infinitive: frozenset[str]  # base forms of the verbs that take an infinitive
-    words: QuoteWords  # closed classes from quote_words.tsv
+    classes: QuoteWords  # the closed classes of quote_words.tsv: lex.classes.calendar
+    words: dict[str, frozenset[str]]  # the same, by name: lex.words["calendar"]
     pronouns: frozenset[str]
     relatives: frozenset[str]
     naming: frozenset[str]
@@ -124,6 +123,7 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     """The shared, read-only lexicon of the attribution grammar (loaded once, then cached)."""
     verbs = lang.verbs()
+    classes = lang.classes("quote_words.tsv", QuoteWords, lower=True)
     forms: dict[str, tuple[str, str]] = {}
     for verb in verbs:
         for form in verb.forms:
@@ -133,7 +133,8 @@ def lexicon() -> _Lexicon:
         phrases=_read_phrases(),
         with_object=frozenset(verb.base for verb in verbs if verb.takes_object),
         with_infinitive=frozenset(verb.base for verb in verbs if verb.takes_infinitive),
-        words=lang.classes("quote_words.tsv", QuoteWords, lower=True),
+        classes=classes,
+        words={name: getattr(classes, name) for name in WORD_CLASSES},
         pronouns=lang.word_set("quote_speaker_pronouns.txt"),
         relatives=lang.word_set("quote_relative_pronouns.txt"),
         naming=lang.word_set("quote_naming_words.txt"),
@@ -190,8 +191,8 @@ def _name_genders() -> dict[str, str]:
 @lang.cached
 def _pronoun_genders() -> dict[str, str]:
     """Pronoun -> the gender code of actor_first_names.tsv it agrees with ("he" -> "m")."""
-    words = lexicon().words
-    return {**dict.fromkeys(words.masculine, "m"), **dict.fromkeys(words.feminine, "f")}
+    classes = lexicon().classes
+    return {**dict.fromkeys(classes.masculine, "m"), **dict.fromkeys(classes.feminine, "f")}
 
 
 @lang.cached
