@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
+from toolkit.actors._identity import identity_key
 from toolkit.actors._model import FORMS, KINDS, Actor, Mention
 from toolkit.spans import TextLike, text_of
 
@@ -42,6 +43,7 @@ __all__ = [
     "co_mentions",
     "codebook_frame",
     "find_actors",
+    "identity_key",
     "load_codebook",
 ]
 
@@ -56,6 +58,7 @@ FRAME_COLUMNS = [
     "first_offset",
     "titles",
     "aliases",
+    "key",
 ]
 
 
@@ -69,15 +72,17 @@ def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
     ['Biden', 'NATO', 'Brussels']
     """
     from toolkit.actors._find import find_in_text
+    from toolkit.actors._identity import with_keys
 
     book = load_codebook(codebook) if codebook is not None else None
-    return find_in_text(text_of(x), book)
+    return with_keys(find_in_text(text_of(x), book), book)
 
 
 def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
     """One row per actor: actor, kind, mentions (every form: names, demonyms and pronouns, as
     in voice share and corpus tables), name_mentions, demonym_mentions, pronoun_mentions,
-    first_offset, titles, aliases (lists). Rows keep the order of ``actors``."""
+    first_offset, titles, aliases (lists), key (the actor's identity across articles). Rows
+    keep the order of ``actors``."""
     import pandas as pd
 
     rows = [
@@ -91,6 +96,7 @@ def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
             "first_offset": a.first_offset,
             "titles": list(a.titles),
             "aliases": list(a.aliases),
+            "key": a.key,
         }
         for a in actors
     ]

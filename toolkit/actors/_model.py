@@ -38,7 +38,10 @@ class Actor:
 
     ``name`` is the fullest name seen, without titles ("Vladimir Putin"); ``aliases`` are the
     surface forms of its name and demonym mentions ("Putin", "Vladimir Putin"); ``titles`` the
-    roles seen with the name ("Russian President"). Mentions are in text order.
+    roles seen with the name ("Russian President"). Mentions are in text order. ``key`` is the
+    actor's identity across articles ("place:united kingdom" for "Britain", "UK" or "United
+    Kingdom"; "person:vladimir putin"), set by :func:`toolkit.actors.find_actors`; see
+    ``toolkit/actors/_identity.py``.
 
     >>> a = Actor("Vladimir Putin", "person", ("Putin", "Vladimir Putin"), ("President",),
     ...           (Mention(9, 23, "Vladimir Putin"), Mention(40, 42, "he", "pronoun")))
@@ -51,6 +54,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    key: str = ""
 
     def _of_form(self, form: str) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.form == form)
@@ -81,6 +85,7 @@ class Actor:
         return {
             "name": self.name,
             "kind": self.kind,
+            "key": self.key,
             "aliases": list(self.aliases),
             "titles": list(self.titles),
             "mentions": [m.to_dict() for m in self.mentions],
