@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import toolkit
 from toolkit.actors import actors_to_frame, find_actors, identity_key
-from toolkit.actors._identity import IDENTITIES_FILE, _identities, fold, make_key
+from toolkit.actors._identity import IDENTITIES_FILE, _identities, fold_name, make_key
 from toolkit.corpus import Corpus, analyze_corpus
 from toolkit.lang import data_path, read_lines
 
@@ -127,8 +127,8 @@ def test_an_actor_built_by_hand_has_no_key():
 
 @given(st.text(max_size=30))
 def test_folding_is_idempotent(name):
-    assert fold(fold(name)) == fold(name)
-    assert make_key("person", name) == make_key("person", fold(name))
+    assert fold_name(fold_name(name)) == fold_name(name)
+    assert make_key("person", name) == make_key("person", fold_name(name))
 
 
 # --- the data file -----------------------------------------------------------------------
@@ -149,7 +149,7 @@ def test_no_name_of_one_kind_belongs_to_two_identities():
     for line in read_lines(IDENTITIES_FILE):
         key, name, _, *aliases = line.split("\t")
         for alias in [name, *(aliases[0].split("|") if aliases else [])]:
-            owner = owners.setdefault((key.split(":")[0], fold(alias)), key)
+            owner = owners.setdefault((key.split(":")[0], fold_name(alias)), key)
             assert owner == key, alias
     assert len(_identities()) == len(owners)
 

@@ -30,7 +30,7 @@ ROOT = HERE.parent
 DATA = ROOT / "toolkit" / "lang" / "data"
 sys.path.insert(0, str(ROOT))
 
-from toolkit.actors._identity import _is_acronym, fold, make_key  # noqa: E402
+from toolkit.actors._identity import _is_acronym, fold_name, make_key  # noqa: E402
 
 # CLDR territories that are not places an article names (groupings, codes for testing).
 _NOT_TERRITORIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "UM"}
@@ -46,7 +46,7 @@ def _names(field: str) -> list[str]:
 
 
 def _spelling(name: str) -> tuple[str, bool]:
-    return fold(name), _is_acronym(name)
+    return fold_name(name), _is_acronym(name)
 
 
 class Entry:
@@ -97,7 +97,7 @@ def countries() -> list[Entry]:
         entry = entries.setdefault(row[0], Entry("place", row[0]))
         entry.add(_names(row[1]) + _names(row[2]))
         for n in [row[0], *_names(row[1])]:
-            by_name.setdefault(fold(n), entry)
+            by_name.setdefault(fold_name(n), entry)
     extra = {r[0]: r for r in _rows(HERE / "identity_aliases.tsv") if r[1] == "place"}
     by_code = {}
     for name, row in extra.items():
@@ -111,7 +111,7 @@ def countries() -> list[Entry]:
             continue
         forms = _cldr_forms(name)
         entry = by_code.get(code) or next(
-            (by_name[fold(f)] for f in forms if fold(f) in by_name), None
+            (by_name[fold_name(f)] for f in forms if fold_name(f) in by_name), None
         )
         if entry is None and not forms:
             print(f"note: CLDR {code} {name!r} matches no country; left out")
@@ -137,9 +137,9 @@ def organizations() -> list[Entry]:
             continue
         row += [""] * (3 - len(row))
         if row[0] not in entries:
-            taken = {fold(n) for n in [row[0], *_names(row[2])]}
+            taken = {fold_name(n) for n in [row[0], *_names(row[2])]}
             for other in entries.values():
-                other.aliases = [a for a in other.aliases if fold(a) not in taken]
+                other.aliases = [a for a in other.aliases if fold_name(a) not in taken]
         entries.setdefault(row[0], Entry("organization", row[0])).add(_names(row[2]))
     return list(entries.values())
 
@@ -149,7 +149,7 @@ def check(entries: list[Entry]) -> None:
     seen: dict[tuple[str, str], str] = {}
     for e in entries:
         for n in [e.name, *e.aliases]:
-            owner = seen.setdefault((e.kind, fold(n)), e.key)
+            owner = seen.setdefault((e.kind, fold_name(n)), e.key)
             if owner != e.key:
                 print(f"note: {n!r} is a name of {owner} and {e.key}; kept by {owner}")
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
-from toolkit.actors._identity import identity_key
+from toolkit.actors._identity import fold_name, identity_key
 from toolkit.actors._model import FORMS, KINDS, Actor, Mention
 from toolkit.spans import TextLike, text_of
 
@@ -43,6 +43,7 @@ __all__ = [
     "co_mentions",
     "codebook_frame",
     "find_actors",
+    "fold_name",
     "identity_key",
     "load_codebook",
 ]

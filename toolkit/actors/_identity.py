@@ -38,10 +38,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–
 _SPACES = re.compile(r"\s+")
 
 
-def fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """A name as keys spell it: lower case, no accents, no full stops, single spaces.
 
-    >>> fold("  José  Manuel Barroso"), fold("U.S."), fold("O’Neill")
+    >>> fold_name("  José  Manuel Barroso"), fold_name("U.S."), fold_name("O’Neill")
     ('jose manuel barroso', 'us', "o'neill")
     """
     decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
@@ -55,7 +55,7 @@ def make_key(kind: str, name: str) -> str:
     >>> make_key("person", "Sergei Lavrov")
     'person:sergei lavrov'
     """
-    return f"{kind}:{fold(name)}"
+    return f"{kind}:{fold_name(name)}"
 
 
 def _is_acronym(alias: str) -> bool:
@@ -73,9 +73,9 @@ def _identities() -> dict[tuple[str, str], tuple[str, bool]]:
         aliases = [a.strip() for a in rest[0].split("|") if a.strip()]
         for alias in [name, *aliases]:
             # "WHO" is the World Health Organization, "Who" is not; "NATO" and "Nato" are.
-            owner, capitals = table.get((kind, fold(alias)), (key, True))
+            owner, capitals = table.get((kind, fold_name(alias)), (key, True))
             if owner == key:
-                table[(kind, fold(alias))] = (key, capitals and _is_acronym(alias))
+                table[(kind, fold_name(alias))] = (key, capitals and _is_acronym(alias))
     return table
 
 
@@ -91,7 +91,7 @@ def identity_key(name: str, kind: str) -> str:
 
 
 def _listed_key(name: str, kind: str) -> str | None:
-    found = _identities().get((kind, fold(name)))
+    found = _identities().get((kind, fold_name(name)))
     if found is None:
         return None
     key, capitals_only = found
