@@ -155,12 +155,15 @@ def test_no_name_of_one_kind_belongs_to_two_identities():
 
 
 def test_the_identities_file_is_what_its_build_script_makes():
-    pytest.importorskip("babel")
+    babel = pytest.importorskip("babel")
+    shipped = data_path(IDENTITIES_FILE).read_text(encoding="utf-8")
+    if f"with babel {babel.__version__};" not in shipped:
+        pytest.skip("another babel (CLDR) version than the file was built with")
     spec = importlib.util.spec_from_file_location("build", ROOT / "tools" / "build_identities.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     expected = build.render(build.countries() + build.organizations())
-    assert data_path(IDENTITIES_FILE).read_text(encoding="utf-8") == expected
+    assert shipped == expected
 
 
 # --- corpus tables group by key ----------------------------------------------------------
