@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.actors._model import Actor
 from toolkit.lang import read_lines
@@ -79,6 +79,7 @@ def _identities() -> dict[tuple[str, str], tuple[str, bool]]:
     return table
 
 
+@lru_cache(maxsize=65536)  # names repeat across the articles of a corpus
 def identity_key(name: str, kind: str) -> str:
     """The key of an actor of ``kind`` named ``name``: a listed identity's key (places and
     organisations), or the name's own.
