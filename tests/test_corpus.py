@@ -90,6 +90,7 @@ def test_tables_have_sensible_dtypes(corpus):
     assert list(corpus.actors.columns) == [
         "article_id",
         "actor",
+        "key",
         "kind",
         "mentions",
         "name_mentions",
@@ -313,6 +314,7 @@ def test_top_actors_and_voice_share(corpus):
     table = corpus.actor_table()
     assert list(table.columns) == [
         "actor",
+        "key",
         "kind",
         "articles",
         "mentions",
@@ -326,8 +328,8 @@ def test_top_actors_and_voice_share(corpus):
         "voice_share",
     ]
     assert table["mentions"].is_monotonic_decreasing
-    totals = corpus.actors.groupby("actor")["mentions"].sum()
-    assert dict(zip(table["actor"], table["mentions"], strict=True)) == totals.to_dict()
+    totals = corpus.actors.groupby("key")["mentions"].sum()
+    assert dict(zip(table["key"], table["mentions"], strict=True)) == totals.to_dict()
     assert len(corpus.top_actors(3)) == 3
     by_topic = corpus.top_actors(2, by="topic")
     assert set(by_topic["topic"]) == {"business", "politics", "tech"}

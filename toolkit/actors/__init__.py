@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
 from toolkit.actors._describe import named_only_in_credits
+from toolkit.actors._identity import fold_name, identity_key
 from toolkit.actors._model import FORMS, GENDERS, KINDS, ROLES, Actor, Mention
 from toolkit.actors._role import is_sports_report, role_of_phrase
 from toolkit.spans import TextLike, text_of
@@ -46,6 +47,8 @@ __all__ = [
     "co_mentions",
     "codebook_frame",
     "find_actors",
+    "fold_name",
+    "identity_key",
     "is_sports_report",
     "load_codebook",
     "named_only_in_credits",
@@ -67,6 +70,7 @@ FRAME_COLUMNS = [
     "gender_evidence",
     "role",
     "role_evidence",
+    "key",
 ]
 
 
@@ -82,18 +86,20 @@ def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
     ['Biden', 'NATO', 'Brussels']
     """
     from toolkit.actors._find import find_in_text
+    from toolkit.actors._identity import with_keys
     from toolkit.actors._people import with_gender_and_role
 
     book = load_codebook(codebook) if codebook is not None else None
     text = text_of(x)
-    return with_gender_and_role(text, find_in_text(text, book), book)
+    return with_keys(with_gender_and_role(text, find_in_text(text, book), book), book)
 
 
 def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
     """One row per actor: actor, kind, mentions (every form: names, demonyms and pronouns, as
     in voice share and corpus tables), name_mentions, demonym_mentions, pronoun_mentions,
     first_offset, titles, aliases (lists), gender (inferred: "female", "male" or None),
-    gender_evidence, role, role_evidence (lists). Rows keep the order of ``actors``."""
+    gender_evidence, role, role_evidence (lists), key (the actor's identity across articles).
+    Rows keep the order of ``actors``."""
     import pandas as pd
 
     rows = [
@@ -111,6 +117,7 @@ def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
             "gender_evidence": list(a.gender_evidence),
             "role": a.role,
             "role_evidence": list(a.role_evidence),
+            "key": a.key,
         }
         for a in actors
     ]

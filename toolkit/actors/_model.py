@@ -55,7 +55,10 @@ class Actor:
 
     ``name`` is the fullest name seen, without titles ("Vladimir Putin"); ``aliases`` are the
     surface forms of its name and demonym mentions ("Putin", "Vladimir Putin"); ``titles`` the
-    roles seen with the name ("Russian President"). Mentions are in text order.
+    roles seen with the name ("Russian President"). Mentions are in text order. ``key`` is the
+    actor's identity across articles ("place:united kingdom" for "Britain", "UK" or "United
+    Kingdom"; "person:vladimir putin"), set by :func:`toolkit.actors.find_actors`; see
+    ``toolkit/actors/_identity.py``.
 
     ``gender`` is the person's **inferred** gender, ``"female"``, ``"male"`` or None (unknown),
     read from the article (pronouns linked to the person, gendered titles and nouns) and a
@@ -80,6 +83,7 @@ class Actor:
     gender_evidence: tuple[str, ...] = ()
     role: str | None = None
     role_evidence: tuple[str, ...] = ()
+    key: str = ""
 
     def _of_form(self, form: str) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.form == form)
@@ -110,6 +114,7 @@ class Actor:
         return {
             "name": self.name,
             "kind": self.kind,
+            "key": self.key,
             "aliases": list(self.aliases),
             "titles": list(self.titles),
             "mentions": [m.to_dict() for m in self.mentions],

@@ -43,10 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_eval_entities)
 
     p = eval_sub.add_parser(
-        "quotes", help="quotation spans and speakers vs PolNeAR-style gold (quotes-dev.jsonl)"
+        "quotes",
+        help="quotation spans and speakers vs PolNeAR-style (quotes-dev.jsonl) or GGT-style"
+        " gold (ggt-dev.jsonl)",
     )
     p.add_argument(
-        "gold", help="gold JSONL file (PolNeAR-style, as quotes-dev.jsonl of the evaluation data)"
+        "gold",
+        help="gold JSONL file, PolNeAR-style (as quotes-dev.jsonl of the evaluation data) or"
+        " GGT-style (as ggt-dev.jsonl: scored as GGT scores, at overlaps 0.3 and 0.8); the"
+        " format is read from the file",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, help="score only the first N articles")
@@ -151,11 +156,14 @@ def _cmd_eval_entities(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.ggt import is_ggt_gold
     from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
 
     part = parse_part(args.part)
     if part is False:
         return 2
+    if is_ggt_gold(args.gold):
+        return _eval_ggt(args, part)
     results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
     if args.json:
         emit([result.to_dict() for result in results], "json")
@@ -221,4 +229,19 @@ def _cmd_eval_html(args: argparse.Namespace) -> int:
 
     results = evaluate_html(args.folder)
     emit([result.to_dict() for result in results], "json" if args.json else "table")
+
+
+def _eval_ggt(args: argparse.Namespace, part: tuple[int, int] | None) -> int:
+    from toolkit.evaluation.ggt import DESCRIPTION, evaluate_ggt
+
+    results = evaluate_ggt(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
+    if args.json:
+        emit([result.to_dict() for result in results], "json")
+        return 0
+    print(DESCRIPTION)
+    print()
+    emit([row for result in results for row in result.rows()], "table")
+    for result in results:
+        if result.errors:
+            print(f"{result.name}: {result.errors} articles raised an error, scored as empty")
     return 0

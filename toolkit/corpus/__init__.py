@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit._io import TEMP_PREFIX, TEMP_SUFFIX
+from toolkit.actors import identity_key
 from toolkit.article import Article, assign_ids, expand_paths, load_article
 from toolkit.corpus import engines
 from toolkit.errors import ArticleError
@@ -81,6 +82,7 @@ _SCHEMAS: dict[str, dict[str, str]] = {
     "actors": {
         "article_id": _TEXT,
         "actor": _TEXT,
+        "key": _TEXT,
         "kind": "category",
         "mentions": "int64",
         "name_mentions": "int64",
@@ -162,6 +164,7 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
             {
                 "article_id": article.id,
                 "actor": actor.name,
+                "key": actor.key or identity_key(actor.name, actor.kind),
                 "kind": actor.kind,
                 # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
                 "mentions": len(forms),
@@ -513,7 +516,11 @@ def _stats_dtypes() -> dict[str, str]:
 
 def _upgrade_actors(frame: pd.DataFrame) -> pd.DataFrame:
     """An actors table written before ``mentions`` counted every form (then it counted names
-    only, and there was no ``name_mentions``), in today's columns."""
+    only, and there was no ``name_mentions``), or before actors had a ``key``, in today's
+    columns."""
+    if "key" not in frame and {"actor", "kind"} <= set(frame.columns):
+        keys = [identity_key(a, str(k)) for a, k in zip(frame["actor"], frame["kind"], strict=True)]
+        frame = frame.assign(key=keys)
     if "mentions" not in frame or "name_mentions" in frame:
         return frame
     total = frame["mentions"]
@@ -772,6 +779,9 @@ class Corpus:
     def actor_table(self, *, by: str | None = None, kind: str | None = None) -> pd.DataFrame:
         """Per actor (and per value of the articles column ``by``, e.g. ``"topic"``):
 
+        - ``actor``: its display name, the name it has in most articles; ``key``: its identity
+          across articles (:attr:`toolkit.actors.Actor.key`: "Britain", "UK" and "United
+          Kingdom" are one actor, ``place:united kingdom``);
         - ``kind``: the actor's most frequent kind;
         - ``articles``: articles mentioning it;
         - ``mentions``: every mention of it in them (names, demonyms such as "French", and
@@ -793,14 +803,14 @@ class Corpus:
 
         actors = self.actors
         quotes = self.quotes
-        keys = ["actor"]
+        keys = ["key"]
         if by is not None:
             if by not in self.articles:
                 raise KeyError(f"no articles column {by!r} to group by")
             lookup = self.articles.set_index("id")[by]
             actors = actors.assign(**{by: actors["article_id"].map(lookup).to_numpy()})
             quotes = quotes.assign(**{by: quotes["article_id"].map(lookup).to_numpy()})
-            keys = [by, "actor"]
+            keys = [by, "key"]
         all_mentions = actors.groupby(keys[:-1], observed=True)["mentions"].sum() if by else None
         all_quotes = quotes.groupby(by, observed=True).size() if by else None
         total_mentions = int(actors["mentions"].sum())
@@ -833,6 +843,7 @@ class Corpus:
         )
         table.insert(0, "kind", kinds.reindex(table.index).astype(_TEXT))
         table = table.reset_index()
+        table.insert(len(keys) - 1, "actor", table["key"].map(self._display_names()))
         table["quoted_share"] = table["quoted_articles"] / table["articles"]
         if by is None:
             table["mention_share"] = table["mentions"] / max(total_mentions, 1)
@@ -848,6 +859,17 @@ class Corpus:
         extra = sorted(set(table["kind"].dropna()) - set(ACTOR_KINDS))
         table["kind"] = pd.Categorical(table["kind"], categories=[*ACTOR_KINDS, *extra])
         return table.reset_index(drop=True)
+
+    def _display_names(self) -> pd.Series:
+        """Key -> the name its actor has in most articles (then: with most mentions, first in
+        alphabetical order)."""
+        rows = self.actors.groupby(["key", "actor"], observed=True).agg(
+            articles=("article_id", "size"), mentions=("mentions", "sum")
+        )
+        rows = rows.reset_index().sort_values(
+            ["key", "articles", "mentions", "actor"], ascending=[True, False, False, True]
+        )
+        return rows.drop_duplicates("key").set_index("key")["actor"]
 
     def top_actors(
         self, n: int = 20, *, by: str | None = None, kind: str | None = None
@@ -882,10 +904,12 @@ class Corpus:
         ]
 
     def co_mention_table(self, actors: Iterable[str] | None = None) -> pd.DataFrame:
-        """Pairs of actors named in the same sentence: actor_a, actor_b (in name order),
-        articles (in how many articles they meet), count (in how many sentences). Only pairs
-        of ``actors`` if given. Most frequent first."""
-        pairs = self.co_mentions
+        """Pairs of actors named in the same sentence: actor_a, actor_b (display names, as in
+        :meth:`actor_table`, in name order), articles (in how many articles they meet), count
+        (in how many sentences). Pairs are counted by actor key, so "Britain" and "United
+        Kingdom" are one actor. Only pairs of ``actors`` (display names or keys) if given.
+        Most frequent first."""
+        pairs = self._co_mentions_by_key()
         if actors is not None:
             keep = set(actors)
             pairs = pairs[pairs["actor_a"].isin(keep) & pairs["actor_b"].isin(keep)]
@@ -900,6 +924,34 @@ class Corpus:
             kind="stable",
         )
         return table.reset_index(drop=True)
+
+    def _co_mentions_by_key(self) -> pd.DataFrame:
+        """The co-mention rows with each actor's name replaced by its key's display name (its
+        key where an older table lacks the actor), pairs in name order, self-pairs left out."""
+        import pandas as pd
+
+        key_of = self.actors.drop_duplicates(["article_id", "actor"]).set_index(
+            ["article_id", "actor"]
+        )["key"]
+        names = self._display_names()
+        sides = {}
+        for side in ("actor_a", "actor_b"):
+            where = pd.MultiIndex.from_arrays(
+                [self.co_mentions["article_id"], self.co_mentions[side]]
+            )
+            keys = pd.Series(key_of.reindex(where).to_numpy(), dtype=object)
+            keys = keys.fillna(pd.Series(self.co_mentions[side].to_numpy(), dtype=object))
+            sides[side] = keys.map(names).fillna(keys).astype(str)
+        a, b = sides["actor_a"], sides["actor_b"]
+        pairs = pd.DataFrame(
+            {
+                "article_id": self.co_mentions["article_id"].to_numpy(),
+                "actor_a": a.where(a < b, b).to_numpy(),
+                "actor_b": b.where(a < b, a).to_numpy(),
+                "count": self.co_mentions["count"].to_numpy(),
+            }
+        )
+        return pairs[pairs["actor_a"] != pairs["actor_b"]]
 
     # --- back to the articles -------------------------------------------------------------
 
@@ -923,7 +975,8 @@ class Corpus:
         limit: int | None = 50,
         forms: Iterable[str] = ("name",),
     ) -> pd.DataFrame:
-        """Keywords in context for an actor across the corpus: each of its mentions (by name;
+        """Keywords in context for an actor (a display name or a key, as in :meth:`actor_table`)
+        across the corpus: each of its mentions (by name;
         add ``"demonym"`` or ``"pronoun"`` to ``forms`` for more) with ``window`` words either
         side, in the articles that mention it, in corpus order; at most ``limit`` lines
         (``None``: all). Columns: article_id, then those of :func:`toolkit.text.stats.kwic` (left,
@@ -942,7 +995,9 @@ class Corpus:
         from toolkit.text.stats import kwic
 
         forms = set(forms)
-        ids = self.actors.loc[self.actors["actor"] == actor, "article_id"].drop_duplicates()
+        table = self.actors
+        keys = set(table.loc[(table["actor"] == actor) | (table["key"] == actor), "key"])
+        ids = table.loc[table["key"].isin(keys), "article_id"].drop_duplicates()
         frames = []
         total = 0
         for article_id in ids:
@@ -953,7 +1008,7 @@ class Corpus:
             except (ArticleChangedError, ArticleError) as exc:
                 warnings.warn(f"kwic: {exc}; left out", stacklevel=2)
                 continue
-            found = next((a for a in find_actors(article) if a.name == actor), None)
+            found = next((a for a in find_actors(article) if a.key in keys), None)
             mentions = [m for m in found.mentions if m.form in forms] if found else []
             if not mentions:
                 continue
@@ -1002,7 +1057,7 @@ class Corpus:
             "duplicates": int(articles["duplicate_of"].notna().sum()),
             "failures": len(self.errors),
             "words": int(articles["words"].sum()) if "words" in articles else 0,
-            "distinct_actors": int(self.actors["actor"].nunique()),
+            "distinct_actors": int(self.actors["key"].nunique()),
             "actor_mentions": int(self.actors["mentions"].sum()),
             "quotes": len(self.quotes),
             "topics": {str(k): int(v) for k, v in topics.items() if v},
