@@ -35,6 +35,7 @@ quote names a speaker.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -79,16 +80,19 @@ def is_ggt_gold(path: str | Path) -> bool:
     Only the first record that has quotes is read; a file that is not JSON lines is not GGT
     gold (the PolNeAR reader then says what is wrong with it).
     """
+    from toolkit.article import open_regular_file
+    from toolkit.errors import ArticleError
+
     try:
-        with Path(path).open(encoding="utf-8") as handle:
+        with io.TextIOWrapper(open_regular_file(path), encoding="utf-8") as handle:
             for line in handle:
                 if not line.strip():
                     continue
                 quotes = json.loads(line).get("quotes") or []
                 if quotes:
                     return "reference" in quotes[0] and "inner_start" not in quotes[0]
-    except (OSError, ValueError, AttributeError):
-        return False
+    except (ArticleError, OSError, ValueError, AttributeError):
+        return False  # not a readable file of JSON lines: the PolNeAR reader says what is wrong
     return False
 
 
