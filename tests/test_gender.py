@@ -133,7 +133,7 @@ def test_gender_in_dict_and_frame():
     actors = find_actors("Lena Oduya arrived late. She said the bridge would reopen.")
     assert actors[0].to_dict()["gender"] == "female"
     frame = actors_to_frame(actors)
-    assert list(frame.columns[-4:]) == ["gender", "gender_evidence", "role", "role_evidence"]
+    assert list(frame.columns[-5:-1]) == ["gender", "gender_evidence", "role", "role_evidence"]
     assert frame.loc[0, "gender_evidence"] == [
         "pronouns: 1 she/her",
         "first name: Lena (99% female)",

@@ -15,7 +15,7 @@ import toolkit
 from toolkit.actors import actors_to_frame, find_actors, identity_key
 from toolkit.actors._identity import IDENTITIES_FILE, _identities, fold_name, make_key
 from toolkit.corpus import Corpus, analyze_corpus
-from toolkit.lang import data_path, read_lines
+from toolkit.lang import data_path, table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,24 +131,25 @@ def test_folding_is_idempotent(name):
     assert make_key("person", name) == make_key("person", fold_name(name))
 
 
+COLUMNS = ("key", "name", "code", "aliases")
+
+
 # --- the data file -----------------------------------------------------------------------
 
 
 def test_every_identity_is_found_under_each_of_its_names():
-    for line in read_lines(IDENTITIES_FILE):
-        key, name, code, *aliases = line.split("\t")
+    for key, name, code, aliases in table(IDENTITIES_FILE, COLUMNS):
         kind = key.split(":", 1)[0]
-        assert key == make_key(kind, name), line
-        assert code == "-" or (len(code) == 2 and code.isupper()), line
-        for alias in [name, *(aliases[0].split("|") if aliases else [])]:
+        assert key == make_key(kind, name), name
+        assert code == "-" or (len(code) == 2 and code.isupper()), name
+        for alias in [name, *(aliases.split("|") if aliases else [])]:
             assert identity_key(alias, kind) == key, (alias, key)
 
 
 def test_no_name_of_one_kind_belongs_to_two_identities():
     owners: dict[tuple[str, str], str] = {}
-    for line in read_lines(IDENTITIES_FILE):
-        key, name, _, *aliases = line.split("\t")
-        for alias in [name, *(aliases[0].split("|") if aliases else [])]:
+    for key, name, _, aliases in table(IDENTITIES_FILE, COLUMNS):
+        for alias in [name, *(aliases.split("|") if aliases else [])]:
             owner = owners.setdefault((key.split(":")[0], fold_name(alias)), key)
             assert owner == key, alias
     assert len(_identities()) == len(owners)

@@ -283,9 +283,10 @@ def _toolkit_modules():
 
 def test_every_cached_function_of_the_toolkit_is_in_the_one_cache():
     """A ``functools.cache`` of its own would survive clear_cache(): use toolkit.lang.cached."""
+    modules = list(_toolkit_modules())  # imported first: importing registers their loaders
     registered = set(lang.CACHE.names())
     stray = []
-    for module in _toolkit_modules():
+    for module in modules:
         for value in vars(module).values():
             name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
             clears = callable(getattr(value, "cache_clear", None))

@@ -229,6 +229,7 @@ def _cmd_eval_html(args: argparse.Namespace) -> int:
 
     results = evaluate_html(args.folder)
     emit([result.to_dict() for result in results], "json" if args.json else "table")
+    return 0
 
 
 def _eval_ggt(args: argparse.Namespace, part: tuple[int, int] | None) -> int:
