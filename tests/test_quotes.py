@@ -901,6 +901,165 @@ def test_time_words_are_no_part_of_a_speaker_but_months_in_names_are(text, expec
     assert speakers(text)[0][1] == expected
 
 
+# --- speakers found by a colon, a signature, a closing cue or an intention ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A colon right before the quotation: the subject of what introduces it. A word or two
+        # in quote marks with such a speaker is a quotation, not a scare quote.
+        ('The mayor had one word for it: "shameful".', [("shameful", "The mayor")]),
+        # A short run of capitalised words before a colon opening the sentence: a speaker tag.
+        ('Mayor Ruiz: Budget is a "total mess"', [("total mess", "Mayor Ruiz")]),
+        # A subject and a verb phrase before a colon introduce the quotation.
+        (
+            "Ruiz lost the vote, but she paid her rival a grudging compliment: "
+            '"He ran a clean race."',
+            [("He ran a clean race.", "she")],
+        ),
+        # A paragraph that is only a dash and a name signs the quotation above it.
+        (
+            '"The bridge must be rebuilt before winter."\n— Ana Ruiz',
+            [("The bridge must be rebuilt before winter.", "Ana Ruiz")],
+        ),
+        # A sentence ending with a colon hands its subject to the quotation that opens the
+        # next paragraph.
+        (
+            'Ana Ruiz had a message for the council:\n"Fix the roads before winter."',
+            [("Fix the roads before winter.", "Ana Ruiz")],
+        ),
+        # Of two cues in the sentence before, the one whose speaker is the sentence subject
+        # speaks on in the next quotation.
+        (
+            "Ana Novak explained that delegates pledged to Tom Reyes may yet change sides. "
+            '"It happens every year."',
+            [("It happens every year.", "Ana Novak")],
+        ),
+        # A scare quote whose only speaker is the pronoun opening its clause keeps the
+        # speaker named before it instead.
+        (
+            'Ruiz said the port would reopen. The crews were wary, but she kept the plan "on track".',
+            [("on track", "Ruiz")],
+        ),
+    ],
+)
+def test_speakers_without_a_speech_cue_before_the_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_cue_closing_the_sentence_speaks_for_a_partial_quotation():
+    assert found('The plan is "dead" and buried, Ana Ruiz said.') == [("dead", "Ana Ruiz", "said")]
+
+
+def test_an_intention_cue_gives_the_speaker_of_a_partial_quotation():
+    assert found('Ana Ruiz wants the council to "fix the roads" this year.') == [
+        ("fix the roads", "Ana Ruiz", "wants")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Talks have failed, writes "The Herald".',
+        'Talks have failed, according to "The Harbour Times".',
+    ],
+)
+def test_a_name_in_quote_marks_where_the_speaker_stands_is_no_quotation(text):
+    assert direct(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a colon, the clause is reported without "that".
+        ("Ana Ruiz said: the plan is dead.", [("the plan is dead", "Ana Ruiz", "said")]),
+        # "by which time the council said": the relative pronoun and its noun are no speaker.
+        (
+            "The vote ended at noon, by which time the council said the count was over.",
+            [("the count was over", "the council", "said")],
+        ),
+    ],
+)
+def test_reported_speech_after_a_colon_or_a_relative_adverbial(text, expected):
+    assert found(text, "indirect") == expected
+
+
+# --- speaker phrases and sentence subjects: the less common shapes ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A counted group is a speaker: "About 120 farmers said".
+        (
+            "About 120 farmers said the plan would fail.",
+            [("indirect", "the plan would fail", "About 120 farmers", "said")],
+        ),
+        # A second relative clause before a participle: "who" speaks, for its antecedent.
+        (
+            "Ana Ruiz, who grew up in the valley and who has come home knowing that the port "
+            "will close, spoke on Monday.",
+            [("indirect", "the port will close, spoke on Monday", "who", "knowing")],
+        ),
+        # "he is seen asking": the participle is the cue, not the verb before it.
+        (
+            '"Why was the gate shut?" he is seen asking.',
+            [("direct", "Why was the gate shut?", "he", "asking")],
+        ),
+        # "Here is Ruiz ...:" presents its subject.
+        (
+            'Here is Ruiz in 1998: "The port will outlive us all."',
+            [("direct", "The port will outlive us all.", "Ruiz", None)],
+        ),
+        # An opening adverbial up to its comma is no part of the subject.
+        (
+            "On the state of the port, Ruiz aimed her criticism at the council, saying the board "
+            '"wants to sell the docks" before spring.',
+            [("direct", "wants to sell the docks", "Ruiz", "saying")],
+        ),
+        (
+            'Two years later, Ruiz left the port. "It was time."',
+            [("direct", "It was time.", "Ruiz", None)],
+        ),
+        (
+            "Two years later, Ana Ruiz has left the council and written a book about the port.",
+            [("indirect", "a book about the port", "Ana Ruiz", "written")],
+        ),
+        # A possessive and a noun make a subject: "Her deputy".
+        (
+            'Her deputy pressed on with the plan. "We will finish it."',
+            [("direct", "We will finish it.", "Her deputy", None)],
+        ),
+        # A past participle opening the sentence is no subject.
+        (
+            "Preceded at the lectern by her aides, Ruiz began a long lament for the "
+            '"forgotten Northerners".',
+            [("direct", "forgotten Northerners", None, None)],
+        ),
+        # "that" followed by a verb is the subject of the clause reported, so part of it.
+        (
+            "The council insisted that was never in the agreement.",
+            [("indirect", "that was never in the agreement", "The council", "insisted")],
+        ),
+        # A speech noun with its possessive around the quotation, or its clause holding it.
+        (
+            'Ana Ruiz made her "no new taxes" pledge on Monday.',
+            [("direct", "no new taxes", "her", "pledge")],
+        ),
+        (
+            "The mayor's claim that the port was losing money year after year "
+            '"like a sieve" surprised the council.',
+            [("direct", "like a sieve", "The mayor's", "claim")],
+        ),
+    ],
+)
+def test_less_common_speaker_phrases_and_subjects(text, expected):
+    assert [
+        (q.kind, q.text, q.speaker_mention, q.cue) for q in extract_quotes(text, actors=[])
+    ] == expected
+
+
 # --- tables -------------------------------------------------------------------------------
 
 
