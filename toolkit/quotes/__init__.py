@@ -70,7 +70,9 @@ class Quote:
     (reported speech). ``speaker`` is an actor's canonical name or None;
     ``speaker_start:speaker_end`` is the mention naming the speaker (None when there is none).
     ``closed`` is False for a quotation with no closing mark; ``paragraphs`` counts the
-    paragraphs a direct quotation runs over.
+    paragraphs a direct quotation runs over. ``rule`` names the rule that found the speaker of
+    a direct quotation (empty when none did) or the reported clause; the rules and their
+    order are listed in :mod:`toolkit.quotes.rules`.
     """
 
     start: int
@@ -86,6 +88,7 @@ class Quote:
     speaker_mention: str | None = None
     closed: bool = True
     paragraphs: int = 1
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -140,6 +143,7 @@ def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
         speaker_mention=text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
         closed=item.closed,
         paragraphs=item.paragraphs,
+        rule=item.rule,
     )
 
 

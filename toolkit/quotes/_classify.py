@@ -42,10 +42,12 @@ def classify(
     k: int,
     cues: list[Cue],
     attribution: Attribution | None,
+    subject_only: bool,
     headline: bool,
 ) -> str:
     """ "quote", "scare" (a quotation only if a speaker is found in its paragraph) or "not"
-    (a name, a title, a term or markup, never a quotation)."""
+    (a name, a title, a term or markup, never a quotation). ``subject_only``: the attribution
+    was found with no cue (see :class:`toolkit.quotes.rules.Rule`)."""
     inner = text[span.inner_start : span.inner_end]
     words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
     if not words:
@@ -86,7 +88,7 @@ def classify(
     ):
         return "not"  # 'She starred in "The Long Road Home"', '"Face the Nation,"'
 
-    if ending is not None or (attribution is not None and attribution.how not in SUBJECT_ONLY):
+    if ending is not None or (attribution is not None and not subject_only):
         return "quote"
     if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
         return "scare"
@@ -136,7 +138,3 @@ def _attributed_after(tokens: list[Token], k: int, attribution: Attribution | No
         and attribution.cue is not None
         and attribution.cue[0] - tokens[k].end < 40
     )
-
-
-# Attributions found with no cue at all: not enough to make a scare quote a quotation.
-SUBJECT_ONLY = frozenset(["sentence subject", "clause subject"])

@@ -1,71 +1,164 @@
-"""Finding quotations in a text."""
+"""Finding quotations in a text: the steps, and the cascades of :mod:`toolkit.quotes.rules`
+run over each sentence.
+
+Private helper of :mod:`toolkit.quotes`, which turns what :func:`find` returns into
+:class:`~toolkit.quotes.Quote` objects. The work, per text:
+
+1. pair quote marks paragraph by paragraph (:mod:`toolkit.quotes._marks`);
+2. mask each quotation, so that "Q, Smith said." reads as one token, and split sentences
+   (:mod:`toolkit.quotes._sentences`);
+3. per sentence, find speech cues; attribute each quotation (the ``speaker`` cascade, then
+   the ``source`` cascade when the speaker stands before it), decide whether it is a
+   quotation at all (:mod:`toolkit.quotes._classify`), and collect reported clauses (the
+   ``reported`` cascade for each speech cue, then the ``clause`` cascade);
+4. across sentences, give quotations without a speaker in their sentence one from around
+   them (the ``inherit`` cascade).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from toolkit.quotes._attribution import Attribution, Found
 from toolkit.quotes._classify import classify, speaker_quotes
-from toolkit.quotes._clause_rules import (
-    asked,
-    hedged,
-    nominal_reported,
-    reported_speech,
-    topical,
-    unclaimed,
-)
+from toolkit.quotes._clause_rules import reported_clauses, reporting_phrase
 from toolkit.quotes._grammar.cues import find_cues
-from toolkit.quotes._inherit_rules import inherit, last_speaker
-from toolkit.quotes._marks import quoted_spans
-from toolkit.quotes._sentences import Paragraphs, headline_paragraphs, mask, sentence_tokens
-from toolkit.quotes._speaker_rules import attribute
-from toolkit.quotes._tokens import Token
+from toolkit.quotes._inherit_rules import Surroundings
+from toolkit.quotes._marks import QuotedSpan, quoted_spans
+from toolkit.quotes._sentences import (
+    Paragraphs,
+    Sentence,
+    headline_paragraphs,
+    mask,
+    sentence_tokens,
+)
+from toolkit.quotes.rules import CLAUSE, INHERIT, REPORTED, SOURCE, SPEAKER, Rule
+
+
+@dataclass(slots=True)
+class _Decision:
+    """What a quotation's own sentence says about it: ``verdict`` ("quote", "scare" or
+    "not", see :func:`~toolkit.quotes._classify.classify`), its attribution and the rule that
+    found it."""
+
+    verdict: str
+    attribution: Attribution | None = None
+    rule: Rule | None = None
 
 
 def find(text: str) -> list[Found]:
-    """Direct quotations and reported clauses of ``text``, each with its attribution."""
+    """Direct quotations and reported clauses of ``text``, each with its attribution and the
+    name of the rule that found it, in text order."""
     paragraphs = Paragraphs(text)
     spans = quoted_spans(text, paragraphs.spans)
     masked = mask(text, spans).replace("\xa0", " ")  # punkt splits at no-break spaces too
     quote_at = {span.outer_start: n for n, span in enumerate(spans)}
-    decisions: dict[int, tuple[str, Attribution | None]] = {}
     headlines = headline_paragraphs(masked, paragraphs)
+    decisions: dict[int, _Decision] = {}
     reported: list[Found] = []
-    events: dict[int, list[tuple[int, Attribution]]] = {}  # speakers named, per paragraph
-    subjects: list[tuple[int, int, list[Token] | None]] = []  # sentences without quotations
+    around = Surroundings(text, paragraphs)
     for start, end, tokens in sentence_tokens(text, masked, spans, quote_at):
         headline = paragraphs.index(start) in headlines
-        cues = find_cues(tokens, headline)
-        named = speaker_quotes(text, spans, tokens, cues)
-        not_quotations = set(named)
-        attributions: dict[int, Attribution] = {}
-        for k, token in enumerate(tokens):
-            if token.kind == "quote" and token.quote >= 0:
-                span = spans[token.quote]
-                attribution = attribute(tokens, cues, k, text[span.inner_start : span.inner_end])
-                verdict = (
-                    "not"
-                    if token.quote in named
-                    else classify(text, span, tokens, k, cues, attribution, headline)
-                )
-                decisions[token.quote] = (verdict, attribution)
-                if verdict == "not":
-                    not_quotations.add(token.quote)
-                if attribution is not None:
-                    attributions[k] = attribution
-        here = reported_speech(tokens, cues, not_quotations)
-        here.extend(nominal_reported(tokens, cues, not_quotations))
-        here.extend(unclaimed(hedged(tokens, cues, not_quotations), here))
-        here.extend(asked(tokens, cues, not_quotations, here))
-        here.extend(topical(tokens, cues, here))
-        reported.extend(here)
-        # A sentence that attributes its own quotation names its speaker through it; a cue in a
-        # side clause ('"...," Okafor promised the parents, once the parents had promised
-        # Okafor that ...') must not become the speaker of the next quotation.
-        event = None if attributions else last_speaker(tokens, cues)
-        if event is not None:
-            events.setdefault(paragraphs.index(start), []).append((end, event))
-        quoted_here = any(t.kind == "quote" for t in tokens)
-        subjects.append((start, end, None if quoted_here else tokens))  # subject found on demand
-    found = inherit(text, spans, decisions, paragraphs, events, subjects)
+        sentence = Sentence(tokens, find_cues(tokens, headline))
+        here = _decide_quotations(text, spans, sentence, headline)
+        decisions.update(here)
+        sentence.not_quotations.update(n for n, d in here.items() if d.verdict == "not")
+        reported.extend(_reported(sentence))
+        around.add_sentence(start, end, sentence, any(d.attribution for d in here.values()))
+    found = _direct(spans, decisions, around)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+def _decide_quotations(
+    text: str, spans: list[QuotedSpan], s: Sentence, headline: bool
+) -> dict[int, _Decision]:
+    """The decision on each quotation of the sentence, by quotation index."""
+    named = speaker_quotes(text, spans, s.tokens, s.cues)
+    decisions = {}
+    for k, token in enumerate(s.tokens):
+        if token.kind == "quote" and token.quote >= 0:
+            span = spans[token.quote]
+            s.quoted[k] = text[span.inner_start : span.inner_end]
+    for k in s.quoted:
+        n = s.tokens[k].quote
+        rule, attribution = _attribute(s, k) or (None, None)
+        if n in named:
+            verdict = "not"  # 'talks failed, reports "Reuters".': a name where a speaker stands
+        else:
+            subject_only = rule is not None and rule.subject_only
+            verdict = classify(
+                text, spans[n], s.tokens, k, s.cues, attribution, subject_only, headline
+            )
+        decisions[n] = _Decision(verdict, attribution, rule)
+    return decisions
+
+
+def _attribute(s: Sentence, k: int) -> tuple[Rule, Attribution] | None:
+    """The speaker of the quotation at token ``k`` from its own sentence: the first speaker
+    rule that answers; when it names someone before the quotation, a source rule may replace
+    it ('Fans sang "Bring him home," the Tribune reports.')."""
+    answer = SPEAKER.first(s, k)
+    if answer is None:
+        return None
+    attribution = answer[1]
+    if attribution.speaker is None or attribution.speaker[0] > s.tokens[k].start:
+        return answer
+    return SOURCE.first(s, k) or answer
+
+
+def _reported(s: Sentence) -> list[Found]:
+    """The reported clauses of a sentence: for each speech cue with a speaker, the clause the
+    first ``reported`` rule finds; then what each ``clause`` rule adds, in order."""
+    found: list[Found] = []
+    for cue in s.cues:
+        phrase = reporting_phrase(s, cue)
+        answer = REPORTED.first(s, cue, phrase) if phrase is not None else None
+        if answer is not None:
+            found.extend(_named(reported_clauses(s, cue, phrase, answer[1]), answer[0]))
+    for clause_rule in CLAUSE.rules:
+        found.extend(_named(clause_rule.apply(s, found), clause_rule))
+    return found
+
+
+def _named(found: list[Found], rule: Rule) -> list[Found]:
+    for item in found:
+        item.rule = rule.name
+    return found
+
+
+def _direct(
+    spans: list[QuotedSpan], decisions: dict[int, _Decision], around: Surroundings
+) -> list[Found]:
+    """Direct quotations, each with its own attribution or the one the ``inherit`` cascade
+    gives it; names, titles and scare quotes nobody is said to have said are dropped."""
+    found: list[Found] = []
+    for n, span in enumerate(spans):
+        decision = decisions.get(n, _Decision("quote"))
+        verdict, attribution, rule = decision.verdict, decision.attribution, decision.rule
+        if verdict == "not":
+            continue
+        if verdict == "scare" and rule is not None and rule.scare_inherits:
+            attribution = rule = None  # a word or two in quote marks: a speaker named before?
+        if attribution is None:
+            rule, attribution = INHERIT.first(around, span) or (None, None)
+        if verdict == "scare" and (attribution is None or rule.subject_only):
+            continue  # a word or two in quote marks that nobody is said to have said
+        if span.single and attribution is None:
+            continue  # single marks double as apostrophes: without a speaker, no quotation
+        if attribution is not None:
+            around.add_quotation(span, attribution.then or attribution)
+        if span.inner_end > span.inner_start:
+            found.append(
+                Found(
+                    span.inner_start,
+                    span.inner_end,
+                    "direct",
+                    attribution,
+                    span.closed,
+                    span.paragraphs,
+                    rule.name if rule is not None else "",
+                )
+            )
     return found

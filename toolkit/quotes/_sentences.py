@@ -1,19 +1,42 @@
-"""The text as the rules read it: paragraphs, quotations masked, sentences of tokens."""
+"""The text as the rules read it: paragraphs, quotations masked, sentences of tokens.
+
+:func:`mask` replaces every quotation (marks included) by ``MASK`` characters, so that
+``"We are ready," Smith said.`` reads as ``Q, Smith said.``; :func:`sentence_tokens` cuts the
+masked text into sentences of tokens; a :class:`Sentence` is one of them with its cues, as
+every rule in :mod:`toolkit.quotes.rules` receives it.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from toolkit.quotes._grammar.cues import opens_with_attribution
 from toolkit.quotes._grammar.words import is_abbreviation
 from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._marks import QuotedSpan
-from toolkit.quotes._tokens import DASHES, MASK, Token, tokenize
+from toolkit.quotes._tokens import DASHES, MASK, Cue, Token, tokenize
 from toolkit.text.segment import sentences
 
 
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of the masked text: its tokens and speech cues, the words of each
+    quotation in it (by token index, marks excluded), the quotations that are names or
+    titles rather than quotations (by quotation index: ``not_quotations``), and a cache for
+    what several rules compute alike."""
+
+    tokens: list[Token]
+    cues: list[Cue]
+    quoted: dict[int, str] = field(default_factory=dict)
+    not_quotations: set[int] = field(default_factory=set)
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+
 def mask(text: str, spans: list[QuotedSpan]) -> str:
+    """``text`` with every quotation, marks included, replaced by ``MASK`` characters."""
     pieces, position = [], 0
     for span in spans:
         pieces.append(text[position : span.outer_start])
