@@ -40,17 +40,19 @@ class Surroundings:
     quoted: Named = field(default_factory=dict)
     subject_ends: list[int] = field(default_factory=list)
 
-    def add_sentence(self, start: int, end: int, sentence: Sentence, own_speakers: bool) -> None:
-        """Record a sentence, in text order; ``own_speakers``: it attributes a quotation of its
-        own, so its cues name no one for the quotations after it."""
+    def add_sentence(
+        self, start: int, end: int, sentence: Sentence, quoted: bool, own_speakers: bool
+    ) -> None:
+        """Record a sentence, in text order; ``quoted``: it holds a quotation;
+        ``own_speakers``: it attributes a quotation of its own, so its cues name no one for
+        the quotations after it."""
         # A sentence that attributes its own quotation names its speaker through it; a cue in a
         # side clause ('"...," Okafor promised the parents, once the parents had promised
         # Okafor that ...') must not become the speaker of the next quotation.
         event = None if own_speakers else last_speaker(sentence)
         if event is not None:
             self.events.setdefault(self.paragraphs.index(start), []).append((end, event))
-        quoted_here = any(t.kind == "quote" for t in sentence.tokens)
-        self.subjects.append((start, end, None if quoted_here else sentence.tokens))
+        self.subjects.append((start, end, None if quoted else sentence.tokens))
         self.subject_ends.append(end)
 
     def add_quotation(self, span: QuotedSpan, attribution: Attribution) -> None:
@@ -94,14 +96,16 @@ def last_speaker(s: Sentence) -> Attribution | None:
         and (phrase := cue_speaker(tokens, cues, cue)) is not None
         and not phrase.relative
     ]
-    subject = sentence_subject(tokens, len(tokens))
-    if subject is not None:
+    if speakers:
         # 'Novak explained ... that delegates pledged to Ruiz may change sides.': the
         # sentence's subject, not the last cue's.
-        main = [(c, p) for c, p in speakers if p.head_i < subject[1] and p.head_j > subject[0]]
-        speakers = main + speakers
-    if speakers:
-        cue, phrase = speakers[0]
+        subject = sentence_subject(tokens, len(tokens))
+        main = [
+            (c, p)
+            for c, p in speakers
+            if subject is not None and p.head_i < subject[1] and p.head_j > subject[0]
+        ]
+        cue, phrase = (main or speakers)[0]
         return make(tokens, phrase, cue)
     if tokens[-1].text == ":":
         span = sentence_subject(tokens, len(tokens) - 1)

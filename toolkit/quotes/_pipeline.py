@@ -60,11 +60,10 @@ def find(text: str) -> list[Found]:
     for start, end, tokens in sentence_tokens(text, masked, spans, quote_at):
         headline = paragraphs.index(start) in headlines
         sentence = Sentence(tokens, find_cues(tokens, headline))
-        here = _decide_quotations(text, spans, sentence, headline)
-        decisions.update(here)
-        sentence.not_quotations.update(n for n, d in here.items() if d.verdict == "not")
+        quoted_here = any(t.kind == "quote" for t in tokens)
+        attributed = quoted_here and _decide_quotations(text, spans, sentence, headline, decisions)
         reported.extend(_reported(sentence))
-        around.add_sentence(start, end, sentence, any(d.attribution for d in here.values()))
+        around.add_sentence(start, end, sentence, quoted_here, attributed)
     found = _direct(spans, decisions, around)
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
@@ -72,15 +71,16 @@ def find(text: str) -> list[Found]:
 
 
 def _decide_quotations(
-    text: str, spans: list[QuotedSpan], s: Sentence, headline: bool
-) -> dict[int, _Decision]:
-    """The decision on each quotation of the sentence, by quotation index."""
+    text: str, spans: list[QuotedSpan], s: Sentence, headline: bool, decisions: dict[int, _Decision]
+) -> bool:
+    """Decide on each quotation of the sentence (into ``decisions``, by quotation index) and
+    note those that are no quotations in ``s.not_quotations``; True if any has a speaker."""
     named = speaker_quotes(text, spans, s.tokens, s.cues)
-    decisions = {}
     for k, token in enumerate(s.tokens):
         if token.kind == "quote" and token.quote >= 0:
             span = spans[token.quote]
             s.quoted[k] = text[span.inner_start : span.inner_end]
+    attributed = False
     for k in s.quoted:
         n = s.tokens[k].quote
         rule, attribution = _attribute(s, k) or (None, None)
@@ -92,7 +92,10 @@ def _decide_quotations(
                 text, spans[n], s.tokens, k, s.cues, attribution, subject_only, headline
             )
         decisions[n] = _Decision(verdict, attribution, rule)
-    return decisions
+        if verdict == "not":
+            s.not_quotations.add(n)
+        attributed = attributed or attribution is not None
+    return attributed
 
 
 def _attribute(s: Sentence, k: int) -> tuple[Rule, Attribution] | None:
@@ -110,21 +113,20 @@ def _attribute(s: Sentence, k: int) -> tuple[Rule, Attribution] | None:
 
 def _reported(s: Sentence) -> list[Found]:
     """The reported clauses of a sentence: for each speech cue with a speaker, the clause the
-    first ``reported`` rule finds; then what each ``clause`` rule adds, in order."""
+    first ``reported`` rule finds; then what each ``clause`` rule adds, in order (each sees
+    what the sentence reports so far)."""
     found: list[Found] = []
     for cue in s.cues:
         phrase = reporting_phrase(s, cue)
         answer = REPORTED.first(s, cue, phrase) if phrase is not None else None
         if answer is not None:
-            found.extend(_named(reported_clauses(s, cue, phrase, answer[1]), answer[0]))
+            for item in reported_clauses(s, cue, phrase, answer[1]):
+                item.rule = answer[0].name
+                found.append(item)
     for clause_rule in CLAUSE.rules:
-        found.extend(_named(clause_rule.apply(s, found), clause_rule))
-    return found
-
-
-def _named(found: list[Found], rule: Rule) -> list[Found]:
-    for item in found:
-        item.rule = rule.name
+        for item in clause_rule.apply(s, found):
+            item.rule = clause_rule.name
+            found.append(item)
     return found
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.quotes._grammar.cues import opens_with_attribution
@@ -21,18 +20,24 @@ from toolkit.quotes._tokens import DASHES, MASK, Cue, Token, tokenize
 from toolkit.text.segment import sentences
 
 
-@dataclass(slots=True)
 class Sentence:
-    """One sentence of the masked text: its tokens and speech cues, the words of each
-    quotation in it (by token index, marks excluded), the quotations that are names or
-    titles rather than quotations (by quotation index: ``not_quotations``), and a cache for
-    what several rules compute alike."""
+    """One sentence of the masked text: its ``tokens`` and speech ``cues``, the words of each
+    quotation in it (``quoted``, by token index, marks excluded), the quotations that are
+    names or titles rather than quotations (``not_quotations``, by quotation index), and a
+    ``cache`` for what several rules compute alike.
 
-    tokens: list[Token]
-    cues: list[Cue]
-    quoted: dict[int, str] = field(default_factory=dict)
-    not_quotations: set[int] = field(default_factory=set)
-    cache: dict[Any, Any] = field(default_factory=dict)
+    A plain class with slots: the pipeline makes one per sentence of every article."""
+
+    __slots__ = ("cache", "cues", "not_quotations", "quoted", "tokens")
+
+    def __init__(
+        self, tokens: list[Token], cues: list[Cue], quoted: dict[int, str] | None = None
+    ) -> None:
+        self.tokens = tokens
+        self.cues = cues
+        self.quoted: dict[int, str] = {} if quoted is None else quoted
+        self.not_quotations: set[int] = set()
+        self.cache: dict[Any, Any] = {}
 
 
 def mask(text: str, spans: list[QuotedSpan]) -> str:
