@@ -8,6 +8,7 @@ from toolkit.quotes._attribution import Attribution
 from toolkit.quotes._grammar.cues import introduces, inverts
 from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._marks import QuotedSpan
+from toolkit.quotes._sentences import Sentence
 from toolkit.quotes._tokens import Cue, Token
 
 
@@ -38,23 +39,51 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 def classify(
     text: str,
     span: QuotedSpan,
-    tokens: list[Token],
+    s: Sentence,
     k: int,
-    cues: list[Cue],
     attribution: Attribution | None,
     subject_only: bool,
     headline: bool,
 ) -> str:
     """ "quote", "scare" (a quotation only if a speaker is found in its paragraph) or "not"
-    (a name, a title, a term or markup, never a quotation). ``subject_only``: the attribution
-    was found with no cue (see :class:`toolkit.quotes.rules.Rule`)."""
+    (a name, a title, a term or markup, never a quotation), for the quotation ``span`` at
+    token ``k`` of the sentence. ``subject_only``: its attribution was found with no cue (see
+    :class:`toolkit.quotes.rules.Rule`)."""
+    tokens, cues = s.tokens, s.cues
     inner = text[span.inner_start : span.inner_end]
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
-    if not words:
-        return "not"
-    before = text[max(span.outer_start - 1, 0) : span.outer_start]
-    if before == "=":
-        return "not"  # markup: author="@someone"
+    words = _WORDS.findall(inner)
+    if not words or text[max(span.outer_start - 1, 0) : span.outer_start] == "=":
+        return "not"  # nothing to say, or markup: author="@someone"
+    named = _after_naming_word(tokens, k, words)
+    if named is not None:
+        return named
+    introduced = _introduced(tokens, cues, k)
+    if _possessive_before(tokens, k) and not introduced and title_like(words) and not headline:
+        return "not"  # 'the BBC's "Question Time"' (but 'Ruiz's "judgment"' quotes her)
+    ending = re.search(r"[.,!?;:…]+\W*$", inner)
+    if re.search(r"[.!?;:]\s|[!?]", inner) or len(words) > 6:
+        return "quote"  # it reads as a sentence
+    inside = inner[: ending.start()] if ending else inner
+    if (
+        not headline
+        and not introduced
+        and title_like(words)
+        and not _attributed_after(tokens, k, attribution)
+        and (ending is None or ending.group().strip() in (",", "."))
+        and not re.search(r"[,;:]", inside)
+    ):
+        return "not"  # 'She starred in "The Long Road Home"', '"Face the Nation,"'
+    if ending is not None or (attribution is not None and not subject_only):
+        return "quote"
+    if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
+        return "scare"
+    return "quote"
+
+
+def _after_naming_word(tokens: list[Token], k: int, words: list[str]) -> str | None:
+    """After a naming word ("called", "dubbed", "titled"): 'a film called "Home"' names
+    ("not"), 'what Novak called "an image problem"' quotes ("quote"); None after any other
+    word. Across a comma only a title is named."""
     lex = lexicon()
     prev = _previous_word(tokens, k)
     across_comma = k > 0 and tokens[k - 1].text == ","
@@ -64,35 +93,18 @@ def classify(
         and prev.text.islower()
         and (not across_comma or title_like(words))
     ):
-        # 'a film called "Home"' names; 'what Novak called "an image problem"' quotes.
         return "quote" if _spoken_by_subject(tokens, k, lex) else "not"
-    before_token = tokens[k - 1] if k > 0 else None
-    introduced = before_token is not None and (
-        before_token.text == ":"
-        or any(cue.cls == "speech" and introduces(tokens, cue, k) for cue in cues if cue.j <= k)
-    )  # 'Her answer: "NO DEAL."', 'Reyes said "Tuesday" three times'
-    if _possessive_before(tokens, k) and not introduced and title_like(words) and not headline:
-        return "not"  # 'the BBC's "Question Time"' (but 'Ruiz's "judgment"' quotes her)
+    return None
 
-    ending = re.search(r"[.,!?;:…]+\W*$", inner)
-    inside = inner[: ending.start()] if ending else inner
-    sentence_like = bool(re.search(r"[.!?;:]\s|[!?]", inner)) or len(words) > 6
-    if sentence_like:
-        return "quote"
-    title = not headline and not introduced and title_like(words)
-    if (
-        title
-        and not _attributed_after(tokens, k, attribution)
-        and (ending is None or ending.group().strip() in (",", "."))
-        and not re.search(r"[,;:]", inside)
-    ):
-        return "not"  # 'She starred in "The Long Road Home"', '"Face the Nation,"'
 
-    if ending is not None or (attribution is not None and not subject_only):
-        return "quote"
-    if len(words) <= 3 and not any(cue.cls == "speech" for cue in cues) and inner == inner.lower():
-        return "scare"
-    return "quote"
+def _introduced(tokens: list[Token], cues: list[Cue], k: int) -> bool:
+    """Is the quotation at ``k`` introduced: after a colon ('Her answer: "NO DEAL."') or right
+    after a speech cue ('Reyes said "Tuesday" three times')?"""
+    if k == 0:
+        return False
+    return tokens[k - 1].text == ":" or any(
+        cue.cls == "speech" and introduces(tokens, cue, k) for cue in cues if cue.j <= k
+    )
 
 
 def _possessive_before(tokens: list[Token], k: int) -> bool:

@@ -88,9 +88,7 @@ def _decide_quotations(
             verdict = "not"  # 'talks failed, reports "Reuters".': a name where a speaker stands
         else:
             subject_only = rule is not None and rule.subject_only
-            verdict = classify(
-                text, spans[n], s.tokens, k, s.cues, attribution, subject_only, headline
-            )
+            verdict = classify(text, spans[n], s, k, attribution, subject_only, headline)
         decisions[n] = _Decision(verdict, attribution, rule)
         if verdict == "not":
             s.not_quotations.add(n)

@@ -10,19 +10,13 @@ from toolkit.quotes._tokens import DASHES, SOFT_PUNCT, Cue, Phrase, Token
 def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] | None:
     """The reported clause after a cue: "said (on Monday) (that) CLAUSE", to token ``stop``."""
     lex = lexicon()
+    that = _that_after(tokens, cue.j, stop, lex)
+    if that is not None:
+        after = tokens[that + 1] if that + 1 < stop else None
+        if after is not None and after.lower in lex.words["finite"]:
+            return trim(tokens, that, stop)  # "warn that would hurt": "that" is the subject
+        return trim(tokens, that + 1, stop)
     k = cue.j
-    # "said that", "told reporters that", "said in a written statement that": up to "that".
-    for n in range(k, min(stop, k + 14)):
-        token = tokens[n]
-        if token.kind != "word" and token.text not in (".", ":", ",", "’s", "'s", "%", "-"):
-            break  # ("say by a wide margin, 55 percent to 38 percent, that ...")
-        if token.kind == "word" and token.lower in lex.forms and token.text.islower():
-            break  # "replied before adding that ...": the clause is the next cue's
-        if token.lower == "that" and token.text == "that":
-            after = tokens[n + 1] if n + 1 < stop else None
-            if after is not None and after.lower in lex.words["finite"]:
-                return trim(tokens, n, stop)  # "warn that would hurt": "that" is the subject
-            return trim(tokens, n + 1, stop)
     if (
         k + 1 < stop
         and tokens[k].text == ","
@@ -36,40 +30,67 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         k = skip_object(tokens, k, stop, lex)
     if k >= stop or tokens[k].kind != "word":
         return None
-    first = tokens[k]
     if cue.cls == "intention":
-        # "wants to double ...", "proposed that ...", "proposed deep cuts"
-        if first.lower == "to":
-            verb = tokens[k + 1] if k + 1 < stop else None
-            if verb is None or not infinitive_verb(verb, lex):
-                return None  # "sales declined to 4,000", "agreed to the terms": no infinitive
-            return trim(tokens, k, stop)
-        if (
-            cue.base in lex.words["object_content"]
-            and first.lower not in lex.words["preposition"] | lex.words["be"]
-            and first.lower not in lex.words["stop"]
-        ):
-            return trim(tokens, k, stop)
-        return None
+        return _intended(tokens, cue, k, stop, lex)
     if cue.cls in ("evaluation", "stance"):
         # "praised the nurses", "criticised the plan"
+        first = tokens[k]
         if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
             return None
         return trim(tokens, k, stop)
+    return trim(tokens, k, stop) if _opens_reported_clause(tokens[k], cue, lex) else None
+
+
+def _that_after(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int | None:
+    """The "that" opening the clause after a cue ending at ``k``, within 14 tokens: "said
+    that", "told reporters that", "said in a written statement that"; None if another cue or
+    punctuation other than a period, colon or comma comes first ("replied before adding that
+    ...", "say by a wide margin, 55 percent to 38 percent, that ...")."""
+    for n in range(k, min(stop, k + 14)):
+        token = tokens[n]
+        if token.kind != "word" and token.text not in (".", ":", ",", "’s", "'s", "%", "-"):
+            return None
+        if token.kind == "word" and token.lower in lex.forms and token.text.islower():
+            return None  # "replied before adding that ...": the clause is the next cue's
+        if token.lower == "that" and token.text == "that":
+            return n
+    return None
+
+
+def _intended(
+    tokens: list[Token], cue: Cue, k: int, stop: int, lex: _Lexicon
+) -> tuple[int, int] | None:
+    """What an intention cue reports from token ``k``: a to-infinitive ("wants to double
+    ..."), or an object for the verbs that take one ("proposed deep cuts")."""
+    first = tokens[k]
     if first.lower == "to":
-        if cue.base not in lex.with_infinitive:
-            return None
-    elif cue.base in lex.words["clause_only"]:
-        if first.lower not in lex.words["content_opener"] and first.lower not in lex.pronouns:
-            return None  # "maintains a steady pace": no clause
-    elif cue.cls != "speech" or cue.base in lex.with_object:
+        verb = tokens[k + 1] if k + 1 < stop else None
+        if verb is None or not infinitive_verb(verb, lex):
+            return None  # "sales declined to 4,000", "agreed to the terms": no infinitive
+        return trim(tokens, k, stop)
+    if (
+        cue.base in lex.words["object_content"]
+        and first.lower not in lex.words["preposition"] | lex.words["be"]
+        and first.lower not in lex.words["stop"]
+    ):
+        return trim(tokens, k, stop)
+    return None
+
+
+def _opens_reported_clause(first: Token, cue: Cue, lex: _Lexicon) -> bool:
+    """May a clause reported by a speech, belief or evidence cue open with ``first``? "to"
+    only after the verbs that take an infinitive; a clause opener after verbs that report
+    only clauses ("maintains a steady pace" is no clause); a question after a question verb
+    ("asked about the budget"); no preposition after a speech verb."""
+    if first.lower == "to":
+        return cue.base in lex.with_infinitive
+    if cue.base in lex.words["clause_only"]:
+        return first.lower in lex.words["content_opener"] or first.lower in lex.pronouns
+    if cue.cls != "speech" or cue.base in lex.with_object:
         if cue.base in lex.words["question_verb"] and first.lower in lex.words["question_opener"]:
-            return trim(tokens, k, stop)  # "asked about the budget", "asked for a list"
-        if first.lower not in lex.words["clause"] and not first.text[0].isupper():
-            return None
-    elif first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"]:
-        return None
-    return trim(tokens, k, stop)
+            return True  # "asked about the budget", "asked for a list"
+        return first.lower in lex.words["clause"] or first.text[0].isupper()
+    return not (first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"])
 
 
 def infinitive_verb(token: Token, lex: _Lexicon) -> bool:
@@ -209,36 +230,66 @@ def aside(
 ) -> list[tuple[int, int]] | None:
     """ "The plan, officials said, would cost $5bn", "Ms. Ruiz, aides said on Monday, has
     other plans": an attribution between commas inside the clause it reports, which it
-    splits in two."""
+    splits in two. The token ranges of the two parts, or None if the attribution is no
+    aside."""
     first, last = min(phrase.i, cue.i), max(phrase.j, cue.j)
     if first == 0 or tokens[first - 1].text != ",":
         return None
+    close = _closing_comma(tokens, last, n)
+    if close is None:
+        return None
+    start = close + 1
+    lead = tokens[start] if start < n else None
+    clause = clause_start(tokens, first - 1)
+    if lead is None or not _continues_clause(tokens, lead, clause, first):
+        return None
+    stop = content_end(tokens, start, cues, n)
+    after = trim(tokens, start, stop)
+    if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
+        lead.kind != "quote"
+    ):
+        return None
+    before = trim(tokens, clause, first - 1) if first - 1 > clause else None
+    if before is None and first - 1 > clause:
+        before = (clause, first - 1)  # a single word: "Cheats, she said, never prosper."
+    return [region for region in (before, after) if region is not None]
+
+
+def _closing_comma(tokens: list[Token], last: int, n: int) -> int | None:
+    """The comma that closes an attribution ending at ``last``, after at most an adverbial
+    of six words ("aides said on Monday,"), not a hearer ("Smith told reporters,")."""
+    lex = lexicon()
     close = last
     while close < n and close - last <= 6 and tokens[close].text != ",":
         token = tokens[close]
-        if token.kind != "word" or token.lower in lexicon().forms or token.lower == "that":
+        if token.kind != "word" or token.lower in lex.forms or token.lower == "that":
             return None
         close += 1
     if close >= n or tokens[close].text != ",":
         return None
-    lex = lexicon()
     if close > last and not (
         tokens[last].lower in lex.words["preposition"] | lex.words["time"] | lex.words["calendar"]
         or is_adverb(tokens[last], lex)
     ):
         return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
-    start = close + 1
-    lead = tokens[start] if start < n else None
-    clause = clause_start(tokens, first - 1)
+    return close
+
+
+def _continues_clause(tokens: list[Token], lead: Token, clause: int, first: int) -> bool:
+    """Does the word after the closing comma (``lead``) go on the clause the aside splits:
+    a verb, an adverb, a quotation ("The plan, she said, would ..."), or anything after an
+    adverbial opening ("On Monday, she said, the ..."); not "adding", "and", "citing", a
+    relative clause, or an appositive ('"...," said Piet Keane, deputy head of ...')?
+    ``clause``: the first token of the clause; ``first``: the aside's first token."""
+    lex = lexicon()
     if (
-        lead is None
-        or (lead.kind != "word" and lead.kind != "quote")
+        (lead.kind != "word" and lead.kind != "quote")
         or (is_relative(lead, lex) and lead.lower != "that")
         or lead.lower in lex.words["coordinator"]
         or (lead.lower in lex.forms and (lead.lower.endswith("ing") or clause == first - 1))
         or lead.lower in lex.words["participle_link"]
     ):
-        return None  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
+        return False  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
     opener = tokens[clause] if clause < first - 1 else None
     adverbial_before = opener is None or (
         opener.kind == "word"
@@ -254,18 +305,7 @@ def aside(
             or lead.lower.endswith(("ed", "s"))
         )
     )
-    if not (verb_like or adverbial_before):
-        return None  # '"...," said Piet Keane, deputy head of ...': an appositive
-    stop = content_end(tokens, start, cues, n)
-    after = trim(tokens, start, stop)
-    if (after is None or sum(t.kind != "punct" for t in tokens[after[0] : after[1]]) < 2) and (
-        lead.kind != "quote"
-    ):
-        return None
-    before = trim(tokens, clause, first - 1) if first - 1 > clause else None
-    if before is None and first - 1 > clause:
-        before = (clause, first - 1)  # a single word: "Cheats, she said, never prosper."
-    return [region for region in (before, after) if region is not None]
+    return verb_like or adverbial_before
 
 
 def clause_start(tokens: list[Token], stop: int) -> int:

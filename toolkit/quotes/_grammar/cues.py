@@ -92,24 +92,54 @@ def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
 
 
 def is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False) -> bool:
-    """Is the speech word at ``i`` used as a verb (not "the claims", "to say", "was told")?"""
+    """Is the speech word at ``i`` used as a verb (not "the claims", "to say", "was told")?
+
+    In a headline (``headline=True``) a capitalised word may be a verb: "Mayor Warns ..."."""
     token = tokens[i]
     if token.text[0].isupper() and not (headline and i > 0):
         return False  # "Asked about ...", a title ("Fox News Reports")
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and (prev.lower in lex.words["det"] or prev.lower == "to")
-    ):
-        return False  # "the claims", "to say"
-    if nxt is not None and nxt.lower == "of" and token.lower.endswith("s"):
-        return False  # "claims of fraud"
-    if (
-        token.lower.endswith("ing")
+    return not (
+        _noun_after_its_determiner(token, prev, nxt, lex)
+        or _gerund_noun(tokens, i, prev, nxt, lex)
+        or _plural_noun(token, prev, nxt, lex)
+        or _noun_by_its_form(tokens, i, prev, nxt, lex)
+        or _passive(tokens, i, lex)
+    )
+
+
+def _noun_after_its_determiner(
+    token: Token, prev: Token | None, nxt: Token | None, lex: _Lexicon
+) -> bool:
+    """ "the claims", "to say", "claims of fraud", "Ruiz's comments", "his remarks were"."""
+    if prev is not None and prev.kind == "word":
+        if prev.lower in lex.words["det"] or prev.lower == "to":
+            return True  # "the claims", "to say"
+        if (
+            prev.lower.endswith(("'s", "’s", "s'", "s’"))
+            and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.words["function"]
+        ):
+            return True  # "Ruiz's comments", "the party's claims": a noun after a possessive
+    if nxt is None or not token.lower.endswith("s"):
+        return False
+    if nxt.lower == "of":
+        return True  # "claims of fraud"
+    return (prev is None or prev.lower not in lex.pronouns) and (
+        nxt.lower in lex.words["be"] or nxt.lower in lex.words["finite"]
+    )  # "his remarks were", "the comments have": a plural noun
+
+
+def _gerund_noun(
+    tokens: list[Token], i: int, prev: Token | None, nxt: Token | None, lex: _Lexicon
+) -> bool:
+    """ "gave the council a sharp warning: ...": an -ing form after a noun marker and before
+    punctuation or a preposition is a noun (but not "a placard saying", nor "one of its
+    leaflets asking, ...", a plural noun before a participle)."""
+    return (
+        tokens[i].lower.endswith("ing")
         and (nxt is None or nxt.kind == "punct" or nxt.lower in lex.words["noun_preposition"])
-        and not (  # "one of its leaflets asking, ...": a plural noun before a participle
+        and not (
             prev is not None
             and prev.lower.endswith("s")
             and not prev.lower.endswith(("ss", "ous", "'s", "’s"))
@@ -119,74 +149,69 @@ def is_verb(tokens: list[Token], i: int, lex: _Lexicon, headline: bool = False) 
             and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
             for m in range(max(i - 3, 0), i)
         )
-    ):
-        return False  # "gave the council a sharp warning: ...": a noun (not "a placard saying")
-    if token.lower in lex.words["plural_noun"] and not (
+    )
+
+
+def _plural_noun(token: Token, prev: Token | None, nxt: Token | None, lex: _Lexicon) -> bool:
+    """ "three coastal states", "the plans": a word that is mostly a plural noun is a verb only
+    after a pronoun, a name, a source noun or a comma ("Lena Berg, a longtime ally of the
+    mayor, calls the plan")."""
+    return token.lower in lex.words["plural_noun"] and not (
         prev is not None
         and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
         and (
             prev.lower in lex.pronouns | lex.relatives
-            or prev.text == ","  # "Lena Berg, a longtime ally of the mayor, calls the plan"
+            or prev.text == ","
             or prev.text[0].isupper()
             or prev.lower in lex.source_nouns
             or prev.lower in lex.words["skip"]
         )
-    ):
-        return False  # "three coastal states", "the plans": a plural noun
+    )
+
+
+def _noun_by_its_form(
+    tokens: list[Token], i: int, prev: Token | None, nxt: Token | None, lex: _Lexicon
+) -> bool:
+    """A form that reads as a noun or an adjective here: "amendments added by the council" (a
+    participle), "giving towns more money", "a phone call", "voter suggestions", "Night
+    attacks" (an -s form of a judging verb is a verb only after a pronoun: "she attacks")."""
+    token = tokens[i]
+    lower = token.lower
+    base, cls = lex.forms[lower]
+    if nxt is not None and nxt.lower == "by" and lower != base and not lower.endswith(("ing", "s")):
+        return True  # 'amendments added by the council': a participle, not a speech verb
     if (
-        prev is not None
-        and prev.kind == "word"
-        and prev.lower.endswith(("'s", "’s", "s'", "s’"))
-        and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.words["function"]
-    ):
-        return False  # "Ruiz's comments", "the party's claims": a noun after a possessive
-    if (
-        nxt is not None
-        and token.lower.endswith("s")
-        and (prev is None or prev.lower not in lex.pronouns)
-        and (nxt.lower in lex.words["be"] or nxt.lower in lex.words["finite"])
-    ):
-        return False  # "his remarks were", "the comments have": a plural noun
-    base, cls = lex.forms[token.lower]
-    if (
-        nxt is not None
-        and nxt.lower == "by"
-        and token.lower != base
-        and not token.lower.endswith(("ing", "s"))
-    ):
-        return False  # 'amendments added by the council': a participle, not a speech verb
-    if (
-        token.lower.endswith("s")
-        and token.lower != base
+        lower.endswith("s")
+        and lower != base
         and prev is not None
         and prev.kind == "word"
         and prev.text.islower()
         and prev.lower.endswith("ing")
     ):
-        return False  # "giving towns more money": a noun after a participle
+        return True  # "giving towns more money": a noun after a participle
     if (
-        token.lower == base
+        lower == base
         and base not in lex.words["direct_only"]
         and not may_precede_base_form(prev, lex)
         and not plural_subject_before(tokens, i, lex)
     ):
-        return False  # "a phone call", "voter suggestions": a noun, not a verb
-    if (
+        return True  # "a phone call", "voter suggestions": a noun, not a verb
+    return (
         cls in ("evaluation", "stance")
-        and token.lower.endswith("s")
-        and not token.lower.endswith("ss")
+        and lower.endswith("s")
+        and not lower.endswith("ss")
         and (prev is None or prev.lower not in lex.pronouns | lex.relatives)
-    ):
-        # "Night attacks", "the party's criticisms": an -s form of a judging verb is a
-        # verb only after a pronoun ("she attacks", "who praises").
+    )
+
+
+def _passive(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """ "was told", "is widely expected": a form of "be" (and adverbs) before a past form."""
+    if tokens[i].lower.endswith("ing"):
         return False
-    if not token.lower.endswith("ing"):
-        k = i - 1
-        while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
-            k -= 1
-        if k >= 0 and tokens[k].lower in lex.words["be"]:
-            return False  # passive: "was told", "is expected"
-    return True
+    k = i - 1
+    while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
+        k -= 1
+    return k >= 0 and tokens[k].lower in lex.words["be"]
 
 
 def plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:

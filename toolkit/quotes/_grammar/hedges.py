@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.quotes._grammar.content import infinitive_verb
 from toolkit.quotes._grammar.cues import is_verb
 from toolkit.quotes._grammar.words import is_adverb
-from toolkit.quotes._lexicon import lexicon
+from toolkit.quotes._lexicon import _Lexicon, lexicon
 from toolkit.quotes._tokens import SOFT_PUNCT, Token
 
 
@@ -27,34 +27,48 @@ def hedges(tokens: list[Token]) -> list[tuple[int, int, int]]:
                 first += 1
         if first >= n:
             continue
-        for words, needs_be, openers in lex.hedges.get(tokens[first].lower, ()):
-            if needs_be != be:
-                continue
-            end = first + len(words)
-            if end >= n or any(
-                t.lower != w or not t.text.islower()
-                for t, w in zip(tokens[first:end], words, strict=True)
-            ):
-                continue
-            after = tokens[end]
-            if after.kind != "word" or (openers is not None and not after.text.islower()):
-                continue
-            if openers is None:
-                if (
-                    after.lower in lex.words["preposition"]
-                    or after.lower in lex.words["be"]
-                    or after.lower in lex.words["stop"]
-                ):
-                    continue  # "was considered by the board", "is seen as well"
-            elif after.lower not in openers:
-                continue
-            elif after.lower == "to" and not (
-                end + 1 < n and infinitive_verb(tokens[end + 1], lex)
-            ):
-                continue  # "is known to police", "appeared to the crowd"
-            found.append((i, end, end + 1 if after.lower == "that" else end))
-            break
+        end = _hedge_at(tokens, first, be, lex)
+        if end is not None:
+            found.append((i, end, end + 1 if tokens[end].lower == "that" else end))
     return found
+
+
+def _hedge_at(tokens: list[Token], first: int, be: bool, lex: _Lexicon) -> int | None:
+    """The end of the hedge whose words start at ``first`` (after a form of "be" when ``be``),
+    followed by what may open its content; None if there is none."""
+    n = len(tokens)
+    for words, needs_be, openers in lex.hedges.get(tokens[first].lower, ()):
+        if needs_be != be:
+            continue
+        end = first + len(words)
+        if end >= n or any(
+            t.lower != w or not t.text.islower()
+            for t, w in zip(tokens[first:end], words, strict=True)
+        ):
+            continue
+        if _opens_hedged_content(tokens, end, openers, lex):
+            return end
+    return None
+
+
+def _opens_hedged_content(
+    tokens: list[Token], end: int, openers: frozenset[str] | None, lex: _Lexicon
+) -> bool:
+    """May the word at ``end`` open the content of a hedge: one of its ``openers`` (None: any
+    word but a preposition, "be" or a stop word: not "was considered by the board", "is seen
+    as well"); "to" only before a verb (not "is known to police")?"""
+    after = tokens[end]
+    if after.kind != "word" or (openers is not None and not after.text.islower()):
+        return False
+    if openers is None:
+        return not (
+            after.lower in lex.words["preposition"]
+            or after.lower in lex.words["be"]
+            or after.lower in lex.words["stop"]
+        )
+    if after.lower not in openers:
+        return False
+    return after.lower != "to" or (end + 1 < len(tokens) and infinitive_verb(tokens[end + 1], lex))
 
 
 def hedge_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:

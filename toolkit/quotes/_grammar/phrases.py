@@ -21,12 +21,47 @@ from toolkit.quotes._tokens import DASHES, Cue, Phrase, Token
 
 
 def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | None:
-    """The speaker phrase ending just before ``cue``.
+    """The speaker phrase ending just before ``cue`` (from token ``first`` on).
 
     "Smith said", "the minister also told", "Smith, the mayor, said", "Smith, who leads the
     union, said", "Novak -- co-author of the report -- said", "who said" (relative).
     """
     lex = lexicon()
+    k = _last_word_before(tokens, cue, first, lex)
+    if k < first:
+        return None
+    token = tokens[k]
+    if is_relative(token, lex):
+        if k > 0 and tokens[k - 1].kind == "quote":
+            return None  # 'a "night mayor" who reports to ...': the quotation
+        return _relative_speaker(tokens, k, first, lex)
+    if token.text == "," or token.text in DASHES:
+        return _appositive_speaker(tokens, k, first, lex)
+    end = k + 1
+    start = _phrase_start(tokens, cue, k, first, lex)
+    counted = counted_people(tokens, start, lex) if start < end else None
+    if counted == end or (
+        end - start == 1 and tokens[start].lower in lex.words["indefinite_subject"]
+    ):
+        return Phrase(start, end, start, end)  # "About 12 percent said", "Several said"
+    named = _named_part(tokens, start, end, lex)
+    if named is None:
+        return None
+    start = named
+    if start < end - 1 and is_relative(tokens[start], lex):
+        # "Novak, who has often argued ...": the relative pronoun is the speaker
+        return _relative_speaker(tokens, start, first, lex)
+    if cue.participle and start < end - 1:
+        start, end = _subject_of_participle(tokens, start, end, lex)
+    if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
+        return None
+    return Phrase(start, end, *head_of(tokens, start, end, lex))
+
+
+def _last_word_before(tokens: list[Token], cue: Cue, first: int, lex: _Lexicon) -> int:
+    """The last token of the speaker phrase before ``cue``: adverbs, time words and "in the
+    past" between the two are skipped ("Smith also said", "Ruiz on Monday said", "has in
+    recent months said"), as is a time ago ("Ruiz just three days ago wrote")."""
     k = cue.i - 1
     while k >= first and tokens[k].kind == "word" and not _ends_name(tokens, k, first):
         if (
@@ -50,16 +85,18 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
             tokens[k].lower in lex.words["ago_measure"] or is_quantity(tokens[k], lex)
         ):
             k -= 1
-    if k < first:
-        return None
-    token = tokens[k]
-    if is_relative(token, lex):
-        if k > 0 and tokens[k - 1].kind == "quote":
-            return None  # 'a "night mayor" who reports to ...': the quotation
-        antecedent = _antecedent(tokens, k, first, lex)
-        return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=antecedent)
-    if token.text == "," or token.text in DASHES:
-        return _appositive_speaker(tokens, k, first, lex)
+    return k
+
+
+def _relative_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> Phrase:
+    """The relative pronoun at ``k`` as the speaker ("who said"), with its antecedent."""
+    return Phrase(k, k + 1, k, k + 1, relative=True, antecedent=_antecedent(tokens, k, first, lex))
+
+
+def _phrase_start(tokens: list[Token], cue: Cue, k: int, first: int, lex: _Lexicon) -> int:
+    """The first token of the phrase that ends at token ``k``: back to the previous boundary,
+    without "with" before a participle's noun ("with one of its leaflets asking") or the noun
+    of "by which time the council said"."""
     end = k + 1
     j = _scan_left(tokens, k, first, lex)
     start = j + 1
@@ -73,66 +110,64 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
         and tokens[start + 1].lower in lex.words["article"]
     ):
         start += 1  # "by which time the council said": the council
-    counted = counted_people(tokens, start, lex) if start < end else None
-    if counted == end or (
-        end - start == 1 and tokens[start].lower in lex.words["indefinite_subject"]
-    ):
-        return Phrase(start, end, start, end)  # "About 12 percent said", "Several said"
-    if (
-        start < end
-        and tokens[start].lower
-        not in lex.words["possessive"]  # "his press secretary Lena Berg wrote"
-        and (not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"])
-    ):
-        # "Friday at the party congress Councillor Maria Lopez (Lab) said": the name that
-        # closes a long phrase is the speaker.
-        run = _trailing_name(tokens, start, end, lex)
-        if run is not None:
-            start = run
-        elif tokens[end - 1].lower in lex.pronouns:
-            start = end - 1  # "outside the court last week he said"
-        elif tokens[start].lower in lex.words["preposition"]:
-            return None  # "... without reporters asking": no speaker
-    if start < end - 1 and is_relative(tokens[start], lex):
-        # "Novak, who has often argued ...": the relative pronoun is the speaker
-        antecedent = _antecedent(tokens, start, first, lex)
-        return Phrase(start, start + 1, start, start + 1, relative=True, antecedent=antecedent)
-    if cue.participle and start < end - 1:
-        last = tokens[end - 1]
-        verb_before = last.text.islower() and (
-            last.lower.endswith(("ed", "en"))
-            or last.lower in lex.words["be"]
-            or last.lower in lex.forms
-        )
-        if verb_before:
-            # "a guard can be heard shouting": the subject of the verbs before the participle
-            stop = next(
-                (
-                    m
-                    for m in range(start + 1, end)
-                    if tokens[m].lower in lex.words["be"] | lex.words["finite"]
-                    or tokens[m].lower in lex.words["skip"]
-                ),
-                end,
-            )
-            if start < stop < end and looks_like_speaker(tokens, start, stop, lex):
-                end = stop
-        else:
-            # "Ruiz waved a placard saying ...": the noun phrase right before it speaks
-            det = max(
-                (m for m in range(start + 1, end) if tokens[m].lower in lex.words["article"]),
-                default=None,
-            )
-            if (
-                det is not None
-                and tokens[det - 1].text.islower()
-                and tokens[end - 1].lower not in lex.source_nouns  # "sent a letter saying"
-                and looks_like_speaker(tokens, det, end, lex)
-            ):
-                start = det  # (an email or a statement speaks for whoever sent it)
-    if start >= end or end - start > 12 or not looks_like_speaker(tokens, start, end, lex):
+    return start
+
+
+def _named_part(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
+    """Where the phrase ``tokens[start:end]`` names its speaker, when it opens with words that
+    are no subject ("Friday at the party congress Councillor Maria Lopez (Lab) said": the name
+    that closes it; "outside the court last week he said": the pronoun); None when a phrase
+    opening with a preposition names no one ("... without reporters asking")."""
+    if start >= end or tokens[start].lower in lex.words["possessive"]:
+        return start  # "his press secretary Lena Berg wrote"
+    if not (not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"]):
+        return start
+    run = _trailing_name(tokens, start, end, lex)
+    if run is not None:
+        return run
+    if tokens[end - 1].lower in lex.pronouns:
+        return end - 1
+    if tokens[start].lower in lex.words["preposition"]:
         return None
-    return Phrase(start, end, *head_of(tokens, start, end, lex))
+    return start
+
+
+def _subject_of_participle(
+    tokens: list[Token], start: int, end: int, lex: _Lexicon
+) -> tuple[int, int]:
+    """The part of the phrase before a participle that speaks: the subject of the verbs before
+    it ("a guard can be heard shouting"), or the noun phrase right before it ("Ruiz waved a
+    placard saying ...": an email or a statement speaks for whoever sent it)."""
+    last = tokens[end - 1]
+    if last.text.islower() and (
+        last.lower.endswith(("ed", "en"))
+        or last.lower in lex.words["be"]
+        or last.lower in lex.forms
+    ):
+        stop = next(
+            (
+                m
+                for m in range(start + 1, end)
+                if tokens[m].lower in lex.words["be"] | lex.words["finite"]
+                or tokens[m].lower in lex.words["skip"]
+            ),
+            end,
+        )
+        if start < stop < end and looks_like_speaker(tokens, start, stop, lex):
+            return start, stop
+        return start, end
+    det = max(
+        (m for m in range(start + 1, end) if tokens[m].lower in lex.words["article"]),
+        default=None,
+    )
+    if (
+        det is not None
+        and tokens[det - 1].text.islower()
+        and tokens[end - 1].lower not in lex.source_nouns  # "sent a letter saying"
+        and looks_like_speaker(tokens, det, end, lex)
+    ):
+        return det, end
+    return start, end
 
 
 def _ends_name(tokens: list[Token], k: int, first: int) -> bool:

@@ -29,51 +29,79 @@ def topic_cues(tokens: list[Token]) -> list[TopicCue]:
     lex = lexicon()
     entries = _topic_entries()
     found = []
-    n = len(tokens)
     for i, token in enumerate(tokens):
         if token.kind != "word" or token.lower not in entries or not token.text.islower():
             continue
         for kind, base, tails in entries[token.lower]:
-            k = i + 1
-            while k < n and k - i <= 2 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
-                k += 1  # "spoke candidly about"
-            tail = next((t for t in tails if _words_at(tokens, k, t)), None)
-            if tail is None:
+            j = _tail_end(tokens, i, tails, lex)
+            if j is None:
                 continue
-            j = k + len(tail)
             if kind == "verb":
-                if not _topic_verb(tokens, i, base, lex):
-                    continue
-                participle = token.lower.endswith("ing")
-                found.append(
-                    TopicCue(Cue(i, j, base, "topic", "verb", participle, token.lower), kind)
-                )
+                topic = _topic_verb_cue(tokens, i, j, base, lex)
             elif kind == "adjective":
-                be = i - 1
-                while (
-                    be >= 0
-                    and tokens[be].kind == "word"
-                    and (is_adverb(tokens[be], lex) or tokens[be].lower in lex.words["degree"])
-                ):
-                    be -= 1
-                if be < 0 or tokens[be].lower not in lex.words["be"] | lex.words["linking"]:
-                    continue  # "a critical of" cannot be; "critical voices" is no cue
-                found.append(TopicCue(Cue(be, j, base, "topic", "verb", form=token.lower), kind))
+                topic = _topic_adjective_cue(tokens, i, j, base, lex)
             else:
-                owner = possessor_before(tokens, i)
-                if owner is None:
-                    verb = _light_verb_before(tokens, i, lex)
-                    if verb is None:
-                        continue  # "criticism of the plan grew": no one's in this sentence
-                    participle = tokens[verb].lower.endswith("ing")
-                    cue = Cue(verb, j, base, "topic", "verb", participle, tokens[verb].lower)
-                    found.append(TopicCue(cue, "verb"))
-                    break
-                found.append(
-                    TopicCue(Cue(i, j, base, "topic", "before", form=token.lower), kind, owner)
-                )
-            break
+                topic = _topic_noun_cue(tokens, i, j, base, lex)
+            if topic is not None:
+                found.append(topic)
+                break
     return found
+
+
+def _tail_end(
+    tokens: list[Token], i: int, tails: tuple[tuple[str, ...], ...], lex: _Lexicon
+) -> int | None:
+    """The end of the preposition (one of ``tails``) after the cue word at ``i``, up to two
+    adverbs between ("spoke candidly about"), or None."""
+    n = len(tokens)
+    k = i + 1
+    while k < n and k - i <= 2 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
+        k += 1  # "spoke candidly about"
+    tail = next((t for t in tails if _words_at(tokens, k, t)), None)
+    return None if tail is None else k + len(tail)
+
+
+def _topic_verb_cue(
+    tokens: list[Token], i: int, j: int, base: str, lex: _Lexicon
+) -> TopicCue | None:
+    """ "talked about", "railed against": a verb in the active voice."""
+    if not _topic_verb(tokens, i, base, lex):
+        return None
+    token = tokens[i]
+    participle = token.lower.endswith("ing")
+    return TopicCue(Cue(i, j, base, "topic", "verb", participle, token.lower), "verb")
+
+
+def _topic_adjective_cue(
+    tokens: list[Token], i: int, j: int, base: str, lex: _Lexicon
+) -> TopicCue | None:
+    """ "is critical of", "was deeply skeptical about": an adjective after a form of "be" or a
+    linking verb (the cue starts there); "critical voices" is no cue."""
+    be = i - 1
+    while (
+        be >= 0
+        and tokens[be].kind == "word"
+        and (is_adverb(tokens[be], lex) or tokens[be].lower in lex.words["degree"])
+    ):
+        be -= 1
+    if be < 0 or tokens[be].lower not in lex.words["be"] | lex.words["linking"]:
+        return None  # "a critical of" cannot be; "critical voices" is no cue
+    return TopicCue(Cue(be, j, base, "topic", "verb", form=tokens[i].lower), "adjective")
+
+
+def _topic_noun_cue(
+    tokens: list[Token], i: int, j: int, base: str, lex: _Lexicon
+) -> TopicCue | None:
+    """ "her criticism of", "Ruiz's support for": a noun owned by a possessive; or the object
+    of a verb whose subject speaks ("voiced strong support for"), which is then the cue."""
+    owner = possessor_before(tokens, i)
+    if owner is not None:
+        return TopicCue(Cue(i, j, base, "topic", "before", form=tokens[i].lower), "noun", owner)
+    verb = _light_verb_before(tokens, i, lex)
+    if verb is None:
+        return None  # "criticism of the plan grew": no one's in this sentence
+    participle = tokens[verb].lower.endswith("ing")
+    return TopicCue(Cue(verb, j, base, "topic", "verb", participle, tokens[verb].lower), "verb")
 
 
 def _light_verb_before(tokens: list[Token], noun: int, lex: _Lexicon) -> int | None:
@@ -169,8 +197,24 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
     "remarks on condition of anonymity") or a quotation."""
     lex = lexicon()
     n = len(tokens)
-    if start >= n or tokens[start].kind != "word":
+    if _no_noun_phrase_at(tokens, start, lex):
         return None
+    # A clause opened by "how", "whether", "that", a relative... may hold its own verb ("talked
+    # about how the plan was failing"); a plain noun phrase ends before one ("bragged about his
+    # record was released", "her comments on the issue were").
+    first = tokens[start]
+    clause = first.lower in lex.words["stop"] or first.lower in lex.relatives
+    stop = _noun_phrase_end(tokens, start, content_end(tokens, start, cues, n), cues, clause, lex)
+    return None if stop is None else trim_words(tokens, start, stop)
+
+
+def _no_noun_phrase_at(tokens: list[Token], start: int, lex: _Lexicon) -> bool:
+    """Is what starts at ``start`` no topic: not a word, a number, a time or an adverbial
+    ("spoke about 20 minutes", "voted for the first time", "remarks on condition of
+    anonymity")?"""
+    n = len(tokens)
+    if start >= n or tokens[start].kind != "word":
+        return True
     first = tokens[start]
     if (
         first.text[0].isdigit()
@@ -178,66 +222,71 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
         or (first.lower in lex.words["time"] and first.lower != "this")
         or (first.lower == "the" and start + 2 < n and tokens[start + 2].lower == "time")
     ):
-        return None
+        return True
     head = start + 1 if first.lower in lex.words["article"] and start + 1 < n else start
-    if tokens[head].lower in lex.words["adverbial_noun"] or first.lower in lex.words["skip"]:
-        return None
-    # A clause opened by "how", "whether", "that", a relative... may hold its own verb ("talked
-    # about how the plan was failing"); a plain noun phrase ends before one ("bragged about his
-    # record was released", "her comments on the issue were").
-    clause = first.lower in lex.words["stop"] or first.lower in lex.relatives
-    stop = content_end(tokens, start, cues, n)
+    return tokens[head].lower in lex.words["adverbial_noun"] or first.lower in lex.words["skip"]
+
+
+def _noun_phrase_end(
+    tokens: list[Token], start: int, stop: int, cues: list[Cue], clause: bool, lex: _Lexicon
+) -> int | None:
+    """Where the noun phrase from ``start`` ends, at most at ``stop``; None when a quotation
+    stands in it (the quotation speaks for its clause). ``clause``: the phrase opens a clause
+    that may hold its own verb."""
     ends = lex.words["clause_end"]
     participles = {cue.i for cue in cues if cue.participle}  # "argued against the levy saying"
     for m in range(start + 1, stop):
         token = tokens[m]
         if token.kind == "quote":
-            return None  # the quotation speaks for its clause
+            return None
         if token.kind == "punct":
-            if token.text in DASHES or token.text in (":", "(", ")", "[", "?", "!"):
-                stop = m
-                break
-            if token.text == "," and m + 1 < stop:
-                after = tokens[m + 1]
-                if after.kind == "quote" or (
-                    after.kind == "word"
-                    and after.text.islower()
-                    and (
-                        after.lower in lex.words["clause_link"]
-                        or after.lower in lex.relatives
-                        or after.lower in lex.forms
-                        or after.lower.endswith("ing")
-                        or after.lower in lex.pronouns
-                    )
-                ):
-                    stop = m
-                    break
+            if _clause_ends_at_punct(tokens, m, stop, lex):
+                return m
             continue
         if not token.text.islower():
             continue
         if token.lower in lex.words["preposition"] and m + 1 < stop:
             after = m + 2 if tokens[m + 1].lower in lex.words["article"] else m + 1
             if after < stop and tokens[after].lower in lex.words["adverbial_noun"]:
-                stop = m  # "spoke about the decision on condition of anonymity"
-                break
+                return m  # "spoke about the decision on condition of anonymity"
         if m in participles or (
             token.lower in lex.words["skip"]
             and token.lower not in lex.words["modifier_skip"]
             and tokens[m - 1].lower not in lex.words["det"]
         ):
-            stop = m  # "... the levy saying", "Ruiz's support for the bridge never wavered"
-            break
+            return m  # "... the levy saying", "Ruiz's support for the bridge never wavered"
         if token.lower in lex.relatives or token.lower == "that":
             clause = True
         if token.lower in ends or (
             not clause and token.lower in lex.words["finite"] | lex.words["be"]
         ):
-            stop = m  # "... when he told", "... because", "... but defended"
-            break
+            return m  # "... when he told", "... because", "... but defended"
         if token.lower in ("and", "or") and _opens_clause_after(tokens, m + 1, stop, lex):
-            stop = m
-            break
-    return trim_words(tokens, start, stop)
+            return m
+    return stop
+
+
+def _clause_ends_at_punct(tokens: list[Token], m: int, stop: int, lex: _Lexicon) -> bool:
+    """Does the punctuation at ``m`` end the clause: a dash, a colon, a bracket, a question or
+    exclamation mark, or a comma before a quotation, a conjunction, a relative pronoun, a
+    verb, a participle or a pronoun?"""
+    token = tokens[m]
+    if token.text in DASHES or token.text in (":", "(", ")", "[", "?", "!"):
+        return True
+    if token.text != "," or m + 1 >= stop:
+        return False
+    after = tokens[m + 1]
+    return after.kind == "quote" or (
+        after.kind == "word"
+        and after.text.islower()
+        and (
+            after.lower in lex.words["clause_link"]
+            or after.lower in lex.relatives
+            or after.lower in lex.forms
+            or after.lower.endswith("ing")
+            or after.lower in lex.pronouns
+        )
+    )
 
 
 def _opens_clause_after(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> bool:
