@@ -1,4 +1,10 @@
-"""Is a stretch in quote marks a quotation, a scare quote, or a name, title or term?"""
+"""Is a stretch in quote marks a quotation, a scare quote, or a name, title or term?
+
+:func:`classify` decides for one quotation from its words and the sentence around it
+('She starred in "The Long Road Home"' names a film; 'Ruiz called it "a disgrace"' quotes);
+:func:`speaker_quotes` finds quotations that stand where a speaker does ('talks failed,
+reports "Reuters".').
+"""
 
 from __future__ import annotations
 
