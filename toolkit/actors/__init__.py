@@ -10,7 +10,7 @@
 (('French President',), ['he'])
 
 Every mention slices back: ``text[m.start:m.end] == m.text``. See ``toolkit/actors/_find.py``
-for how names are found, typed and merged, and README "Named actors" for the figures.
+for how names are found, typed and merged, and the docs' Named actors guide for the figures.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
-from toolkit.actors._model import FORMS, KINDS, Actor, Mention
+from toolkit.actors._describe import named_only_in_credits
+from toolkit.actors._model import FORMS, GENDERS, KINDS, ROLES, Actor, Mention
+from toolkit.actors._role import is_sports_report, role_of_phrase
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -30,7 +32,9 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMS",
     "FRAME_COLUMNS",
+    "GENDERS",
     "KINDS",
+    "ROLES",
     "Actor",
     "Codebook",
     "CodebookEntry",
@@ -42,7 +46,10 @@ __all__ = [
     "co_mentions",
     "codebook_frame",
     "find_actors",
+    "is_sports_report",
     "load_codebook",
+    "named_only_in_credits",
+    "role_of_phrase",
 ]
 
 #: Columns of :func:`actor_frequency` and :func:`actors_to_frame`.
@@ -56,6 +63,10 @@ FRAME_COLUMNS = [
     "first_offset",
     "titles",
     "aliases",
+    "gender",
+    "gender_evidence",
+    "role",
+    "role_evidence",
 ]
 
 
@@ -63,21 +74,26 @@ def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
     """People, organisations and places of an article (or string), most mentioned first.
 
     ``codebook`` (a CSV path, a DataFrame with columns actor, kind, aliases, or a
-    :class:`Codebook`) fixes the names and types of the actors it lists.
+    :class:`Codebook`) fixes the names and types of the actors it lists (and, with the
+    optional columns gender and role, their inferred gender and role). Each person gets an
+    inferred ``gender`` and a ``role`` with their evidence (see :mod:`toolkit.actors._people`).
 
     >>> [a.name for a in find_actors("Biden's aides met NATO officials in Brussels.")]
     ['Biden', 'NATO', 'Brussels']
     """
     from toolkit.actors._find import find_in_text
+    from toolkit.actors._people import with_gender_and_role
 
     book = load_codebook(codebook) if codebook is not None else None
-    return find_in_text(text_of(x), book)
+    text = text_of(x)
+    return with_gender_and_role(text, find_in_text(text, book), book)
 
 
 def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
     """One row per actor: actor, kind, mentions (every form: names, demonyms and pronouns, as
     in voice share and corpus tables), name_mentions, demonym_mentions, pronoun_mentions,
-    first_offset, titles, aliases (lists). Rows keep the order of ``actors``."""
+    first_offset, titles, aliases (lists), gender (inferred: "female", "male" or None),
+    gender_evidence, role, role_evidence (lists). Rows keep the order of ``actors``."""
     import pandas as pd
 
     rows = [
@@ -91,6 +107,10 @@ def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
             "first_offset": a.first_offset,
             "titles": list(a.titles),
             "aliases": list(a.aliases),
+            "gender": a.gender,
+            "gender_evidence": list(a.gender_evidence),
+            "role": a.role,
+            "role_evidence": list(a.role_evidence),
         }
         for a in actors
     ]

@@ -3,7 +3,9 @@
 A codebook is a CSV file or a DataFrame with the columns ``actor``, ``kind`` and ``aliases``
 (aliases separated by ``|`` or ``;``). Its actors are counted under exactly those names, every
 alias counts as a name mention, and the surname of a person in it finds that person too. Names
-the codebook does not list are still found, as without one.
+the codebook does not list are still found, as without one. The optional columns ``gender``
+(female, male or unknown) and ``role`` (one of :data:`toolkit.actors.ROLES`) set an actor's
+inferred gender and role whatever the text suggests; left empty, the text decides.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._document import Candidate, DemonymMention, Document
-from toolkit.actors._model import KINDS
+from toolkit.actors._model import GENDERS, KINDS, ROLES
 from toolkit.lang import read_lines
 
 if TYPE_CHECKING:
@@ -28,9 +30,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CodebookEntry:
+    """One actor of a codebook. ``gender`` and ``role`` are None when the codebook leaves them
+    to the text; ``gender`` is ``""`` when the codebook says it is unknown."""
+
     actor: str
     kind: str
     aliases: tuple[str, ...]
+    gender: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -226,7 +233,9 @@ def _entry(row: dict[Any, Any], number: int, where: str) -> CodebookEntry | None
         for a in re.split(r"[|;]", row.get("aliases", ""))
         if a.strip() and a.strip() != actor
     )
-    return CodebookEntry(actor, kind, aliases)
+    gender = _gender_value(row.get("gender", ""), f"{where}: row {number}")
+    role = _role_value(row.get("role", ""), f"{where}: row {number}")
+    return CodebookEntry(actor, kind, aliases, gender, role)
 
 
 def _check_columns(columns: Iterable[Any], where: str) -> None:
@@ -241,6 +250,30 @@ def _check_columns(columns: Iterable[Any], where: str) -> None:
         )
 
 
+_GENDER_VALUES = {"f": "female", "m": "male", "unknown": "", "none": "", "-": ""}
+
+
+def _gender_value(value: str, where: str) -> str | None:
+    """A codebook's gender cell: "female"/"male" (or f/m), "unknown" (-> ""), empty -> None."""
+    value = value.strip().lower()
+    if not value:
+        return None
+    value = _GENDER_VALUES.get(value, value)
+    if value and value not in GENDERS:
+        raise ValueError(f"{where}: gender {value!r} is not one of female, male, unknown")
+    return value
+
+
+def _role_value(value: str, where: str) -> str | None:
+    """A codebook's role cell: one of ROLES, or empty -> None."""
+    value = value.strip().lower().replace("/", "_").replace(" ", "_")
+    if not value:
+        return None
+    if value not in ROLES:
+        raise ValueError(f"{where}: role {value!r} is not one of {', '.join(ROLES)}")
+    return value
+
+
 @cache
 def _kind_names() -> dict[str, str]:
     """Words a codebook may use for a kind ("org", "GPE") -> the actor kind they mean."""
@@ -248,13 +281,23 @@ def _kind_names() -> dict[str, str]:
 
 
 def codebook_frame(codebook: Codebook) -> pd.DataFrame:
-    """The codebook as a DataFrame (actor, kind, aliases joined by ``|``)."""
+    """The codebook as a DataFrame (actor, kind, aliases joined by ``|``; gender and role
+    when an entry sets them)."""
     import pandas as pd
 
-    return pd.DataFrame(
-        [
-            {"actor": e.actor, "kind": e.kind, "aliases": "|".join(e.aliases)}
-            for e in codebook.entries
-        ],
-        columns=["actor", "kind", "aliases"],
-    )
+    columns = ["actor", "kind", "aliases"]
+    if any(e.gender is not None for e in codebook.entries):
+        columns.append("gender")
+    if any(e.role is not None for e in codebook.entries):
+        columns.append("role")
+    rows = [
+        {
+            "actor": e.actor,
+            "kind": e.kind,
+            "aliases": "|".join(e.aliases),
+            "gender": "unknown" if e.gender == "" else (e.gender or ""),
+            "role": e.role or "",
+        }
+        for e in codebook.entries
+    ]
+    return pd.DataFrame(rows, columns=columns)
