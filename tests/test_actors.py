@@ -688,6 +688,39 @@ def test_actor_frequency_and_actors_to_frame():
     assert toolkit.actors_to_frame(find_actors(text)).equals(frame)
 
 
+def test_count_actors_counts_mentions_by_form_and_quotations_by_kind():
+    from toolkit.actors import count_actors
+
+    text = (
+        '"We will appeal," Ana Ruiz said. She added that the council had erred. '
+        '"No," said Tom Reyes. Russian observers watched.'
+    )
+    actors = find_actors(text)
+    quotes = toolkit.extract_quotes(text, actors=actors)
+    counts = {
+        c.actor.name: (
+            c.mentions, c.name_mentions, c.demonym_mentions, c.pronoun_mentions,
+            c.quotes, c.direct_quotes, c.indirect_quotes,
+        )
+        for c in count_actors(actors, quotes)
+    }  # fmt: skip
+    assert counts == {
+        "Ana Ruiz": (2, 1, 0, 1, 2, 1, 1),
+        "Tom Reyes": (1, 1, 0, 0, 1, 1, 0),
+        "Russia": (1, 0, 1, 0, 0, 0, 0),
+    }
+    # the actor table and voice share report the same counts
+    frame = toolkit.actors_to_frame(actors).set_index("actor")
+    share = toolkit.voice_share_frame(quotes, actors).set_index("actor")
+    columns = ["mentions", "name_mentions", "demonym_mentions", "pronoun_mentions"]
+    for name, expected in counts.items():
+        assert tuple(frame.loc[name, columns]) == expected[:4]
+        assert tuple(share.loc[name, ["mentions", "quotes", "direct", "indirect"]]) == (
+            expected[0],
+            *expected[4:],
+        )
+
+
 def test_co_mentions_counts_sentences_naming_both():
     text = "Putin met Biden in Geneva. Biden later called Putin. Emmanuel Macron stayed in Paris."
     pairs = co_mentions(text)
