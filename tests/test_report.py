@@ -340,6 +340,7 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
     (the estimator's model, the actor lexicon) stay loaded."""
     import warnings
 
+    from toolkit import lang
     from toolkit.actors import _lexicon
     from toolkit.lang import nltk_data
     from toolkit.reports import _in_kernel
@@ -351,28 +352,28 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
     nltk_data.have.cache_clear()
     nltk_data.warn_missing.cache_clear()
     syllables._default_counter.cache_clear()
+    lang.clear_cache(only_warned=True)  # forget earlier notes
+    counter = "toolkit.text.syllables._default_counter"
     try:
         shown = []
         with warnings.catch_warnings():
             warnings.simplefilter("always")
             warnings.showwarning = lambda message, category, *args: shown.append(category)
-            _in_kernel._watch_warnings()
             warnings.warn("not about NLTK data", UserWarning, stacklevel=1)
-            assert _in_kernel._warned_from == set()
+            assert lang.CACHE.warned() == []
             syllables.count_syllables("harbour")
         assert shown == [UserWarning, nltk_data.NltkDataMissingWarning]
-        assert syllables._default_counter in _in_kernel._warned_from
-        assert _lexicon.lexicon not in _in_kernel._warned_from
+        assert lang.CACHE.warned() == ["toolkit.lang.nltk_data.warn_missing", counter]
         _in_kernel._clear_loaders_that_warned()
-        assert syllables._default_counter.cache_info().currsize == 0
+        assert lang.CACHE.size(counter) == 0 and lang.CACHE.warned() == []
         assert syllables._model.cache_info().currsize == 1
         assert _lexicon.lexicon.cache_info().currsize == 1
     finally:
-        _in_kernel._warned_from.clear()
         monkeypatch.delenv("TOOLKIT_NLTK_DATA")
         nltk_data.have.cache_clear()
         nltk_data.warn_missing.cache_clear()
         syllables._default_counter.cache_clear()
+        lang.clear_cache(only_warned=True)
 
 
 # --- incremental ----------------------------------------------------------------------------

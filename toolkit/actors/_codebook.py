@@ -16,13 +16,13 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toolkit import lang
 from toolkit.actors._document import Candidate, DemonymMention, Document
 from toolkit.actors._model import GENDERS, KINDS, ROLES
-from toolkit.lang import read_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -274,10 +274,11 @@ def _role_value(value: str, where: str) -> str | None:
     return value
 
 
-@cache
+@lang.cached
 def _kind_names() -> dict[str, str]:
     """Words a codebook may use for a kind ("org", "GPE") -> the actor kind they mean."""
-    return dict(tuple(line.lower().split("\t")) for line in read_lines("actor_kind_names.tsv"))
+    rows = lang.table("actor_kind_names.tsv", ("word", "kind"), {"kind": KINDS})
+    return {word.lower(): kind for word, kind in rows}
 
 
 def codebook_frame(codebook: Codebook) -> pd.DataFrame:

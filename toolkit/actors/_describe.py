@@ -15,22 +15,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
+from toolkit import lang
 from toolkit.actors._model import Actor
-from toolkit.lang import read_lines
+
+_DESCRIPTION_CLASSES = ("stop", "head_end", "end", "credit")
 
 
-@cache
+@lang.cached
 def _function_words(kind: str) -> frozenset[str]:
-    """Words of class ``kind`` in ``person_description_words.tsv`` (stop, head_end, end)."""
-    return frozenset(
-        cells[0] for line in read_lines("person_description_words.tsv")
-        if (cells := line.split("\t"))[1] == kind
-    )  # fmt: skip
+    """Words of class ``kind`` in ``person_description_words.tsv`` (stop, head_end, end, credit)."""
+    rows = lang.table(
+        "person_description_words.tsv", ("word", "class"), {"class": _DESCRIPTION_CLASSES}
+    )
+    return frozenset(word for word, cls in rows if cls == kind)
 
 
-@cache
+@lang.cached
 def _apposition_end() -> re.Pattern[str]:
     """A word that ends an apposition and everything after it ("Ana Ruiz, the mayor, said")."""
     words = "|".join(sorted(_function_words("end")))
@@ -80,14 +81,11 @@ class Description:
         return " ".join(head)
 
 
-@cache
+@lang.cached
 def _given_names() -> dict[str, float]:
     """Lower-case given name -> share of its bearers recorded as female."""
-    table = {}
-    for line in read_lines("gender_first_names.tsv"):
-        name, share, _count = line.split("\t")
-        table[name] = float(share)
-    return table
+    rows = lang.table("gender_first_names.tsv", ("name", "female_share", "bearers"))
+    return {name: float(share) for name, share, _bearers in rows}
 
 
 def is_given_name(word: str) -> bool:
@@ -95,7 +93,7 @@ def is_given_name(word: str) -> bool:
     return _fold(word) in _given_names()
 
 
-@lru_cache(maxsize=65536)
+@lang.cached
 def _fold(word: str) -> str:
     import unicodedata
 
@@ -187,7 +185,7 @@ _FILES_FROM = re.compile(r"\b(?:with\s+)?files\s+from\b[^\n]*$", re.I)
 _BY = re.compile(r"^\s*(?:by|photo(?:graph)?\s+by|photo:|credit:)\s*$", re.I)
 
 
-@cache
+@lang.cached
 def _credit_words() -> frozenset[str]:
     return _function_words("credit")
 

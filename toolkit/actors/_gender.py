@@ -23,12 +23,11 @@ fact about them; a codebook can set or override it.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
+from toolkit import lang
 from toolkit.actors._describe import Description, _fold, _given_names, descriptions
 from toolkit.actors._model import Actor
 from toolkit.actors._role import _role_words
-from toolkit.lang import read_lines, word_set
 
 _NAMES = {"f": "female", "m": "male"}
 _PRONOUN_LABEL = {"f": "she/her", "m": "he/him"}
@@ -38,14 +37,16 @@ FIRST_NAME_SHARE = 0.9
 PRONOUN_SHARE = 0.75
 
 
-@cache
+@lang.cached
 def _gender_words() -> dict[str, str]:
-    return dict(line.split("\t")[:2] for line in read_lines("gender_words.tsv"))
+    """Title or noun -> the gender it implies ("m" or "f")."""
+    return dict(lang.table("gender_words.tsv", ("word", "gender"), {"gender": ("m", "f")}))
 
 
-@cache
+@lang.cached
 def _pronouns() -> dict[str, str]:
-    return dict(line.split("\t")[:2] for line in read_lines("actor_pronouns.tsv"))
+    """Personal pronoun -> the gender it implies ("m", "f" or "-")."""
+    return dict(lang.table("actor_pronouns.tsv", ("word", "gender"), {"gender": ("m", "f", "-")}))
 
 
 def infer_gender(
@@ -172,7 +173,11 @@ def _lone_given_name(actor: Actor) -> tuple[str | None, str, float] | None:
         return None
     word = names.pop()
     share = _given_names().get(_fold(word))
-    if share is None or word.lower() in word_set("actor_surnames.txt") or not _is_name_word(word):
+    if (
+        share is None
+        or word.lower() in lang.word_set("actor_surnames.txt")
+        or not _is_name_word(word)
+    ):
         return None
     if share >= FIRST_NAME_SHARE:
         return "f", f"given name alone: {word} ({round(share * 100)}% female)", share

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 
+from toolkit import lang
 from toolkit.actors._describe import _WORD, Description, _function_words, descriptions
-from toolkit.actors._model import Actor
-from toolkit.lang import read_lines
+from toolkit.actors._model import ROLES, Actor
 
 #: Evidence tiers, strongest first: a specific title or noun, a generic head with the
 #: organisation it belongs to, an organisation alone, a generic head alone.
@@ -34,35 +34,33 @@ _TIERS = ("specific", "generic+org", "org", "generic")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 
 
-@cache
+def _phrase_roles(name: str, flag_column: str, flag: str) -> dict[str, tuple[str, bool]]:
+    """Phrase -> (role, whether its third column says ``flag``), the first row of a phrase
+    winning."""
+    rows = lang.table(name, ("phrase", "role", flag_column), {"role": ROLES})
+    found: dict[str, tuple[str, bool]] = {}
+    for phrase, role, marked in rows:
+        found.setdefault(phrase, (role, marked == flag))
+    return found
+
+
+@lang.cached
 def _role_words() -> dict[str, tuple[str, bool]]:
     """Phrase -> (role, generic)."""
-    table = {}
-    for line in read_lines("role_words.tsv"):
-        cells = line.split("\t")
-        table.setdefault(cells[0], (cells[1], len(cells) > 2 and cells[2] == "generic"))
-    return table
+    return _phrase_roles("role_words.tsv", "generic", "generic")
 
 
-@cache
+@lang.cached
 def _org_words() -> dict[str, tuple[str, bool]]:
     """Phrase -> (role, only when capitalised)."""
-    table = {}
-    for line in read_lines("role_org_words.tsv"):
-        cells = line.split("\t")
-        table.setdefault(cells[0], (cells[1], len(cells) > 2 and cells[2] == "cap"))
-    return table
+    return _phrase_roles("role_org_words.tsv", "capitalised", "cap")
 
 
-@cache
+@lang.cached
 def _sports_topic() -> re.Pattern[str]:
     """The sports words of ``actor_sports.tsv`` (class topic) as one pattern."""
-    words = sorted(
-        (cells[0].lower() for line in read_lines("actor_sports.tsv")
-         if (cells := line.split("\t"))[1:2] == ["topic"]),
-        key=len,
-        reverse=True,
-    )  # fmt: skip
+    rows = lang.table("actor_sports.tsv", ("word", "role"))
+    words = sorted((word.lower() for word, role in rows if role == "topic"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 

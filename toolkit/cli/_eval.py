@@ -214,6 +214,8 @@ def _cmd_eval_roles(args: argparse.Namespace) -> int:
     emit(result.confusion(), "table")
     if result.errors:
         print(f"{result.errors} articles could not be read, their labels scored as missing")
+
+
 def _cmd_eval_html(args: argparse.Namespace) -> int:
     from toolkit.evaluation.html import evaluate_html
 

@@ -23,9 +23,10 @@ import csv
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
+
+from toolkit import lang
 
 
 @dataclass
@@ -102,7 +103,7 @@ def read_role_labels(path: str | Path) -> dict[str, list[tuple[str, str]]]:
     return labels
 
 
-@cache
+@lang.cached
 def _polnear(path: Path) -> dict[str, str]:
     with path.open(encoding="utf-8", newline="") as handle:
         return {_short_hash(row["id"]): row["text"] for row in csv.DictReader(handle)}

@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from toolkit.lang import word_set
+from toolkit import lang
 
 __all__ = ["QuotedSpan", "quoted_spans"]
 
@@ -217,7 +217,7 @@ def _single_quotes(
     if carried is not None:
         taken.append((carried.outer_start, end))
     taken_starts = [a for a, _ in taken]
-    elisions = word_set("quote_elisions.txt")
+    elisions = lang.word_set("quote_elisions.txt")
 
     def inside_double(offset: int) -> bool:
         k = bisect_right(taken_starts, offset) - 1
