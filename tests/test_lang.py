@@ -173,7 +173,7 @@ def test_every_word_class_the_quotation_code_reads_is_declared():
 
     folder = Path(toolkit.__file__).parent / "quotes"
     used = set()
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py"):
         used |= _class_names_used_in(path.read_text(encoding="utf-8"))
     assert len(used) > 60
     assert used - set(WORD_CLASSES) == set()

@@ -19,10 +19,12 @@ import bisect
 import io
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
+
+from toolkit.actors import count_actors
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -472,11 +474,12 @@ def _other_names(actor: Any) -> list[str]:
 
 def _actors_by_mentions(actors: Any) -> list[Any]:
     """Actors, most mentioned first (ties keep the finder's order)."""
-    return sorted(actors, key=lambda a: -len(a.mentions))
+    return [c.actor for c in sorted(count_actors(actors), key=lambda c: -c.mentions)]
 
 
-def _quote_counts(analysis: ArticleAnalysis) -> Counter[str]:
-    return Counter(s for s in (speaker_of(q) for q in analysis.quotes) if s is not None)
+def _quote_counts(analysis: ArticleAnalysis) -> dict[str, int]:
+    """Actor name -> quotations attributed to it."""
+    return {c.actor.name: c.quotes for c in count_actors(analysis.actors, analysis.quotes)}
 
 
 def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
+from toolkit.actors._counts import ActorCounts, count_actors
 from toolkit.actors._describe import named_only_in_credits
 from toolkit.actors._identity import fold_name, identity_key
 from toolkit.actors._model import FORMS, GENDERS, KINDS, ROLES, Actor, Mention
@@ -37,6 +38,7 @@ __all__ = [
     "KINDS",
     "ROLES",
     "Actor",
+    "ActorCounts",
     "Codebook",
     "CodebookEntry",
     "Mention",
@@ -46,6 +48,7 @@ __all__ = [
     "co_mention_counts",
     "co_mentions",
     "codebook_frame",
+    "count_actors",
     "find_actors",
     "fold_name",
     "identity_key",
@@ -104,22 +107,22 @@ def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
 
     rows = [
         {
-            "actor": a.name,
-            "kind": a.kind,
-            "mentions": len(a.mentions),
-            "name_mentions": a.mention_count,
-            "demonym_mentions": len(a.demonym_mentions),
-            "pronoun_mentions": len(a.pronoun_mentions),
-            "first_offset": a.first_offset,
-            "titles": list(a.titles),
-            "aliases": list(a.aliases),
-            "gender": a.gender,
-            "gender_evidence": list(a.gender_evidence),
-            "role": a.role,
-            "role_evidence": list(a.role_evidence),
-            "key": a.key,
+            "actor": c.actor.name,
+            "kind": c.actor.kind,
+            "mentions": c.mentions,
+            "name_mentions": c.name_mentions,
+            "demonym_mentions": c.demonym_mentions,
+            "pronoun_mentions": c.pronoun_mentions,
+            "first_offset": c.actor.first_offset,
+            "titles": list(c.actor.titles),
+            "aliases": list(c.actor.aliases),
+            "gender": c.actor.gender,
+            "gender_evidence": list(c.actor.gender_evidence),
+            "role": c.actor.role,
+            "role_evidence": list(c.actor.role_evidence),
+            "key": c.actor.key,
         }
-        for a in actors
+        for c in count_actors(actors)
     ]
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 

@@ -193,24 +193,24 @@ def voice_share_frame(quotes: Sequence[Quote], actors: Sequence[Actor]) -> pd.Da
     """
     import pandas as pd
 
+    from toolkit.actors import count_actors
+
     rows = []
-    total_mentions = sum(len(a.mentions) for a in actors) or 1
+    counts = count_actors(actors, quotes)
+    total_mentions = sum(c.mentions for c in counts) or 1
     total_quotes = len(quotes) or 1
-    for actor in actors:
-        own = [q for q in quotes if q.speaker == actor.name]
-        direct = sum(q.kind == "direct" for q in own)
-        mentions = len(actor.mentions)
+    for c in counts:
         rows.append(
             {
-                "actor": actor.name,
-                "kind": actor.kind,
-                "mentions": mentions,
-                "quotes": len(own),
-                "direct": direct,
-                "indirect": len(own) - direct,
-                "mention_share": mentions / total_mentions,
-                "voice_share": len(own) / total_quotes,
-                "quotes_per_mention": len(own) / mentions if mentions else 0.0,
+                "actor": c.actor.name,
+                "kind": c.actor.kind,
+                "mentions": c.mentions,
+                "quotes": c.quotes,
+                "direct": c.direct_quotes,
+                "indirect": c.indirect_quotes,
+                "mention_share": c.mentions / total_mentions,
+                "voice_share": c.quotes / total_quotes,
+                "quotes_per_mention": c.quotes / c.mentions if c.mentions else 0.0,
             }
         )
     columns = [
