@@ -125,7 +125,7 @@ def _previous_word(tokens: list[Token], k: int) -> Token | None:
     j = k - 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
-    articles = lexicon().words["article"]
+    articles = lexicon().classes.article
     while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in articles:
         j -= 1
     return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
@@ -134,16 +134,16 @@ def _previous_word(tokens: list[Token], k: int) -> Token | None:
 def _spoken_by_subject(tokens: list[Token], k: int, lex) -> bool:
     """'what he called "a disaster"': a naming verb with a pronoun or name subject."""
     j = k - 1
-    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in lex.words["article"]:
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].lower in lex.classes.article:
         j -= 1
-    if j < 1 or tokens[j].lower not in lex.words["naming_verb"]:
+    if j < 1 or tokens[j].lower not in lex.classes.naming_verb:
         return False
     subject = tokens[j - 1]
     return subject.kind == "word" and (subject.lower in lex.pronouns or subject.text[0].isupper())
 
 
 def title_like(words: list[str]) -> bool:
-    small = lexicon().words["title_small_word"]
+    small = lexicon().classes.title_small_word
     significant = [w for w in words if w.lower() not in small]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 

@@ -47,7 +47,7 @@ def reporting_phrase(s: Sentence, cue: Cue) -> Phrase | None:
     introduces quotations ("the crowd chanted"), not the writer ("we"), not a view with no
     one to hold it ("Oil pushed higher"), not a cue right before a quotation."""
     tokens, n = s.tokens, len(s.tokens)
-    if cue.base in lexicon().words["direct_only"] and not naming_content(tokens, cue, n):
+    if cue.base in lexicon().classes.direct_only and not naming_content(tokens, cue, n):
         return None  # "the crowd chanted ...": attributes quotations only
     phrase = cue_speaker(tokens, s.cues, cue)
     if phrase is None or _first_person(tokens, phrase):
@@ -78,7 +78,7 @@ def reported_clauses(s: Sentence, cue: Cue, phrase: Phrase, regions: Regions) ->
 
 def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
     head = tokens[phrase.head_i : phrase.head_j]
-    return len(head) == 1 and head[0].lower in lexicon().words["first_person"]
+    return len(head) == 1 and head[0].lower in lexicon().classes.first_person
 
 
 def _listed(region: tuple[int, int] | None) -> Regions:
@@ -143,7 +143,7 @@ def clause_before_name_said(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | 
 
 def naming_clause(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | None:
     """ "Ruiz called it a mistake": what a naming verb says about its object."""
-    if cue.base not in lexicon().words["direct_only"]:
+    if cue.base not in lexicon().classes.direct_only:
         return None
     if cue.participle and phrase.i > cue.i:
         return []
@@ -182,7 +182,7 @@ def speech_noun_clause(s: Sentence, found_before: list[Found]) -> list[Found]:
             verbs = [
                 m
                 for m in range(start, stop)
-                if tokens[m].lower in lex.words["be"] | lex.words["finite"]
+                if tokens[m].lower in lex.classes.be | lex.classes.finite
             ]
             if len(verbs) >= 2:
                 stop = verbs[-1]

@@ -20,10 +20,9 @@ class QuoteWords:
     against when it loads (a row of any other class fails, and so does a class without words).
     What each class is for is documented at the top of the file, in this order.
 
-    ``lexicon().classes.calendar`` reads a class as an attribute; ``lexicon().words`` is the
-    same classes as a plain dict, ``words["calendar"]``, for the rules that read them by name
-    (a dict look-up is what the grammar's inner loops can afford). ``tests/test_lang.py``
-    checks that every class name the quotation code uses, either way, is declared here.
+    ``lexicon().classes.calendar`` reads a class as an attribute; ``tests/test_lang.py``
+    checks that every class name the quotation code uses is declared here, so a misspelt class
+    fails the tests, not a rule that rarely runs.
     """
 
     det: frozenset[str]
@@ -104,11 +103,10 @@ WORD_CLASSES: tuple[str, ...] = tuple(f.name for f in fields(QuoteWords))
 class _Lexicon:
     forms: dict[str, tuple[str, str]]  # verb form -> (base form, class)
     # first word -> [(words, order, class one of the next words must be in, or "")]
-    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]
+    phrases: dict[str, list[tuple[tuple[str, ...], str, frozenset[str] | None]]]
     with_object: frozenset[str]  # base forms of the verbs that take an object
     with_infinitive: frozenset[str]  # base forms of the verbs that take an infinitive
     classes: QuoteWords  # the closed classes of quote_words.tsv: lex.classes.calendar
-    words: dict[str, frozenset[str]]  # the same, by name: lex.words["calendar"]
     pronouns: frozenset[str]
     relatives: frozenset[str]
     naming: frozenset[str]
@@ -130,11 +128,10 @@ def lexicon() -> _Lexicon:
             forms[form] = (verb.base, verb.cls)
     return _Lexicon(
         forms=forms,
-        phrases=_read_phrases(),
+        phrases=_read_phrases(classes),
         with_object=frozenset(verb.base for verb in verbs if verb.takes_object),
         with_infinitive=frozenset(verb.base for verb in verbs if verb.takes_infinitive),
         classes=classes,
-        words={name: getattr(classes, name) for name in WORD_CLASSES},
         pronouns=lang.word_set("quote_speaker_pronouns.txt"),
         relatives=lang.word_set("quote_relative_pronouns.txt"),
         naming=lang.word_set("quote_naming_words.txt"),
@@ -144,18 +141,21 @@ def lexicon() -> _Lexicon:
     )
 
 
-def _read_phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """First word -> [(words, "before" or "verb", the class one of the next words needs)],
-    longest first, from ``quote_cue_phrases.tsv``."""
+def _read_phrases(
+    classes: QuoteWords,
+) -> dict[str, list[tuple[tuple[str, ...], str, frozenset[str] | None]]]:
+    """First word -> [(words, "before" or "verb", the words of the class one of the next
+    words needs, or None)], longest first, from ``quote_cue_phrases.tsv``."""
     rows = lang.table(
         "quote_cue_phrases.tsv",
         ("order", "phrase", "needs"),
         {"order": ("before", "after"), "needs": ("", *WORD_CLASSES)},
     )
-    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str, frozenset[str] | None]]] = {}
     for order, phrase, needs in rows:
         words = tuple(phrase.lower().split())
-        entry = (words, "before" if order == "before" else "verb", needs)
+        needed = getattr(classes, needs) if needs else None
+        entry = (words, "before" if order == "before" else "verb", needed)
         phrases.setdefault(words[0], []).append(entry)
     for alternatives in phrases.values():
         alternatives.sort(key=lambda item: -len(item[0]))

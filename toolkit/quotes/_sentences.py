@@ -138,7 +138,7 @@ def _ends_with_abbreviation(masked: str, position: int) -> bool:
 
 def headline_paragraphs(masked: str, paragraphs: Paragraphs) -> set[int]:
     """Paragraphs written in Title Case, where capitals say nothing about names."""
-    small = lexicon().words["title_small_word"]
+    small = lexicon().classes.title_small_word
     found = set()
     for index, (start, end) in enumerate(paragraphs.spans):
         words = re.findall(r"[^\W\d_][\w’'-]*", masked[start:end])

@@ -112,7 +112,7 @@ def pronoun_after_introduced_quote(s: Sentence, k: int) -> Attribution | None:
     if after is None or after.attribution.speaker is None:
         return None
     head = next(t for t in s.tokens if t.start == after.attribution.speaker[0])
-    if head.lower not in lexicon().words["person_pronoun"]:
+    if head.lower not in lexicon().classes.person_pronoun:
         return None
     before = _introduced_before(s, k)
     if before is not None:
@@ -217,16 +217,16 @@ def _unlisted_verb_after_speaker(tokens: list[Token], m: int) -> int | None:
             return None
         if token.kind != "word" or not token.text.islower():
             continue
-        if token.lower in lex.words["stop"] or token.lower in lex.words["preposition"]:
+        if token.lower in lex.classes.stop or token.lower in lex.classes.preposition:
             return None
         if is_adverb(token, lex):
             continue
-        particle = j + 1 < n and tokens[j + 1].lower in lex.words["particle"]
+        particle = j + 1 < n and tokens[j + 1].lower in lex.classes.particle
         # '"...," the sign read.': the word that ends the sentence is the verb
         last = j + 1 < n and all(t.kind == "punct" for t in tokens[j + 1 :])
         if token.lower.endswith(("ed", "s")) or particle or last:
             return j
-        if first.lower in lex.words["article"] and j == m + 1:
+        if first.lower in lex.classes.article and j == m + 1:
             continue  # "the candidate": the noun after the article
         if first.text[0].isupper() or first.lower in lex.pronouns:
             return None
@@ -286,7 +286,7 @@ def introducer(s: Sentence, k: int) -> Attribution | None:
         words[span[1] :], after_colon=tokens[k - 1].text == ":"
     ):
         return None
-    if words[span[0]].lower in lexicon().words["empty_subject"]:
+    if words[span[0]].lower in lexicon().classes.empty_subject:
         return None
     return speaker_only(words, *span)
 
@@ -296,14 +296,14 @@ def _introducing_verb(rest: list[Token], after_colon: bool) -> bool:
     colon, a lowercase predicate ("paid her rival a grudging compliment")? Not "being", nor a
     form of "be", a function word or a finite verb first."""
     lex = lexicon()
-    if rest and rest[0].lower in lex.words["be"] | lex.words["function"] | lex.words["finite"]:
+    if rest and rest[0].lower in lex.classes.be | lex.classes.function | lex.classes.finite:
         return False
     if after_colon and 1 <= len(rest) <= 15 and rest[0].text.islower():
         return True
     if not 1 <= len(rest) <= 3 or not all(t.text.islower() for t in rest):
         return False
     return rest[0].lower.endswith(("ed", "s")) or (
-        len(rest) == 2 and rest[1].lower in lex.words["particle"]
+        len(rest) == 2 and rest[1].lower in lex.classes.particle
     )
 
 
@@ -367,7 +367,7 @@ def _opens_clause(tokens: list[Token], phrase: Phrase, cue: Cue, k: int) -> bool
     return before.text in (",", ";", ":") or (
         before.kind == "word"
         and before.text.islower()
-        and before.lower in lexicon().words["subject_link"]
+        and before.lower in lexicon().classes.subject_link
     )
 
 
@@ -443,7 +443,7 @@ def _noun_right_before(tokens: list[Token], noun: int, k: int) -> bool:
         and all(
             t.kind == "word"
             and t.text.islower()
-            and (t.lower in lex.words["noun_link"] or t.lower not in lex.forms)
+            and (t.lower in lex.classes.noun_link or t.lower not in lex.forms)
             for t in between
         )
     )
@@ -492,7 +492,7 @@ def colon_subject(s: Sentence, k: int) -> Attribution | None:
     if colon is None or colon != k - 1:
         return None
     span = sentence_subject(tokens, colon)
-    if span is None or tokens[span[0]].lower in lexicon().words["empty_subject"]:
+    if span is None or tokens[span[0]].lower in lexicon().classes.empty_subject:
         return None
     return speaker_only(tokens, *span)
 
@@ -506,20 +506,20 @@ def clause_subject(s: Sentence, k: int) -> Attribution | None:
         token = tokens[p]
         if token.text in (";", ":"):
             return None
-        if token.lower not in lex.words["person_pronoun"]:
+        if token.lower not in lex.classes.person_pronoun:
             continue
         before, after = tokens[p - 1], tokens[p + 1]
         if (
             (
                 before.text == ","
                 or (
-                    before.lower in lex.words["clause_link"]
+                    before.lower in lex.classes.clause_link
                     and (before.text.islower() or p == 1)  # "Though he ..."
                 )
             )
             and after.kind == "word"
             and after.text.islower()
-            and after.lower not in lex.words["preposition"] | lex.words["stop"]
+            and after.lower not in lex.classes.preposition | lex.classes.stop
         ):
             return speaker_only(tokens, p, p + 1)
     return None

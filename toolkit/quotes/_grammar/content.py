@@ -13,7 +13,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     that = _that_after(tokens, cue.j, stop, lex)
     if that is not None:
         after = tokens[that + 1] if that + 1 < stop else None
-        if after is not None and after.lower in lex.words["finite"]:
+        if after is not None and after.lower in lex.classes.finite:
             return trim(tokens, that, stop)  # "warn that would hurt": "that" is the subject
         return trim(tokens, that + 1, stop)
     k = cue.j
@@ -35,7 +35,7 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
     if cue.cls in ("evaluation", "stance"):
         # "praised the nurses", "criticised the plan"
         first = tokens[k]
-        if first.lower in lex.words["preposition"] - {"to"} or first.lower in lex.words["be"]:
+        if first.lower in lex.classes.preposition - {"to"} or first.lower in lex.classes.be:
             return None
         return trim(tokens, k, stop)
     return trim(tokens, k, stop) if _opens_reported_clause(tokens[k], cue, lex) else None
@@ -69,9 +69,9 @@ def _intended(
             return None  # "sales declined to 4,000", "agreed to the terms": no infinitive
         return trim(tokens, k, stop)
     if (
-        cue.base in lex.words["object_content"]
-        and first.lower not in lex.words["preposition"] | lex.words["be"]
-        and first.lower not in lex.words["stop"]
+        cue.base in lex.classes.object_content
+        and first.lower not in lex.classes.preposition | lex.classes.be
+        and first.lower not in lex.classes.stop
     ):
         return trim(tokens, k, stop)
     return None
@@ -84,13 +84,13 @@ def _opens_reported_clause(first: Token, cue: Cue, lex: _Lexicon) -> bool:
     ("asked about the budget"); no preposition after a speech verb."""
     if first.lower == "to":
         return cue.base in lex.with_infinitive
-    if cue.base in lex.words["clause_only"]:
-        return first.lower in lex.words["content_opener"] or first.lower in lex.pronouns
+    if cue.base in lex.classes.clause_only:
+        return first.lower in lex.classes.content_opener or first.lower in lex.pronouns
     if cue.cls != "speech" or cue.base in lex.with_object:
-        if cue.base in lex.words["question_verb"] and first.lower in lex.words["question_opener"]:
+        if cue.base in lex.classes.question_verb and first.lower in lex.classes.question_opener:
             return True  # "asked about the budget", "asked for a list"
-        return first.lower in lex.words["clause"] or first.text[0].isupper()
-    return not (first.lower in lex.words["preposition"] or first.lower in lex.words["right_stop"])
+        return first.lower in lex.classes.clause or first.text[0].isupper()
+    return not (first.lower in lex.classes.preposition or first.lower in lex.classes.right_stop)
 
 
 def infinitive_verb(token: Token, lex: _Lexicon) -> bool:
@@ -101,11 +101,11 @@ def infinitive_verb(token: Token, lex: _Lexicon) -> bool:
         token.kind == "word"
         and token.text.islower()
         and not token.text[0].isdigit()
-        and token.lower not in lex.words["number"]
-        and token.lower not in lex.words["det"]
-        and token.lower not in lex.words["possessive"]
-        and token.lower not in lex.words["preposition"]
-        and token.lower not in lex.words["approximator"]
+        and token.lower not in lex.classes.number
+        and token.lower not in lex.classes.det
+        and token.lower not in lex.classes.possessive
+        and token.lower not in lex.classes.preposition
+        and token.lower not in lex.classes.approximator
     )
 
 
@@ -118,9 +118,9 @@ def naming_content(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] 
         token = tokens[n]
         if token.kind != "word":
             return None
-        if token.lower in lex.words["naming_link"] and token.text.islower():
+        if token.lower in lex.classes.naming_link and token.text.islower():
             return trim(tokens, k, stop)
-        if token.lower in lex.words["preposition"] | lex.words["be"] | lex.words["finite"]:
+        if token.lower in lex.classes.preposition | lex.classes.be | lex.classes.finite:
             return None
     return None
 
@@ -130,23 +130,23 @@ def skip_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
     first = tokens[k]
     if first.kind != "word":
         return k
-    if first.lower in lex.words["object"]:
+    if first.lower in lex.classes.object:
         return k + 1
     if (
-        first.lower in lex.words["article"]
+        first.lower in lex.classes.article
         or first.text[0].isupper()
-        or first.lower in lex.words["hearers"]
+        or first.lower in lex.classes.hearers
     ):
-        n = k + 1 if first.lower in lex.words["article"] else k
+        n = k + 1 if first.lower in lex.classes.article else k
         while (
             n < stop
             and tokens[n].kind == "word"
             and (
-                tokens[n].text[0].isupper() or n == k + 1 or tokens[n].lower in lex.words["hearers"]
+                tokens[n].text[0].isupper() or n == k + 1 or tokens[n].lower in lex.classes.hearers
             )
         ):
             n += 1
-            if tokens[n - 1].lower in lex.words["hearers"]:
+            if tokens[n - 1].lower in lex.classes.hearers:
                 break
         return n
     return k
@@ -186,14 +186,14 @@ def new_predicate(tokens: list[Token], k: int, end: int) -> bool:
     """Does a new predicate start at ``k`` ("then issued", "later left"): adverbs, then a
     lowercase past tense?"""
     lex = lexicon()
-    while k < end and tokens[k].kind == "word" and tokens[k].lower in lex.words["skip"]:
+    while k < end and tokens[k].kind == "word" and tokens[k].lower in lex.classes.skip:
         k += 1
     return (
         k < end
         and tokens[k].kind == "word"
         and tokens[k].text.islower()
         and tokens[k].lower.endswith("ed")
-        and tokens[k].lower not in lex.words["preposition"]
+        and tokens[k].lower not in lex.classes.preposition
     )
 
 
@@ -268,7 +268,7 @@ def _closing_comma(tokens: list[Token], last: int, n: int) -> int | None:
     if close >= n or tokens[close].text != ",":
         return None
     if close > last and not (
-        tokens[last].lower in lex.words["preposition"] | lex.words["time"] | lex.words["calendar"]
+        tokens[last].lower in lex.classes.preposition | lex.classes.time | lex.classes.calendar
         or is_adverb(tokens[last], lex)
     ):
         return None  # "..., Smith told reporters, ...": the hearer, not an adverbial
@@ -285,21 +285,20 @@ def _continues_clause(tokens: list[Token], lead: Token, clause: int, first: int)
     if (
         (lead.kind != "word" and lead.kind != "quote")
         or (is_relative(lead, lex) and lead.lower != "that")
-        or lead.lower in lex.words["coordinator"]
+        or lead.lower in lex.classes.coordinator
         or (lead.lower in lex.forms and (lead.lower.endswith("ing") or clause == first - 1))
-        or lead.lower in lex.words["participle_link"]
+        or lead.lower in lex.classes.participle_link
     ):
         return False  # "..., Smith said, adding ...", "..., he said, and ...", "..., citing"
     opener = tokens[clause] if clause < first - 1 else None
     adverbial_before = opener is None or (
         opener.kind == "word"
-        and opener.lower
-        in lex.words["preposition"] | lex.words["opener"] | lex.words["conjunction"]
+        and opener.lower in lex.classes.preposition | lex.classes.opener | lex.classes.conjunction
     )
     verb_like = lead.kind == "quote" or (
         lead.text.islower()
         and (
-            lead.lower in lex.words["be"] | lex.words["finite"] | lex.words["skip"]
+            lead.lower in lex.classes.be | lex.classes.finite | lex.classes.skip
             or lead.lower == "that"
             or is_adverb(lead, lex)
             or lead.lower.endswith(("ed", "s"))
@@ -331,14 +330,14 @@ def ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> 
     words = [t for t in rest if t.kind == "word"]
     if not words or rest[0].text in (",", ".", ";", "!", "?"):
         return True
-    if cue is not None and cue.base in lex.words["source_object"] and len(words) <= 5:
+    if cue is not None and cue.base in lex.classes.source_object and len(words) <= 5:
         return all(t.lower != "that" for t in words)  # "..., Reuters cites internal sources."
     return (
         len(words) <= 6
         and words[0].lower
-        in lex.words["preposition"]
-        | lex.words["right_stop"]
-        | lex.words["time"]
-        | lex.words["calendar"]
+        in lex.classes.preposition
+        | lex.classes.right_stop
+        | lex.classes.time
+        | lex.classes.calendar
         and all(t.lower != "that" for t in words)
     )

@@ -18,7 +18,7 @@ def cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None
     if (
         cue.participle
         and prev is not None
-        and (prev.text == "," or prev.lower in lexicon().words["participle_link"])
+        and (prev.text == "," or prev.lower in lexicon().classes.participle_link)
     ):
         return clause_subject_of_participle(
             tokens, cues, cue
@@ -32,7 +32,7 @@ def cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None
         return _participle_subject(tokens, phrase)
     if phrase is not None:
         return phrase
-    if prev is not None and prev.lower in lexicon().words["predicate_link"]:
+    if prev is not None and prev.lower in lexicon().classes.predicate_link:
         return clause_subject_of_participle(
             tokens, cues, cue
         )  # "Ruiz outlined her plan and vowed to ..."
@@ -45,8 +45,8 @@ def cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None
             after = tokens[phrase.j] if phrase.j < len(tokens) else None
             if after is not None and after.kind == "word":
                 lex = lexicon()
-                adverbial = after.lower in lex.words["preposition"] | lex.words["right_stop"]
-                if prev.kind != "quote" or not adverbial or after.lower in lex.words["be"]:
+                adverbial = after.lower in lex.classes.preposition | lex.classes.right_stop
+                if prev.kind != "quote" or not adverbial or after.lower in lex.classes.be:
                     return None
         return phrase
     return None
@@ -76,11 +76,11 @@ def _sender(tokens: list[Token], phrase: Phrase) -> Phrase | None:
             if m == relative - 1 and token.text == ",":
                 continue  # "a letter, which says"
             return None
-        if token.lower in lex.words["document"] or token.lower[:-1] in lex.words["document"]:
+        if token.lower in lex.classes.document or token.lower[:-1] in lex.classes.document:
             document = m
             break
         if token.text.islower() and (
-            token.lower in lex.forms or token.lower in lex.words["be"] | lex.words["finite"]
+            token.lower in lex.forms or token.lower in lex.classes.be | lex.classes.finite
         ):
             return None
     if document is None:
@@ -104,7 +104,7 @@ def _subject_of_free_relative(tokens: list[Token], phrase: Phrase) -> Phrase | N
     if phrase.head_j - k != 1 or k == 0 or tokens[k - 1].lower != "what":
         return None
     pronoun = tokens[k].lower
-    if pronoun not in lexicon().words["referring_pronoun"]:
+    if pronoun not in lexicon().classes.referring_pronoun:
         return None
     span = sentence_subject(tokens, k - 1)
     if span is None or span[1] >= k - 1 or not may_refer_to(tokens, span, pronoun):
@@ -118,11 +118,7 @@ def _participle_subject(tokens: list[Token], phrase: Phrase) -> Phrase:
     lex = lexicon()
     for n in range(phrase.j - 2, phrase.i, -1):
         token = tokens[n]
-        if (
-            token.kind == "word"
-            and token.text.islower()
-            and token.lower in lex.words["preposition"]
-        ):
+        if token.kind == "word" and token.text.islower() and token.lower in lex.classes.preposition:
             rest = tokens[n + 1 : phrase.j]
             if rest and looks_like_name(tokens, n + 1, phrase.j, lex):
                 return Phrase(n + 1, phrase.j, n + 1, phrase.j)
@@ -140,7 +136,7 @@ def clause_subject_of_participle(tokens: list[Token], cues: list[Cue], cue: Cue)
             break
         if (
             (tokens[n - 1].lower in ("and", "but") or tokens[n - 1].text == ",")
-            and (token.lower in lex.pronouns - lex.words["impersonal_pronoun"])
+            and (token.lower in lex.pronouns - lex.classes.impersonal_pronoun)
             and n + 1 < cue.i
             and tokens[n + 1].text.islower()
         ):

@@ -45,7 +45,7 @@ def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
     if i > 0:
         prev = tokens[i - 1]
         if not (
-            prev.text == "," or (prev.text.islower() and prev.lower in lex.words["clause_link"])
+            prev.text == "," or (prev.text.islower() and prev.lower in lex.classes.clause_link)
         ):
             return None
     comma = next(
@@ -58,22 +58,22 @@ def _holder_of_view(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
         after.text.islower()
         and (
             is_relative(after, lex)
-            or after.lower in lex.words["preposition"] | lex.words["stop"]
-            or after.lower in lex.words["coordinator"]
+            or after.lower in lex.classes.preposition | lex.classes.stop
+            or after.lower in lex.classes.coordinator
         )
     ):
         return None  # "..., to her lawyer, who ...": a phrase, not a view
     words = tokens[i + 1 : comma]
-    if len(words) == 1 and words[0].lower in lex.words["object"]:
+    if len(words) == 1 and words[0].lower in lex.classes.object:
         return Cue(i, i + 1, "to", "cognition", "before", form="to")
     first, head = words[0], words[-1]
-    if first.text.islower() and first.lower not in lex.words["det"] | lex.words["number"]:
+    if first.text.islower() and first.lower not in lex.classes.det | lex.classes.number:
         return None  # ", to pitch the plan, ...": an infinitive
-    if any(t.text.islower() and t.lower in lex.words["preposition"] for t in words):
+    if any(t.text.islower() and t.lower in lex.classes.preposition for t in words):
         return None  # "to the north of the river"
     named = (
         head.text[0].isupper()
-        and head.lower not in lex.words["function"] | lex.words["calendar"] | lex.words["time"]
+        and head.lower not in lex.classes.function | lex.classes.calendar | lex.classes.time
     ) or head.lower in lex.source_nouns  # "To Ruiz", "To many voters", not "To some extent"
     if not named or not looks_like_speaker(tokens, i + 1, comma, lex):
         return None
@@ -84,7 +84,7 @@ def _match_phrase(tokens: list[Token], i: int, lex: _Lexicon) -> Cue | None:
     for words, order, needs in lex.phrases.get(tokens[i].lower, ()):
         j = i + len(words)
         if j <= len(tokens) and all(t.lower == w for t, w in zip(tokens[i:j], words, strict=True)):
-            if needs and not any(t.lower in lex.words[needs] for t in tokens[j : j + 4]):
+            if needs is not None and not any(t.lower in needs for t in tokens[j : j + 4]):
                 continue  # "did not return the money", not "did not return calls"
             participle = tokens[i].lower.endswith("ing")
             return Cue(i, j, " ".join(words), "speech", order, participle, " ".join(words))
@@ -114,11 +114,11 @@ def _noun_after_its_determiner(
 ) -> bool:
     """ "the claims", "to say", "claims of fraud", "Ruiz's comments", "his remarks were"."""
     if prev is not None and prev.kind == "word":
-        if prev.lower in lex.words["det"] or prev.lower == "to":
+        if prev.lower in lex.classes.det or prev.lower == "to":
             return True  # "the claims", "to say"
         if (
             prev.lower.endswith(("'s", "’s", "s'", "s’"))
-            and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.words["function"]
+            and prev.lower[:-2] not in lex.pronouns | lex.relatives | lex.classes.function
         ):
             return True  # "Ruiz's comments", "the party's claims": a noun after a possessive
     if nxt is None or not token.lower.endswith("s"):
@@ -126,7 +126,7 @@ def _noun_after_its_determiner(
     if nxt.lower == "of":
         return True  # "claims of fraud"
     return (prev is None or prev.lower not in lex.pronouns) and (
-        nxt.lower in lex.words["be"] or nxt.lower in lex.words["finite"]
+        nxt.lower in lex.classes.be or nxt.lower in lex.classes.finite
     )  # "his remarks were", "the comments have": a plural noun
 
 
@@ -138,14 +138,14 @@ def _gerund_noun(
     leaflets asking, ...", a plural noun before a participle)."""
     return (
         tokens[i].lower.endswith("ing")
-        and (nxt is None or nxt.kind == "punct" or nxt.lower in lex.words["noun_preposition"])
+        and (nxt is None or nxt.kind == "punct" or nxt.lower in lex.classes.noun_preposition)
         and not (
             prev is not None
             and prev.lower.endswith("s")
             and not prev.lower.endswith(("ss", "ous", "'s", "’s"))
         )
         and any(
-            tokens[m].lower in lex.words["noun_marker"]
+            tokens[m].lower in lex.classes.noun_marker
             and all(t.kind == "word" and t.text.islower() for t in tokens[m + 1 : i])
             for m in range(max(i - 3, 0), i)
         )
@@ -156,7 +156,7 @@ def _plural_noun(token: Token, prev: Token | None, nxt: Token | None, lex: _Lexi
     """ "three coastal states", "the plans": a word that is mostly a plural noun is a verb only
     after a pronoun, a name, a source noun or a comma ("Lena Berg, a longtime ally of the
     mayor, calls the plan")."""
-    return token.lower in lex.words["plural_noun"] and not (
+    return token.lower in lex.classes.plural_noun and not (
         prev is not None
         and (prev.kind == "word" or (prev.text == "," and nxt is not None and nxt.kind == "word"))
         and (
@@ -164,7 +164,7 @@ def _plural_noun(token: Token, prev: Token | None, nxt: Token | None, lex: _Lexi
             or prev.text == ","
             or prev.text[0].isupper()
             or prev.lower in lex.source_nouns
-            or prev.lower in lex.words["skip"]
+            or prev.lower in lex.classes.skip
         )
     )
 
@@ -191,7 +191,7 @@ def _noun_by_its_form(
         return True  # "giving towns more money": a noun after a participle
     if (
         lower == base
-        and base not in lex.words["direct_only"]
+        and base not in lex.classes.direct_only
         and not may_precede_base_form(prev, lex)
         and not plural_subject_before(tokens, i, lex)
     ):
@@ -211,7 +211,7 @@ def _passive(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
     k = i - 1
     while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
         k -= 1
-    return k >= 0 and tokens[k].lower in lex.words["be"]
+    return k >= 0 and tokens[k].lower in lex.classes.be
 
 
 def plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
@@ -219,7 +219,7 @@ def plural_subject_before(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
     base form, a few words back."""
     for k in range(i - 2, max(i - 6, -1), -1):
         token = tokens[k]
-        if token.kind != "word" or token.lower in lex.words["stop"] or token.lower in lex.forms:
+        if token.kind != "word" or token.lower in lex.classes.stop or token.lower in lex.forms:
             return False
         if token.lower in lex.source_nouns and token.lower.endswith("s"):
             return True
@@ -232,7 +232,7 @@ def may_precede_base_form(prev: Token | None, lex: _Lexicon) -> bool:
         return False
     lower = prev.lower
     return (
-        lower in lex.words["base_subject"]
+        lower in lex.classes.base_subject
         or is_adverb(prev, lex)
         or (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and len(lower) > 3)
     )
@@ -266,7 +266,7 @@ def opens_with_attribution(text: str) -> bool:
 def _closing_phrase(words: list[str], lex: _Lexicon) -> bool:
     """'... said to cheers.', '... said of the process.', '... said in an interview.': a short
     adverbial that ends the sentence, with no reported clause in it."""
-    if not words or words[0].lower() not in lex.words["preposition"]:
+    if not words or words[0].lower() not in lex.classes.preposition:
         return False
     for n, word in enumerate(words[:10]):
         if word in (".", "!", "?") or (word.endswith(".") and not is_abbreviation(word)):
@@ -279,7 +279,7 @@ def _closing_phrase(words: list[str], lex: _Lexicon) -> bool:
 def inverts(cue: Cue) -> bool:
     """May the speaker follow this cue ("said Smith")? Not "told Smith", not "say Smith"."""
     lex = lexicon()
-    return cue.base not in lex.words["no_inversion"] and (
+    return cue.base not in lex.classes.no_inversion and (
         cue.order == "before" or (cue.cls == "speech" and cue.base != cue.form)
     )
 
@@ -295,7 +295,7 @@ def introduces(tokens: list[Token], cue: Cue, k: int) -> bool:
     return (
         2 <= len(between) <= 9
         and between[-1].text in (",", ":")
-        and between[0].lower in lex.words["preposition"] | lex.words["time"]
+        and between[0].lower in lex.classes.preposition | lex.classes.time
         and all(
             (t.kind == "word" and t.lower not in lex.forms and t.lower != "that")
             or t.text in SOFT_PUNCT

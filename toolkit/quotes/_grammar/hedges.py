@@ -18,7 +18,7 @@ def hedges(tokens: list[Token]) -> list[tuple[int, int, int]]:
     for i, token in enumerate(tokens):
         if token.kind != "word" or not token.text.islower():
             continue
-        be = token.lower in lex.words["be"]
+        be = token.lower in lex.classes.be
         if not be and token.lower not in lex.hedges:
             continue
         first = i + 1 if be else i
@@ -62,9 +62,9 @@ def _opens_hedged_content(
         return False
     if openers is None:
         return not (
-            after.lower in lex.words["preposition"]
-            or after.lower in lex.words["be"]
-            or after.lower in lex.words["stop"]
+            after.lower in lex.classes.preposition
+            or after.lower in lex.classes.be
+            or after.lower in lex.classes.stop
         )
     if after.lower not in openers:
         return False
@@ -88,9 +88,9 @@ def hedge_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             token.kind == "word"
             and token.text.islower()
             and (
-                token.lower in lex.words["stop"]
+                token.lower in lex.classes.stop
                 or token.lower in lex.relatives
-                or token.lower in lex.words["be"]
+                or token.lower in lex.classes.be
                 or (token.lower in lex.forms and is_verb(tokens, start - 1, lex))
             )
         ):
@@ -103,8 +103,8 @@ def hedge_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         start < end
         and tokens[start].kind == "word"
         and (
-            tokens[start].lower in lex.words["conjunction"]
-            or tokens[start].lower in lex.words["stop"]
+            tokens[start].lower in lex.classes.conjunction
+            or tokens[start].lower in lex.classes.stop
         )
     ):
         start += 1  # "But the bill ...", "Now she ..."

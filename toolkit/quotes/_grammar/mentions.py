@@ -24,14 +24,14 @@ def names_source(tokens: list[Token], phrase: Phrase) -> bool:
     if not words:
         return False
     if len(words) == 1 and words[0].lower in lex.pronouns | lex.relatives:
-        return words[0].lower in lex.words["agent_pronoun"]
+        return words[0].lower in lex.classes.agent_pronoun
     if any(t.lower in lex.source_nouns for t in words):
         return True
     for t in words:
         if (
             t.text[0].isupper()
             and (t.start != tokens[0].start or len(words) > 1)
-            and t.lower not in lex.words["function"] | lex.words["calendar"]
+            and t.lower not in lex.classes.function | lex.classes.calendar
         ):
             return True  # a name: "Ruiz", "the Senate", "Ana Ruiz"
     first = words[0]
@@ -62,13 +62,13 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
     if (
         first.lower in lex.pronouns
         and len(words) > 1
-        and first.lower not in lex.words["impersonal_pronoun"]
+        and first.lower not in lex.classes.impersonal_pronoun
     ):
         return False  # "I guess its a", "I suppose it's": a clause, not a phrase
     if first.text.islower() and (
         (first.lower in lex.forms and first.lower != lex.forms[first.lower][0])
-        or first.lower in lex.words["be"]
-        or first.lower in lex.words["finite"]
+        or first.lower in lex.classes.be
+        or first.lower in lex.classes.finite
     ):
         return False  # "said his new", "was in answer to": no speaker phrase
     for t in words[1:]:
@@ -80,8 +80,8 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
                 and t.lower != lex.forms[t.lower][0]
                 and not t.lower.endswith("s")
             )
-            or t.lower in lex.words["be"]
-            or t.lower in lex.words["finite"]
+            or t.lower in lex.classes.be
+            or t.lower in lex.classes.finite
         ):
             return False  # "Ruiz has said she", "Tom Reyes has been weighing": a clause
     last = words[-1]
@@ -108,7 +108,7 @@ def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[i
             continue  # "her chief of staff Tom Reyes"
         if (
             token.kind == "word"
-            and token.lower in lex.words["preposition"]
+            and token.lower in lex.classes.preposition
             and token.text.islower()
             and prev.kind == "word"
             and prev.text.islower()
@@ -122,17 +122,17 @@ def counted_people(tokens: list[Token], k: int, lex: _Lexicon) -> int | None:
     """ "About 150 farmers", "Three officials", "more than 300 residents": a counted
     plural subject; the end of the phrase, or None. Not "Four days before ..."."""
     j = k
-    approximators = lex.words["approximator"]
+    approximators = lex.classes.approximator
     while j < len(tokens) and tokens[j].lower in approximators:
         j += 1
     if j >= len(tokens) or not is_quantity(tokens[j], lex) or tokens[j].lower in approximators:
         return None
     for m in range(j + 1, min(j + 4, len(tokens))):  # the plural noun: up to three words on
         token = tokens[m]
-        if token.kind != "word" or token.lower in lex.forms or token.lower in lex.words["stop"]:
+        if token.kind != "word" or token.lower in lex.forms or token.lower in lex.classes.stop:
             return None
         if token.lower.endswith("s") and not token.lower.endswith("ss"):
-            return None if token.lower in lex.words["time"] else m + 1
+            return None if token.lower in lex.classes.time else m + 1
     return None
 
 

@@ -15,11 +15,11 @@ def possessor_before(tokens: list[Token], noun: int) -> int | None:
         if token.kind != "word":
             return None
         lower = token.lower
-        if lower in lex.words["owner_possessive"]:
+        if lower in lex.classes.owner_possessive:
             return k
-        if lower.endswith(("'s", "’s", "s'", "s’")) and lower[:-2] not in lex.words["function"]:
+        if lower.endswith(("'s", "’s", "s'", "s’")) and lower[:-2] not in lex.classes.function:
             return k if token.text[0].isupper() or lower[:-2] in lex.source_nouns else None
-        if not token.text.islower() or lower in lex.forms or lower in lex.words["stop"]:
+        if not token.text.islower() or lower in lex.forms or lower in lex.classes.stop:
             return None
     return None
 
@@ -43,7 +43,7 @@ def nominal_cues(tokens: list[Token]) -> list[tuple[int, int]]:
 def owner_span(tokens: list[Token], owner: int) -> tuple[int, int]:
     """The possessive that speaks, with its article: "The council's", "Ruiz's", "his"."""
     start = owner
-    articles = lexicon().words["article"]
+    articles = lexicon().classes.article
     if owner > 0 and tokens[owner - 1].lower in articles and tokens[owner].text.islower():
         start = owner - 1
     return tokens[start].start, tokens[owner].end

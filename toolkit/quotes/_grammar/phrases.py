@@ -41,7 +41,7 @@ def speaker_before(tokens: list[Token], cue: Cue, first: int = 0) -> Phrase | No
     start = _phrase_start(tokens, cue, k, first, lex)
     counted = counted_people(tokens, start, lex) if start < end else None
     if counted == end or (
-        end - start == 1 and tokens[start].lower in lex.words["indefinite_subject"]
+        end - start == 1 and tokens[start].lower in lex.classes.indefinite_subject
     ):
         return Phrase(start, end, start, end)  # "About 12 percent said", "Several said"
     named = _named_part(tokens, start, end, lex)
@@ -67,12 +67,12 @@ def _last_word_before(tokens: list[Token], cue: Cue, first: int, lex: _Lexicon) 
         if (
             is_adverb(tokens[k], lex)
             or is_time(tokens[k], lex)
-            or ((cue.participle or cue.j - cue.i > 1) and tokens[k].lower in lex.words["be"])
+            or ((cue.participle or cue.j - cue.i > 1) and tokens[k].lower in lex.classes.be)
         ):
             k -= 1
         elif (
             k - 2 >= first
-            and tokens[k].lower in lex.words["period"]
+            and tokens[k].lower in lex.classes.period
             and tokens[k - 1].lower in ("the", "recent")
             and tokens[k - 2].lower == "in"
         ):
@@ -82,7 +82,7 @@ def _last_word_before(tokens: list[Token], cue: Cue, first: int, lex: _Lexicon) 
     if any(t.lower == "ago" for t in tokens[k + 1 : cue.i]):
         # "The ministry a month ago said", "Ruiz just three days ago wrote"
         while k >= first and (
-            tokens[k].lower in lex.words["ago_measure"] or is_quantity(tokens[k], lex)
+            tokens[k].lower in lex.classes.ago_measure or is_quantity(tokens[k], lex)
         ):
             k -= 1
     return k
@@ -107,7 +107,7 @@ def _phrase_start(tokens: list[Token], cue: Cue, k: int, first: int, lex: _Lexic
         and is_relative(tokens[j], lex)
         and start < end - 1
         and tokens[start].text.islower()
-        and tokens[start + 1].lower in lex.words["article"]
+        and tokens[start + 1].lower in lex.classes.article
     ):
         start += 1  # "by which time the council said": the council
     return start
@@ -118,16 +118,16 @@ def _named_part(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int
     are no subject ("Friday at the party congress Councillor Maria Lopez (Lab) said": the name
     that closes it; "outside the court last week he said": the pronoun); None when a phrase
     opening with a preposition names no one ("... without reporters asking")."""
-    if start >= end or tokens[start].lower in lex.words["possessive"]:
+    if start >= end or tokens[start].lower in lex.classes.possessive:
         return start  # "his press secretary Lena Berg wrote"
-    if not (not_a_subject(tokens[start], lex) or tokens[start].lower in lex.words["preposition"]):
+    if not (not_a_subject(tokens[start], lex) or tokens[start].lower in lex.classes.preposition):
         return start
     run = _trailing_name(tokens, start, end, lex)
     if run is not None:
         return run
     if tokens[end - 1].lower in lex.pronouns:
         return end - 1
-    if tokens[start].lower in lex.words["preposition"]:
+    if tokens[start].lower in lex.classes.preposition:
         return None
     return start
 
@@ -140,16 +140,14 @@ def _subject_of_participle(
     placard saying ...": an email or a statement speaks for whoever sent it)."""
     last = tokens[end - 1]
     if last.text.islower() and (
-        last.lower.endswith(("ed", "en"))
-        or last.lower in lex.words["be"]
-        or last.lower in lex.forms
+        last.lower.endswith(("ed", "en")) or last.lower in lex.classes.be or last.lower in lex.forms
     ):
         stop = next(
             (
                 m
                 for m in range(start + 1, end)
-                if tokens[m].lower in lex.words["be"] | lex.words["finite"]
-                or tokens[m].lower in lex.words["skip"]
+                if tokens[m].lower in lex.classes.be | lex.classes.finite
+                or tokens[m].lower in lex.classes.skip
             ),
             end,
         )
@@ -157,7 +155,7 @@ def _subject_of_participle(
             return start, stop
         return start, end
     det = max(
-        (m for m in range(start + 1, end) if tokens[m].lower in lex.words["article"]),
+        (m for m in range(start + 1, end) if tokens[m].lower in lex.classes.article),
         default=None,
     )
     if (
@@ -174,7 +172,7 @@ def _ends_name(tokens: list[Token], k: int, first: int) -> bool:
     """Is the capitalised month at ``k`` the end of a name ("Theresa May"), not a date?"""
     return (
         tokens[k].text[0].isupper()
-        and tokens[k].lower in lexicon().words["calendar"]  # "May", "June", "August"
+        and tokens[k].lower in lexicon().classes.calendar  # "May", "June", "August"
         and k > first
         and tokens[k - 1].kind == "word"
         and tokens[k - 1].text[0].isupper()
@@ -184,7 +182,7 @@ def _ends_name(tokens: list[Token], k: int, first: int) -> bool:
 
 def _time_words() -> frozenset[str]:
     lex = lexicon()
-    return lex.words["time"] | lex.words["calendar"]
+    return lex.classes.time | lex.classes.calendar
 
 
 def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> int | None:
@@ -202,11 +200,11 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
         (
             tokens[k].kind == "word"
             and tokens[k].text[0].isupper()
-            and tokens[k].lower not in lex.words["function"]
+            and tokens[k].lower not in lex.classes.function
         )
         or tokens[k].text in (".", "-")
         or (  # "Institute for Fiscal Studies", "Bank of England"
-            tokens[k].lower in lex.words["name_link"]
+            tokens[k].lower in lex.classes.name_link
             and k > start
             and tokens[k - 1].kind == "word"
             and tokens[k - 1].text[0].isupper()
@@ -216,7 +214,7 @@ def _trailing_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> 
     k += 1
     while k <= j and (
         tokens[k].kind != "word"
-        or (k < j and tokens[k].lower in lex.words["time"] | lex.words["calendar"])
+        or (k < j and tokens[k].lower in lex.classes.time | lex.classes.calendar)
     ):
         k += 1  # "Yesterday Ruiz said": the adverb is no part of the name
     return k if start < k <= j else None
@@ -241,7 +239,7 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
         return None
     relative = is_relative(tokens[j + 1], lex)
     if not relative and any(
-        t.kind == "word" and (t.lower in lex.words["finite"] or t.lower in lex.words["be"])
+        t.kind == "word" and (t.lower in lex.classes.finite or t.lower in lex.classes.be)
         for t in tokens[j + 1 : end]
     ):
         return None  # a clause between commas ("..., the board would have to ..., said X")
@@ -280,7 +278,7 @@ def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:
             and is_relative(token, lex)
             and j > first
             and tokens[j - 1].kind == "word"
-            and tokens[j - 1].lower not in lex.words["preposition"]
+            and tokens[j - 1].lower not in lex.classes.preposition
             and not _starts_own_subject(tokens, j + 1, lex)
         ):
             j -= 1  # "a city hall official who spoke anonymously said": the official
@@ -299,7 +297,7 @@ def _starts_own_subject(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
         token.kind != "word"
         or not token.text.islower()
         or token.lower in lex.pronouns
-        or (token.lower in lex.words["det"])
+        or (token.lower in lex.classes.det)
     )
 
 
@@ -314,7 +312,7 @@ def _joins_names(tokens: list[Token], j: int, first: int) -> bool:
     named_before = before.text[0].isupper() or before.lower in lex.pronouns
     return named_before and (
         after.text[0].isupper()
-        or after.lower in lex.words["joined_determiner"]
+        or after.lower in lex.classes.joined_determiner
         or after.lower in lex.pronouns
     )  # "Smith and Jones", "the Greens and the Liberals", "she and another witness"
 
@@ -327,11 +325,11 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
         return None
     first = tokens[start]
     if first.text.islower() and (
-        first.lower in lex.words["right_stop"]
-        or first.lower in lex.words["preposition"]
-        or first.lower in lex.words["stop"]
+        first.lower in lex.classes.right_stop
+        or first.lower in lex.classes.preposition
+        or first.lower in lex.classes.stop
         or (
-            first.lower in lex.words["object"]
+            first.lower in lex.classes.object
             and cue.order == "verb"  # "according to him", but not "said him"
             and not _possessive_determiner(tokens, start, lex)
         )
@@ -346,8 +344,8 @@ def speaker_after(tokens: list[Token], cue: Cue) -> Phrase | None:
             tokens[j].kind == "word"
             and tokens[j].text.islower()
             and (
-                tokens[j].lower in lex.words["right_stop"]
-                or (tokens[j].lower in lex.forms and tokens[j - 1].lower not in lex.words["det"])
+                tokens[j].lower in lex.classes.right_stop
+                or (tokens[j].lower in lex.forms and tokens[j - 1].lower not in lex.classes.det)
             )
             and j > start
         ):
@@ -371,11 +369,11 @@ def _possessive_determiner(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
     brother"), not an object ("told her")?"""
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return (
-        tokens[k].lower in lex.words["det"]
+        tokens[k].lower in lex.classes.det
         and nxt is not None
         and nxt.kind == "word"
         and nxt.text.islower()
-        and nxt.lower not in lex.words["stop"] | lex.words["preposition"] | lex.words["right_stop"]
+        and nxt.lower not in lex.classes.stop | lex.classes.preposition | lex.classes.right_stop
     )
 
 

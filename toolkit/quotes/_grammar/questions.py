@@ -31,7 +31,7 @@ def _question_participle(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
     entry = lex.forms.get(token.lower)
     if (
         entry is None
-        or entry[0] not in lex.words["question_verb"]
+        or entry[0] not in lex.classes.question_verb
         or token.lower == entry[0]
         or token.lower.endswith(("s", "ing"))
     ):
@@ -40,7 +40,7 @@ def _question_participle(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
     while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
         k -= 1
     return k < 0 or (
-        tokens[k].lower in lex.words["question_lead"]
+        tokens[k].lower in lex.classes.question_lead
         or tokens[k].text in (",", ";", ":")
         or tokens[k].text in DASHES
     )
@@ -64,12 +64,12 @@ def _question_after(
             asker = (m + 1, end) if end > m + 1 else None
             m = end
             continue
-        if word.text.islower() and word.lower in lex.words["question_opener"]:
+        if word.text.islower() and word.lower in lex.classes.question_opener:
             after = tokens[m + 1] if m + 1 < n else None
             if after is not None and (
                 infinitive_verb(after, lex)
                 if word.lower == "to"
-                else after.kind != "punct" and after.lower not in lex.words["preposition"]
+                else after.kind != "punct" and after.lower not in lex.classes.preposition
             ):
                 return m, asker
             return None, asker
@@ -83,8 +83,8 @@ def _asker_end(tokens: list[Token], start: int, lex: _Lexicon) -> int:
     end = start
     while end < len(tokens) and end - start < 8 and tokens[end].kind == "word":
         if tokens[end].text.islower() and (
-            tokens[end].lower in lex.words["question_opener"]
-            or tokens[end].lower in lex.words["preposition"]
+            tokens[end].lower in lex.classes.question_opener
+            or tokens[end].lower in lex.classes.preposition
         ):
             break
         end += 1

@@ -31,7 +31,7 @@ def _after_opening_words(tokens: list[Token], lex: _Lexicon) -> int:
     and a presenting "Here's" or "Here is"."""
     n = len(tokens)
     k = 0
-    while k < n and tokens[k].kind == "word" and tokens[k].lower in lex.words["conjunction"]:
+    while k < n and tokens[k].kind == "word" and tokens[k].lower in lex.classes.conjunction:
         k += 1
     if k < n and tokens[k].text == ",":
         k += 1
@@ -52,17 +52,16 @@ def _after_opening_adverbial(tokens: list[Token], k: int, before: int, lex: _Lex
         return k
     after = tokens[comma + 1]
     opener = (
-        tokens[k].lower in lex.words["opener"]
-        or tokens[k].lower in lex.words["preposition"]
+        tokens[k].lower in lex.classes.opener
+        or tokens[k].lower in lex.classes.preposition
         or tokens[k].lower.endswith("ing")
     )
     named_after = after.kind == "word" and (after.lower in lex.pronouns or after.text[0].isupper())
     has_cue = any(t.lower in lex.forms for t in tokens[k:comma] if t.kind == "word")
-    adverbial = tokens[k].lower not in lex.words["possessive"] and (
+    adverbial = tokens[k].lower not in lex.classes.possessive and (
         not_a_subject(tokens[k], lex)
         or any(
-            t.lower in lex.words["time"] or t.lower in lex.words["calendar"]
-            for t in tokens[k:comma]
+            t.lower in lex.classes.time or t.lower in lex.classes.calendar for t in tokens[k:comma]
         )
     )
     return comma + 1 if opener or (named_after and adverbial and not has_cue) else k
@@ -80,14 +79,14 @@ def _subject_from(tokens: list[Token], k: int, lex: _Lexicon) -> tuple[int, int]
     if counted is not None:
         return k, counted
     possessive = (
-        first.lower in lex.words["person_possessive"] and k + 1 < n and tokens[k + 1].text.islower()
+        first.lower in lex.classes.person_possessive and k + 1 < n and tokens[k + 1].text.islower()
     )
     if not_a_subject(first, lex) and not possessive:
         return None  # but "His deputy pressed on ..." has a subject
     nxt = tokens[k + 1] if k + 1 < n else None
-    if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.words["preposition"]:
+    if first.lower.endswith("ed") and nxt is not None and nxt.lower in lex.classes.preposition:
         return None  # "Joined on stage by ...": a participle
-    articles = lex.words["article"]
+    articles = lex.classes.article
     if not (first.lower in articles or first.text[0].isupper() or possessive):
         return None
     j = _subject_end(tokens, k, possessive, lex)
@@ -102,7 +101,7 @@ def _subject_end(tokens: list[Token], k: int, possessive: bool, lex: _Lexicon) -
     took"), unless a title follows it ("Green party candidate Ana Ruiz")."""
     n = len(tokens)
     first = tokens[k]
-    name = first.text[0].isupper() and first.lower not in lex.words["article"] and not possessive
+    name = first.text[0].isupper() and first.lower not in lex.classes.article and not possessive
     j = k + 1
     while j < n and tokens[j].kind != "quote" and j - k < 8:
         token = tokens[j]
@@ -111,9 +110,9 @@ def _subject_end(tokens: list[Token], k: int, possessive: bool, lex: _Lexicon) -
         if token.kind == "word" and token.text.islower():
             if (
                 token.lower in lex.forms
-                or token.lower in lex.words["be"]
-                or token.lower in lex.words["stop"]
-                or token.lower in lex.words["preposition"]
+                or token.lower in lex.classes.be
+                or token.lower in lex.classes.stop
+                or token.lower in lex.classes.preposition
                 or is_adverb(token, lex)
                 or token.lower.endswith("ed")
             ):
@@ -137,16 +136,16 @@ def _title_before_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
         if not token.text.islower():
             return (
                 m > j
-                and token.lower not in lex.words["function"]
+                and token.lower not in lex.classes.function
                 and tokens[m - 1].lower in lex.source_nouns
             )
         if (
             token.lower in lex.forms
-            or token.lower in lex.words["be"] | lex.words["finite"] | lex.words["stop"]
-            or token.lower in lex.words["preposition"]
+            or token.lower in lex.classes.be | lex.classes.finite | lex.classes.stop
+            or token.lower in lex.classes.preposition
             or is_adverb(token, lex)
             or token.lower.endswith(("ed", "ing"))
-            or token.lower in lex.words["title_stop"]
+            or token.lower in lex.classes.title_stop
         ):
             return False
     return False

@@ -81,10 +81,10 @@ def _topic_adjective_cue(
     while (
         be >= 0
         and tokens[be].kind == "word"
-        and (is_adverb(tokens[be], lex) or tokens[be].lower in lex.words["degree"])
+        and (is_adverb(tokens[be], lex) or tokens[be].lower in lex.classes.degree)
     ):
         be -= 1
-    if be < 0 or tokens[be].lower not in lex.words["be"] | lex.words["linking"]:
+    if be < 0 or tokens[be].lower not in lex.classes.be | lex.classes.linking:
         return None  # "a critical of" cannot be; "critical voices" is no cue
     return TopicCue(Cue(be, j, base, "topic", "verb", form=tokens[i].lower), "adjective")
 
@@ -112,9 +112,9 @@ def _light_verb_before(tokens: list[Token], noun: int, lex: _Lexicon) -> int | N
         token = tokens[k]
         if token.kind != "word" or not token.text.islower():
             return None
-        if token.lower in lex.words["light_verb"]:
+        if token.lower in lex.classes.light_verb:
             return k if _light_verb_active(tokens, k, lex) else None
-        if token.lower in lex.words["preposition"] or token.lower in lex.words["stop"]:
+        if token.lower in lex.classes.preposition or token.lower in lex.classes.stop:
             return None
     return None
 
@@ -125,15 +125,15 @@ def _light_verb_active(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
     if (
         prev is not None
         and prev.kind == "word"
-        and (prev.lower == "to" or prev.lower in lex.words["det"])
+        and (prev.lower == "to" or prev.lower in lex.classes.det)
     ):
         return False
-    if tokens[k].lower in lex.words["be"] | lex.words["linking"] or tokens[k].lower.endswith("ing"):
+    if tokens[k].lower in lex.classes.be | lex.classes.linking or tokens[k].lower.endswith("ing"):
         return True
     m = k - 1
     while m >= 0 and tokens[m].kind == "word" and is_adverb(tokens[m], lex):
         m -= 1
-    return not (m >= 0 and tokens[m].lower in lex.words["be"])
+    return not (m >= 0 and tokens[m].lower in lex.classes.be)
 
 
 def _words_at(tokens: list[Token], k: int, words: tuple[str, ...]) -> bool:
@@ -150,7 +150,7 @@ def _topic_verb(tokens: list[Token], i: int, base: str, lex: _Lexicon) -> bool:
     token = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.kind == "word":
-        if prev.lower in lex.words["det"] or prev.lower == "to":
+        if prev.lower in lex.classes.det or prev.lower == "to":
             return False
         if prev.lower.endswith(("'s", "’s", "s'", "s’")) and prev.lower[:-2] not in lex.pronouns:
             return False
@@ -172,7 +172,7 @@ def _topic_verb(tokens: list[Token], i: int, base: str, lex: _Lexicon) -> bool:
                     and (i < 2 or tokens[i - 2].kind != "word" or not tokens[i - 2].text.islower())
                 )
                 or prev.lower in lex.source_nouns
-                or prev.lower in lex.words["skip"]
+                or prev.lower in lex.classes.skip
             )
         )
     ):
@@ -181,7 +181,7 @@ def _topic_verb(tokens: list[Token], i: int, base: str, lex: _Lexicon) -> bool:
         k = i - 1
         while k >= 0 and tokens[k].kind == "word" and is_adverb(tokens[k], lex):
             k -= 1
-        if k >= 0 and tokens[k].lower in lex.words["be"]:
+        if k >= 0 and tokens[k].lower in lex.classes.be:
             return False  # "was talked about", "is focused on"
     return True
 
@@ -203,7 +203,7 @@ def noun_phrase(tokens: list[Token], start: int, cues: list[Cue]) -> tuple[int, 
     # about how the plan was failing"); a plain noun phrase ends before one ("bragged about his
     # record was released", "her comments on the issue were").
     first = tokens[start]
-    clause = first.lower in lex.words["stop"] or first.lower in lex.relatives
+    clause = first.lower in lex.classes.stop or first.lower in lex.relatives
     stop = _noun_phrase_end(tokens, start, content_end(tokens, start, cues, n), cues, clause, lex)
     return None if stop is None else trim_words(tokens, start, stop)
 
@@ -218,13 +218,13 @@ def _no_noun_phrase_at(tokens: list[Token], start: int, lex: _Lexicon) -> bool:
     first = tokens[start]
     if (
         first.text[0].isdigit()
-        or first.lower in lex.words["number"] | lex.words["approximator"] | lex.words["calendar"]
-        or (first.lower in lex.words["time"] and first.lower != "this")
+        or first.lower in lex.classes.number | lex.classes.approximator | lex.classes.calendar
+        or (first.lower in lex.classes.time and first.lower != "this")
         or (first.lower == "the" and start + 2 < n and tokens[start + 2].lower == "time")
     ):
         return True
-    head = start + 1 if first.lower in lex.words["article"] and start + 1 < n else start
-    return tokens[head].lower in lex.words["adverbial_noun"] or first.lower in lex.words["skip"]
+    head = start + 1 if first.lower in lex.classes.article and start + 1 < n else start
+    return tokens[head].lower in lex.classes.adverbial_noun or first.lower in lex.classes.skip
 
 
 def _noun_phrase_end(
@@ -233,7 +233,7 @@ def _noun_phrase_end(
     """Where the noun phrase from ``start`` ends, at most at ``stop``; None when a quotation
     stands in it (the quotation speaks for its clause). ``clause``: the phrase opens a clause
     that may hold its own verb."""
-    ends = lex.words["clause_end"]
+    ends = lex.classes.clause_end
     participles = {cue.i for cue in cues if cue.participle}  # "argued against the levy saying"
     for m in range(start + 1, stop):
         token = tokens[m]
@@ -245,20 +245,20 @@ def _noun_phrase_end(
             continue
         if not token.text.islower():
             continue
-        if token.lower in lex.words["preposition"] and m + 1 < stop:
-            after = m + 2 if tokens[m + 1].lower in lex.words["article"] else m + 1
-            if after < stop and tokens[after].lower in lex.words["adverbial_noun"]:
+        if token.lower in lex.classes.preposition and m + 1 < stop:
+            after = m + 2 if tokens[m + 1].lower in lex.classes.article else m + 1
+            if after < stop and tokens[after].lower in lex.classes.adverbial_noun:
                 return m  # "spoke about the decision on condition of anonymity"
         if m in participles or (
-            token.lower in lex.words["skip"]
-            and token.lower not in lex.words["modifier_skip"]
-            and tokens[m - 1].lower not in lex.words["det"]
+            token.lower in lex.classes.skip
+            and token.lower not in lex.classes.modifier_skip
+            and tokens[m - 1].lower not in lex.classes.det
         ):
             return m  # "... the levy saying", "Ruiz's support for the bridge never wavered"
         if token.lower in lex.relatives or token.lower == "that":
             clause = True
         if token.lower in ends or (
-            not clause and token.lower in lex.words["finite"] | lex.words["be"]
+            not clause and token.lower in lex.classes.finite | lex.classes.be
         ):
             return m  # "... when he told", "... because", "... but defended"
         if token.lower in ("and", "or") and _opens_clause_after(tokens, m + 1, stop, lex):
@@ -280,7 +280,7 @@ def _clause_ends_at_punct(tokens: list[Token], m: int, stop: int, lex: _Lexicon)
         after.kind == "word"
         and after.text.islower()
         and (
-            after.lower in lex.words["clause_link"]
+            after.lower in lex.classes.clause_link
             or after.lower in lex.relatives
             or after.lower in lex.forms
             or after.lower.endswith("ing")
@@ -301,7 +301,7 @@ def _opens_clause_after(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -
         if token.kind != "word" or token.lower in lex.relatives or token.lower == "that":
             return False
         if token.text.islower() and (
-            token.lower in lex.words["finite"] or token.lower in lex.words["be"]
+            token.lower in lex.classes.finite or token.lower in lex.classes.be
         ):
             return m > k or token.lower not in ("is", "are", "was", "were")
     return False

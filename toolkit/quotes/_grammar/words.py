@@ -22,14 +22,14 @@ def is_abbreviation(word: str) -> bool:
 def is_adverb(token: Token, lex: _Lexicon) -> bool:
     lower = token.lower
     return (
-        lower in lex.words["skip"]
+        lower in lex.classes.skip
         or (lower.endswith("ly") and len(lower) > 3 and token.text.islower())
         or lower.endswith(("n't", "n’t"))
     )
 
 
 def is_time(token: Token, lex: _Lexicon) -> bool:
-    return token.lower in lex.words["time"]
+    return token.lower in lex.classes.time
 
 
 def is_boundary(token: Token, lex: _Lexicon) -> bool:
@@ -37,7 +37,7 @@ def is_boundary(token: Token, lex: _Lexicon) -> bool:
         return True
     if token.kind == "punct":
         return token.text not in SOFT_PUNCT
-    return token.lower in lex.words["stop"]
+    return token.lower in lex.classes.stop
 
 
 def is_relative(token: Token, lex: _Lexicon) -> bool:
@@ -46,9 +46,9 @@ def is_relative(token: Token, lex: _Lexicon) -> bool:
 
 def is_quantity(token: Token, lex: _Lexicon) -> bool:
     return (
-        token.lower in lex.words["number"]
+        token.lower in lex.classes.number
         or token.text[0].isdigit()
-        or token.lower in lex.words["quantity"]
+        or token.lower in lex.classes.quantity
     )
 
 
@@ -58,15 +58,15 @@ def not_a_subject(token: Token, lex: _Lexicon) -> bool:
     if lower in lex.pronouns:
         return False
     return (
-        lower in lex.words["function"]
-        or lower in lex.words["calendar"]
-        or (lower in lex.words["time"] and lower not in ("this", "on"))  # "Last month he said"
-        or lower in lex.words["number"]
+        lower in lex.classes.function
+        or lower in lex.classes.calendar
+        or (lower in lex.classes.time and lower not in ("this", "on"))  # "Last month he said"
+        or lower in lex.classes.number
         or token.text[0].isdigit()
         or (lower.endswith("ly") and len(lower) > 4 and lower not in _given_names())
-        or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.words["function"])  # "That’s"
+        or (lower.endswith(("’s", "'s")) and lower[:-2] in lex.classes.function)  # "That’s"
         or (lower.endswith("ing") and lower not in _place_and_family_names())
-        or lower in lex.words["possessive"]
+        or lower in lex.classes.possessive
     )
 
 
@@ -75,4 +75,4 @@ def not_an_actor(token: Token) -> bool:
     lower = token.lower
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
-    return lower in lexicon().words["not_actor"]
+    return lower in lexicon().classes.not_actor
