@@ -1,0 +1,120 @@
+"""`toolkit report` when things go wrong: notebooks that raise, kernels that die or hang,
+batches interrupted or killed. Each bad article fails alone, with a one-line reason; an
+interrupted batch leaves whole files, and the next run finishes the work."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import nbformat
+import pytest
+from report_samples import HARBOUR, read, run_cli
+
+from toolkit._io import atomic_write_text
+from toolkit.reports import build_reports, notebook_path
+from toolkit.reports._outcomes import Job
+from toolkit.reports._render import Renderer
+
+
+def test_an_interrupted_article_keeps_no_failed_notebook(tmp_path):
+    """After Ctrl-C the running notebooks fail because the batch cut them short: they are
+    not failures of their articles, and nothing goes to _failed/."""
+    renderer = Renderer(tmp_path, notebook_path(), ("html",), 60)
+    job = Job("harbour", tmp_path / "harbour.txt", "harbour.txt", "key")
+    nb = nbformat.v4.new_notebook()
+    renderer.stop.set()
+    renderer.failed(job, "harbour.txt: notebook error: KeyboardInterrupt", nb)
+    assert not (tmp_path / "_failed").exists()
+    renderer.stop.clear()
+    outcome = renderer.failed(job, "harbour.txt: notebook error: RuntimeError", nb)
+    assert outcome.failed_notebook == "_failed/harbour.ipynb"
+
+
+def test_notebook_errors_and_dead_kernels_fail_one_article_only(tmp_path):
+    nb = nbformat.read(notebook_path(), as_version=4)
+    trap = nbformat.v4.new_code_cell(
+        "import os\n"
+        "if 'boom' in article_path: raise RuntimeError('the analysis blew up')\n"
+        "if 'die' in article_path: os._exit(1)\n"
+        "if 'slow' in article_path: __import__('time').sleep(120)"
+    )
+    nb.cells.insert(2, trap)
+    custom = tmp_path / "trap.ipynb"
+    nbformat.write(nb, custom)
+    names = ("die.txt", "boom.txt", "slow.txt", "fine.txt")
+    for name in names:
+        (tmp_path / name).write_text(HARBOUR, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in names]
+    failures = []
+    result = build_reports(
+        paths,
+        tmp_path / "out",
+        workers=1,
+        notebook=custom,
+        timeout=8,
+        progress=False,
+        on_failure=failures.append,
+    )
+    assert [(o.id, o.status) for o in result.outcomes] == [
+        ("die", "failed"),
+        ("boom", "failed"),
+        ("slow", "failed"),
+        ("fine", "built"),
+    ]
+    assert result.exit_code == 1
+    die, boom, slow = (o.error for o in result.outcomes[:3])
+    assert die.startswith(f"{paths[0]}: kernel died or failed (") and "kernel restarted" in die
+    assert boom == f"{paths[1]}: notebook error in cell [3]: RuntimeError: the analysis blew up"
+    assert slow == f"{paths[2]}: a notebook cell ran over 8 s (kernel restarted)"
+    assert failures == result.failures
+    kept = nbformat.read(tmp_path / "out" / "_failed" / "boom.ipynb", as_version=4)
+    assert any(o.get("ename") == "RuntimeError" for c in kept.cells for o in c.get("outputs", []))
+
+
+def test_interrupted_batch_leaves_complete_reports_and_the_next_run_finishes(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(8):
+        (articles / f"harbour{i}.txt").write_text(HARBOUR.replace("Friday", f"day {i}"))
+    out = tmp_path / "reports"
+    command = [sys.executable, "-m", "toolkit", "report", str(articles), "--out", str(out)]
+    proc = subprocess.Popen([*command, "--workers", "1"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    while not list(out.glob("harbour*.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    (out / ".tk-harbour7.html.0123.tmp").write_text("<html><body>half a rep")  # as if cut short
+    for page in out.glob("harbour*.html"):
+        assert read(page).rstrip().endswith("</html>"), page
+    manifest = json.loads(read(out / "manifest.json")) if (out / "manifest.json").exists() else None
+    recorded = set(manifest["reports"]) if manifest else set()
+    for name in recorded:
+        assert (out / f"{name}.html").is_file() and (out / f"{name}.ipynb").is_file()
+
+    done = run_cli("report", str(articles), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"8 articles: {8 - len(recorded)} built, {len(recorded)} unchanged, 0 failed" in done.stderr
+    )
+    assert not list(out.glob(".tk-*"))
+    assert len(list(out.glob("harbour*.html"))) == 8
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "a.html"
+    target.write_text("old report")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write_text(target, "new report")
+    assert read(target) == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.html"]

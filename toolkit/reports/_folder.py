@@ -1,0 +1,98 @@
+"""The output folder of a batch: which files a report has, names that stay inside the
+folder, one batch at a time, and the leftovers of an interrupted one.
+
+A report named ``name`` is ``<name>.html`` and ``<name>.ipynb`` (the formats asked for); a
+failed article's notebook is ``_failed/<name>.ipynb``; the batch's own files are
+``index.html``, ``summary.csv``, ``manifest.json`` and ``.lock``.
+
+>>> report_names({Path("a/index.txt"): "index", Path("b/talks.txt"): "talks"})
+{PosixPath('a/index.txt'): 'index-2', PosixPath('b/talks.txt'): 'talks'}
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from toolkit._io import remove_temp_files
+
+__all__ = [
+    "FAILED_DIR",
+    "FORMATS",
+    "articles_outside",
+    "lock_folder",
+    "remove_stale_temp_files",
+    "report_names",
+    "safe_path",
+]
+
+#: Report formats ``toolkit report --format`` accepts.
+FORMATS = ("html", "ipynb")
+#: The sub-folder where the notebooks of failed articles are kept.
+FAILED_DIR = "_failed"
+#: Names of the batch's own files: no report may take them.
+_RESERVED_NAMES = {"index", "summary", "manifest", "readme"}
+
+
+def safe_path(folder: Path, name: str) -> Path:
+    """``folder/name``, refusing any name that would land outside ``folder``.
+
+    >>> safe_path(Path("reports"), "talks.html")
+    PosixPath('reports/talks.html')
+    """
+    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name:
+        raise ValueError(f"unsafe report name {name!r}")
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():
+        raise ValueError(f"report name {name!r} leaves the output folder {folder}")
+    return folder / name
+
+
+def report_names(ids: dict[Path, str]) -> dict[Path, str]:
+    """Report names from article ids, unique even on case-insensitive file systems and never
+    one of the batch's own files (``index``, ``summary``, ``manifest``)."""
+    taken: set[str] = set()
+    names: dict[Path, str] = {}
+    for path, article_id in ids.items():
+        name = article_id
+        counter = 1
+        while name.casefold() in taken or name.casefold() in _RESERVED_NAMES or name[:1] == "_":
+            counter += 1
+            name = f"{article_id.lstrip('_') or 'article'}-{counter}"
+        taken.add(name.casefold())
+        names[path] = name
+    return names
+
+
+def articles_outside(files: list[Path], out: Path) -> list[Path]:
+    """``files`` less the output folder and everything under it, compared resolved: a batch
+    never reads its own reports (``toolkit report news/ --out news/reports``, run twice, must
+    not report on the reports of the first run)."""
+    root = out.resolve()
+    return [f for f in files if not f.resolve().is_relative_to(root)]
+
+
+def remove_stale_temp_files(out: Path) -> None:
+    """Temporary files left by an interrupted batch (the lock says none is running)."""
+    for folder in (out, out / FAILED_DIR):
+        remove_temp_files(folder)
+
+
+@contextlib.contextmanager
+def lock_folder(out: Path) -> Iterator[None]:
+    """One batch at a time per output folder: :class:`OSError` if another one holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock
+        yield
+        return
+    with open(out / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OSError(f"{out} is in use by another `toolkit report`") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

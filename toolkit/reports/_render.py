@@ -1,0 +1,174 @@
+"""One article's report: run the notebook on a warm kernel, write the report files, or say in
+one line why it failed (and keep the failed notebook under ``_failed/``).
+
+>>> renderer = Renderer(Path("reports"), notebook_path(), ("html",), timeout=600)  # doctest: +SKIP
+>>> outcome, kernel_usable = renderer.render(job, kernel)                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from toolkit._io import atomic_write_text
+from toolkit.reports._folder import FAILED_DIR, safe_path
+from toolkit.reports._html_export import export_html, html_exporter
+from toolkit.reports._notebook import read_summary
+from toolkit.reports._outcomes import Job, ReportOutcome
+
+__all__ = ["Renderer", "one_line"]
+
+
+class Renderer:
+    """Builds reports into ``out`` from ``notebook``, in ``formats``, each cell bounded by
+    ``timeout`` seconds. Shared by the worker threads of a batch; ``stop`` is set when the
+    batch is interrupted."""
+
+    def __init__(
+        self,
+        out: Path,
+        notebook: Path,
+        formats: tuple[str, ...],
+        timeout: float,
+        stop: threading.Event | None = None,
+    ):
+        self.out = out
+        self.notebook = notebook
+        self.formats = formats
+        self.timeout = timeout
+        self.stop = stop if stop is not None else threading.Event()
+        # One HTML exporter for all workers: building and warming it up costs about 0.4 s of
+        # the parent's CPU, and exporting holds the GIL anyway, so the lock costs no parallelism.
+        self._exporter: Any = None
+        self._exporter_lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Build the HTML exporter now, if the batch makes HTML (the first worker does it
+        while its kernel starts)."""
+        if "html" in self.formats:
+            self._html_exporter()
+
+    def render(self, job: Job, kernel: Any) -> tuple[ReportOutcome, bool]:
+        """Run the notebook for one article; return the outcome and whether the kernel is
+        still usable."""
+        import papermill
+
+        from toolkit.reports._papermill import ENGINE_NAME
+
+        started = time.perf_counter()
+        kernel.last_notebook = None
+        try:
+            nb = papermill.execute_notebook(
+                str(self.notebook),
+                None,
+                parameters={"article_path": job.source, "article_id": job.id},
+                engine_name=ENGINE_NAME,
+                kernel=kernel,
+                progress_bar=False,
+                execution_timeout=self.timeout,
+            )
+        except Exception as exc:
+            reason, kernel_usable = self._run_failure(job, exc, kernel)
+            return self.failed(job, reason, kernel.last_notebook), kernel_usable
+        outcome = self._finish(job, nb)
+        if outcome.status == "built":
+            outcome = dataclasses.replace(outcome, seconds=time.perf_counter() - started)
+        return outcome, True
+
+    def failed(self, job: Job, reason: str, nb: Any = None) -> ReportOutcome:
+        """The failed outcome of ``job``; papermill's notebook ``nb`` is kept in ``_failed/``,
+        unless the batch was interrupted (then the notebook failed because the batch cut it
+        short, not because of the article)."""
+        kept = None
+        if nb is not None and not self.stop.is_set():
+            import nbformat
+
+            try:
+                target = safe_path(self.out / FAILED_DIR, f"{job.id}.ipynb")
+                target.parent.mkdir(exist_ok=True)
+                atomic_write_text(target, nbformat.writes(nb))
+                kept = target.relative_to(self.out).as_posix()
+            except (OSError, ValueError):
+                kept = None
+        return ReportOutcome(job.id, job.source, "failed", error=reason, failed_notebook=kept)
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def _run_failure(self, job: Job, exc: Exception, kernel: Any) -> tuple[str, bool]:
+        """Why running the notebook failed, in one line, and whether the kernel is usable."""
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
+        from papermill.exceptions import PapermillExecutionError
+
+        from toolkit.reports._kernel import KernelError
+
+        if isinstance(exc, PapermillExecutionError):
+            return execution_reason(job, exc), True
+        if isinstance(exc, CellTimeoutError):
+            return (
+                f"{job.source}: a notebook cell ran over {self.timeout:g} s (kernel restarted)",
+                False,
+            )
+        if isinstance(exc, (DeadKernelError, KernelError)):
+            tail = one_line(kernel.log_tail(1)) if kernel.log_tail(1) else ""
+            detail = one_line(exc) + (f"; kernel said: {tail}" if tail else "")
+            return f"{job.source}: kernel died or failed ({detail}; kernel restarted)", False
+        reason = f"{job.source}: could not run the report notebook ({one_line(exc)})"
+        return reason, kernel.is_alive()
+
+    def _finish(self, job: Job, nb: Any) -> ReportOutcome:
+        """The report files of the executed notebook ``nb``, or why there are none."""
+        summary = read_summary(nb)
+        if summary is None:
+            reason = f"{job.source}: the report notebook published no summary (publish_summary)"
+            return self.failed(job, reason, nb)
+        try:
+            files = self._write_report(job, nb, summary)
+        except (OSError, ValueError) as exc:
+            return self.failed(job, f"{job.source}: cannot write the report ({one_line(exc)})", nb)
+        with contextlib.suppress(OSError):
+            (self.out / FAILED_DIR / f"{job.id}.ipynb").unlink()
+        return ReportOutcome(job.id, job.source, "built", summary, None, files)
+
+    def _write_report(self, job: Job, nb: Any, summary: dict[str, Any]) -> tuple[str, ...]:
+        files = []
+        if "ipynb" in self.formats:
+            import nbformat
+
+            atomic_write_text(safe_path(self.out, f"{job.id}.ipynb"), nbformat.writes(nb))
+            files.append(f"{job.id}.ipynb")
+        if "html" in self.formats:
+            title = f"{summary.get('title') or job.id} · toolkit report"
+            exporter = self._html_exporter()
+            with self._exporter_lock:  # the exporter registers filters on itself as it runs
+                body = export_html(exporter, nb, title)
+            atomic_write_text(safe_path(self.out, f"{job.id}.html"), body)
+            files.append(f"{job.id}.html")
+        return tuple(files)
+
+    def _html_exporter(self) -> Any:
+        """The batch's HTML exporter, built and warmed up by the first worker that needs it."""
+        with self._exporter_lock:
+            if self._exporter is None:
+                self._exporter = html_exporter()
+            return self._exporter
+
+
+def execution_reason(job: Job, exc: Any) -> str:
+    """One line: the article error's own message (it names the file), else the exception."""
+    ename = str(getattr(exc, "ename", "") or "error")
+    evalue = one_line(getattr(exc, "evalue", "") or "")
+    if ename.endswith("ArticleError") and evalue:
+        return evalue
+    cell = getattr(exc, "exec_count", None)
+    where = f" in cell [{cell}]" if cell else ""
+    return f"{job.source}: notebook error{where}: {ename}" + (f": {evalue}" if evalue else "")
+
+
+def one_line(exc: Any) -> str:
+    """An exception (or any text) as one line of at most 300 characters."""
+    text = " ".join(str(exc).split())
+    return text[:300] + ("…" if len(text) > 300 else "") if text else type(exc).__name__
