@@ -56,7 +56,7 @@ def test_notebook_errors_and_dead_kernels_fail_one_article_only(tmp_path):
         tmp_path / "out",
         workers=1,
         notebook=custom,
-        timeout=8,
+        timeout=7.5,
         progress=False,
         on_failure=failures.append,
     )
@@ -70,7 +70,7 @@ def test_notebook_errors_and_dead_kernels_fail_one_article_only(tmp_path):
     die, boom, slow = (o.error for o in result.outcomes[:3])
     assert die.startswith(f"{paths[0]}: kernel died or failed (") and "kernel restarted" in die
     assert boom == f"{paths[1]}: notebook error in cell [3]: RuntimeError: the analysis blew up"
-    assert slow == f"{paths[2]}: a notebook cell ran over 8 s (kernel restarted)"
+    assert slow == f"{paths[2]}: a notebook cell ran over 7.5 s (kernel restarted)"
     assert failures == result.failures
     kept = nbformat.read(tmp_path / "out" / "_failed" / "boom.ipynb", as_version=4)
     assert any(o.get("ename") == "RuntimeError" for c in kept.cells for o in c.get("outputs", []))
@@ -118,3 +118,63 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
         atomic_write_text(target, "new report")
     assert read(target) == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["a.html"]
+
+
+# --- time limits ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1", "-0.5", "nan", "inf", "-inf", "soon"])
+def test_a_timeout_is_a_positive_finite_number_of_seconds(timeout, tmp_path, capsys):
+    """0 used to mean "no limit", so a hung cell hung the batch forever."""
+    from toolkit.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", str(tmp_path), "--out", str(tmp_path / "out"), f"--timeout={timeout}"])
+    assert stopped.value.code == 2
+    assert "argument --timeout: " in capsys.readouterr().err
+    value = float(timeout) if timeout != "soon" else timeout
+    with pytest.raises(ValueError, match="timeout must be a"):
+        build_reports(tmp_path, tmp_path / "out", timeout=value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_html_export_is_bounded_by_the_timeout(tmp_path, monkeypatch):
+    """An export that never ends fails its article, and the next report is exported by a
+    fresh exporter."""
+    from toolkit.reports import _html_export, _render
+
+    exports = []
+
+    def export(exporter, nb, title):
+        exports.append(title)
+        while "Harbour" in title and len(exports) == 1:  # the first export hangs
+            time.sleep(0.01)
+        return _html_export.export_html(exporter, nb, title)
+
+    monkeypatch.setattr(_render, "export_html", export)
+    for name in ("harbour.txt", "quay.txt"):
+        (tmp_path / name).write_text(HARBOUR, encoding="utf-8")
+    result = build_reports(
+        [tmp_path / "harbour.txt", tmp_path / "quay.txt"], tmp_path / "out", timeout=2.5
+    )
+    assert [(o.id, o.status) for o in result.outcomes] == [("harbour", "failed"), ("quay", "built")]
+    assert result.outcomes[0].error == f"{tmp_path / 'harbour.txt'}: the HTML export ran over 2.5 s"
+    assert len(exports) == 2
+    assert (tmp_path / "out" / "quay.html").read_text(encoding="utf-8").endswith("</html>\n")
+
+
+def test_a_deadline_never_fires_after_the_call_returned():
+    """The deadline's exception is raised inside the call or not at all, however close the
+    call ends to its deadline."""
+    from toolkit.reports._deadline import DeadlineExceeded, call_with_deadline
+
+    outcomes = {"returned": 0, "ran over": 0}
+    for i in range(300):
+        try:
+            call_with_deadline(lambda n=i: sum(range(200 * n)), seconds=0.0005 * (i % 7 + 1))
+            outcomes["returned"] += 1
+        except DeadlineExceeded:
+            outcomes["ran over"] += 1
+        total = sum(range(1000))  # a pending exception would be raised here
+    assert total == 499500
+    assert sum(outcomes.values()) == 300

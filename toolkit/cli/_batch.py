@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -75,12 +76,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--notebook", help="a report notebook of your own (default: the toolkit's)")
     p.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=600,
-        help="seconds one notebook cell may run (default: 600)",
+        metavar="SECONDS",
+        help="seconds one notebook cell, or the HTML export, may run; fractions allowed "
+        "(default: 600)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_report)
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (``2.5`` is fine; ``0``, ``-1``, ``nan``, ``inf``
+    are not: a report must never be allowed to run forever)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text} is not a positive, finite number of seconds")
+    return value
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -79,7 +80,7 @@ def build_reports(
     ``workers`` warm kernels run in parallel. ``force`` rebuilds unchanged articles.
     ``formats`` is any of ``"html"``, ``"ipynb"``. ``notebook`` replaces the report notebook
     (it must take ``article_path`` and ``article_id`` parameters and call
-    :func:`~toolkit.reports.publish_summary`). ``timeout`` bounds each cell, in seconds.
+    :func:`~toolkit.reports.publish_summary`). ``timeout`` bounds each cell and the HTML export, in seconds (fractions welcome).
     ``progress``: a tqdm bar on stderr (``None``: only on a terminal). ``on_failure`` is
     called once per failed article as it happens.
 
@@ -87,13 +88,15 @@ def build_reports(
     >>> result.counts                                                    # doctest: +SKIP
     {'built': 1, 'skipped': 0, 'failed': 0}
 
-    Raises :class:`ValueError` for an unknown format or no articles, :class:`FileNotFoundError`
+    Raises :class:`ValueError` for an unknown format, a timeout that is not a positive finite
+    number, or no articles, :class:`FileNotFoundError`
     for a missing notebook, :class:`OSError` when ``out`` cannot be written. Problems with
     single articles never raise: they become failed outcomes.
     """
     started = time.perf_counter()
     checked_formats = _checked_formats(formats)
     notebook_file = _notebook_file(notebook)
+    timeout = _checked_timeout(timeout)
     options = _Options(
         Path(out), notebook_file, checked_formats, timeout, workers, force, progress, on_failure
     )
@@ -128,6 +131,16 @@ def _checked_formats(formats: Iterable[str]) -> tuple[str, ...]:
     if unknown or not checked:
         raise ValueError(f"unknown report format {', '.join(unknown) or '(none)'}: use html, ipynb")
     return checked
+
+
+def _checked_timeout(timeout: float) -> float:
+    """``timeout`` if it is a number of seconds above 0 (fractions welcome); :class:`ValueError`
+    for 0, a negative number, NaN or infinity (a report that may run forever is no option)."""
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise ValueError(f"timeout must be a number of seconds, not {timeout!r}")
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise ValueError(f"timeout must be a positive, finite number of seconds, not {timeout}")
+    return float(timeout)
 
 
 def _notebook_file(notebook: str | Path | None) -> Path:

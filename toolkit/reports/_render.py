@@ -15,12 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from toolkit._io import atomic_write_text
+from toolkit.reports._deadline import DeadlineExceeded, call_with_deadline
 from toolkit.reports._folder import FAILED_DIR, safe_path
 from toolkit.reports._html_export import export_html, html_exporter
 from toolkit.reports._notebook import read_summary
 from toolkit.reports._outcomes import Job, ReportOutcome
 
-__all__ = ["Renderer", "one_line"]
+__all__ = ["ExportTimeout", "Renderer", "one_line"]
+
+
+class ExportTimeout(Exception):
+    """The HTML export of a report ran over the batch's timeout."""
 
 
 class Renderer:
@@ -127,6 +132,8 @@ class Renderer:
             return self.failed(job, reason, nb)
         try:
             files = self._write_report(job, nb, summary)
+        except ExportTimeout as exc:
+            return self.failed(job, f"{job.source}: {exc}", nb)
         except (OSError, ValueError) as exc:
             return self.failed(job, f"{job.source}: cannot write the report ({one_line(exc)})", nb)
         with contextlib.suppress(OSError):
@@ -142,12 +149,21 @@ class Renderer:
             files.append(f"{job.id}.ipynb")
         if "html" in self.formats:
             title = f"{summary.get('title') or job.id} · toolkit report"
-            exporter = self._html_exporter()
-            with self._exporter_lock:  # the exporter registers filters on itself as it runs
-                body = export_html(exporter, nb, title)
+            body = self._export_html(nb, title)
             atomic_write_text(safe_path(self.out, f"{job.id}.html"), body)
             files.append(f"{job.id}.html")
         return tuple(files)
+
+    def _export_html(self, nb: Any, title: str) -> str:
+        """The HTML page of ``nb``, exported within the batch's timeout (:class:`ExportTimeout`
+        if not: the exporter, cut short, is then built afresh for the next report)."""
+        exporter = self._html_exporter()
+        with self._exporter_lock:  # the exporter registers filters on itself as it runs
+            try:
+                return call_with_deadline(lambda: export_html(exporter, nb, title), self.timeout)
+            except DeadlineExceeded:
+                self._exporter = None
+                raise ExportTimeout(f"the HTML export ran over {self.timeout:g} s") from None
 
     def _html_exporter(self) -> Any:
         """The batch's HTML exporter, built and warmed up by the first worker that needs it."""
