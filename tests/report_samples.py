@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,3 +41,14 @@ def harbour_articles(folder: Path, count: int) -> list[Path]:
         path.write_text(HARBOUR.replace("Friday", f"day {i}"), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def index_links(out: Path) -> list[str]:
+    """The files ``out/index.html`` links to, relative to ``out``."""
+    page = read(out / "index.html")
+    return [html.unescape(link) for link in re.findall(r'href="([^"]+)"', page)]
+
+
+def missing_links(out: Path) -> list[str]:
+    """The links of ``out/index.html`` whose file is not there (there should be none)."""
+    return [link for link in index_links(out) if not (out / link).is_file()]

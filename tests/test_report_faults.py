@@ -13,7 +13,7 @@ import time
 
 import nbformat
 import pytest
-from report_samples import HARBOUR, read, run_cli
+from report_samples import HARBOUR, harbour_articles, index_links, missing_links, read, run_cli
 
 from toolkit._io import atomic_write_text
 from toolkit.reports import build_reports, notebook_path
@@ -178,3 +178,35 @@ def test_a_deadline_never_fires_after_the_call_returned():
         total = sum(range(1000))  # a pending exception would be raised here
     assert total == 499500
     assert sum(outcomes.values()) == 300
+
+
+# --- an interrupted batch -------------------------------------------------------------------
+
+
+def test_a_batch_killed_after_a_changed_article_failed_links_no_missing_file(tmp_path):
+    """The report of an article that now fails is removed only once the new index (which
+    does not link it) is in place: killed just after the failure, the old index still links
+    the old report, which is still there."""
+    news = tmp_path / "news"
+    articles = harbour_articles(news, 4)
+    out = tmp_path / "reports"
+    command = ["report", str(news), "--out", str(out), "--workers", "1", "--quiet"]
+    assert run_cli(*command).returncode == 0
+    articles[0].write_bytes(b"")  # harbour0 now fails; the others change, and come after it
+    for path in articles[1:]:
+        path.write_text(read(path) + "\nThe ferry leaves at noon.\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", *command], stderr=subprocess.PIPE, text=True
+    )
+    for line in proc.stderr:
+        if line.startswith("error: "):
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stderr.close()
+    assert "harbour0.html" in index_links(out)
+    assert missing_links(out) == []
+    done = run_cli(*command)
+    assert done.returncode == 1
+    assert "harbour0.html" not in index_links(out) and missing_links(out) == []
+    assert not (out / "harbour0.html").exists()

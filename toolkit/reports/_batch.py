@@ -4,9 +4,9 @@
 2. Under the output folder's lock, sweep an interrupted batch's temporary files, load the
    manifest and plan: each article is unchanged (skipped), unreadable (failed) or a job
    (:func:`_plan`).
-3. Run the jobs on warm kernels (:func:`_run_jobs`, :mod:`toolkit.reports._runner`); an
-   article that fails loses the report of its earlier text (:func:`_settle_failure`).
-4. Write ``index.html``, ``summary.csv`` and ``manifest.json``.
+3. Run the jobs on warm kernels (:func:`_run_jobs`, :mod:`toolkit.reports._runner`).
+4. Write ``index.html`` and ``summary.csv``; only then remove the files the new index no
+   longer links (:func:`_remove_stale_files`), and save ``manifest.json``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from toolkit.reports._folder import (
     FORMATS,
     articles_outside,
     lock_folder,
+    remove_failed_notebook,
     remove_stale_temp_files,
     report_names,
 )
@@ -106,8 +107,7 @@ def build_reports(
         remove_stale_temp_files(options.out)
         manifest = Manifest.load(options.out)
         plan = _plan(articles, manifest, options)
-        for outcome in [o for o in plan.outcomes.values() if o.status == "failed"]:
-            _settle_failure(outcome, manifest, options)
+        _announce_failures(plan.outcomes.values(), options)
         try:
             _run_jobs(plan, manifest, options)
         finally:
@@ -115,6 +115,7 @@ def build_reports(
         result = plan.result(options.out)
         write_index(options.out, result)
         write_summary_csv(options.out, result)
+        _remove_stale_files(result, plan, manifest)
         manifest.save()
     result.seconds = time.perf_counter() - started
     return result
@@ -197,7 +198,6 @@ def _run_jobs(plan: _Plan, manifest: Manifest, options: _Options) -> None:
         return
     renderer = Renderer(options.out, options.notebook, options.formats, options.timeout)
     runner = BatchRunner(renderer, manifest)
-    keys = {job.id: job.key for job in plan.jobs}
     outcomes = runner.run(
         plan.jobs,
         options.workers,
@@ -207,15 +207,24 @@ def _run_jobs(plan: _Plan, manifest: Manifest, options: _Options) -> None:
     )
     for outcome in outcomes:
         plan.outcomes[outcome.id] = outcome
+        _announce_failures([outcome], options)
+
+
+def _announce_failures(outcomes: Iterable[ReportOutcome], options: _Options) -> None:
+    """Tell the caller about each failed outcome, as it happens."""
+    for outcome in outcomes:
+        if outcome.status == "failed" and options.on_failure is not None:
+            options.on_failure(outcome)
+
+
+def _remove_stale_files(result: BatchResult, plan: _Plan, manifest: Manifest) -> None:
+    """Files the new index no longer links: the report of an article that now fails (of an
+    earlier text: see :meth:`Manifest.drop_stale_report`), and the failed notebook of an
+    earlier run of an article that now builds, or fails without one. Removed only now, after the new index is written, so that no index ever
+    links a missing file, wherever the batch is stopped."""
+    keys = {job.id: job.key for job in plan.jobs}
+    for outcome in result.outcomes:
         if outcome.status == "failed":
-            _settle_failure(outcome, manifest, options, keys[outcome.id])
-
-
-def _settle_failure(
-    outcome: ReportOutcome, manifest: Manifest, options: _Options, key: str | None = None
-) -> None:
-    """A failed article loses its stale report (see :meth:`Manifest.drop_stale_report`), and
-    the caller hears of it."""
-    manifest.drop_stale_report(outcome.id, key)
-    if options.on_failure is not None:
-        options.on_failure(outcome)
+            manifest.drop_stale_report(outcome.id, keys.get(outcome.id))
+        if outcome.status != "skipped" and outcome.failed_notebook is None:
+            remove_failed_notebook(result.out, outcome.id)

@@ -22,6 +22,7 @@ __all__ = [
     "FORMATS",
     "articles_outside",
     "lock_folder",
+    "remove_failed_notebook",
     "remove_stale_temp_files",
     "report_names",
     "safe_path",
@@ -71,6 +72,12 @@ def articles_outside(files: list[Path], out: Path) -> list[Path]:
     not report on the reports of the first run)."""
     root = out.resolve()
     return [f for f in files if not f.resolve().is_relative_to(root)]
+
+
+def remove_failed_notebook(out: Path, name: str) -> None:
+    """Delete ``_failed/<name>.ipynb``, if it is there."""
+    with contextlib.suppress(OSError, ValueError):
+        safe_path(out / FAILED_DIR, f"{name}.ipynb").unlink()
 
 
 def remove_stale_temp_files(out: Path) -> None:

@@ -7,7 +7,6 @@ one line why it failed (and keep the failed notebook under ``_failed/``).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import threading
 import time
@@ -136,8 +135,6 @@ class Renderer:
             return self.failed(job, f"{job.source}: {exc}", nb)
         except (OSError, ValueError) as exc:
             return self.failed(job, f"{job.source}: cannot write the report ({one_line(exc)})", nb)
-        with contextlib.suppress(OSError):
-            (self.out / FAILED_DIR / f"{job.id}.ipynb").unlink()
         return ReportOutcome(job.id, job.source, "built", summary, None, files)
 
     def _write_report(self, job: Job, nb: Any, summary: dict[str, Any]) -> tuple[str, ...]:
