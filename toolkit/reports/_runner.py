@@ -1,8 +1,8 @@
 """Worker threads, each with its own warm kernel, fed from one queue of jobs.
 
 The main thread hands out the jobs, yields each outcome as it arrives (recording built
-reports in the manifest, saved every few seconds), and on Ctrl-C or an error interrupts the
-running notebooks and stops the workers.
+reports in the manifest, saved every few seconds), and on Ctrl-C or an error kills the
+kernels and stops within two seconds.
 
 >>> runner = BatchRunner(renderer, manifest)                           # doctest: +SKIP
 >>> for outcome in runner.run(jobs, workers=2, progress=None, skipped=0, total=len(jobs)):
@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from toolkit.reports._imports import import_notebook_tools
@@ -28,16 +29,19 @@ __all__ = ["BatchRunner"]
 
 _MANIFEST_SAVE_EVERY = 2.0  # seconds between manifest saves during a batch
 _KERNEL_START_ATTEMPTS = 2  # a worker gives up starting kernels after this many failures
+_STOP_WAIT = 1.5  # seconds the workers get to stop after Ctrl-C (the kernels are killed)
+_FINISH_WAIT = 30.0  # seconds the idle workers get to shut their kernels down at the end
 
 
 class BatchRunner:
     """Runs jobs on ``workers`` warm kernels; see the module docstring."""
 
-    def __init__(self, renderer: Renderer, manifest: Manifest):
+    def __init__(self, renderer: Renderer, manifest: Manifest, kernels_dir: Path | None = None):
         self.renderer = renderer
         self.manifest = manifest
+        self.kernels_dir = kernels_dir  # where the kernels' connection files go
         self.stop = renderer.stop
-        self._kernels: set[Any] = set()  # live kernels, to interrupt them on Ctrl-C
+        self._kernels: set[Any] = set()  # live kernels, to kill them on Ctrl-C
 
     def run(
         self, jobs: list[Job], workers: int, progress: bool | None, skipped: int, total: int
@@ -56,10 +60,12 @@ class BatchRunner:
         bar = _progress_bar(progress, total, skipped)
         for thread in threads:
             thread.start()
+        finished = False
         try:
             yield from self._collect(done, threads, len(jobs), bar)
+            finished = True
         finally:
-            self._stop_workers(todo, threads)
+            self._stop_workers(todo, threads, interrupted=not finished)
             bar.close()
 
     def _collect(
@@ -81,16 +87,23 @@ class BatchRunner:
                 last_save = time.monotonic()
             yield outcome
 
-    def _stop_workers(self, todo: queue.Queue[Job | None], threads: list[threading.Thread]) -> None:
-        """Interrupted (Ctrl-C) or failed: cut the running notebooks short. Their outcomes are
-        dropped; what was completed is in the manifest, the rest is built next time."""
+    def _stop_workers(
+        self, todo: queue.Queue[Job | None], threads: list[threading.Thread], interrupted: bool
+    ) -> None:
+        """Let the workers go. Interrupted (Ctrl-C) or failed: kill the kernels at once, and
+        give the workers :data:`_STOP_WAIT` seconds to notice; the outcomes of notebooks cut
+        short are dropped (what was completed is in the manifest, the rest is built next
+        time), and a worker still busy after that (in an HTML export) is left behind: it is a
+        daemon thread, and the process is on its way out."""
         self.stop.set()
         for _ in threads:
             todo.put(None)
-        for kernel in list(self._kernels):
-            kernel.interrupt()
+        if interrupted:
+            for kernel in list(self._kernels):
+                kernel.kill()
+        deadline = time.monotonic() + (_STOP_WAIT if interrupted else _FINISH_WAIT)
         for thread in threads:
-            thread.join(timeout=30)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def _work(self, todo: queue.Queue[Job | None], done: queue.Queue[Any]) -> None:
         """A worker thread: take jobs until there are none (or the batch stops), each run on
@@ -101,7 +114,7 @@ class BatchRunner:
         try:
             while not self.stop.is_set():
                 job = todo.get()
-                if job is None:
+                if job is None or self.stop.is_set():
                     break
                 if kernel is None and start_failures < _KERNEL_START_ATTEMPTS:
                     kernel, start_error = self._start_kernel()
@@ -130,8 +143,10 @@ class BatchRunner:
         kernel = None
         try:
             # Launch first, then import papermill and nbconvert while it starts.
-            kernel = WarmKernel(cwd=os.getcwd(), wait=False)
+            kernel = WarmKernel(cwd=os.getcwd(), wait=False, connection_dir=self.kernels_dir)
             self._kernels.add(kernel)
+            if self.stop.is_set():  # stopped while it was launched: not killed with the others
+                kernel.kill()
             import_notebook_tools()
             self.renderer.prepare()
             kernel.wait_ready()
