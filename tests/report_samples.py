@@ -6,6 +6,7 @@ import html
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 PAYLOAD = (
@@ -52,3 +53,44 @@ def index_links(out: Path) -> list[str]:
 def missing_links(out: Path) -> list[str]:
     """The links of ``out/index.html`` whose file is not there (there should be none)."""
     return [link for link in index_links(out) if not (out / link).is_file()]
+
+
+def kernels_started_by(pid: int) -> list[int]:
+    """The live kernel processes that process ``pid`` started (Jupyter tells a kernel its
+    parent in ``JPY_PARENT_PID``). Linux only: read from /proc."""
+    marker = f"JPY_PARENT_PID={pid}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes().split(b"\0")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if marker in environ and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_for(condition, seconds: float, step: float = 0.05) -> bool:
+    """Poll ``condition()`` until it is true or ``seconds`` have passed; its last value."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return bool(condition())
+        time.sleep(step)
+    return True
+
+
+def trap_notebook(path: Path, cell: str) -> Path:
+    """The toolkit's report notebook with ``cell`` run just before the analysis, saved at
+    ``path``."""
+    import nbformat
+
+    from toolkit.reports import notebook_path
+
+    nb = nbformat.read(notebook_path(), as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell(cell))
+    nbformat.write(nb, path)
+    return path

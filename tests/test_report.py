@@ -71,6 +71,7 @@ def test_bad_articles_fail_alone_and_the_exit_code_says_so(batch):
         ]
     )
     assert "6 articles: 3 built, 0 unchanged, 3 failed" in done.stderr
+    assert f"3 failed notebooks kept in {batch['out'] / '_failed'}" in done.stderr
     assert "Traceback" not in done.stderr
     out = batch["out"]
     for name in ("payload", "index-2", batch["seed_id"]):

@@ -13,7 +13,17 @@ import time
 
 import nbformat
 import pytest
-from report_samples import HARBOUR, harbour_articles, index_links, missing_links, read, run_cli
+from report_samples import (
+    HARBOUR,
+    harbour_articles,
+    index_links,
+    kernels_started_by,
+    missing_links,
+    read,
+    run_cli,
+    trap_notebook,
+    wait_for,
+)
 
 from toolkit._io import atomic_write_text
 from toolkit.reports import build_reports, notebook_path
@@ -210,3 +220,99 @@ def test_a_batch_killed_after_a_changed_article_failed_links_no_missing_file(tmp
     assert done.returncode == 1
     assert "harbour0.html" not in index_links(out) and missing_links(out) == []
     assert not (out / "harbour0.html").exists()
+
+
+# --- what a failure says --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def trapped(tmp_path_factory):
+    """`toolkit report` on an article over the size limit and one whose kernel dies, with a
+    symbolic link planted as the output folder's ``_failed`` (pointing outside it)."""
+    base = tmp_path_factory.mktemp("trapped")
+    nb = nbformat.read(notebook_path(), as_version=4)
+    trap = "import os\nif article_path.endswith('die.txt'): os._exit(1)"
+    nb.cells.insert(2, nbformat.v4.new_code_cell(trap))
+    nbformat.write(nb, base / "trap.ipynb")
+    huge = base / "huge.txt"
+    huge.write_bytes(b"The ferry runs. " * 625_000 + b"!")  # 10,000,001 bytes
+    (base / "die.txt").write_text(HARBOUR, encoding="utf-8")
+    elsewhere = base / "elsewhere"
+    elsewhere.mkdir()
+    out = base / "reports"
+    out.mkdir()
+    (out / "_failed").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / ".tk-keep.html.0123.tmp").write_text("not the batch's", encoding="utf-8")
+    done = run_cli(
+        "report", str(huge), str(base / "die.txt"), "--out", str(out),
+        "--notebook", str(base / "trap.ipynb"), "--workers", "1", "--quiet",
+    )  # fmt: skip
+    return {"base": base, "out": out, "elsewhere": elsewhere, "done": done}
+
+
+def test_an_article_over_the_size_limit_is_a_loading_error(trapped):
+    huge = trapped["base"] / "huge.txt"
+    error = f"{huge}: file is 10,000,001 bytes, over the 10,000,000-byte limit (max_bytes)"
+    assert f"error: {error};" in trapped["done"].stderr
+    assert "notebook error" not in trapped["done"].stderr
+
+
+def test_a_planted_failed_folder_link_is_refused(trapped):
+    """Failed notebooks are never written, nor temporary files swept, through it."""
+    assert [p.name for p in trapped["elsewhere"].iterdir()] == [".tk-keep.html.0123.tmp"]
+    errors = [line for line in trapped["done"].stderr.splitlines() if "huge.txt" in line]
+    assert len(errors) == 1
+    assert errors[0].endswith(
+        "; its notebook was not kept (report name '_failed' leaves the output folder "
+        f"{trapped['out']})"
+    )
+
+
+def test_no_failed_notebooks_are_announced_when_none_was_kept(trapped):
+    assert "2 articles: 0 built, 0 unchanged, 2 failed" in trapped["done"].stderr
+    assert "failed notebook" not in trapped["done"].stderr
+
+
+def test_every_message_of_a_failed_batch_is_an_error_line(trapped):
+    """nbclient's own message about the dead kernel is prefixed like the toolkit's."""
+    lines = trapped["done"].stderr.splitlines()
+    assert "error: Kernel died while waiting for execute reply." in lines
+    summary = [line for line in lines if not line.startswith("error: ")]
+    assert len(summary) == 1 and summary[0].startswith("2 articles: ")
+    assert trapped["done"].returncode == 1
+
+
+def test_ctrl_c_stops_the_batch_at_once_even_when_the_kernels_ignore_it(tmp_path):
+    """Ctrl-C kills the kernels rather than waiting for them: here both run a cell that
+    ignores interrupts. The target is 2 s (benchmarks/bench_report_faults.py measures it);
+    before, a worker waiting on its kernel held the batch up to 30 s or more."""
+    markers = tmp_path / "running"
+    markers.mkdir()
+    cell = (
+        "import os, pathlib, signal, time\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "pathlib.Path(os.environ['TK_TEST_MARKERS'], article_id).touch()\n"
+        "time.sleep(120)"
+    )
+    notebook = trap_notebook(tmp_path / "stuck.ipynb", cell)
+    harbour_articles(tmp_path / "news", 2)
+    out = tmp_path / "reports"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "report", str(tmp_path / "news"), "--out", str(out),
+         "--notebook", str(notebook), "--workers", "2", "--quiet"],
+        stderr=subprocess.PIPE, text=True, env={**os.environ, "TK_TEST_MARKERS": str(markers)},
+    )  # fmt: skip
+    try:
+        assert wait_for(lambda: len(list(markers.iterdir())) == 2, seconds=120)
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+        stopped_after = time.monotonic() - started
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and stderr.rstrip().endswith("interrupted")
+    assert stopped_after < 5, stopped_after
+    assert "Traceback" not in stderr
+    assert wait_for(lambda: not kernels_started_by(proc.pid), seconds=5)
+    assert not list(out.glob(".tk-*"))
+    assert not (out / "_failed").exists()  # notebooks cut short are not failures

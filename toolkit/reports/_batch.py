@@ -22,7 +22,9 @@ from toolkit.reports._folder import (
     FORMATS,
     articles_outside,
     lock_folder,
+    new_kernels_folder,
     remove_failed_notebook,
+    remove_kernels_folder,
     remove_stale_temp_files,
     report_names,
 )
@@ -112,6 +114,7 @@ def build_reports(
             _run_jobs(plan, manifest, options)
         finally:
             manifest.save()
+            remove_kernels_folder(options.out)
         result = plan.result(options.out)
         write_index(options.out, result)
         write_summary_csv(options.out, result)
@@ -197,7 +200,7 @@ def _run_jobs(plan: _Plan, manifest: Manifest, options: _Options) -> None:
     if not plan.jobs:
         return
     renderer = Renderer(options.out, options.notebook, options.formats, options.timeout)
-    runner = BatchRunner(renderer, manifest)
+    runner = BatchRunner(renderer, manifest, new_kernels_folder(options.out))
     outcomes = runner.run(
         plan.jobs,
         options.workers,

@@ -3,7 +3,8 @@ folder, one batch at a time, and the leftovers of an interrupted one.
 
 A report named ``name`` is ``<name>.html`` and ``<name>.ipynb`` (the formats asked for); a
 failed article's notebook is ``_failed/<name>.ipynb``; the batch's own files are
-``index.html``, ``summary.csv``, ``manifest.json`` and ``.lock``.
+``index.html``, ``summary.csv``, ``manifest.json`` and ``.lock``; while it runs, its kernels'
+connection files are in ``.tk-kernels/``.
 
 >>> report_names({Path("a/index.txt"): "index", Path("b/talks.txt"): "talks"})
 {PosixPath('a/index.txt'): 'index-2', PosixPath('b/talks.txt'): 'talks'}
@@ -12,6 +13,8 @@ failed article's notebook is ``_failed/<name>.ipynb``; the batch's own files are
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +24,11 @@ __all__ = [
     "FAILED_DIR",
     "FORMATS",
     "articles_outside",
+    "failed_folder",
     "lock_folder",
+    "new_kernels_folder",
     "remove_failed_notebook",
+    "remove_kernels_folder",
     "remove_stale_temp_files",
     "report_names",
     "safe_path",
@@ -32,6 +38,8 @@ __all__ = [
 FORMATS = ("html", "ipynb")
 #: The sub-folder where the notebooks of failed articles are kept.
 FAILED_DIR = "_failed"
+#: The folder of the running batch's kernel connection files.
+KERNELS_DIR = ".tk-kernels"
 #: Names of the batch's own files: no report may take them.
 _RESERVED_NAMES = {"index", "summary", "manifest", "readme"}
 
@@ -74,16 +82,44 @@ def articles_outside(files: list[Path], out: Path) -> list[Path]:
     return [f for f in files if not f.resolve().is_relative_to(root)]
 
 
+def failed_folder(out: Path) -> Path:
+    """``out/_failed``, where failed notebooks are kept; :class:`ValueError` if it leads out
+    of ``out`` (a symbolic link planted there is refused like a report file)."""
+    return safe_path(out, FAILED_DIR)
+
+
 def remove_failed_notebook(out: Path, name: str) -> None:
     """Delete ``_failed/<name>.ipynb``, if it is there."""
     with contextlib.suppress(OSError, ValueError):
-        safe_path(out / FAILED_DIR, f"{name}.ipynb").unlink()
+        safe_path(failed_folder(out), f"{name}.ipynb").unlink()
 
 
 def remove_stale_temp_files(out: Path) -> None:
     """Temporary files left by an interrupted batch (the lock says none is running)."""
-    for folder in (out, out / FAILED_DIR):
-        remove_temp_files(folder)
+    remove_temp_files(out)
+    with contextlib.suppress(ValueError):
+        remove_temp_files(failed_folder(out))
+    remove_kernels_folder(out)
+
+
+def new_kernels_folder(out: Path) -> Path:
+    """``out/.tk-kernels``, empty and private: the batch's kernels keep their connection
+    files there (not in Jupyter's runtime folder), so that a batch killed before it could
+    clean up leaves nothing behind once the next one has run."""
+    remove_kernels_folder(out)
+    folder = out / KERNELS_DIR
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def remove_kernels_folder(out: Path) -> None:
+    """Delete ``out/.tk-kernels`` (a link planted there is removed, never followed)."""
+    folder = out / KERNELS_DIR
+    with contextlib.suppress(OSError):
+        if folder.is_symlink() or not folder.is_dir():
+            folder.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -94,7 +130,12 @@ def lock_folder(out: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no lock
         yield
         return
-    with open(out / ".lock", "a+") as handle:
+    try:
+        # Never through a symbolic link planted in the folder.
+        fd = os.open(out / ".lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    except OSError as exc:
+        raise OSError(f"{out / '.lock'}: cannot lock the output folder ({exc.strerror})") from None
+    with os.fdopen(fd, "r+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

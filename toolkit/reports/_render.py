@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from toolkit._io import atomic_write_text
+from toolkit.errors import ArticleError
 from toolkit.reports._deadline import DeadlineExceeded, call_with_deadline
-from toolkit.reports._folder import FAILED_DIR, safe_path
+from toolkit.reports._folder import failed_folder, safe_path
 from toolkit.reports._html_export import export_html, html_exporter
 from toolkit.reports._notebook import read_summary
 from toolkit.reports._outcomes import Job, ReportOutcome
@@ -89,16 +90,21 @@ class Renderer:
         short, not because of the article)."""
         kept = None
         if nb is not None and not self.stop.is_set():
-            import nbformat
-
             try:
-                target = safe_path(self.out / FAILED_DIR, f"{job.id}.ipynb")
-                target.parent.mkdir(exist_ok=True)
-                atomic_write_text(target, nbformat.writes(nb))
-                kept = target.relative_to(self.out).as_posix()
-            except (OSError, ValueError):
-                kept = None
+                kept = self._keep_failed_notebook(job, nb)
+            except (OSError, ValueError) as exc:
+                reason += f"; its notebook was not kept ({one_line(exc)})"
         return ReportOutcome(job.id, job.source, "failed", error=reason, failed_notebook=kept)
+
+    def _keep_failed_notebook(self, job: Job, nb: Any) -> str:
+        """Write ``nb`` to ``_failed/<id>.ipynb``; its path relative to the output folder."""
+        import nbformat
+
+        folder = failed_folder(self.out)
+        target = safe_path(folder, f"{job.id}.ipynb")
+        folder.mkdir(exist_ok=True)
+        atomic_write_text(target, nbformat.writes(nb))
+        return target.relative_to(self.out).as_posix()
 
     # --- steps ------------------------------------------------------------------------------
 
@@ -170,12 +176,21 @@ class Renderer:
             return self._exporter
 
 
+def _names_of_subclasses(cls: type) -> frozenset[str]:
+    return frozenset({cls.__name__}).union(*map(_names_of_subclasses, cls.__subclasses__()))
+
+
+#: The names of the errors ``load_article`` raises (ArticleTooLargeError, EmptyArticleError...):
+#: the kernel reports an exception by class name only.
+_ARTICLE_ERRORS = _names_of_subclasses(ArticleError)
+
+
 def execution_reason(job: Job, exc: Any) -> str:
     """One line: the article error's own message (it names the file), else the exception."""
     ename = str(getattr(exc, "ename", "") or "error")
     evalue = one_line(getattr(exc, "evalue", "") or "")
-    if ename.endswith("ArticleError") and evalue:
-        return evalue
+    if ename in _ARTICLE_ERRORS and evalue:
+        return evalue  # a loading error: "<path>: file is empty", "<path>: file is too large"
     cell = getattr(exc, "exec_count", None)
     where = f" in cell [{cell}]" if cell else ""
     return f"{job.source}: notebook error{where}: {ename}" + (f": {evalue}" if evalue else "")
