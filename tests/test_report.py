@@ -205,10 +205,11 @@ def _normalised(nb) -> dict:
 def test_batch_report_equals_the_report_made_alone_by_plain_papermill(batch, tmp_path):
     seed_path = batch["paths"][-1]
     alone = tmp_path / "alone.ipynb"
+    tables = batch["out"] / f"{batch['seed_id']}_files"  # where a long article's would go
     done = subprocess.run(
         [sys.executable, "-m", "papermill", str(notebook_path()), str(alone),
          "-p", "article_path", seed_path, "-p", "article_id", batch["seed_id"],
-         "--no-progress-bar"],
+         "-p", "full_tables_dir", str(tables), "--no-progress-bar"],
         capture_output=True, text=True, cwd=batch["base"],
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -236,9 +237,11 @@ def test_without_nltk_data_every_report_warns_like_a_fresh_kernel(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     result = build_reports(["harbour.txt", SEED.name], "out", workers=1, progress=False)
     assert result.counts == {"built": 2, "skipped": 0, "failed": 0}
+    tables = tmp_path / "out" / f"{SEED.stem}_files"
     done = subprocess.run(
         [sys.executable, "-m", "papermill", str(notebook_path()), "alone.ipynb",
-         "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem, "--no-progress-bar"],
+         "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem,
+         "-p", "full_tables_dir", str(tables), "--no-progress-bar"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

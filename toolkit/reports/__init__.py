@@ -52,6 +52,7 @@ from toolkit.reports._notebook import (
     notebook_path,
     publish_summary,
     report_summary,
+    save_full_tables,
 )
 from toolkit.reports._outcomes import BatchResult, ReportOutcome
 
@@ -65,4 +66,5 @@ __all__ = [
     "notebook_path",
     "publish_summary",
     "report_summary",
+    "save_full_tables",
 ]

@@ -1,7 +1,8 @@
 """The output folder of a batch: which files a report has, names that stay inside the
 folder, one batch at a time, and the leftovers of an interrupted one.
 
-A report named ``name`` is ``<name>.html`` and ``<name>.ipynb`` (the formats asked for); a
+A report named ``name`` is ``<name>.html`` and ``<name>.ipynb`` (the formats asked for), and,
+for an article too long to show whole, ``<name>_files/quotes.csv`` and ``actors.csv``; a
 failed article's notebook is ``_failed/<name>.ipynb``; the batch's own files are
 ``index.html``, ``summary.csv``, ``manifest.json`` and ``.lock``; while it runs, its kernels'
 connection files are in ``.tk-kernels/``.
@@ -23,11 +24,15 @@ from toolkit._io import remove_temp_files
 __all__ = [
     "FAILED_DIR",
     "FORMATS",
+    "FULL_TABLES",
     "articles_outside",
     "failed_folder",
+    "full_table_files",
+    "full_tables_folder",
     "lock_folder",
     "new_kernels_folder",
     "remove_failed_notebook",
+    "remove_full_tables",
     "remove_kernels_folder",
     "remove_stale_temp_files",
     "report_names",
@@ -38,6 +43,9 @@ __all__ = [
 FORMATS = ("html", "ipynb")
 #: The sub-folder where the notebooks of failed articles are kept.
 FAILED_DIR = "_failed"
+#: The tables a long article's report keeps whole, as ``<name>_files/<table>.csv``.
+FULL_TABLES = ("quotes", "actors")
+FULL_TABLES_SUFFIX = "_files"
 #: The folder of the running batch's kernel connection files.
 KERNELS_DIR = ".tk-kernels"
 #: Names of the batch's own files: no report may take them.
@@ -80,6 +88,30 @@ def articles_outside(files: list[Path], out: Path) -> list[Path]:
     not report on the reports of the first run)."""
     root = out.resolve()
     return [f for f in files if not f.resolve().is_relative_to(root)]
+
+
+def full_tables_folder(out: Path, name: str) -> Path:
+    """``out/<name>_files``, where the full tables of report ``name``'s long article go
+    (:class:`ValueError` if it leads out of ``out``)."""
+    return safe_path(out, f"{name}{FULL_TABLES_SUFFIX}")
+
+
+def full_table_files(name: str) -> tuple[str, ...]:
+    """The names of report ``name``'s full tables, relative to the output folder.
+
+    >>> full_table_files("talks")
+    ('talks_files/quotes.csv', 'talks_files/actors.csv')
+    """
+    return tuple(f"{name}{FULL_TABLES_SUFFIX}/{table}.csv" for table in FULL_TABLES)
+
+
+def remove_full_tables(out: Path, name: str) -> None:
+    """Delete report ``name``'s full tables, and their folder if nothing else is in it."""
+    with contextlib.suppress(OSError, ValueError):
+        folder = full_tables_folder(out, name)
+        for table in FULL_TABLES:
+            (folder / f"{table}.csv").unlink(missing_ok=True)
+        folder.rmdir()
 
 
 def failed_folder(out: Path) -> Path:

@@ -12,8 +12,13 @@ report, and a batch with nothing to build must not pay for more.
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
 import math
+import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from toolkit.analysis import ArticleAnalysis
 
 __all__ = [
+    "FULL_TABLES_PARAMETER",
     "HIDDEN_CELL_TAGS",
     "NOTEBOOK_NAME",
     "SUMMARY_MIMETYPE",
@@ -29,10 +35,18 @@ __all__ = [
     "publish_summary",
     "read_summary",
     "report_summary",
+    "save_full_tables",
     "summary_from_outputs",
+    "takes_parameter",
 ]
 
+_MAX_FIELDS = 100
+_MAX_ITEMS = 20
+
 NOTEBOOK_NAME = "article_report.ipynb"
+#: The notebook parameter that says where the full tables of a long article go (optional:
+#: a notebook of one's own need not take it).
+FULL_TABLES_PARAMETER = "full_tables_dir"
 #: The notebook's last cell publishes the article's summary row under this MIME type; the
 #: batch reads it from the executed notebook to build the index.
 SUMMARY_MIMETYPE = "application/vnd.toolkit.reports-summary+json"
@@ -54,13 +68,80 @@ def notebook_path() -> Path:
     return path
 
 
+def takes_parameter(notebook: Path, name: str) -> bool:
+    """Does the notebook's ``parameters`` cell set ``name``? (Papermill warns about any other
+    parameter it is given.) Read as plain JSON: nbformat is not needed to know it.
+
+    >>> takes_parameter(notebook_path(), "article_path")
+    True
+    """
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*(:[^=]*)?=", re.MULTILINE)
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.get("source", "")
+            return bool(pattern.search("".join(source) if isinstance(source, list) else source))
+    return False
+
+
 # --- inside the notebook --------------------------------------------------------------------
 
 
 def report_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
     """The article's row in ``index.html`` and ``summary.csv``: ``analysis.summary()`` made
-    JSON-safe (paths as text, tuples as lists, NaN as ``None``)."""
-    return _json_safe(analysis.summary())
+    JSON-safe (paths as text, tuples as lists, NaN as ``None``) and of bounded size (see
+    :func:`bounded_summary`)."""
+    return bounded_summary(_json_safe(analysis.summary()))
+
+
+def save_full_tables(
+    analysis: ArticleAnalysis, folder: str | os.PathLike[str] | None
+) -> dict[str, str]:
+    """Every quotation and actor of an article too long for its report to show whole (see
+    :data:`toolkit.display.TEXT_LIMIT` and :data:`~toolkit.display.ROW_LIMIT`), written to
+    ``folder/quotes.csv`` and ``folder/actors.csv`` (spreadsheet-safe); returns their links
+    relative to the report, ``{"quotes": "<folder name>/quotes.csv", ...}``, for the notes
+    under the report's tables. For an article shown whole, tables left there by an earlier
+    version are removed and ``{}`` returned. ``folder=None`` (a notebook run by hand): ``{}``.
+    """
+    if folder is None:
+        return {}
+    folder = Path(folder)
+    tables = {"quotes": analysis.quote_frame, "actors": analysis.actor_frame}
+    if _shown_whole(analysis):
+        for name in tables:
+            (folder / f"{name}.csv").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # if empty
+        return {}
+    folder.mkdir(exist_ok=True)
+    for name, frame in tables.items():
+        _write_csv(folder / f"{name}.csv", frame())
+    return {name: f"{folder.name}/{name}.csv" for name in tables}
+
+
+def _shown_whole(analysis: ArticleAnalysis) -> bool:
+    from toolkit.display import ROW_LIMIT, TEXT_LIMIT
+
+    return (
+        len(analysis.article.text) <= TEXT_LIMIT
+        and len(analysis.quotes) <= ROW_LIMIT
+        and len(analysis.actors) <= ROW_LIMIT
+    )
+
+
+def _write_csv(path: Path, frame: Any) -> None:
+    from toolkit._io import atomic_write_text, csv_cell
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False):
+        writer.writerow([csv_cell(v) for v in row])
+    atomic_write_text(path, buffer.getvalue())
 
 
 def publish_summary(analysis: ArticleAnalysis) -> None:
@@ -89,11 +170,12 @@ def _json_safe(value: Any) -> Any:
 
 
 def read_summary(nb: Any) -> dict[str, Any] | None:
-    """The summary row an executed notebook published, or ``None`` if it published none."""
+    """The summary row an executed notebook published (bounded: see :func:`bounded_summary`),
+    or ``None`` if it published none."""
     for cell in reversed(nb.cells):
         summary = summary_from_outputs(cell.get("outputs", ()))
         if summary is not None:
-            return summary
+            return bounded_summary(summary)
     return None
 
 
@@ -105,3 +187,30 @@ def summary_from_outputs(outputs: Iterable[Any]) -> dict[str, Any] | None:
             value = data[SUMMARY_MIMETYPE]
             return json.loads(value) if isinstance(value, str) else dict(value)
     return None
+
+
+def bounded_summary(summary: dict[str, Any]) -> dict[str, Any]:
+    """``summary`` with texts clipped to :data:`~toolkit.display.TITLE_LIMIT` characters, lists
+    to 20 items and at most 100 fields: what goes into the index, the manifest and
+    ``summary.csv`` stays small whatever the article (a one-word 5 MB "title"...).
+
+    >>> bounded_summary({"title": "x" * 400, "top_actors": ["Anna Keller"]})["title"][-3:]
+    'xx…'
+    """
+    return {_clip(str(k)): _bounded(v) for k, v in list(summary.items())[:_MAX_FIELDS]}
+
+
+def _bounded(value: Any) -> Any:
+    if isinstance(value, str):
+        return _clip(value)
+    if isinstance(value, list):
+        return [_bounded(v) for v in value[:_MAX_ITEMS]]
+    if isinstance(value, dict):
+        return bounded_summary(value)
+    return value
+
+
+def _clip(text: str) -> str:
+    from toolkit.display import TITLE_LIMIT
+
+    return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1] + "…"

@@ -8,6 +8,7 @@ one line why it failed (and keep the failed notebook under ``_failed/``).
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 import time
 from pathlib import Path
@@ -16,9 +17,15 @@ from typing import Any
 from toolkit._io import atomic_write_text
 from toolkit.errors import ArticleError
 from toolkit.reports._deadline import DeadlineExceeded, call_with_deadline
-from toolkit.reports._folder import failed_folder, safe_path
+from toolkit.reports._folder import (
+    FULL_TABLES,
+    failed_folder,
+    full_tables_folder,
+    remove_full_tables,
+    safe_path,
+)
 from toolkit.reports._html_export import export_html, html_exporter
-from toolkit.reports._notebook import read_summary
+from toolkit.reports._notebook import FULL_TABLES_PARAMETER, read_summary, takes_parameter
 from toolkit.reports._outcomes import Job, ReportOutcome
 
 __all__ = ["ExportTimeout", "Renderer", "one_line"]
@@ -46,6 +53,7 @@ class Renderer:
         self.formats = formats
         self.timeout = timeout
         self.stop = stop if stop is not None else threading.Event()
+        self.takes_full_tables = takes_parameter(notebook, FULL_TABLES_PARAMETER)
         # One HTML exporter for all workers: building and warming it up costs about 0.4 s of
         # the parent's CPU, and exporting holds the GIL anyway, so the lock costs no parallelism.
         self._exporter: Any = None
@@ -67,10 +75,14 @@ class Renderer:
         started = time.perf_counter()
         kernel.last_notebook = None
         try:
+            parameters = self._parameters(job)
+        except ValueError as exc:
+            return self.failed(job, f"{job.source}: cannot write the report ({exc})"), True
+        try:
             nb = papermill.execute_notebook(
                 str(self.notebook),
                 None,
-                parameters={"article_path": job.source, "article_id": job.id},
+                parameters=parameters,
                 engine_name=ENGINE_NAME,
                 kernel=kernel,
                 progress_bar=False,
@@ -129,6 +141,15 @@ class Renderer:
         reason = f"{job.source}: could not run the report notebook ({one_line(exc)})"
         return reason, kernel.is_alive()
 
+    def _parameters(self, job: Job) -> dict[str, str]:
+        """The notebook's parameters for ``job``: the article, its report name, and (if the
+        notebook takes it) where the full tables of a long article go."""
+        parameters = {"article_path": job.source, "article_id": job.id}
+        if self.takes_full_tables:
+            folder = full_tables_folder(self.out, job.id)
+            parameters[FULL_TABLES_PARAMETER] = os.path.abspath(folder)
+        return parameters
+
     def _finish(self, job: Job, nb: Any) -> ReportOutcome:
         """The report files of the executed notebook ``nb``, or why there are none."""
         summary = read_summary(nb)
@@ -144,6 +165,10 @@ class Renderer:
         return ReportOutcome(job.id, job.source, "built", summary, None, files)
 
     def _write_report(self, job: Job, nb: Any, summary: dict[str, Any]) -> tuple[str, ...]:
+        """Write the report's files; their names, relative to the output folder: the notebook,
+        the page, then the full tables the notebook wrote (the page links them, so they were
+        written first; stale ones go once the new page, which does not link them, is there)."""
+        tables = self._full_tables(job)
         files = []
         if "ipynb" in self.formats:
             import nbformat
@@ -155,7 +180,18 @@ class Renderer:
             body = self._export_html(nb, title)
             atomic_write_text(safe_path(self.out, f"{job.id}.html"), body)
             files.append(f"{job.id}.html")
-        return tuple(files)
+        if not tables:
+            remove_full_tables(self.out, job.id)
+        return (*files, *tables)
+
+    def _full_tables(self, job: Job) -> tuple[str, ...]:
+        """The full tables this run of the notebook wrote (a notebook that does not take
+        :data:`FULL_TABLES_PARAMETER` wrote none)."""
+        if not self.takes_full_tables:
+            return ()
+        folder = full_tables_folder(self.out, job.id)
+        names = [f"{table}.csv" for table in FULL_TABLES]
+        return tuple(f"{folder.name}/{n}" for n in names if (folder / n).is_file())
 
     def _export_html(self, nb: Any, title: str) -> str:
         """The HTML page of ``nb``, exported within the batch's timeout (:class:`ExportTimeout`

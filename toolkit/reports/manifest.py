@@ -13,7 +13,7 @@ short leaves the old manifest or the new one.
 >>> manifest.files("../etc")  # no entry, or one naming files that are not its own: None
 
 The entries come from a file anyone can edit: :meth:`Manifest.files` returns only a report's
-own files (``<name>.html``, ``<name>.ipynb``) inside the folder, so a hand-edited manifest
+own files (``<name>.html``, ``<name>.ipynb``, ``<name>_files/quotes.csv``...) inside the folder, so a hand-edited manifest
 never makes the index link, or a batch delete, a file of its choosing.
 """
 
@@ -28,7 +28,12 @@ from typing import Any
 
 from toolkit._io import atomic_write_text
 from toolkit._version import __version__
-from toolkit.reports._folder import FORMATS, safe_path
+from toolkit.reports._folder import (
+    FORMATS,
+    full_table_files,
+    remove_full_tables,
+    safe_path,
+)
 from toolkit.reports._outcomes import ReportOutcome
 
 __all__ = ["MANIFEST_NAME", "Manifest"]
@@ -76,13 +81,14 @@ class Manifest:
         entry = self.reports.get(name)
         if not isinstance(entry, dict) or not isinstance(entry.get("files"), list):
             return None
-        own = {f"{name}.{fmt}" for fmt in FORMATS}
+        own = {*(f"{name}.{fmt}" for fmt in FORMATS), *full_table_files(name)}
         files = entry["files"]
         if not files or not all(isinstance(f, str) and f in own for f in files):
             return None
         try:
             for f in files:
-                safe_path(self.folder, f)
+                folder, _, file = f.rpartition("/")
+                safe_path(safe_path(self.folder, folder) if folder else self.folder, file)
         except ValueError:
             return None
         return tuple(files)
@@ -140,6 +146,7 @@ class Manifest:
         for f in files:
             with contextlib.suppress(OSError):
                 (self.folder / f).unlink()
+        remove_full_tables(self.folder, name)  # also any its failed run wrote
 
     def save(self) -> None:
         """Write ``manifest.json`` atomically (only if something changed, or it is missing)."""
