@@ -13,6 +13,7 @@ import time
 
 import nbformat
 import pytest
+from report_faults import run_with_fault
 from report_samples import (
     HARBOUR,
     harbour_articles,
@@ -316,3 +317,15 @@ def test_ctrl_c_stops_the_batch_at_once_even_when_the_kernels_ignore_it(tmp_path
     assert wait_for(lambda: not kernels_started_by(proc.pid), seconds=5)
     assert not list(out.glob(".tk-*"))
     assert not (out / "_failed").exists()  # notebooks cut short are not failures
+
+
+# --- killed at random -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_batch_killed_at_a_random_moment_leaves_a_folder_the_next_run_completes(seed, tmp_path):
+    """SIGKILL or SIGINT at a random moment (benchmarks/bench_report_faults.py runs 20 seeds):
+    the folder left holds whole files and an index that links only what is there; the next
+    run completes it, and leaves no temporary file, connection file or kernel behind."""
+    run = run_with_fault(seed, tmp_path)
+    assert run.signal in {"SIGKILL", "SIGINT"}

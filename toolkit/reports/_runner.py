@@ -29,7 +29,7 @@ __all__ = ["BatchRunner"]
 
 _MANIFEST_SAVE_EVERY = 2.0  # seconds between manifest saves during a batch
 _KERNEL_START_ATTEMPTS = 2  # a worker gives up starting kernels after this many failures
-_STOP_WAIT = 1.5  # seconds the workers get to stop after Ctrl-C (the kernels are killed)
+_STOP_WAIT = 0.5  # seconds the workers get to stop after Ctrl-C (the kernels are killed)
 _FINISH_WAIT = 30.0  # seconds the idle workers get to shut their kernels down at the end
 
 
