@@ -4,6 +4,7 @@ names and paths that stay inside the folder, and summary.csv. No kernel runs her
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from toolkit.reports import BatchResult, ReportOutcome, build_reports, notebook_path
 from toolkit.reports._folder import report_names, safe_path
 from toolkit.reports._index import write_summary_csv
-from toolkit.reports._keys import batch_key
+from toolkit.reports._keys import batch_key, file_digest
 from toolkit.reports.manifest import MANIFEST_NAME, Manifest
 
 
@@ -132,3 +133,15 @@ def test_report_paths_stay_in_the_output_folder(tmp_path):
         }
     )
     assert list(names.values()) == ["index-2", "Index-3", "x-2", "A", "a-2"]
+
+
+def test_only_regular_files_are_read_for_a_key(tmp_path):
+    """A FIFO would block the batch before any report is built, /dev/zero never end: both
+    fail as unreadable, at once."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(OSError, match="not a regular file"):
+            file_digest(path)
+    (tmp_path / "talks.txt").write_text("Talks resume in Geneva.\n", encoding="utf-8")
+    assert len(file_digest(tmp_path / "talks.txt")) == 64

@@ -8,8 +8,10 @@ the one recorded in the manifest (and whose files are there) is not built again.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from toolkit._version import __version__
@@ -48,9 +50,14 @@ def batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes, read in 1 MB blocks."""
+    """SHA-256 of the file's bytes, read in 1 MB blocks. Only a regular file is read:
+    :class:`OSError` for anything else (a FIFO would block the batch, ``/dev/zero`` never end).
+    """
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
