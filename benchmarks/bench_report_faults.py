@@ -52,8 +52,8 @@ def main() -> int:
     print(f"{args.seeds - failures} of {args.seeds} seeds consistent after the rerun")
     if stops:
         print(
-            f"SIGINT stopped the batch in {max(stops):.2f} s at most, {sum(stops) / len(stops):.2f} s "
-            f"on average ({len(stops)} runs; target: within 2 s)"
+            f"SIGINT stopped the batch in {max(stops):.2f} s at most, "
+            f"{sum(stops) / len(stops):.2f} s on average ({len(stops)} runs; target: within 2 s)"
         )
     return 1 if failures else 0
 

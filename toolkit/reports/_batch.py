@@ -83,18 +83,19 @@ def build_reports(
     ``workers`` warm kernels run in parallel. ``force`` rebuilds unchanged articles.
     ``formats`` is any of ``"html"``, ``"ipynb"``. ``notebook`` replaces the report notebook
     (it must take ``article_path`` and ``article_id`` parameters and call
-    :func:`~toolkit.reports.publish_summary`). ``timeout`` bounds each cell and the HTML export, in seconds (fractions welcome).
-    ``progress``: a tqdm bar on stderr (``None``: only on a terminal). ``on_failure`` is
-    called once per failed article as it happens.
+    :func:`~toolkit.reports.publish_summary`; it may take ``full_tables_dir``, see
+    :func:`~toolkit.reports.save_full_tables`). ``timeout`` bounds each cell and the HTML
+    export, in seconds (fractions welcome). ``progress``: a tqdm bar on stderr (``None``: only
+    on a terminal). ``on_failure`` is called once per failed article as it happens.
 
     >>> result = build_reports(["seeds/"], "reports/", workers=2)       # doctest: +SKIP
     >>> result.counts                                                    # doctest: +SKIP
     {'built': 1, 'skipped': 0, 'failed': 0}
 
     Raises :class:`ValueError` for an unknown format, a timeout that is not a positive finite
-    number, or no articles, :class:`FileNotFoundError`
-    for a missing notebook, :class:`OSError` when ``out`` cannot be written. Problems with
-    single articles never raise: they become failed outcomes.
+    number or no articles, :class:`FileNotFoundError` for a missing notebook, :class:`OSError`
+    when ``out`` cannot be written or another batch is using it. Problems with single
+    articles never raise: they become failed outcomes.
     """
     started = time.perf_counter()
     checked_formats = _checked_formats(formats)
@@ -223,8 +224,9 @@ def _announce_failures(outcomes: Iterable[ReportOutcome], options: _Options) -> 
 def _remove_stale_files(result: BatchResult, plan: _Plan, manifest: Manifest) -> None:
     """Files the new index no longer links: the report of an article that now fails (of an
     earlier text: see :meth:`Manifest.drop_stale_report`), and the failed notebook of an
-    earlier run of an article that now builds, or fails without one. Removed only now, after the new index is written, so that no index ever
-    links a missing file, wherever the batch is stopped."""
+    earlier run of an article that now builds, or fails without one. Removed only now, after
+    the new index is written, so that no index ever links a missing file, wherever the batch
+    is stopped."""
     keys = {job.id: job.key for job in plan.jobs}
     for outcome in result.outcomes:
         if outcome.status == "failed":

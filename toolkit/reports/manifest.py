@@ -13,8 +13,9 @@ short leaves the old manifest or the new one.
 >>> manifest.files("../etc")  # no entry, or one naming files that are not its own: None
 
 The entries come from a file anyone can edit: :meth:`Manifest.files` returns only a report's
-own files (``<name>.html``, ``<name>.ipynb``, ``<name>_files/quotes.csv``...) inside the folder, so a hand-edited manifest
-never makes the index link, or a batch delete, a file of its choosing.
+own files (``<name>.html``, ``<name>.ipynb``, ``<name>_files/quotes.csv``...) inside the
+folder, so a hand-edited manifest never makes the index link, or a batch delete, a file of
+its choosing.
 """
 
 from __future__ import annotations
