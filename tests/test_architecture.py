@@ -144,7 +144,7 @@ def find_cycle(graph: dict[str, frozenset[str]]) -> list[str] | None:
                 finished.add(path.pop())
                 pending.pop()
             elif following in path:
-                return path[path.index(following) :] + [following]
+                return [*path[path.index(following) :], following]
             elif following not in finished:
                 path.append(following)
                 pending.append(iter(sorted(graph.get(following, ()))))
@@ -157,9 +157,9 @@ def layer_of(module: str) -> tuple[int, str]:
     best: tuple[int, int, str] | None = None
     for rank, name, prefixes in LAYERS:
         for prefix in prefixes:
-            if module == prefix or module.startswith(prefix + "."):
-                if best is None or len(prefix) > best[0]:
-                    best = (len(prefix), rank, name)
+            inside = module == prefix or module.startswith(prefix + ".")
+            if inside and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), rank, name)
     assert best is not None, f"{module}: place it in a layer of LAYERS in {__file__}"
     return best[1], best[2]
 

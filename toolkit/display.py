@@ -22,14 +22,17 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from toolkit.actors import count_actors
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from toolkit.analysis import ArticleAnalysis
+    from toolkit.actors import Actor
+    from toolkit.article import Article
+    from toolkit.quotes import Quote
+    from toolkit.text.stats import TextStats
 
 __all__ = [
     "KIND_COLOURS",
@@ -38,6 +41,7 @@ __all__ = [
     "SPEAKER_COLOURS",
     "TEXT_LIMIT",
     "TITLE_LIMIT",
+    "Analysed",
     "PngImage",
     "SvgImage",
     "actor_chart",
@@ -103,10 +107,25 @@ _STYLE = """<style>
 </style>"""
 
 
+class Analysed(Protocol):
+    """What the views read from an analysed article: :class:`toolkit.analysis.ArticleAnalysis`
+    is one. (Named by its shape so that this module does not import the analysis, which shows
+    itself in JupyterLab through :func:`analysis_html`.)"""
+
+    @property
+    def article(self) -> Article: ...
+    @property
+    def stats(self) -> TextStats: ...
+    @property
+    def actors(self) -> tuple[Actor, ...]: ...
+    @property
+    def quotes(self) -> tuple[Quote, ...]: ...
+
+
 # --- public pieces ------------------------------------------------------------------------
 
 
-def analysis_html(analysis: ArticleAnalysis) -> str:
+def analysis_html(analysis: Analysed) -> str:
     """The compact view JupyterLab shows for an :class:`~toolkit.analysis.ArticleAnalysis`:
     title and figures, then the text with quotations and actors marked."""
     return _wrap(
@@ -117,7 +136,7 @@ def analysis_html(analysis: ArticleAnalysis) -> str:
     )
 
 
-def header_html(analysis: ArticleAnalysis) -> str:
+def header_html(analysis: Analysed) -> str:
     """The title and a metadata table: id, source file, encoding, size, actors, quotations."""
     return _wrap(_header(analysis))
 
@@ -143,7 +162,7 @@ def diversity_table_html(stats: Any) -> str:
     )
 
 
-def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
+def article_html(analysis: Analysed, max_chars: int = TEXT_LIMIT) -> str:
     """The article text with each quotation highlighted and labelled with its speaker
     (``Q1 · Macron``), the speaker's words in the quotation's colour, and actor mentions
     underlined by kind (dotted for pronouns), with a legend. A text longer than ``max_chars``
@@ -152,7 +171,7 @@ def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
 
 
 def quotes_table_html(
-    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+    analysis: Analysed, max_rows: int = ROW_LIMIT, full_table: str | None = None
 ) -> str:
     """One row per quotation, numbered as in :func:`article_html`; the first ``max_rows``,
     with a note pointing at ``full_table`` (a link to all of them) when there are more."""
@@ -183,7 +202,7 @@ def quotes_table_html(
 
 
 def actors_table_html(
-    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+    analysis: Analysed, max_rows: int = ROW_LIMIT, full_table: str | None = None
 ) -> str:
     """One row per actor: name, kind, mentions, quotations attributed, aliases and titles;
     the ``max_rows`` most mentioned, with a note pointing at ``full_table`` (a link to all of
@@ -212,7 +231,7 @@ def actors_table_html(
     )
 
 
-def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
+def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
     """A horizontal bar chart of the ``top`` actors by mentions, coloured by kind, with the
     number of quotations attributed to each beside its bar. Uses no pyplot state.
     """
@@ -401,7 +420,7 @@ def _wrap(body: str) -> str:
     return f'<div class="tk-report">{_STYLE}{body}</div>'
 
 
-def _header(analysis: ArticleAnalysis) -> str:
+def _header(analysis: Analysed) -> str:
     article = analysis.article
     stats = analysis.stats
     source = getattr(article, "source_path", None)
@@ -502,12 +521,12 @@ def _actors_by_mentions(actors: Any) -> list[Any]:
     return [c.actor for c in sorted(count_actors(actors), key=lambda c: -c.mentions)]
 
 
-def _quote_counts(analysis: ArticleAnalysis) -> dict[str, int]:
+def _quote_counts(analysis: Analysed) -> dict[str, int]:
     """Actor name -> quotations attributed to it."""
     return {c.actor.name: c.quotes for c in count_actors(analysis.actors, analysis.quotes)}
 
 
-def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
+def _speaker_colours(analysis: Analysed) -> dict[str, str]:
     colours: dict[str, str] = {}
     for quote in analysis.quotes:
         speaker = speaker_of(quote) or ""
@@ -518,7 +537,7 @@ def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
     return colours
 
 
-def _legend(analysis: ArticleAnalysis) -> str:
+def _legend(analysis: Analysed) -> str:
     parts = []
     colours = _speaker_colours(analysis)
     for speaker, colour in itertools.islice(colours.items(), _LEGEND_SPEAKERS):
@@ -551,7 +570,7 @@ class _Mark:
     attrs: dict[str, Any]
 
 
-def _marks(analysis: ArticleAnalysis) -> list[_Mark]:
+def _marks(analysis: Analysed) -> list[_Mark]:
     text_length = len(analysis.article.text)
     colours = _speaker_colours(analysis)
     marks: list[_Mark] = []
@@ -584,7 +603,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
 
 
-def _text(analysis: ArticleAnalysis, max_chars: int | None = TEXT_LIMIT) -> str:
+def _text(analysis: Analysed, max_chars: int | None = TEXT_LIMIT) -> str:
     """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
     every piece between two mark boundaries is wrapped on its own. Text after ``max_chars``
     (see :func:`_cut`) is left out, with a note.
@@ -659,7 +678,7 @@ def _text(analysis: ArticleAnalysis, max_chars: int | None = TEXT_LIMIT) -> str:
     return "".join(out)
 
 
-def _cut(analysis: ArticleAnalysis, max_chars: int | None) -> int:
+def _cut(analysis: Analysed, max_chars: int | None) -> int:
     """Where the shown text ends: the whole text if it is at most ``max_chars`` long, else
     the end of the last paragraph within ``max_chars`` (if that leaves at least half of
     them), else the last space within them, else ``max_chars`` itself."""
