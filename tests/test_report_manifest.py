@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.errors import ArticleError
 from toolkit.reports import BatchResult, ReportOutcome, build_reports, notebook_path
 from toolkit.reports._folder import report_names, safe_path
 from toolkit.reports._index import write_summary_csv
@@ -141,7 +142,7 @@ def test_only_regular_files_are_read_for_a_key(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     for path in (fifo, Path("/dev/zero")):
-        with pytest.raises(OSError, match="not a regular file"):
+        with pytest.raises(ArticleError, match="not a regular file"):
             file_digest(path)
     (tmp_path / "talks.txt").write_text("Talks resume in Geneva.\n", encoding="utf-8")
     assert len(file_digest(tmp_path / "talks.txt")) == 64

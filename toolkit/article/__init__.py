@@ -41,6 +41,7 @@ from toolkit.article._paths import (
     PathScan,
     assign_ids,
     expand_paths,
+    resolved,
     scan_paths,
     slugify,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "parse_date",
     "read_articles",
     "read_file_bytes",
+    "resolved",
     "scan_paths",
     "slugify",
     "split_authors",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.article import assign_ids, expand_paths
+from toolkit.errors import ArticleError
 from toolkit.reports._folder import (
     FORMATS,
     articles_outside,
@@ -173,7 +174,7 @@ def _plan(articles: list[Path], manifest: Manifest, options: _Options) -> _Plan:
     for path, name in plan.names.items():
         try:
             key = report_key(key_of_batch, name, path)
-        except OSError as exc:
+        except (ArticleError, OSError) as exc:
             plan.outcomes[name] = ReportOutcome(
                 name, str(path), "failed", error=_unreadable(path, exc)
             )
@@ -191,9 +192,11 @@ def _plan(articles: list[Path], manifest: Manifest, options: _Options) -> _Plan:
     return plan
 
 
-def _unreadable(path: Path, exc: OSError) -> str:
-    reason = "file not found" if not path.exists() else f"cannot read file ({exc.strerror or exc})"
-    return f"{path}: {reason}"
+def _unreadable(path: Path, exc: ArticleError | OSError) -> str:
+    """The one-line reason an input cannot be read, as the loaders word it."""
+    if isinstance(exc, ArticleError):
+        return str(exc)
+    return str(ArticleError(path, f"cannot read file ({exc.strerror or exc})"))
 
 
 def _run_jobs(plan: _Plan, manifest: Manifest, options: _Options) -> None:

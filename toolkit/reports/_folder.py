@@ -86,8 +86,10 @@ def articles_outside(files: list[Path], out: Path) -> list[Path]:
     """``files`` less the output folder and everything under it, compared resolved: a batch
     never reads its own reports (``toolkit report news/ --out news/reports``, run twice, must
     not report on the reports of the first run)."""
-    root = out.resolve()
-    return [f for f in files if not f.resolve().is_relative_to(root)]
+    from toolkit.article import resolved  # a symlink loop is an input error, not a crash
+
+    root = resolved(out)
+    return [f for f in files if not resolved(f).is_relative_to(root)]
 
 
 def full_tables_folder(out: Path, name: str) -> Path:

@@ -8,10 +8,8 @@ the one recorded in the manifest (and whose files are there) is not built again.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import stat
 from pathlib import Path
 
 from toolkit._version import __version__
@@ -50,14 +48,13 @@ def batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes, read in 1 MB blocks. Only a regular file is read:
-    :class:`OSError` for anything else (a FIFO would block the batch, ``/dev/zero`` never end).
-    """
+    """SHA-256 of the file's bytes, read in 1 MB blocks. Only a regular file is read, as
+    articles are: :class:`toolkit.errors.ArticleError` naming the file and the problem for
+    anything else (a FIFO would block the batch, ``/dev/zero`` never end, a symlink loop)."""
+    from toolkit.article import open_regular_file
+
     digest = hashlib.sha256()
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
+    with open_regular_file(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
