@@ -13,11 +13,11 @@ from pathlib import Path
 from toolkit.cli._common import (
     PATHS_HELP,
     Failures,
-    one_line,
     plural,
     positive_int,
     print_above_progress,
 )
+from toolkit.errors import one_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
