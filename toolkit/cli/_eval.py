@@ -208,19 +208,13 @@ def _cmd_eval_gender(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: {args.gold}: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        emit([result.to_dict()], "json")
-        return 0
-    print(f"Inferred gender, {result.articles} articles (people = mentioned, sources = quoted)")
-    print()
-    emit(result.rows(), "table")
-    print()
-    emit(result.summary_rows(), "table")
-    print()
-    emit(result.outlet_rows(), "table")
-    if result.errors:
-        print(f"{result.errors} articles raised an error, scored as empty")
-    return 0
+    return _print_tables(
+        result,
+        args.json,
+        f"Inferred gender, {result.articles} articles (people = mentioned, sources = quoted)",
+        [result.rows(), result.summary_rows(), result.outlet_rows()],
+        f"{result.errors} articles raised an error, scored as empty",
+    )
 
 
 def _cmd_eval_roles(args: argparse.Namespace) -> int:
@@ -231,16 +225,29 @@ def _cmd_eval_roles(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {args.gold}: {exc}", file=sys.stderr)
         return 2
-    if args.json:
+    return _print_tables(
+        result,
+        args.json,
+        f"Speaker roles: {len(result.pairs)} labels, {result.found} found",
+        [result.rows(), result.confusion()],
+        f"{result.errors} articles could not be read, their labels scored as missing",
+    )
+
+
+def _print_tables(
+    result, as_json: bool, title: str, tables: list[list[dict]], errors_note: str
+) -> int:
+    """One evaluation as JSON, or as ``title`` and its tables, then ``errors_note`` when
+    some articles could not be scored."""
+    if as_json:
         emit([result.to_dict()], "json")
         return 0
-    print(f"Speaker roles: {len(result.pairs)} labels, {result.found} found")
-    print()
-    emit(result.rows(), "table")
-    print()
-    emit(result.confusion(), "table")
+    print(title)
+    for rows in tables:
+        print()
+        emit(rows, "table")
     if result.errors:
-        print(f"{result.errors} articles could not be read, their labels scored as missing")
+        print(errors_note)
     return 0
 
 
