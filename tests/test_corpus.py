@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
@@ -98,7 +99,7 @@ def test_tables_have_sensible_dtypes(corpus):
         "quotes",
         "first_offset",
     ]
-    assert list(corpus.quotes.columns) == [
+    assert list(corpus.quotes.columns[:12]) == [
         "article_id",
         "kind",
         "speaker",
@@ -113,6 +114,22 @@ def test_tables_have_sensible_dtypes(corpus):
         "cue_end",
     ]
     assert list(corpus.co_mentions.columns) == ["article_id", "actor_a", "actor_b", "count"]
+
+
+def test_the_quotes_table_holds_every_field_of_quote(corpus):
+    """Quote.to_dict() makes the row: a field added to Quote becomes a column, typed by its
+    annotation, with no change in the corpus code."""
+    fields = [f.name for f in dataclasses.fields(toolkit.Quote)]
+    assert sorted(corpus.quotes.columns) == sorted(["article_id", *fields])
+    assert list(corpus.quotes.columns[12:]) == [
+        f for f in fields if f not in corpus.quotes.columns[:12]
+    ]
+    assert corpus.quotes["closed"].dtype == "boolean"
+    assert corpus.quotes["paragraphs"].dtype == "int64"
+    first = corpus.quotes.iloc[0]
+    analysis = corpus.analysis(first["article_id"])
+    row = {k: None if pd.isna(first[k]) else first[k] for k in fields}
+    assert row == analysis.quotes[0].to_dict()
 
 
 def test_rows_agree_with_the_articles(corpus):
