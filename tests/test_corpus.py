@@ -492,10 +492,18 @@ def test_mentions_and_shares_are_those_of_voice_share_frame(corpus):
 
 def test_tables_of_an_older_toolkit_are_read_with_todays_columns(corpus, tmp_path):
     folder = corpus.to_parquet(tmp_path / "tables")
+    for name in TABLES:  # an older toolkit wrote no run id
+        pd.read_parquet(folder / f"{name}.parquet").to_parquet(folder / f"{name}.parquet")
     old = pd.read_parquet(folder / "actors.parquet")
     old = old.assign(mentions=old["name_mentions"]).drop(columns="name_mentions")
     old.to_parquet(folder / "actors.parquet")  # as written when mentions counted names only
-    assert_same_corpus(Corpus.read_parquet(folder), corpus)
+    old_quotes = pd.read_parquet(folder / "quotes.parquet").drop(columns=["closed", "paragraphs"])
+    old_quotes.to_parquet(folder / "quotes.parquet")  # before the table held every Quote field
+    read = Corpus.read_parquet(folder)
+    assert read.quotes["closed"].isna().all()
+    assert_same_corpus(read, dataclasses.replace(corpus, quotes=read.quotes))
+    columns = [c for c in corpus.quotes.columns if c not in ("closed", "paragraphs")]
+    pd.testing.assert_frame_equal(read.quotes[columns], corpus.quotes[columns])
 
 
 def test_an_article_changed_since_the_corpus_was_made_is_refused(news, tmp_path):

@@ -21,7 +21,8 @@ The modules, in the order data flows through them:
 - ``engines``: where tasks run (this process, a local process pool, a Dask cluster);
 - ``_run``: many articles -> results in input order (:func:`iter_corpus`);
 - ``_sink``: results -> tables, in memory or streamed to Parquet;
-- ``_write``: a folder of Parquet tables (:func:`write_corpus`);
+- ``_folder``: a folder of tables from one run (lock, run id, leftovers);
+- ``_write``: streaming the tables to that folder (:func:`write_corpus`);
 - ``_actor_tables``, ``_display``: summaries and HTML of the tables;
 - ``_corpus``: the :class:`Corpus` and :func:`analyze_corpus`.
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from toolkit.corpus import engines
 from toolkit.corpus._corpus import ArticleChangedError, Corpus, analyze_corpus
+from toolkit.corpus._folder import MixedTablesError
 from toolkit.corpus._rows import ArticleResult, analysis_rows
 from toolkit.corpus._run import iter_corpus
 from toolkit.corpus._schema import TABLES
@@ -40,6 +42,7 @@ __all__ = [
     "ArticleChangedError",
     "ArticleResult",
     "Corpus",
+    "MixedTablesError",
     "WriteSummary",
     "analysis_rows",
     "analyze_corpus",

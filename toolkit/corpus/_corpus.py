@@ -19,6 +19,7 @@ from toolkit.article import load_article
 from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
+from toolkit.corpus._folder import read_tables
 from toolkit.corpus._run import iter_corpus
 from toolkit.corpus._schema import TABLES, normalise, upgrade_actors
 from toolkit.corpus._sink import TableSink, collect
@@ -112,23 +113,20 @@ class Corpus:
     @classmethod
     def read_parquet(cls, folder: str | Path) -> Corpus:
         """Read the tables written by :meth:`to_parquet`, :func:`write_corpus` or
-        ``toolkit corpus --out FOLDER``."""
-        import pandas as pd
+        ``toolkit corpus --out FOLDER``.
 
+        Raises :class:`~toolkit.corpus.MixedTablesError` when the tables are not all from one
+        run (a run stopped between its final renames), rather than mixing two corpora.
+        """
         folder = Path(folder)
         if not (folder / "articles.parquet").is_file():
             raise FileNotFoundError(
                 f"{folder}: not a corpus folder (no articles.parquet); "
                 f"write one with: toolkit corpus ARTICLES... --out {folder}"
             )
-        tables = {}
-        for name in TABLES:
-            path = folder / f"{name}.parquet"
-            frame = pd.read_parquet(path) if path.is_file() else pd.DataFrame()
-            if name == "actors":
-                frame = upgrade_actors(frame)
-            tables[name] = normalise(name, frame)
-        return cls(**tables)
+        tables = read_tables(folder)
+        tables["actors"] = upgrade_actors(tables["actors"])
+        return cls(**{name: normalise(name, frame) for name, frame in tables.items()})
 
     @classmethod
     def open(

@@ -8,10 +8,11 @@ and :func:`write_tables`, which every writer of a corpus folder goes through.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.corpus._folder import RUN_KEY, locked, new_run_id, sweep, sync, table_path
 from toolkit.corpus._run import iter_corpus
 from toolkit.corpus._schema import TABLES
 from toolkit.corpus._sink import ParquetSink, collect
@@ -28,6 +29,7 @@ class WriteSummary:
     duplicates: int
     errors: list[tuple[str, str]]
     rows: dict[str, int]
+    run_id: str
 
 
 def write_corpus(
@@ -61,22 +63,41 @@ def write_corpus(
         duplicates=done.duplicates,
         errors=done.errors,
         rows={name: sink.rows for name, sink in sinks.items()},
+        run_id=sinks["articles"].metadata[RUN_KEY],
     )
+
+
+#: Called with each table's name right after the table is renamed into place. Tests set it
+#: to stop a run between two renames, as a crash would.
+fault_hook: Callable[[str], None] | None = None
 
 
 @contextlib.contextmanager
 def write_tables(folder: Path) -> Iterator[dict[str, ParquetSink]]:
-    """A :class:`~toolkit.corpus._sink.ParquetSink` per table in ``folder``; when the block
-    ends, the finished files replace the tables. After an error, nothing is replaced and
-    the temporary files are removed."""
+    """A :class:`~toolkit.corpus._sink.ParquetSink` per table in ``folder``, under its lock
+    and with a new run id in every table; when the block ends, the finished files replace
+    the tables. After an error nothing is replaced and the temporary files are removed;
+    after a kill, the next writer sweeps them."""
     folder.mkdir(parents=True, exist_ok=True)
-    sinks = {name: ParquetSink(name, folder / f"{name}.parquet") for name in TABLES}
-    try:
-        yield sinks
-        for sink in sinks.values():
-            sink.finish()
-        for sink in sinks.values():
-            sink.publish()
-    finally:
-        for sink in sinks.values():
-            sink.abort()
+    with locked(folder):
+        sweep(folder)
+        run = {RUN_KEY: new_run_id()}
+        sinks = {name: ParquetSink(name, table_path(folder, name), run) for name in TABLES}
+        try:
+            yield sinks
+            for sink in sinks.values():
+                sink.finish()
+            _publish(folder, sinks)
+        finally:
+            for sink in sinks.values():
+                sink.abort()
+
+
+def _publish(folder: Path, sinks: dict[str, ParquetSink]) -> None:
+    """The final renames, one table after the other: a run stopped between two of them
+    leaves a mixed set, which readers refuse (see :func:`~toolkit.corpus._folder.check_one_run`)."""
+    for name, sink in sinks.items():
+        sink.publish()
+        if fault_hook is not None:
+            fault_hook(name)
+    sync(folder)
