@@ -1,6 +1,6 @@
 """Fault injection for ``toolkit corpus``: ``kill -9`` at random points, then a rerun.
 
-    python benchmarks/bench_corpus_faults.py                 # 20 kills, 300 BBC articles
+    python benchmarks/bench_corpus_faults.py                 # 20 kills, 600 BBC articles
     python benchmarks/bench_corpus_faults.py --seeds 50 --sample 100
     python benchmarks/bench_corpus_faults.py --corpus DIR --engine dask
 
@@ -13,14 +13,15 @@ temporary files left, and whether every process the run started is gone within 5
 the command runs again to its end; its tables must equal a reference analysis, be one run's,
 and leave no temporary file and no process.
 
-Without the evaluation data's BBC corpus (or ``--corpus``), copies of the tests' sample
-corpus are used. Linux only (reads /proc).
+Without the evaluation data's BBC corpus (beside the checkout, under ``TOOLKIT_SHARED``, or
+given with ``--corpus``), copies of the tests' sample corpus are used. Linux only (/proc).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import os
 import statistics
 import sys
 import tempfile
@@ -38,13 +39,14 @@ from corpus_faults import (  # noqa: E402
     write_many_news,
 )
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+# The evaluation data beside the checkout, or where TOOLKIT_SHARED points.
+DEFAULT_CORPUS = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpus" / "bbc"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of articles")
-    parser.add_argument("--sample", type=int, default=300, help="articles (default 300)")
+    parser.add_argument("--sample", type=int, default=600, help="articles (default 600)")
     parser.add_argument("--seeds", type=int, default=20, help="kills (default 20)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
@@ -102,8 +104,8 @@ def report(trials: list, baseline: float) -> int:
     print(
         f"\n{len(killed)} of {len(trials)} runs killed (the others ended first); after the kill "
         f"a reader found: {', '.join(f'{n} {s}' for s, n in states.most_common())} "
-        f"(refused: a mixed set, never read); {sum(t.temp_left_by_kill for t in killed)} "
-        "temporary files left by the kills"
+        f"(one run: the previous run's tables; refused: a mixed set Corpus.read_parquet "
+        f"refuses); {sum(t.temp_left_by_kill for t in killed)} temporary files left by the kills"
     )
     print(
         f"after the reruns: {whole}/{len(trials)} whole (one run's tables, equal to the "
