@@ -12,7 +12,8 @@ the ratio, then times a re-run with nothing changed (every article skipped). The
 is the whole command, Python start-up and imports included; the loop's excludes its imports. Targets: ratio >= 10; re-run < 10% of the first run on the 20 articles and
 < 2% on the whole corpus.
 
-The corpus (default ``../shared/corpus/bbc`` beside the project) is read in place; outputs go to
+The corpus (default ``$TOOLKIT_SHARED/corpus/bbc``, else ``../shared/corpus/bbc`` beside the
+project) is read in place; outputs go to
 ``benchmarks/out/`` (ignored by git) and are deleted first.
 """
 
@@ -29,7 +30,7 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+DEFAULT_CORPUS = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpus" / "bbc"
 
 
 def pick_articles(corpus: Path, n: int) -> list[Path]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_single_line_breaks_separate_paragraphs_unless_hard_wrapped():
     )
 
 
-def test_html_file_gives_text_title_and_escaped_entities(tmp_path: Path):
+def test_web_page_gives_its_main_text_and_title_apart(tmp_path: Path):
     page = tmp_path / "story.html"
     page.write_text(
         "<!DOCTYPE html><html><head><title>Site | Story</title><style>p{}</style></head>"
@@ -77,10 +78,7 @@ def test_html_file_gives_text_title_and_escaped_entities(tmp_path: Path):
     )
     article = load_article(page)
     assert article.title == "Storm hits coast"
-    assert (
-        article.text
-        == "Storm hits coast\n\nWinds of 100 mph hit Florida & Georgia.\n\nThousands lost power."
-    )
+    assert article.text == "Winds of 100 mph hit Florida & Georgia.\n\nThousands lost power."
 
 
 def test_text_file_with_html_tags_is_stripped(tmp_path: Path):
@@ -254,3 +252,96 @@ def test_plain_text_comparisons_are_not_taken_for_tags():
 def test_bidi_controls_and_unicode_line_separators_are_normalised():
     text = "Talks\u2029The \u202eminister\u202c spoke.\u2028Then left."
     assert Article.from_text(text).text == "Talks\n\nThe minister spoke.\n\nThen left."
+
+
+# --- hostile and unlucky inputs (issue 14) ---------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")
+def test_a_fifo_is_an_error_not_a_hang(tmp_path: Path):
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleNotFoundError, match=r"feed\.txt: is a named pipe \(FIFO\)"):
+        load_article(fifo)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_an_error_before_any_byte_is_read():
+    with pytest.raises(ArticleNotFoundError, match="/dev/zero: is a character device"):
+        load_article("/dev/zero")
+
+
+def test_a_symlink_loop_is_an_error_and_expand_paths_does_not_raise(tmp_path: Path):
+    (tmp_path / "one.txt").symlink_to(tmp_path / "two.txt")
+    (tmp_path / "two.txt").symlink_to(tmp_path / "one.txt")
+    (tmp_path / "real.txt").write_text("The mayor opened the bridge on Friday.")
+    paths = expand_paths([tmp_path, tmp_path / "one.txt"])
+    assert [p.name for p in paths] == ["one.txt", "real.txt", "two.txt"]
+    assert sorted(assign_ids(paths).values()) == ["one", "real", "two"]
+    with pytest.raises(ArticleNotFoundError, match=r"one\.txt: symlink loop"):
+        load_article(tmp_path / "one.txt")
+
+
+def test_a_folder_named_like_a_file_is_an_error(tmp_path: Path):
+    (tmp_path / "story.txt").mkdir()
+    with pytest.raises(ArticleNotFoundError, match=r"story\.txt: is a directory"):
+        load_article(tmp_path / "story.txt")
+
+
+def test_a_nul_byte_far_into_the_file_makes_it_binary(tmp_path: Path):
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"The council met. " * 5000 + b"\x00" + b"More text.")
+    with pytest.raises(BinaryArticleError, match="binary file"):
+        load_article(path)
+
+
+def test_lone_surrogates_become_replacement_characters():
+    article = Article.from_text("a \ud800 b")
+    assert article.text == "a \ufffd b"
+    assert len(article.fingerprint) == 64
+    assert Article.from_text("Smile \ud83d\ude00 now.").text == "Smile \U0001f600 now."
+    assert Article.from_text("Talks resume.", title="Bad \udc80 title").title == "Bad \ufffd title"
+
+
+def test_file_names_are_printed_escaped_in_errors(tmp_path: Path):
+    forged = tmp_path / "bad\nerror: forged.txt"
+    forged.write_bytes(b"")
+    with pytest.raises(EmptyArticleError) as info:
+        load_article(forged)
+    assert "\n" not in str(info.value)
+    assert "bad\\nerror: forged.txt: file is empty" in str(info.value)
+    assert info.value.path == str(forged)
+    disguised = tmp_path / "invoice\u202etxt.exe"
+    disguised.write_bytes(b"\x00\x01")
+    with pytest.raises(BinaryArticleError) as info:
+        load_article(disguised)
+    assert "\u202e" not in str(info.value)
+    assert "invoice\\u202etxt.exe" in str(info.value)
+
+
+def test_article_errors_survive_pickling_between_processes():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(EmptyArticleError("a.txt", "file is empty")))
+    assert type(error) is EmptyArticleError
+    assert str(error) == "a.txt: file is empty"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")
+def test_cli_batch_goes_on_past_a_fifo_a_loop_and_a_forged_name(tmp_path: Path, capsys):
+    from toolkit.cli import main
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "x\nerror: all good.txt").write_bytes(b"\x00")
+    (tmp_path / "good.txt").write_text("The mayor opened the bridge on Friday.")
+    assert main(["stats", str(tmp_path), "--csv"]) == 1
+    captured = capsys.readouterr()
+    assert [line.split(",")[0] for line in captured.out.splitlines()[1:]] == ["good"]
+    errors = captured.err.splitlines()
+    assert errors == [
+        f"error: {tmp_path / 'loop.txt'}: symlink loop",
+        f"error: {tmp_path / 'pipe.txt'}: is a named pipe (FIFO), not a regular file",
+        f"error: {tmp_path}/x\\nerror: all good.txt: binary file, not text",
+        "3 input(s) failed",
+    ]

@@ -91,6 +91,7 @@ def test_tables_have_sensible_dtypes(corpus):
     assert list(corpus.actors.columns) == [
         "article_id",
         "actor",
+        "key",
         "kind",
         "mentions",
         "name_mentions",
@@ -126,6 +127,7 @@ def test_the_quotes_table_holds_every_field_of_quote(corpus):
     ]
     assert corpus.quotes["closed"].dtype == "boolean"
     assert corpus.quotes["paragraphs"].dtype == "int64"
+    assert corpus.quotes["rule"].dtype == "string"
     first = corpus.quotes.iloc[0]
     analysis = corpus.analysis(first["article_id"])
     row = {k: None if pd.isna(first[k]) else first[k] for k in fields}
@@ -330,6 +332,7 @@ def test_top_actors_and_voice_share(corpus):
     table = corpus.actor_table()
     assert list(table.columns) == [
         "actor",
+        "key",
         "kind",
         "articles",
         "mentions",
@@ -343,8 +346,8 @@ def test_top_actors_and_voice_share(corpus):
         "voice_share",
     ]
     assert table["mentions"].is_monotonic_decreasing
-    totals = corpus.actors.groupby("actor")["mentions"].sum()
-    assert dict(zip(table["actor"], table["mentions"], strict=True)) == totals.to_dict()
+    totals = corpus.actors.groupby("key")["mentions"].sum()
+    assert dict(zip(table["key"], table["mentions"], strict=True)) == totals.to_dict()
     assert len(corpus.top_actors(3)) == 3
     by_topic = corpus.top_actors(2, by="topic")
     assert set(by_topic["topic"]) == {"business", "politics", "tech"}
@@ -497,12 +500,13 @@ def test_tables_of_an_older_toolkit_are_read_with_todays_columns(corpus, tmp_pat
     old = pd.read_parquet(folder / "actors.parquet")
     old = old.assign(mentions=old["name_mentions"]).drop(columns="name_mentions")
     old.to_parquet(folder / "actors.parquet")  # as written when mentions counted names only
-    old_quotes = pd.read_parquet(folder / "quotes.parquet").drop(columns=["closed", "paragraphs"])
+    newer = ["closed", "paragraphs", "rule"]
+    old_quotes = pd.read_parquet(folder / "quotes.parquet").drop(columns=newer)
     old_quotes.to_parquet(folder / "quotes.parquet")  # before the table held every Quote field
     read = Corpus.read_parquet(folder)
-    assert read.quotes["closed"].isna().all()
+    assert read.quotes["closed"].isna().all() and read.quotes["rule"].isna().all()
     assert_same_corpus(read, dataclasses.replace(corpus, quotes=read.quotes))
-    columns = [c for c in corpus.quotes.columns if c not in ("closed", "paragraphs")]
+    columns = [c for c in corpus.quotes.columns if c not in newer]
     pd.testing.assert_frame_equal(read.quotes[columns], corpus.quotes[columns])
 
 

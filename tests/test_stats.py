@@ -109,6 +109,20 @@ def test_dale_chall_difficult_words_and_adjustment():
     assert text_stats("The dogs walked. Bigger boys stopped running.").difficult_words == 0
 
 
+def test_dale_chall_doubled_consonant_inflections_are_familiar():
+    """The list has "drop", "plan", "hot" and "thin" but not these forms: a doubled final
+    consonant before -ed, -er or -est leads back to the listed word; an unlisted base does not."""
+    from toolkit.lang import word_set
+
+    listed = word_set("dale_chall_easy_words.txt")
+    doubled = ["dropped", "planned", "hotter", "thinnest"]
+    assert not listed & set(doubled)
+    assert {"drop", "plan", "hot", "thin"} <= listed
+    s = text_stats("The boys dropped their bags. Hotter days were planned for the thinnest dogs.")
+    assert (s.words, s.difficult_words) == (13, 0)
+    assert text_stats("The boys zapped their bags.").difficult_words == 1  # "zap" is not listed
+
+
 def test_smog_scales_short_texts_to_thirty_sentences():
     s = text_stats("Negotiators met yesterday. Nothing changed.")
     assert (s.sentences, s.polysyllables) == (2, 2)  # negotiators (5), yesterday (3)

@@ -18,14 +18,16 @@ from toolkit.actors import (
     load_codebook,
 )
 from toolkit.analysis import ArticleAnalysis, analyze
-from toolkit.article import Article, clean_text, load_article, slugify
+from toolkit.article import Article, clean_text, load_article, read_articles, slugify
 from toolkit.corpus import Corpus, analyze_corpus
 from toolkit.errors import (
     ArticleError,
     ArticleNotFoundError,
     ArticleTooLargeError,
+    ArticleWarning,
     BinaryArticleError,
     EmptyArticleError,
+    TableError,
     UndecodableArticleError,
 )
 from toolkit.quotes import (
@@ -49,12 +51,14 @@ __all__ = [
     "ArticleError",
     "ArticleNotFoundError",
     "ArticleTooLargeError",
+    "ArticleWarning",
     "BinaryArticleError",
     "Corpus",
     "EmptyArticleError",
     "Mention",
     "Quote",
     "Span",
+    "TableError",
     "TextStats",
     "UndecodableArticleError",
     "__version__",
@@ -77,6 +81,7 @@ __all__ = [
     "paragraph_spans",
     "quote_table",
     "quotes_to_frame",
+    "read_articles",
     "sentences",
     "slugify",
     "text_stats",

@@ -19,10 +19,12 @@ import bisect
 import io
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
+
+from toolkit.actors import count_actors
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -32,7 +34,10 @@ if TYPE_CHECKING:
 __all__ = [
     "KIND_COLOURS",
     "OTHER_KIND_COLOUR",
+    "ROW_LIMIT",
     "SPEAKER_COLOURS",
+    "TEXT_LIMIT",
+    "TITLE_LIMIT",
     "PngImage",
     "SvgImage",
     "actor_chart",
@@ -67,6 +72,16 @@ KIND_COLOURS = {"person": "#0072B2", "organization": "#009E73", "place": "#E69F0
 #: For any other kind, and for unattributed quotations.
 OTHER_KIND_COLOUR = "#7F7F7F"
 _OTHER_KIND = OTHER_KIND_COLOUR
+
+#: Long articles get a report of bounded size: the highlighted text shows at most this many
+#: characters, and the quotation and actor tables at most ``ROW_LIMIT`` rows, each with a note
+#: saying what is left out (a 10 MB article would otherwise make a 200 MB page).
+TEXT_LIMIT = 500_000
+ROW_LIMIT = 500
+#: Titles, names and table cells are clipped to these lengths (a one-word 5 MB "title"...).
+TITLE_LIMIT = 300
+_CELL_LIMIT = 2_000
+_LEGEND_SPEAKERS = 30
 
 _STYLE = """<style>
 .tk-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;max-width:60em}
@@ -128,47 +143,56 @@ def diversity_table_html(stats: Any) -> str:
     )
 
 
-def article_html(analysis: ArticleAnalysis) -> str:
+def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
     """The article text with each quotation highlighted and labelled with its speaker
     (``Q1 · Macron``), the speaker's words in the quotation's colour, and actor mentions
-    underlined by kind (dotted for pronouns), with a legend."""
-    return _wrap(_legend(analysis) + _text(analysis))
+    underlined by kind (dotted for pronouns), with a legend. A text longer than ``max_chars``
+    is cut there (at a paragraph or word end), with a note."""
+    return _wrap(_legend(analysis) + _text(analysis, max_chars))
 
 
-def quotes_table_html(analysis: ArticleAnalysis) -> str:
-    """One row per quotation, numbered as in :func:`article_html`."""
+def quotes_table_html(
+    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+) -> str:
+    """One row per quotation, numbered as in :func:`article_html`; the first ``max_rows``,
+    with a note pointing at ``full_table`` (a link to all of them) when there are more."""
     quotes = analysis.quotes
     if not quotes:
         return _wrap('<p class="tk-note">No quotations found.</p>')
     colours = _speaker_colours(analysis)
     rows = []
-    for number, quote in enumerate(quotes, 1):
+    for number, quote in enumerate(quotes[:max_rows], 1):
         speaker = speaker_of(quote)
         colour = colours.get(speaker or "")
         swatch = f'<span class="tk-swatch" style="background:{colour}"></span>' if colour else ""
         rows.append(
             "<tr>"
             f'<td class="tk-num">Q{number}</td>'
-            f"<td>{swatch}{escape(speaker or 'unattributed')}</td>"
-            f"<td>{escape(speaker_as_written(quote))}</td>"
+            f"<td>{swatch}{escape(_clip(speaker or 'unattributed', 80))}</td>"
+            f"<td>{escape(_clip(speaker_as_written(quote), 80))}</td>"
             f"<td>{escape(_kind_label(quote))}</td>"
             f"<td>{escape(_plain(getattr(quote, 'cue', None)) or '')}</td>"
-            f"<td>{escape(quote.text)}</td>"
+            f"<td>{escape(_clip(quote.text, _CELL_LIMIT))}</td>"
             "</tr>"
         )
     head = "<tr><th>#</th><th>speaker</th><th>as written</th><th>kind</th><th>cue</th><th>quotation</th></tr>"
     return _wrap(
         f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+        + _rows_left_out(len(quotes), max_rows, "quotations", full_table, "analysis.quote_frame()")
     )
 
 
-def actors_table_html(analysis: ArticleAnalysis) -> str:
-    """One row per actor: name, kind, mentions, quotations attributed, aliases and titles."""
+def actors_table_html(
+    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+) -> str:
+    """One row per actor: name, kind, mentions, quotations attributed, aliases and titles;
+    the ``max_rows`` most mentioned, with a note pointing at ``full_table`` (a link to all of
+    them) when there are more."""
     if not analysis.actors:
         return _wrap('<p class="tk-note">No actors found.</p>')
     quoted = _quote_counts(analysis)
     rows = []
-    for actor in _actors_by_mentions(analysis.actors):
+    for actor in _actors_by_mentions(analysis.actors)[:max_rows]:
         colour = KIND_COLOURS.get(actor.kind, _OTHER_KIND)
         rows.append(
             "<tr>"
@@ -176,13 +200,15 @@ def actors_table_html(analysis: ArticleAnalysis) -> str:
             f"<td>{escape(str(actor.kind))}</td>"
             f'<td class="tk-num">{len(actor.mentions)}</td>'
             f'<td class="tk-num">{quoted.get(actor.name, 0)}</td>'
-            f"<td>{escape(', '.join(_other_names(actor)))}</td>"
-            f"<td>{escape(', '.join(getattr(actor, 'titles', ()) or ()))}</td>"
+            f"<td>{escape(_clip(', '.join(_other_names(actor)), _CELL_LIMIT))}</td>"
+            f"<td>{escape(_clip(', '.join(getattr(actor, 'titles', ()) or ()), _CELL_LIMIT))}</td>"
             "</tr>"
         )
     head = "<tr><th>actor</th><th>kind</th><th>mentions</th><th>quoted</th><th>aliases</th><th>titles</th></tr>"
+    total = len(analysis.actors)
     return _wrap(
         f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+        + _rows_left_out(total, max_rows, "actors", full_table, "analysis.actor_frame()")
     )
 
 
@@ -209,7 +235,7 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
         fig.set_label("Bar chart of actors by mentions: no actors found.")
         return fig
     described = "; ".join(
-        f"{a.name} ({a.kind}) {len(a.mentions)}"
+        f"{_clip(a.name, 80)} ({a.kind}) {len(a.mentions)}"
         + (f", quoted {quoted[a.name]}" if quoted.get(a.name) else "")
         for a in actors
     )
@@ -394,13 +420,14 @@ def _header(analysis: ArticleAnalysis) -> str:
     ease = getattr(stats, "flesch_reading_ease", None)
     if isinstance(ease, (int, float)) and math.isfinite(ease):
         rows.append(("readability", f"Flesch {ease:.1f} ({flesch_band(ease)})"))
-    people = [a.name for a in _actors_by_mentions(analysis.actors)[:5]]
+    people = [_clip(a.name, 80) for a in _actors_by_mentions(analysis.actors)[:5]]
     rows.append(
         ("actors", f"{len(analysis.actors)}" + (f": {', '.join(people)}" if people else ""))
     )
     rows.append(("quotations", str(len(analysis.quotes))))
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-    return f'<h1>{escape(article.title)}</h1><table class="tk-table">{body}</table>'
+    title = escape(_clip(article.title, TITLE_LIMIT))
+    return f'<h1>{title}</h1><table class="tk-table">{body}</table>'
 
 
 def _stats_rows(stats: Any, fields: tuple[tuple[str, str, str, str], ...]) -> list[tuple[str, ...]]:
@@ -472,11 +499,12 @@ def _other_names(actor: Any) -> list[str]:
 
 def _actors_by_mentions(actors: Any) -> list[Any]:
     """Actors, most mentioned first (ties keep the finder's order)."""
-    return sorted(actors, key=lambda a: -len(a.mentions))
+    return [c.actor for c in sorted(count_actors(actors), key=lambda c: -c.mentions)]
 
 
-def _quote_counts(analysis: ArticleAnalysis) -> Counter[str]:
-    return Counter(s for s in (speaker_of(q) for q in analysis.quotes) if s is not None)
+def _quote_counts(analysis: ArticleAnalysis) -> dict[str, int]:
+    """Actor name -> quotations attributed to it."""
+    return {c.actor.name: c.quotes for c in count_actors(analysis.actors, analysis.quotes)}
 
 
 def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
@@ -493,11 +521,13 @@ def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
 def _legend(analysis: ArticleAnalysis) -> str:
     parts = []
     colours = _speaker_colours(analysis)
-    for speaker, colour in colours.items():
+    for speaker, colour in itertools.islice(colours.items(), _LEGEND_SPEAKERS):
         parts.append(
             f'<span><span class="tk-swatch" style="background:{colour}"></span>'
-            f"quoted: {escape(speaker or 'unattributed')}</span>"
+            f"quoted: {escape(_clip(speaker or 'unattributed', 80))}</span>"
         )
+    if len(colours) > _LEGEND_SPEAKERS:
+        parts.append(f"<span>and {len(colours) - _LEGEND_SPEAKERS:,} more speakers</span>")
     kinds = sorted(
         {a.kind for a in analysis.actors},
         key=lambda k: list(KIND_COLOURS).index(k) if k in KIND_COLOURS else 99,
@@ -554,16 +584,18 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
 
 
-def _text(analysis: ArticleAnalysis) -> str:
+def _text(analysis: ArticleAnalysis, max_chars: int | None = TEXT_LIMIT) -> str:
     """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
-    every piece between two mark boundaries is wrapped on its own.
+    every piece between two mark boundaries is wrapped on its own. Text after ``max_chars``
+    (see :func:`_cut`) is left out, with a note.
 
     One sweep over the boundaries, in text order: the marks covering a piece are those that
     started at or before it and have not ended yet, so the work grows with the text and the
     number of marks, not with their product.
     """
     text = analysis.article.text
-    marks = _marks(analysis)
+    cut = _cut(analysis, max_chars)
+    marks = [m for m in _marks(analysis) if m.start < cut]
     starting: dict[int, list[int]] = defaultdict(list)
     ending: dict[int, list[int]] = defaultdict(list)
     for index, mark in enumerate(marks):
@@ -576,10 +608,13 @@ def _text(analysis: ArticleAnalysis) -> str:
     out = ['<div class="tk-text">']
     labelled: set[int] = set()
     for paragraph in analysis.article.paragraphs:
+        if paragraph.start >= cut:
+            break
+        end = min(paragraph.end, cut)
         first = bisect.bisect_right(boundaries, paragraph.start)
-        last = bisect.bisect_left(boundaries, paragraph.end)
-        points = [paragraph.start, *boundaries[first:last], paragraph.end]
-        if paragraph.end <= paragraph.start:
+        last = bisect.bisect_left(boundaries, end)
+        points = [paragraph.start, *boundaries[first:last], end]
+        if end <= paragraph.start:
             points = []  # an empty paragraph: nothing to mark
         out.append("<p>")
         open_quote: _Mark | None = None
@@ -613,7 +648,44 @@ def _text(analysis: ArticleAnalysis) -> str:
             out.append("</mark>")
         out.append("</p>")
     out.append("</div>")
+    if cut < len(text):
+        shown = sum(p.start < cut for p in analysis.article.paragraphs)
+        out.append(
+            f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
+            f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
+            f"{len(analysis.article.paragraphs):,}). The statistics, the chart and the tables are "
+            "computed on the whole article.</p>"
+        )
     return "".join(out)
+
+
+def _cut(analysis: ArticleAnalysis, max_chars: int | None) -> int:
+    """Where the shown text ends: the whole text if it is at most ``max_chars`` long, else
+    the end of the last paragraph within ``max_chars`` (if that leaves at least half of
+    them), else the last space within them, else ``max_chars`` itself."""
+    text = analysis.article.text
+    if max_chars is None or len(text) <= max_chars:
+        return len(text)
+    ends = [p.end for p in analysis.article.paragraphs if p.end <= max_chars]
+    if ends and ends[-1] >= max_chars // 2:
+        return ends[-1]
+    space = text.rfind(" ", max_chars // 2, max_chars)
+    return space if space > 0 else max_chars
+
+
+def _rows_left_out(total: int, shown: int, what: str, full_table: str | None, code: str) -> str:
+    """The note under a table that shows ``shown`` of ``total`` rows ("" if it shows all)."""
+    if total <= shown:
+        return ""
+    where = (
+        f'<a href="{escape(full_table)}">{escape(full_table)}</a>'
+        if full_table
+        else f"<code>{escape(code)}</code> in the report notebook"
+    )
+    return (
+        f'<p class="tk-note tk-cut">Showing the first {shown:,} of {total:,} {what}; all of '
+        f"them: {where}.</p>"
+    )
 
 
 def _kind_label(quote: Any) -> str:

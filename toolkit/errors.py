@@ -1,4 +1,4 @@
-"""Errors raised by the toolkit.
+"""Errors raised by the toolkit, and how names from outside are printed.
 
 Every problem with an input file is an :class:`ArticleError` whose message is one line that
 names the file and the problem, so command-line tools can print it as is and move on::
@@ -9,29 +9,74 @@ names the file and the problem, so command-line tools can print it as is and mov
     ... except ArticleError as err:
     ...     print(err)
     missing.txt: file not found
+
+File names come from outside: a name holding a line break could forge a second ``error:``
+line, and a bidirectional control (U+202E) could make ``txt.exe`` read as ``exe.txt``. The
+message escapes them (:func:`printable`); ``err.path`` keeps the name as it is.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# Controls (C0, C1), line and paragraph separators, zero-width and bidirectional controls, and
+# lone surrogates (undecodable bytes of a file name): escaped wherever a name is printed.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
+)
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with controls, bidi marks and undecodable bytes escaped: always one line, and
+    displayed in the order it is stored.
+
+    >>> printable("bad\\nerror: forged.txt")
+    'bad\\\\nerror: forged.txt'
+    >>> printable("invoice\\u202etxt.exe")
+    'invoice\\\\u202etxt.exe'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class ArticleError(Exception):
-    """An article could not be read. ``str(err)`` is ``"<path>: <problem>"`` on one line."""
+    """An article could not be read. ``str(err)`` is ``"<path>: <problem>"`` on one line.
+
+    ``path`` is the file name as given (for a row of a table, ``"<file>:<line>"``); the message
+    prints it escaped (:func:`printable`).
+    """
 
     def __init__(self, path: str | Path | None, problem: str):
         self.path = None if path is None else str(path)
-        self.problem = " ".join(str(problem).split())
-        where = self.path if self.path is not None else "<text>"
+        self.problem = printable(" ".join(str(problem).split()))
+        where = printable(self.path) if self.path is not None else "<text>"
         super().__init__(f"{where}: {self.problem}")
+
+    def __reduce__(self):  # picklable across worker processes, subclasses included
+        return (_rebuild, (type(self), self.path, self.problem))
+
+
+def _rebuild(cls: type[ArticleError], path: str | None, problem: str) -> ArticleError:
+    return cls(path, problem)
 
 
 class ArticleNotFoundError(ArticleError):
-    """The path does not exist, or is a directory where a file was expected."""
+    """The path does not exist, is not a regular file (a directory, a FIFO, a device, a symlink
+    loop) or cannot be opened."""
 
 
 class EmptyArticleError(ArticleError):
-    """The file holds no text once markup and whitespace are removed."""
+    """The file (or the row's text) holds no text once markup and whitespace are removed."""
 
 
 class BinaryArticleError(ArticleError):
@@ -44,3 +89,13 @@ class UndecodableArticleError(ArticleError):
 
 class ArticleTooLargeError(ArticleError):
     """The file is larger than the size limit (see ``toolkit.load_article``)."""
+
+
+class TableError(ArticleError):
+    """A table of articles (CSV, JSON lines, Parquet...) or one of its rows cannot be read:
+    malformed, or without a text column."""
+
+
+class ArticleWarning(UserWarning):
+    """Something in the input was kept but deserves a look (a date that does not parse, a
+    duplicate id made unique)."""

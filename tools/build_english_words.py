@@ -18,9 +18,10 @@ from toolkit.lang import nltk_data
 
 HEADER = """\
 # Lower-case English words, one a line: every all-lower-case entry of the Unix word list
-# (web2, Webster's Second International Dictionary, 1934) as shipped in NLTK's `words` corpus
-# (file `en`). Public domain according to NLTK's data index. Built by
+# (web2, Webster's Second International Dictionary, 1934). Built by
 # tools/build_english_words.py; used by the actor finder to tell ordinary words from names.
+# Source: NLTK's `words` corpus (file `en`). Licence: public domain, according to NLTK's data
+# index.
 """
 
 

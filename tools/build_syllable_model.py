@@ -59,10 +59,11 @@ HEADER = """\
 # Built by tools/build_syllable_model.py (alpha={alpha}, iterations={iterations},
 # min_count={min_count}, prune={prune}) from {words} CMUdict words; the held-out tenth of CMUdict
 # (toolkit.evaluation.syllables.is_held_out) was not used.
-# Format: context-key, then per mille P(0 1 2 3 syllables) for the vowel group in brackets;
+# Columns: the context key, then per mille P(0 1 2 3 syllables) for the vowel group in brackets;
 # ^ and $ mark the word's start and end. Contexts: {contexts}.
 #
-# Derived from the Carnegie Mellon Pronouncing Dictionary [cmudict.0.7a] as shipped by NLTK.
+# Source: derived from the Carnegie Mellon Pronouncing Dictionary [cmudict.0.7a] as shipped
+# by NLTK. Licence: CMUdict's BSD-style licence, below.
 # Copyright (C) 1993-2008 Carnegie Mellon University. All rights reserved.
 # Redistribution and use in source and binary forms, with or without modification, are
 # permitted provided that the following conditions are met:
@@ -254,7 +255,7 @@ def main() -> int:
     )
     lines = [f"{key}\t{' '.join(map(str, per_mille(p)))}" for key, p in sorted(model.items())]
     tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(header + "context\tper_mille\n" + "\n".join(lines) + "\n", encoding="utf-8")
     tmp.replace(args.out)
     print(f"wrote {args.out} ({len(lines)} keys from {len(words)} words)")
     return 0

@@ -42,6 +42,7 @@ DEFAULT_PATHS = (
     "reports",
     "README.md",
     "CONTRIBUTING.md",
+    "CHANGELOG.md",
 )
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")
 

@@ -10,7 +10,7 @@
 (('French President',), ['he'])
 
 Every mention slices back: ``text[m.start:m.end] == m.text``. See ``toolkit/actors/_find.py``
-for how names are found, typed and merged, and README "Named actors" for the figures.
+for how names are found, typed and merged, and the docs' Named actors guide for the figures.
 """
 
 from __future__ import annotations
@@ -21,7 +21,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._codebook import Codebook, CodebookEntry, codebook_frame, load_codebook
-from toolkit.actors._model import FORMS, KINDS, Actor, Mention
+from toolkit.actors._counts import ActorCounts, count_actors
+from toolkit.actors._describe import named_only_in_credits
+from toolkit.actors._identity import fold_name, identity_key
+from toolkit.actors._model import FORMS, GENDERS, KINDS, ROLES, Actor, Mention
+from toolkit.actors._role import is_sports_report, role_of_phrase
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -30,8 +34,11 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMS",
     "FRAME_COLUMNS",
+    "GENDERS",
     "KINDS",
+    "ROLES",
     "Actor",
+    "ActorCounts",
     "Codebook",
     "CodebookEntry",
     "Mention",
@@ -41,8 +48,14 @@ __all__ = [
     "co_mention_counts",
     "co_mentions",
     "codebook_frame",
+    "count_actors",
     "find_actors",
+    "fold_name",
+    "identity_key",
+    "is_sports_report",
     "load_codebook",
+    "named_only_in_credits",
+    "role_of_phrase",
 ]
 
 #: Columns of :func:`actor_frequency` and :func:`actors_to_frame`.
@@ -56,6 +69,11 @@ FRAME_COLUMNS = [
     "first_offset",
     "titles",
     "aliases",
+    "gender",
+    "gender_evidence",
+    "role",
+    "role_evidence",
+    "key",
 ]
 
 
@@ -63,36 +81,48 @@ def find_actors(x: TextLike, codebook: Any = None) -> list[Actor]:
     """People, organisations and places of an article (or string), most mentioned first.
 
     ``codebook`` (a CSV path, a DataFrame with columns actor, kind, aliases, or a
-    :class:`Codebook`) fixes the names and types of the actors it lists.
+    :class:`Codebook`) fixes the names and types of the actors it lists (and, with the
+    optional columns gender and role, their inferred gender and role). Each person gets an
+    inferred ``gender`` and a ``role`` with their evidence (see :mod:`toolkit.actors._people`).
 
     >>> [a.name for a in find_actors("Biden's aides met NATO officials in Brussels.")]
     ['Biden', 'NATO', 'Brussels']
     """
     from toolkit.actors._find import find_in_text
+    from toolkit.actors._identity import with_keys
+    from toolkit.actors._people import with_gender_and_role
 
     book = load_codebook(codebook) if codebook is not None else None
-    return find_in_text(text_of(x), book)
+    text = text_of(x)
+    return with_keys(with_gender_and_role(text, find_in_text(text, book), book), book)
 
 
 def actors_to_frame(actors: Iterable[Actor]) -> pd.DataFrame:
     """One row per actor: actor, kind, mentions (every form: names, demonyms and pronouns, as
     in voice share and corpus tables), name_mentions, demonym_mentions, pronoun_mentions,
-    first_offset, titles, aliases (lists). Rows keep the order of ``actors``."""
+    first_offset, titles, aliases (lists), gender (inferred: "female", "male" or None),
+    gender_evidence, role, role_evidence (lists), key (the actor's identity across articles).
+    Rows keep the order of ``actors``."""
     import pandas as pd
 
     rows = [
         {
-            "actor": a.name,
-            "kind": a.kind,
-            "mentions": len(a.mentions),
-            "name_mentions": a.mention_count,
-            "demonym_mentions": len(a.demonym_mentions),
-            "pronoun_mentions": len(a.pronoun_mentions),
-            "first_offset": a.first_offset,
-            "titles": list(a.titles),
-            "aliases": list(a.aliases),
+            "actor": c.actor.name,
+            "kind": c.actor.kind,
+            "mentions": c.mentions,
+            "name_mentions": c.name_mentions,
+            "demonym_mentions": c.demonym_mentions,
+            "pronoun_mentions": c.pronoun_mentions,
+            "first_offset": c.actor.first_offset,
+            "titles": list(c.actor.titles),
+            "aliases": list(c.actor.aliases),
+            "gender": c.actor.gender,
+            "gender_evidence": list(c.actor.gender_evidence),
+            "role": c.actor.role,
+            "role_evidence": list(c.actor.role_evidence),
+            "key": c.actor.key,
         }
-        for a in actors
+        for c in count_actors(actors)
     ]
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 

@@ -1,5 +1,6 @@
-"""The word lists the actor finder uses, read once from ``toolkit/lang/data/actor_*`` files (and the
-speech verbs from ``quote_verbs.txt``, shared with the quotation finder).
+"""The word lists the actor finder uses, read through :mod:`toolkit.lang` from the
+``toolkit/lang/data/actor_*`` files (and the speech verbs from ``quote_verbs.tsv``, shared with
+the quotation finder), and kept in its cache.
 
 Every list is a data file with its source and licence at the top; nothing here is fitted to an
 evaluation set. The common-word check reads ``english_words.txt.gz`` (the public-domain Unix
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
+from toolkit import lang
 from toolkit.lang import iter_lines, read_lines, word_set
 
 
@@ -54,7 +55,7 @@ class Lexicon:
     sports_topic: re.Pattern[str] = re.compile(r"(?!)")
     #: prepositions that suggest the unknown name after them is a place ("in", "near").
     place_prepositions: frozenset[str] = field(default_factory=frozenset)
-    #: finite forms of speech verbs ("said", "tells") from the shared ``quote_verbs.txt``.
+    #: finite forms of speech verbs ("said", "tells") from the shared ``quote_verbs.tsv``.
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
     #: personal pronoun -> gender ("he" -> "m").
     pronouns: dict[str, str] = field(default_factory=dict)
@@ -81,18 +82,6 @@ class Lexicon:
     common_acronyms: frozenset[str] = field(default_factory=frozenset)
 
 
-def _tsv(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in _raw_lines(name)]
-
-
-def _raw_lines(name: str) -> list[str]:
-    # read_lines strips comments after '#', which never occurs inside our entries.
-    from toolkit.lang import data_path
-
-    text = data_path(name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and line[0] != "#"]
-
-
 def _plural(word: str) -> str:
     if word.endswith(("ese", "ss", "ish", "ch")):
         return word
@@ -101,15 +90,80 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-@cache
+#: Declared values of the class columns of the actor tables: any other value fails the loading.
+_GENDERS = ("m", "f", "-")
+_WHERE = (
+    "after",
+    "of",
+    "before",
+    "company-of",
+    "company-in",
+    "company-at",
+    "company-for",
+    "company-'s",
+)
+_TYPES = ("person", "organization", "place", "team", "club")
+
+
+@lang.cached
 def lexicon() -> Lexicon:
     """The shared, read-only lexicon (built on first use, then cached)."""
+    places, countries, demonyms = _places()
+    organizations = _aliases("actor_organizations.tsv", ("name", "aliases"))
+    titles = _titles()
+    cues, company_of = _context_cues()
+    sports = lang.table(
+        "actor_sports.tsv", ("word", "role"), {"role": ("topic", "before", "after")}
+    )
+    topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
+    events = lang.table("actor_events.tsv", ("name", "role"), {"role": ("name", "head")})
+    return Lexicon(
+        after_cues=cues["after"],
+        of_cues=cues["of"],
+        before_cues=cues["before"],
+        company_of=company_of,
+        apposition_ends=word_set("actor_apposition_ends.txt"),
+        places=places,
+        countries=countries,
+        demonyms=demonyms,
+        organizations=organizations,
+        titles=titles,
+        relations=_genders("actor_relations.tsv", ("word", "gender"), lower=True),
+        max_title_tokens=max(len(k) for k in titles),
+        org_words=frozenset(w.rstrip(".") for w in word_set("actor_org_words.txt")),
+        place_words=word_set("actor_place_words.txt"),
+        first_names=_genders("actor_first_names.tsv", ("name", "gender")),
+        surnames=frozenset(s.capitalize() for s in read_lines("actor_surnames.txt")),
+        not_names=word_set("actor_not_names.txt"),
+        common=_common_words(),
+        prefixes=_prefixes([*places, *organizations]),
+        particles=word_set("actor_particles.txt"),
+        connectors=_pairs("actor_connectors.tsv", ("word", "role"), ("of", "in")),
+        title_modifiers=word_set("actor_title_modifiers.txt"),
+        team_before=frozenset(w.lower() for w, role in sports if role == "before"),
+        team_after=frozenset(w.lower() for w, role in sports if role == "after"),
+        sports_topic=re.compile(r"\b(?:" + "|".join(map(re.escape, topic)) + r")\b", re.IGNORECASE),
+        place_prepositions=word_set("actor_place_prepositions.txt"),
+        speech_verbs=_speech_verb_forms(),
+        pronouns=_pairs("actor_pronouns.tsv", ("word", "gender"), ("m", "f")),
+        acronym_cues=_pairs("actor_acronym_cues.tsv", ("word", "side"), ("before", "after")),
+        relatives=_pairs("actor_relatives.tsv", ("word", "refers_to"), ("person", "thing")),
+        name_prefixes=word_set("actor_name_prefixes.txt"),
+        events=frozenset(name for name, role in events if role == "name"),
+        event_heads=frozenset(name for name, role in events if role == "head"),
+        group_words=_with_plurals(read_lines("actor_group_words.txt")),
+        common_acronyms=_with_plurals(read_lines("actor_common_acronyms.txt")),
+    )
+
+
+def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+    """Lower-cased place name -> canonical name, the countries, demonym -> country or region."""
     places: dict[str, str] = {}
     countries: set[str] = set()
     demonyms: dict[str, str] = {}
-    for row in _tsv("actor_countries.tsv"):
-        row += [""] * (3 - len(row))
-        canonical, aliases, adjectives = row[0].strip(), row[1], row[2]
+    for canonical, aliases, adjectives in lang.table(
+        "actor_countries.tsv", ("name", "aliases", "demonyms")
+    ):
         countries.add(canonical)
         for alias in [canonical, *aliases.split("|")]:
             if alias.strip():
@@ -122,85 +176,68 @@ def lexicon() -> Lexicon:
     for name in ("actor_regions.txt", "actor_cities.txt"):
         for line in read_lines(name):
             places.setdefault(line.lower(), line)
-    for row in _tsv("actor_region_demonyms.tsv"):
-        region = places.get(row[0].strip().lower(), row[0].strip())
-        for demonym in row[1].split("|"):
+    for region_name, forms in lang.table("actor_region_demonyms.tsv", ("region", "demonyms")):
+        region = places.get(region_name.lower(), region_name)
+        for demonym in forms.split("|"):
             demonym = demonym.strip()
             for form in (demonym, _plural(demonym)) if demonym else ():
                 if form.lower() not in places:  # "Balkans" is the region's own name
                     demonyms.setdefault(form, region)
+    return places, frozenset(countries), demonyms
 
-    organizations: dict[str, str] = {}
-    for row in _tsv("actor_organizations.tsv"):
-        canonical = row[0].strip()
-        for alias in [canonical, *(row[1].split("|") if len(row) > 1 else [])]:
+
+def _aliases(name: str, columns: tuple[str, str]) -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name, from a table of names and their aliases."""
+    found: dict[str, str] = {}
+    for canonical, aliases in lang.table(name, columns):
+        for alias in [canonical, *aliases.split("|")]:
             if alias.strip():
-                organizations[alias.strip().lower()] = canonical
+                found[alias.strip().lower()] = canonical
+    return found
 
+
+def _titles() -> dict[tuple[str, ...], str]:
+    """Title as a tuple of lower-cased tokens -> implied gender ("m", "f" or "")."""
     titles: dict[tuple[str, ...], str] = {}
-    for row in _tsv("actor_titles.tsv"):
-        gender = row[1].strip() if len(row) > 1 else "-"
-        key = tuple(row[0].lower().split())
-        titles.setdefault(key, "" if gender == "-" else gender)
-    relations = {
-        row[0].lower(): ("" if len(row) < 2 or row[1] == "-" else row[1])
-        for row in _tsv("actor_relations.tsv")
-    }
-    first_names = {
-        row[0]: ("" if len(row) < 2 or row[1] == "-" else row[1])
-        for row in _tsv("actor_first_names.tsv")
-    }
-    prefixes = set()
-    for key in [*places, *organizations]:
-        parts = key.split()
-        prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
-    sports = _tsv("actor_sports.tsv")
-    topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
+    for title, gender in lang.table("actor_titles.tsv", ("title", "gender"), {"gender": _GENDERS}):
+        titles.setdefault(tuple(title.lower().split()), "" if gender == "-" else gender)
+    return titles
+
+
+def _genders(name: str, columns: tuple[str, str], lower: bool = False) -> dict[str, str]:
+    """Word -> the gender it implies ("m", "f", or "" for "-")."""
+    rows = lang.table(name, columns, {columns[1]: _GENDERS})
+    return {(w.lower() if lower else w): ("" if g == "-" else g) for w, g in rows}
+
+
+def _pairs(name: str, columns: tuple[str, str], values: tuple[str, ...]) -> dict[str, str]:
+    """Lower-cased word -> its value in the second column (one of ``values``)."""
+    return {w.lower(): v for w, v in lang.table(name, columns, {columns[1]: values})}
+
+
+def _context_cues() -> tuple[dict[str, dict[str, str]], frozenset[tuple[str, str]]]:
+    """Context word -> type by where it stands ("after", "of", "before"), and the (word,
+    preposition) pairs before a name that make it an organisation ("chairman", "of")."""
     cues: dict[str, dict[str, str]] = {"after": {}, "of": {}, "before": {}}
     company_of: set[tuple[str, str]] = set()
-    for row in _tsv("actor_context.tsv"):
-        if row[1].startswith("company-"):  # "chairman<TAB>company-of": "chairman of X"
-            company_of.add((row[0].lower(), row[1].removeprefix("company-").replace("’", "'")))
-        else:
-            cues[row[1]][row[0].lower()] = row[2]
-    events = _tsv("actor_events.tsv")
-    return Lexicon(
-        after_cues=cues["after"],
-        of_cues=cues["of"],
-        before_cues=cues["before"],
-        company_of=frozenset(company_of),
-        apposition_ends=word_set("actor_apposition_ends.txt"),
-        places=places,
-        countries=frozenset(countries),
-        demonyms=demonyms,
-        organizations=organizations,
-        titles=titles,
-        relations=relations,
-        max_title_tokens=max(len(k) for k in titles),
-        org_words=frozenset(w.rstrip(".") for w in word_set("actor_org_words.txt")),
-        place_words=word_set("actor_place_words.txt"),
-        first_names=first_names,
-        surnames=frozenset(s.capitalize() for s in read_lines("actor_surnames.txt")),
-        not_names=word_set("actor_not_names.txt"),
-        common=_common_words(),
-        prefixes=frozenset(prefixes),
-        particles=word_set("actor_particles.txt"),
-        connectors={row[0].lower(): row[1] for row in _tsv("actor_connectors.tsv")},
-        title_modifiers=word_set("actor_title_modifiers.txt"),
-        team_before=frozenset(w.lower() for w, role in sports if role == "before"),
-        team_after=frozenset(w.lower() for w, role in sports if role == "after"),
-        sports_topic=re.compile(r"\b(?:" + "|".join(map(re.escape, topic)) + r")\b", re.IGNORECASE),
-        place_prepositions=word_set("actor_place_prepositions.txt"),
-        speech_verbs=_speech_verb_forms(),
-        pronouns={row[0].lower(): row[1] for row in _tsv("actor_pronouns.tsv")},
-        acronym_cues={row[0].lower(): row[1] for row in _tsv("actor_acronym_cues.tsv")},
-        relatives={row[0].lower(): row[1] for row in _tsv("actor_relatives.tsv")},
-        name_prefixes=word_set("actor_name_prefixes.txt"),
-        events=frozenset(name for name, role in events if role == "name"),
-        event_heads=frozenset(name for name, role in events if role == "head"),
-        group_words=_with_plurals(read_lines("actor_group_words.txt")),
-        common_acronyms=_with_plurals(read_lines("actor_common_acronyms.txt")),
+    rows = lang.table(
+        "actor_context.tsv", ("cue", "where", "type"), {"where": _WHERE, "type": _TYPES}
     )
+    for cue, where, kind in rows:
+        if where.startswith("company-"):  # "chairman<TAB>company-of": "chairman of X"
+            company_of.add((cue.lower(), where.removeprefix("company-")))
+        else:
+            cues[where][cue.lower()] = kind
+    return cues, frozenset(company_of)
+
+
+def _prefixes(names: list[str]) -> frozenset[str]:
+    """Word prefixes of multi-word names ("bank of", "united states")."""
+    prefixes = set()
+    for key in names:
+        parts = key.split()
+        prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
+    return frozenset(prefixes)
 
 
 def _with_plurals(words) -> frozenset[str]:
@@ -209,15 +246,13 @@ def _with_plurals(words) -> frozenset[str]:
 
 
 def _speech_verb_forms() -> frozenset[str]:
-    """The finite forms ("said", "says", "told", "tells") of the verbs in ``quote_verbs.txt``.
-
-    Each line there is one verb, base form first, then its other forms; the base form ("say")
-    and the -ing form are left out, as "Smith say" or "Smith saying" says little about Smith.
-    """
+    """The finite forms ("said", "says", "told", "tells") of the speech verbs of
+    ``quote_verbs.tsv``: the base form ("say") and the -ing form are left out, as "Smith say"
+    or "Smith saying" says little about Smith."""
     forms: set[str] = set()
-    for line in read_lines("quote_verbs.txt"):
-        base, *others = line.lower().split()
-        forms.update(f for f in others if f != base and not f.endswith("ing"))
+    for verb in lang.verbs():
+        if verb.cls == "speech":
+            forms.update(f for f in verb.forms[1:] if f != verb.base and not f.endswith("ing"))
     return frozenset(forms)
 
 

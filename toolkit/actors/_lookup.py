@@ -22,7 +22,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from toolkit.actors import Actor
+    from toolkit.actors._model import Actor
 
 __all__ = ["MentionIndex", "index_for"]
 

@@ -10,6 +10,23 @@ Form = Literal["name", "demonym", "pronoun"]
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 FORMS: tuple[str, ...] = ("name", "demonym", "pronoun")
+#: Values of :attr:`Actor.gender` other than None (unknown): an inferred gender.
+GENDERS: tuple[str, ...] = ("female", "male")
+#: Values of :attr:`Actor.role`: what a source speaks as, read from the article.
+ROLES: tuple[str, ...] = (
+    "politician",
+    "official",
+    "expert",
+    "business",
+    "police_military",
+    "advocacy",
+    "media",
+    "legal",
+    "sport",
+    "arts",
+    "citizen",
+    "unknown",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +55,18 @@ class Actor:
 
     ``name`` is the fullest name seen, without titles ("Vladimir Putin"); ``aliases`` are the
     surface forms of its name and demonym mentions ("Putin", "Vladimir Putin"); ``titles`` the
-    roles seen with the name ("Russian President"). Mentions are in text order.
+    roles seen with the name ("Russian President"). Mentions are in text order. ``key`` is the
+    actor's identity across articles ("place:united kingdom" for "Britain", "UK" or "United
+    Kingdom"; "person:vladimir putin"), set by :func:`toolkit.actors.find_actors`; see
+    ``toolkit/actors/_identity.py``.
+
+    ``gender`` is the person's **inferred** gender, ``"female"``, ``"male"`` or None (unknown),
+    read from the article (pronouns linked to the person, gendered titles and nouns) and a
+    first-name table; ``gender_evidence`` says why, strongest first. It is what the text
+    suggests, not a fact about the person. ``role`` is what a person (or organisation) speaks
+    as, one of :data:`ROLES`, from titles and descriptions in the article, with
+    ``role_evidence``; places have neither (None). See :mod:`toolkit.actors._gender` and
+    :mod:`toolkit.actors._role`.
 
     >>> a = Actor("Vladimir Putin", "person", ("Putin", "Vladimir Putin"), ("President",),
     ...           (Mention(9, 23, "Vladimir Putin"), Mention(40, 42, "he", "pronoun")))
@@ -51,6 +79,11 @@ class Actor:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    gender: str | None = None
+    gender_evidence: tuple[str, ...] = ()
+    role: str | None = None
+    role_evidence: tuple[str, ...] = ()
+    key: str = ""
 
     def _of_form(self, form: str) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.form == form)
@@ -81,7 +114,12 @@ class Actor:
         return {
             "name": self.name,
             "kind": self.kind,
+            "key": self.key,
             "aliases": list(self.aliases),
             "titles": list(self.titles),
             "mentions": [m.to_dict() for m in self.mentions],
+            "gender": self.gender,
+            "gender_evidence": list(self.gender_evidence),
+            "role": self.role,
+            "role_evidence": list(self.role_evidence),
         }

@@ -40,8 +40,13 @@ class Token:
     @property
     def is_upper(self) -> bool:
         """All capitals with at least two letters ("NATO", "U.S.")."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        letters = 0
+        for c in self.text:  # a loop that stops at the first lower-case letter: called often
+            if c.isalpha():
+                if not c.isupper():
+                    return False
+                letters += 1
+        return letters >= 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from toolkit.cli._common import PATHS_HELP, Failures, add_format_flags, each_analysed, emit
+from toolkit.cli._common import (
+    PATHS_HELP,
+    Failures,
+    add_format_flags,
+    add_table_options,
+    each_analysed,
+    emit,
+    metadata_fields,
+    table_columns,
+)
+from toolkit.errors import printable
 
 #: Columns of the ``toolkit stats`` table; --json and --csv print every field.
 _STATS_TABLE_COLUMNS = (
@@ -36,17 +46,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     add_format_flags(p)
+    add_table_options(p)
     p.set_defaults(func=_cmd_stats)
 
     p = sub.add_parser("actors", help="people, organisations and places named in articles")
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     p.add_argument("--codebook", help="CSV with columns actor, kind, aliases")
     add_format_flags(p)
+    add_table_options(p)
     p.set_defaults(func=_cmd_actors)
 
     p = sub.add_parser("quotes", help="quotations and reported speech, with their speakers")
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     add_format_flags(p)
+    add_table_options(p)
     p.set_defaults(func=_cmd_quotes)
 
 
@@ -55,8 +68,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
     failures = Failures()
     rows = []
-    for article, stats in each_analysed(args.paths, failures, text_stats):
-        rows.append({"id": article.id, "path": str(article.source_path), **stats.to_dict()})
+    for article, stats in each_analysed(args.paths, failures, text_stats, table_columns(args)):
+        rows.append({**_article_fields(article), **stats.to_dict()})
     if args.fmt == "table":
         rows = [{key: row[key] for key in _STATS_TABLE_COLUMNS} for row in rows]
     emit(rows, args.fmt)
@@ -70,13 +83,14 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     failures = Failures()
     rows: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
-    analysed = each_analysed(args.paths, failures, lambda a: find_actors(a, codebook=codebook))
+    analysed = each_analysed(
+        args.paths, failures, lambda a: find_actors(a, codebook=codebook), table_columns(args)
+    )
     for article, actors in analysed:
         if args.fmt == "json":
             documents.append(
                 {
-                    "id": article.id,
-                    "path": article.source_path,
+                    **_article_fields(article),
                     "actors": [{**a.to_dict(), "mention_count": a.mention_count} for a in actors],
                 }
             )
@@ -92,7 +106,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
     failures = Failures()
     rows: list[dict[str, Any]] = []
-    for article, quotes in each_analysed(args.paths, failures, extract_quotes):
+    for article, quotes in each_analysed(args.paths, failures, extract_quotes, table_columns(args)):
         for quote in quotes:
             row = {"article": article.id, **quote.to_dict()}
             if args.fmt == "table":
@@ -100,3 +114,13 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
             rows.append(row)
     emit(rows, args.fmt)
     return failures.exit_code
+
+
+def _article_fields(article) -> dict[str, Any]:
+    """id, path (escaped: a bidi control in a file name is shown, not obeyed), the row of a
+    table, and the metadata the article has."""
+    fields: dict[str, Any] = {"id": article.id}
+    fields["path"] = printable(str(article.source_path)) if article.source_path else None
+    if article.source_row is not None:
+        fields["row"] = article.source_row
+    return {**fields, **metadata_fields(article)}

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import math
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from toolkit.cli._common import (
@@ -82,12 +86,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--notebook", help="a report notebook of your own (default: the toolkit's)")
     p.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=600,
-        help="seconds one notebook cell may run (default: 600)",
+        metavar="SECONDS",
+        help="seconds one notebook cell, or the HTML export, may run; fractions allowed "
+        "(default: 600)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_report)
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (``2.5`` is fine; ``0``, ``-1``, ``nan``, ``inf``
+    are not: a report must never be allowed to run forever)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text} is not a positive, finite number of seconds")
+    return value
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
@@ -138,17 +156,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print_above_progress(f"error: {outcome.error}")
 
     try:
-        result = build_reports(
-            args.paths,
-            args.out,
-            workers=args.workers,
-            force=args.force,
-            formats=args.format.split(","),
-            notebook=args.notebook,
-            timeout=args.timeout,
-            progress=False if args.quiet else None,
-            on_failure=on_failure,
-        )
+        with _library_messages_prefixed():
+            result = build_reports(
+                args.paths,
+                args.out,
+                workers=args.workers,
+                force=args.force,
+                formats=args.format.split(","),
+                notebook=args.notebook,
+                timeout=args.timeout,
+                progress=False if args.quiet else None,
+                on_failure=on_failure,
+            )
     except (ValueError, OSError):
         raise  # bad options or an unwritable folder: main() prints them (exit 2)
     except Exception as exc:
@@ -161,9 +180,34 @@ def _cmd_report(args: argparse.Namespace) -> int:
         f"{counts['failed']} failed in {result.seconds:.1f} s; index: {index}",
         file=sys.stderr,
     )
-    if counts["failed"]:
-        kept = Path(args.out) / "_failed"
-        print(
-            f"{counts['failed']} article(s) failed; failed notebooks are in {kept}", file=sys.stderr
-        )
+    kept = sum(o.failed_notebook is not None for o in result.failures)
+    if kept:
+        folder = Path(args.out) / "_failed"
+        print(f"{plural(kept, 'failed notebook')} kept in {folder}", file=sys.stderr)
     return result.exit_code
+
+
+class _PrefixedLogHandler(logging.Handler):
+    """Log records of the libraries the batch runs (nbclient, papermill, jupyter_client) as
+    one line each, prefixed like the toolkit's own: ``error: Kernel died while waiting for
+    execute reply.``"""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "error" if record.levelno >= logging.ERROR else "warning"
+        try:
+            message = " ".join(record.getMessage().split())
+        except Exception:  # a malformed record: say what we can
+            message = str(record.msg)
+        print_above_progress(f"{prefix}: {message[:300]}")
+
+
+@contextlib.contextmanager
+def _library_messages_prefixed() -> Iterator[None]:
+    """While the batch runs, library warnings and errors go through :class:`_PrefixedLogHandler`."""
+    root = logging.getLogger()
+    handler = _PrefixedLogHandler(logging.WARNING)
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)

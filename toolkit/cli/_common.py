@@ -11,17 +11,22 @@ from pathlib import Path
 from typing import Any
 
 from toolkit._io import csv_cell
-from toolkit.article import Article, assign_ids, expand_paths, load_article
-from toolkit.errors import ArticleError
+from toolkit.article import Article, ArticleInputs, TableColumns
+from toolkit.errors import printable
 
 
 class Failures:
-    """One-line reports of inputs that failed, printed as they happen and counted."""
+    """One-line reports of inputs that failed, printed as they happen and counted.
+
+    Messages are printed escaped (:func:`toolkit.errors.printable`): a file name holding a
+    line break or a bidi control cannot forge or disguise an ``error:`` line.
+    """
 
     def __init__(self) -> None:
         self.messages: list[str] = []
 
     def add(self, message: str) -> None:
+        message = printable(message)
         self.messages.append(message)
         print(f"error: {message}", file=sys.stderr)
 
@@ -33,35 +38,111 @@ class Failures:
         return 0
 
 
-def iter_articles(paths: Sequence[str], failures: Failures) -> Iterator[Article]:
-    """Load each article named by ``paths``; report the bad ones to ``failures``."""
-    expanded = expand_paths(list(paths))
-    if not expanded:
+def iter_articles(
+    paths: Sequence[str], failures: Failures, columns: TableColumns | None = None
+) -> Iterator[Article]:
+    """Each article named by ``paths`` (files, folders, globs, web pages, tables: one article
+    per row); the bad ones go to ``failures``, warnings are printed as ``warning:`` lines, and
+    the files skipped on purpose are counted on stderr at the end.
+
+    This is the loop every command that reads articles shares; ``columns`` comes from
+    :func:`table_columns` (the ``--text-col``... options).
+    """
+    inputs = ArticleInputs(list(paths), columns=columns, on_warning=warn)
+    if not inputs.files:
         failures.add(f"{' '.join(paths)}: no article files found")
-    ids = assign_ids(expanded)
-    for path in expanded:
-        try:
-            yield load_article(path, id=ids[path])
-        except ArticleError as exc:
-            failures.add(str(exc))
+    for item in inputs:
+        if item.article is not None:
+            yield item.article
+        elif item.error is not None:
+            failures.add(str(item.error))
+    skipped = inputs.scan.skipped_summary()
+    if skipped:
+        print(f"note: {skipped}", file=sys.stderr)
+
+
+def warn(message: str) -> None:
+    """Print a ``warning:`` line on stderr (escaped, one line)."""
+    print(f"warning: {printable(message)}", file=sys.stderr)
+
+
+#: The table options: (option, TableColumns field, what the column holds).
+_TABLE_OPTIONS = (
+    ("--text-col", "text", "the article text"),
+    ("--id-col", "id", "the article id"),
+    ("--date-col", "date", "the publication date"),
+    ("--outlet-col", "outlet", "the outlet (publisher, site)"),
+    ("--title-col", "title", "the headline"),
+    ("--url-col", "url", "the article's URL"),
+    ("--authors-col", "authors", "the authors or byline"),
+)
+
+
+def add_table_options(parser: argparse.ArgumentParser) -> None:
+    """The ``--text-col``, ``--id-col``, ``--date-col``, ``--outlet-col``, ``--title-col``,
+    ``--url-col`` and ``--authors-col`` options of every command that reads articles; read
+    them back with :func:`table_columns`."""
+    group = parser.add_argument_group(
+        "tables (CSV, TSV, JSON lines, JSON, Parquet: one article per row)",
+        "Columns are recognised by their usual names (text/body/content, date/publish_date, "
+        "outlet/media_name/source, title/headline, url/link, id/stories_id, authors/byline); "
+        "name them when they differ.",
+    )
+    for option, field, holds in _TABLE_OPTIONS:
+        group.add_argument(
+            option, metavar="NAME", dest=f"{field}_col", help=f"column holding {holds}"
+        )
+
+
+def table_columns(args: argparse.Namespace) -> TableColumns | None:
+    """The columns named with :func:`add_table_options`' options (None if none was)."""
+    given = {field: getattr(args, f"{field}_col", None) for _, field, _ in _TABLE_OPTIONS}
+    return TableColumns(**given) if any(given.values()) else None
 
 
 def each_analysed(
-    paths: Sequence[str], failures: Failures, analyse: Callable[[Article], Any]
+    paths: Sequence[str],
+    failures: Failures,
+    analyse: Callable[[Article], Any],
+    columns: TableColumns | None = None,
 ) -> Iterator[tuple[Article, Any]]:
     """``(article, analyse(article))`` for each article named by ``paths``.
 
     An article that cannot be read, or whose analysis raises, is reported to ``failures`` in
     one line and skipped: one bad article never stops the batch.
     """
-    for article in iter_articles(paths, failures):
+    for article in iter_articles(paths, failures, columns):
         try:
             result = analyse(article)
         except Exception as exc:
-            where = article.source_path or article.id
+            where = article_source(article)
             failures.add(f"{where}: analysis failed ({one_line(exc)})")
             continue
         yield article, result
+
+
+def article_source(article: Article) -> str:
+    """Where an article came from, for messages: its file, with its row for a table."""
+    if article.source_path is None:
+        return article.id
+    if article.source_row is not None:
+        return f"{article.source_path}: row {article.source_row} ({article.id})"
+    return str(article.source_path)
+
+
+def metadata_fields(article: Article) -> dict[str, Any]:
+    """The article's metadata as output columns (only those it has): date (ISO 8601), outlet,
+    url, authors."""
+    fields: dict[str, Any] = {}
+    if article.date is not None:
+        fields["date"] = article.date.isoformat()
+    if article.outlet:
+        fields["outlet"] = article.outlet
+    if article.url:
+        fields["url"] = article.url
+    if article.authors:
+        fields["authors"] = list(article.authors)
+    return fields
 
 
 def one_line(exc: BaseException) -> str:

@@ -1,4 +1,5 @@
-"""``toolkit eval``: quality against gold data (sentences, syllables, entities, quotations)."""
+"""``toolkit eval``: quality against gold data (sentences, syllables, entities, quotations,
+inferred gender)."""
 
 from __future__ import annotations
 
@@ -42,10 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_eval_entities)
 
     p = eval_sub.add_parser(
-        "quotes", help="quotation spans and speakers vs PolNeAR-style gold (quotes-dev.jsonl)"
+        "quotes",
+        help="quotation spans and speakers vs PolNeAR-style (quotes-dev.jsonl) or GGT-style"
+        " gold (ggt-dev.jsonl)",
     )
     p.add_argument(
-        "gold", help="gold JSONL file (PolNeAR-style, as quotes-dev.jsonl of the evaluation data)"
+        "gold",
+        help="gold JSONL file, PolNeAR-style (as quotes-dev.jsonl of the evaluation data) or"
+        " GGT-style (as ggt-dev.jsonl: scored as GGT scores, at overlaps 0.3 and 0.8); the"
+        " format is read from the file",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, help="score only the first N articles")
@@ -58,6 +64,49 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="score only part K of N (0-based, by a hash of the article ids), e.g. 0/2 and 1/2",
     )
     p.set_defaults(func=_cmd_eval_quotes)
+
+    p = eval_sub.add_parser(
+        "gender",
+        help="inferred gender of people mentioned and quoted vs GGT-style gold (ggt-dev.jsonl)",
+    )
+    p.add_argument(
+        "gold", help="gold JSONL file (GGT-style, as ggt-dev.jsonl of the evaluation data)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--part",
+        metavar="K/N",
+        help="score only part K of N (0-based, by a hash of the article ids), e.g. 0/2 and 1/2",
+    )
+    p.set_defaults(func=_cmd_eval_gender)
+
+    p = eval_sub.add_parser(
+        "roles", help="speaker roles vs hand labels (article id, speaker, role; a TSV file)"
+    )
+    p.add_argument("gold", help="TSV file of labels, as tests/data/roles_gold.tsv")
+    p.add_argument(
+        "--corpus",
+        required=True,
+        help="folder holding the labelled articles (bbc/<topic>/<nnn>.txt, polnear/articles.csv)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_roles)
+
+    p = eval_sub.add_parser(
+        "html",
+        help="article text from web pages vs the article-extraction benchmark (shingle F1)",
+        description="Score the toolkit's web-page reading (load_article on each page) and "
+        "trafilatura called directly, with the benchmark's metric (4-token shingles, per-page "
+        "precision and recall averaged, F1 of the two).",
+    )
+    p.add_argument(
+        "folder",
+        metavar="DIR",
+        help="benchmark folder: html/<key>.html.gz and ground-truth.json (as html-dev of the "
+        "evaluation data)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_eval_html)
 
 
 def _cmd_eval_sentences(args: argparse.Namespace) -> int:
@@ -107,17 +156,90 @@ def _cmd_eval_entities(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.ggt import is_ggt_gold
     from toolkit.evaluation.quotes import VIEWS, evaluate_quotes
 
     part = parse_part(args.part)
     if part is False:
         return 2
+    if is_ggt_gold(args.gold):
+        return _eval_ggt(args, part)
     results = evaluate_quotes(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
     if args.json:
         emit([result.to_dict() for result in results], "json")
         return 0
     for description in VIEWS.values():
         print(description)
+    print()
+    emit([row for result in results for row in result.rows()], "table")
+    for result in results:
+        if result.errors:
+            print(f"{result.name}: {result.errors} articles raised an error, scored as empty")
+    return 0
+
+
+def _cmd_eval_gender(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.gender import evaluate_gender
+
+    part = parse_part(args.part)
+    if part is False:
+        return 2
+    try:
+        result = evaluate_gender(args.gold, part=part)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        emit([result.to_dict()], "json")
+        return 0
+    print(f"Inferred gender, {result.articles} articles (people = mentioned, sources = quoted)")
+    print()
+    emit(result.rows(), "table")
+    print()
+    emit(result.summary_rows(), "table")
+    print()
+    emit(result.outlet_rows(), "table")
+    if result.errors:
+        print(f"{result.errors} articles raised an error, scored as empty")
+    return 0
+
+
+def _cmd_eval_roles(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.roles import evaluate_roles
+
+    try:
+        result = evaluate_roles(args.gold, args.corpus)
+    except (OSError, ValueError) as exc:
+        print(f"error: {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        emit([result.to_dict()], "json")
+        return 0
+    print(f"Speaker roles: {len(result.pairs)} labels, {result.found} found")
+    print()
+    emit(result.rows(), "table")
+    print()
+    emit(result.confusion(), "table")
+    if result.errors:
+        print(f"{result.errors} articles could not be read, their labels scored as missing")
+
+
+def _cmd_eval_html(args: argparse.Namespace) -> int:
+    from toolkit.evaluation.html import evaluate_html
+
+    results = evaluate_html(args.folder)
+    emit([result.to_dict() for result in results], "json" if args.json else "table")
+    return 0
+
+
+def _eval_ggt(args: argparse.Namespace, part: tuple[int, int] | None) -> int:
+    from toolkit.evaluation.ggt import DESCRIPTION, evaluate_ggt
+
+    results = evaluate_ggt(args.gold, baseline=not args.no_baseline, limit=args.limit, part=part)
+    if args.json:
+        emit([result.to_dict() for result in results], "json")
+        return 0
+    print(DESCRIPTION)
     print()
     emit([row for result in results for row in result.rows()], "table")
     for result in results:

@@ -26,7 +26,7 @@ def _cmd_setup(args: argparse.Namespace) -> int:
     if failed:
         print(
             f"could not download {', '.join(failed)} (no network?). The toolkit still works with "
-            "its fallbacks; see the README, 'Without NLTK data'.",
+            "its fallbacks; see 'Without NLTK data' in the docs.",
             file=sys.stderr,
         )
         return 1

@@ -20,6 +20,7 @@ from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
 from toolkit.corpus._folder import read_tables
+from toolkit.corpus._rows import actor_key
 from toolkit.corpus._run import iter_corpus
 from toolkit.corpus._schema import TABLES, normalise, upgrade_actors
 from toolkit.corpus._sink import TableSink, collect
@@ -77,7 +78,9 @@ class Corpus:
 
     - ``articles``: one row per article: id, path, topic (parent folder), title, encoding,
       content_hash, duplicate_of, every text statistic, and counts (n_actors, n_quotes, ...).
-    - ``actors``: one row per actor per article: article_id, actor, kind, mentions (every
+    - ``actors``: one row per actor per article: article_id, actor (its name in that
+      article), key (its identity across articles, :attr:`toolkit.actors.Actor.key`), kind,
+      mentions (every
       mention, as :func:`toolkit.quotes.voice_share_frame` counts them), the same by form
       (name_mentions, demonym_mentions, pronoun_mentions), quotes (attributed to the actor
       in that article), first_offset.
@@ -85,7 +88,7 @@ class Corpus:
       :class:`toolkit.quotes.Quote`: kind, speaker (an actor's name or missing), text, start,
       end, speaker_mention (the words naming the speaker), speaker_start, speaker_end, cue,
       cue_start, cue_end (offsets into the article's text), then the others (closed,
-      paragraphs, ...).
+      paragraphs, rule, ...).
     - ``co_mentions``: article_id, actor_a, actor_b (in name order), count (sentences of the
       article that name both; see :func:`toolkit.actors.co_mentions`).
     - ``errors``: path, message: the articles that could not be read or analysed.
@@ -198,6 +201,9 @@ class Corpus:
     def actor_table(self, *, by: str | None = None, kind: str | None = None) -> pd.DataFrame:
         """Per actor (and per value of the articles column ``by``, e.g. ``"topic"``):
 
+        - ``actor``: its display name, the name it has in most articles; ``key``: its identity
+          across articles (:attr:`toolkit.actors.Actor.key`: "Britain", "UK" and "United
+          Kingdom" are one actor, ``place:united kingdom``);
         - ``kind``: the actor's most frequent kind;
         - ``articles``: articles mentioning it;
         - ``mentions``: every mention of it in them (names, demonyms such as "French", and
@@ -239,10 +245,12 @@ class Corpus:
         return table[[*columns, "quoted_share", "quotes", "mentions", "voice_share"]]
 
     def co_mention_table(self, actors: Iterable[str] | None = None) -> pd.DataFrame:
-        """Pairs of actors named in the same sentence: actor_a, actor_b (in name order),
-        articles (in how many articles they meet), count (in how many sentences). Only pairs
-        of ``actors`` if given. Most frequent first."""
-        return _co_mention_table(self.co_mentions, actors)
+        """Pairs of actors named in the same sentence: actor_a, actor_b (display names, as in
+        :meth:`actor_table`, in name order), articles (in how many articles they meet), count
+        (in how many sentences). Pairs are counted by actor key, so "Britain" and "United
+        Kingdom" are one actor. Only pairs of ``actors`` (display names or keys) if given.
+        Most frequent first."""
+        return _co_mention_table(self.co_mentions, self.actors, actors)
 
     # --- back to the articles -------------------------------------------------------------
 
@@ -266,7 +274,8 @@ class Corpus:
         limit: int | None = 50,
         forms: Iterable[str] = ("name",),
     ) -> pd.DataFrame:
-        """Keywords in context for an actor across the corpus: each of its mentions (by name;
+        """Keywords in context for an actor (a display name or a key, as in :meth:`actor_table`)
+        across the corpus: each of its mentions (by name;
         add ``"demonym"`` or ``"pronoun"`` to ``forms`` for more) with ``window`` words either
         side, in the articles that mention it, in corpus order; at most ``limit`` lines
         (``None``: all). Columns: article_id, then those of :func:`toolkit.text.stats.kwic` (left,
@@ -282,7 +291,9 @@ class Corpus:
         import pandas as pd
 
         forms = set(forms)
-        ids = self.actors.loc[self.actors["actor"] == actor, "article_id"].drop_duplicates()
+        table = self.actors
+        keys = set(table.loc[(table["actor"] == actor) | (table["key"] == actor), "key"])
+        ids = table.loc[table["key"].isin(keys), "article_id"].drop_duplicates()
         frames = []
         total = 0
         for article_id in ids:
@@ -293,7 +304,7 @@ class Corpus:
             except (ArticleChangedError, ArticleError) as exc:
                 warnings.warn(f"kwic: {exc}; left out", stacklevel=2)
                 continue
-            lines = _kwic_lines(article, actor, forms, window)
+            lines = _kwic_lines(article, keys, forms, window)
             if lines is not None:
                 frames.append(lines.assign(article_id=article_id))
                 total += len(lines)
@@ -333,7 +344,7 @@ class Corpus:
             "duplicates": int(articles["duplicate_of"].notna().sum()),
             "failures": len(self.errors),
             "words": int(articles["words"].sum()) if "words" in articles else 0,
-            "distinct_actors": int(self.actors["actor"].nunique()),
+            "distinct_actors": int(self.actors["key"].nunique()),
             "actor_mentions": int(self.actors["mentions"].sum()),
             "quotes": len(self.quotes),
             "topics": {str(k): int(v) for k, v in topics.items() if v},
@@ -351,15 +362,17 @@ class Corpus:
         return corpus_html(self.summary(), self.actor_table(), self.errors)
 
 
-def _kwic_lines(article: Article, actor: str, forms: set[str], window: int) -> pd.DataFrame | None:
-    """The keyword-in-context lines of ``actor``'s own mentions (of those ``forms``) in the
-    article, in text order; None when it has no such mention there."""
+def _kwic_lines(
+    article: Article, keys: set[str], forms: set[str], window: int
+) -> pd.DataFrame | None:
+    """The keyword-in-context lines of the own mentions (of those ``forms``) of the actor with
+    one of ``keys`` in the article, in text order; None when it has no such mention there."""
     import pandas as pd
 
     from toolkit.actors import find_actors
     from toolkit.text.stats import kwic
 
-    found = next((a for a in find_actors(article) if a.name == actor), None)
+    found = next((a for a in find_actors(article) if actor_key(a) in keys), None)
     mentions = [m for m in found.mentions if m.form in forms] if found else []
     if not mentions:
         return None

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from toolkit.analysis import ArticleAnalysis
     from toolkit.article import Article
 
-__all__ = ["ArticleResult", "analysis_rows", "analyze_task"]
+__all__ = ["ArticleResult", "actor_key", "analysis_rows", "analyze_task"]
 
 
 @dataclass(frozen=True)
@@ -90,26 +90,33 @@ def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None)
 
 
 def _actor_rows(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
+    from toolkit.actors import count_actors
+
     article_id = analysis.article.id
-    quotes_by_speaker = Counter(q.speaker for q in analysis.quotes if q.speaker)
-    rows = []
-    for actor in analysis.actors:
-        forms = Counter(m.form for m in actor.mentions)
-        rows.append(
-            {
-                "article_id": article_id,
-                "actor": actor.name,
-                "kind": actor.kind,
-                # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
-                "mentions": len(actor.mentions),
-                "name_mentions": forms["name"],
-                "demonym_mentions": forms["demonym"],
-                "pronoun_mentions": forms["pronoun"],
-                "quotes": quotes_by_speaker[actor.name],
-                "first_offset": min((m.start for m in actor.mentions), default=-1),
-            }
-        )
-    return rows
+    return [
+        {
+            "article_id": article_id,
+            "actor": c.actor.name,
+            "key": actor_key(c.actor),
+            "kind": c.actor.kind,
+            # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
+            "mentions": c.mentions,
+            "name_mentions": c.name_mentions,
+            "demonym_mentions": c.demonym_mentions,
+            "pronoun_mentions": c.pronoun_mentions,
+            "quotes": c.quotes,
+            "first_offset": min((m.start for m in c.actor.mentions), default=-1),
+        }
+        for c in count_actors(analysis.actors, analysis.quotes)
+    ]
+
+
+def actor_key(actor: Actor) -> str:
+    """The actor's identity across articles (:attr:`toolkit.actors.Actor.key`, or the key its
+    name and kind give when it has none), as the ``key`` column holds it."""
+    from toolkit.actors import identity_key
+
+    return actor.key or identity_key(actor.name, actor.kind)
 
 
 def _co_mentions_by_name(article: Article, actors: tuple[Actor, ...]) -> dict[tuple[str, str], int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -136,9 +137,16 @@ def _warm_up() -> None:
 
 
 def _progress_bar(total: int, enabled: bool):
+    # Where stderr is no terminal (a notebook without ipywidgets, papermill, a log file) each
+    # refresh stays as a line of its own: refresh at most every tenth of the work and 10 s.
+    quiet = (
+        {}
+        if sys.stderr.isatty()
+        else {"miniters": max(1, total // 10), "mininterval": 10, "maxinterval": float("inf")}
+    )
     with warnings.catch_warnings():
         # Without ipywidgets, tqdm.auto falls back to a text bar (with a warning we don't need).
         warnings.simplefilter("ignore")
         from tqdm.auto import tqdm
 
-        return tqdm(total=total, unit="article", desc="analysing", disable=not enabled)
+        return tqdm(total=total, unit="article", desc="analysing", disable=not enabled, **quiet)

@@ -65,6 +65,7 @@ _FIXED_SCHEMAS: dict[str, dict[str, str]] = {
     "actors": {
         "article_id": TEXT,
         "actor": TEXT,
+        "key": TEXT,
         "kind": "category",
         "mentions": "int64",
         "name_mentions": "int64",
@@ -134,7 +135,13 @@ def _dtype_of(annotation: object) -> str:
 
 def upgrade_actors(frame: pd.DataFrame) -> pd.DataFrame:
     """An actors table written before ``mentions`` counted every form (then it counted names
-    only, and there was no ``name_mentions``), in today's columns."""
+    only, and there was no ``name_mentions``), or before actors had a ``key``, in today's
+    columns."""
+    if "key" not in frame and {"actor", "kind"} <= set(frame.columns):
+        from toolkit.actors import identity_key
+
+        keys = [identity_key(a, str(k)) for a, k in zip(frame["actor"], frame["kind"], strict=True)]
+        frame = frame.assign(key=keys)
     if "mentions" not in frame or "name_mentions" in frame:
         return frame
     total = frame["mentions"]

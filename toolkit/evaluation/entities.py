@@ -1,7 +1,7 @@
 """Named-entity evaluation: the actor finder's name mentions against CoNLL-style gold spans.
 
-Gold format (``../shared/eval/ner-dev.jsonl``): one JSON object per document with ``text`` and
-``entities`` (``start``, ``end``, ``text``, ``label`` in PER/ORG/LOC/MISC).
+Gold format (``ner-dev.jsonl`` of the evaluation data): one JSON object per document with
+``text`` and ``entities`` (``start``, ``end``, ``text``, ``label`` in PER/ORG/LOC/MISC).
 
 Scoring rules:
 
@@ -27,6 +27,7 @@ from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
 
 LABELS = {"person": "PER", "organization": "ORG", "place": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
+ENTITY_KEYS = ("start", "end", "label")
 
 #: text -> predicted (start, end, label); label is PER/ORG/LOC, or "" when untyped.
 Predictor = Callable[[str], Iterable[tuple[int, int, str]]]
@@ -76,7 +77,7 @@ def evaluate_entities(
 
     Returns ``{"PER", "ORG", "LOC", "micro", "span"} -> PRF``.
     """
-    records = read_jsonl(gold_path)
+    records = read_jsonl(gold_path, {"text": str, "entities": list}, {"entities": ENTITY_KEYS})
     if part is not None:
         records = [r for r in records if in_part(str(r.get("id", "")), part)]
     if limit is not None:

@@ -1,4 +1,4 @@
-"""Quotation evaluation against PolNeAR-style gold (``../shared/eval/quotes-dev.jsonl``).
+"""Quotation evaluation against PolNeAR-style gold (``quotes-dev.jsonl`` of the evaluation data).
 
 Each gold record is one article: ``text`` and ``quotes``, one object per contiguous content
 fragment (see the gold README). The views follow the gold README's scoring notes:
@@ -41,6 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+
+#: What each gold record needs (checked line by line on reading).
+GOLD_FIELDS = {"text": str, "quotes": list}
+GOLD_ITEMS = {"quotes": ("start", "end", "inner_start", "inner_end", "kind", "text")}
 
 MARKED_KINDS = frozenset({"direct", "direct_unclosed", "mixed"})
 _DOUBLED_APOSTROPHES = re.compile(r"''|``")
@@ -340,13 +344,11 @@ def evaluate_quotes(
     part: tuple[int, int] | None = None,
 ) -> list[QuoteEvaluation]:
     """Score the toolkit (and the regex baseline) on a gold JSONL file, or on one part of it."""
-    records = read_jsonl(gold_path)
+    records = read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS)
     if part is not None:
         records = [r for r in records if in_part(str(r.get("id", "")), part)]
     if limit is not None:
         records = records[:limit]
-    if records and not {"text", "quotes"} <= records[0].keys():
-        raise ValueError(f"{gold_path}: not a quotation gold file (need 'text' and 'quotes')")
     results = [evaluate_records(records, toolkit_extractor, "toolkit")]
     if baseline:
         results.append(evaluate_records(records, regex_extractor, "regex quote pairs"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -45,19 +46,94 @@ def prf(tp: int, fp: int, fn: int) -> PRF:
     return PRF(tp, fp, fn)
 
 
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    """Read a JSON-lines gold file; a clear error if it is not one."""
+def read_jsonl(
+    path: str | Path,
+    fields: Mapping[str, type | tuple[type, ...]] | None = None,
+    items: Mapping[str, Sequence[str] | int] | None = None,
+) -> list[dict[str, Any]]:
+    """Read a JSON-lines gold file, one object per line, checking each record.
+
+    ``fields`` maps the keys every record needs to their types; ``items`` names the keys each
+    object of a list field needs (``{"entities": ("start", "end", "label")}``) or their length if they are arrays of
+    numbers (``{"sentences": 2}``). Anything else
+    (not a regular file, not UTF-8, a line that is not a JSON object, a missing key, no records
+    at all) is a one-line :class:`ValueError` naming the file and the line.
+    """
+    from toolkit.article import open_regular_file
+    from toolkit.errors import ArticleError, printable
+
     path = Path(path)
+    where = printable(str(path))
+    try:
+        handle = open_regular_file(path)
+    except ArticleError as exc:
+        raise ValueError(str(exc)) from None
     records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
+    with handle:
+        for number, raw in enumerate(handle, 1):
             try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise ValueError(f"{where}:{number}: not UTF-8 text") from None
+            if line.strip():
+                record = _parse_record(line, fields or {}, items or {})
+                if isinstance(record, str):
+                    raise ValueError(f"{where}:{number}: {record}")
+                records.append(record)
+    if not records:
+        raise ValueError(f"{where}: no records (the gold file is empty)")
     return records
+
+
+def _parse_record(
+    line: str,
+    fields: Mapping[str, type | tuple[type, ...]],
+    items: Mapping[str, Sequence[str] | int],
+) -> dict[str, Any] | str:
+    """The record on ``line``, or what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON ({exc.msg})"
+    if not isinstance(record, dict):
+        return f"expected a JSON object, found {_json_kind(record)}"
+    for key, kind in fields.items():
+        if key not in record:
+            return f"record has no {key!r} (it has: {', '.join(map(repr, record)) or 'nothing'})"
+        if not isinstance(record[key], kind):
+            return f"{key!r} should be {_type_names(kind)}, found {_json_kind(record[key])}"
+    for key, needed in items.items():
+        for position, item in enumerate(record.get(key) or [], 1):
+            problem = _item_problem(item, needed)
+            if problem:
+                return f"{key!r} item {position} {problem}"
+    return record
+
+
+def _item_problem(item: Any, needed: Sequence[str] | int) -> str | None:
+    if isinstance(needed, int):  # an array of that many numbers: [start, end]
+        if (
+            not isinstance(item, list)
+            or len(item) != needed
+            or not all(isinstance(x, int) for x in item)
+        ):
+            return f"should be an array of {needed} numbers, found {json.dumps(item)[:40]}"
+        return None
+    missing = [k for k in needed if not isinstance(item, dict) or k not in item]
+    return f"lacks {', '.join(map(repr, missing))}" if missing else None
+
+
+def _json_kind(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "a number")
+
+
+def _type_names(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {dict: "an object", list: "an array", str: "a string", int: "a number"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
 def in_part(record_id: str, part: tuple[int, int]) -> bool:

@@ -17,6 +17,10 @@ from toolkit.evaluation.scoring import PRF, read_jsonl
 
 _ENDS_SENTENCE = re.compile(r"""[.!?]["'”’]*$""")
 
+#: What each gold record needs (checked line by line on reading).
+GOLD_FIELDS = {"text": str, "sentences": list}
+GOLD_ITEMS = {"sentences": 2}
+
 Splitter = Callable[[str], list[tuple[int, int]]]
 
 
@@ -71,7 +75,7 @@ def nltk_splitter(text: str) -> list[tuple[int, int]]:
 
 def evaluate_sentences(gold_path: str | Path, *, compare_nltk: bool = True) -> dict[str, PRF]:
     """Score the toolkit's splitter (and NLTK's, when its data is present) on a gold file."""
-    documents = joined_documents(read_jsonl(gold_path))
+    documents = joined_documents(read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS))
     results = {"toolkit": score_splitter(documents, toolkit_splitter)}
     if compare_nltk:
         try:

@@ -27,8 +27,9 @@ import os
 import sys
 import warnings
 import zipfile
-from functools import cache
 from pathlib import Path
+
+from toolkit.lang._cache import CACHE, cached, stacklevel
 
 __all__ = [
     "PACKAGES",
@@ -125,7 +126,7 @@ def _locate(resource: str) -> tuple[Path, str | None] | None:
     return None
 
 
-@cache
+@cached
 def have(package: str) -> bool:
     """Is this NLTK package installed where NLTK looks (``NLTK_DATA``, ``~/nltk_data``...)?"""
     if _disabled():
@@ -153,9 +154,15 @@ def missing() -> list[str]:
     return [name for name in PACKAGES if not have(name)]
 
 
-@cache
+@cached
 def warn_missing(package: str, fallback: str) -> None:
-    """Warn once per process that ``package`` is missing and which fallback is used."""
+    """Warn once per process that ``package`` is missing and which fallback is used.
+
+    The loaders being built when it warns are noted in the one cache (and this warn-once
+    itself): ``toolkit.lang.clear_cache(only_warned=True)`` empties them, so that they load,
+    and warn, again.
+    """
+    CACHE.note_warning()
     remedy = (
         "TOOLKIT_NLTK_DATA=off hides any installed copy; unset it, or run `toolkit setup`."
         if _disabled()
@@ -164,7 +171,7 @@ def warn_missing(package: str, fallback: str) -> None:
     warnings.warn(
         f"toolkit: NLTK data '{package}' is not installed, so {fallback}. {remedy}",
         NltkDataMissingWarning,
-        stacklevel=3,
+        stacklevel=stacklevel(3),  # the caller of the loader that needs the data
     )
 
 

@@ -9,7 +9,11 @@ A :class:`Quote` is either **direct** (the words inside quote marks, without the
 ``speaker_start``/``speaker_end`` locate the mention that names the speaker in the text (a
 name, a description, a pronoun such as "he", or a relative pronoun such as "who"), and
 ``speaker`` is the canonical name of the actor that mention refers to, from
-:mod:`toolkit.actors`, or None when no actor is found.
+:mod:`toolkit.actors`, or None when no actor is found. ``rule`` names the attribution rule
+that found the speaker or the clause, so quotations can be filtered by how they were found:
+
+>>> [(q.text, q.rule) for q in quotes]
+[('We are ready,', 'quote-comma-name-said'), ('talks would resume on Monday', 'clause-after-cue')]
 
 How it works, in three steps:
 
@@ -17,9 +21,11 @@ How it works, in three steps:
    curly, single and doubled-apostrophe marks and guillemets; a quotation with no closing mark
    runs to the end of its paragraph; one that continues over paragraphs (each reopens with a
    mark) is one quotation.
-2. Each quotation is masked, so that the sentence around it reads like ``Q, Smith said.``, and
-   the attribution grammar (:mod:`toolkit.quotes._grammar`) finds speech cues ("said", "told",
-   "according to", "wrote", "cites", ...) and their speaker phrases: "X said", "said X",
+2. Each quotation is masked, so that the sentence around it reads like ``Q, Smith said.``
+   (:mod:`toolkit.quotes._sentences`), and the attribution rules (:mod:`toolkit.quotes.rules`,
+   the catalogue: each rule's name, summary and examples, in the order they are tried) read
+   speech cues ("said", "told", "according to", "wrote", "cites", ...) and their speaker
+   phrases with the attribution grammar (:mod:`toolkit.quotes._grammar`): "X said", "said X",
    "X, the ..., said", "according to X", "X, who said". A quotation with no cue in its sentence
    keeps the speaker of the quotation before it in its paragraph, or, when it opens its
    paragraph, of the last quotation or cue in the paragraph before. Of several mentions, the
@@ -27,14 +33,24 @@ How it works, in three steps:
    that reports the attribution ('"...," Ruiz said, according to the Herald'), the speaker
    who introduced a quotation rather than a pronoun repeating it after, the sender of a
    document that speaks ('Ruiz released a video that says ...').
-3. Quoted stretches that are not quotations are dropped: names and titles in quote marks
-   ('reports "Reuters"', 'the film "Home Alone"'), terms after naming words ('so-called
-   "reforms"') and scare quotes (a word or two in marks with no one saying them). Reported
-   clauses ("X said (that) ...", "..., X said.", "according to X, ...", "officials believe
-   ...", "Ruiz wants to ...", "his claim that ...") become indirect quotes, unless their clause
-   holds a quotation: then the quotation speaks for it. Cues that are not speech verbs (belief,
-   evidence, judgement, stance, intention) need a speaker who can hold a view: a name, a
-   personal pronoun or a phrase headed by a word from ``quote_source_nouns.txt``.
+3. Quoted stretches that are not quotations are dropped (:mod:`toolkit.quotes._classify`):
+   names and titles in quote marks ('reports "Reuters"', 'the film "Home Alone"'), terms after
+   naming words ('so-called "reforms"') and scare quotes (a word or two in marks with no one
+   saying them). Reported clauses ("X said (that) ...", "..., X said.", "according to X,
+   ...", "officials believe ...", "Ruiz wants to ...", "his claim that ...") become indirect
+   quotes, unless their clause holds a quotation: then the quotation speaks for it. Cues that
+   are not speech verbs (belief, evidence, judgement, stance, intention) need a speaker who can
+   hold a view: a name, a personal pronoun or a phrase headed by a word from
+   ``quote_source_nouns.txt``.
+
+The modules: :mod:`~toolkit.quotes._tokens` (tokens, cues, phrases),
+:mod:`~toolkit.quotes._marks` (quote marks), :mod:`~toolkit.quotes._lexicon` (word lists),
+:mod:`~toolkit.quotes._grammar` (cues, speaker phrases, subjects, reported clauses),
+:mod:`~toolkit.quotes._sentences` (the masked text in sentences),
+:mod:`~toolkit.quotes._speaker_rules`, :mod:`~toolkit.quotes._inherit_rules` and
+:mod:`~toolkit.quotes._clause_rules` (the rules' functions), :mod:`toolkit.quotes.rules`
+(their names and order), :mod:`~toolkit.quotes._classify` (quotation or not) and
+:mod:`~toolkit.quotes._pipeline` (the steps, per text).
 """
 
 from __future__ import annotations
@@ -70,7 +86,9 @@ class Quote:
     (reported speech). ``speaker`` is an actor's canonical name or None;
     ``speaker_start:speaker_end`` is the mention naming the speaker (None when there is none).
     ``closed`` is False for a quotation with no closing mark; ``paragraphs`` counts the
-    paragraphs a direct quotation runs over.
+    paragraphs a direct quotation runs over. ``rule`` names the rule that found the speaker of
+    a direct quotation (empty when none did) or the reported clause; the rules and their
+    order are listed in :mod:`toolkit.quotes.rules`.
     """
 
     start: int
@@ -86,6 +104,7 @@ class Quote:
     speaker_mention: str | None = None
     closed: bool = True
     paragraphs: int = 1
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -140,6 +159,7 @@ def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
         speaker_mention=text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
         closed=item.closed,
         paragraphs=item.paragraphs,
+        rule=item.rule,
     )
 
 
@@ -173,24 +193,24 @@ def voice_share_frame(quotes: Sequence[Quote], actors: Sequence[Actor]) -> pd.Da
     """
     import pandas as pd
 
+    from toolkit.actors import count_actors
+
     rows = []
-    total_mentions = sum(len(a.mentions) for a in actors) or 1
+    counts = count_actors(actors, quotes)
+    total_mentions = sum(c.mentions for c in counts) or 1
     total_quotes = len(quotes) or 1
-    for actor in actors:
-        own = [q for q in quotes if q.speaker == actor.name]
-        direct = sum(q.kind == "direct" for q in own)
-        mentions = len(actor.mentions)
+    for c in counts:
         rows.append(
             {
-                "actor": actor.name,
-                "kind": actor.kind,
-                "mentions": mentions,
-                "quotes": len(own),
-                "direct": direct,
-                "indirect": len(own) - direct,
-                "mention_share": mentions / total_mentions,
-                "voice_share": len(own) / total_quotes,
-                "quotes_per_mention": len(own) / mentions if mentions else 0.0,
+                "actor": c.actor.name,
+                "kind": c.actor.kind,
+                "mentions": c.mentions,
+                "quotes": c.quotes,
+                "direct": c.direct_quotes,
+                "indirect": c.indirect_quotes,
+                "mention_share": c.mentions / total_mentions,
+                "voice_share": c.quotes / total_quotes,
+                "quotes_per_mention": c.quotes / c.mentions if c.mentions else 0.0,
             }
         )
     columns = [

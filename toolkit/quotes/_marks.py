@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from toolkit.lang import word_set
+from toolkit import lang
 
 __all__ = ["QuotedSpan", "quoted_spans"]
 
@@ -217,7 +217,7 @@ def _single_quotes(
     if carried is not None:
         taken.append((carried.outer_start, end))
     taken_starts = [a for a, _ in taken]
-    elisions = word_set("quote_elisions.txt")
+    elisions = lang.word_set("quote_elisions.txt")
 
     def inside_double(offset: int) -> bool:
         k = bisect_right(taken_starts, offset) - 1
@@ -229,13 +229,7 @@ def _single_quotes(
         if not inside_double(m.start) and not _is_apostrophe(text, m, elisions)
     ]
     n = len(marks)
-    next_closer = [n] * (n + 1)  # index of the first closing mark at or after each index
-    next_plain = [n] * (n + 1)  # the same, possessives left out
-    for j in range(n - 1, -1, -1):
-        closes = marks[j].can_close and not marks[j].can_open
-        next_closer[j] = j if closes else next_closer[j + 1]
-        plain = closes and not _looks_possessive(text, marks[j])
-        next_plain[j] = j if plain else next_plain[j + 1]
+    next_closer, next_plain = _next_closers(text, marks)
     spans = []
     i = 0
     while i < n:
@@ -255,6 +249,20 @@ def _single_quotes(
         spans.append(_span(text, opener.start, opener.end, closer.start, closer.end, True, True))
         i = choice + 1
     return spans
+
+
+def _next_closers(text: str, marks: list[_Mark]) -> tuple[list[int], list[int]]:
+    """For each index of ``marks``, the index of the first closing mark at or after it, and
+    the same with possessives (``voters' ``) left out; ``len(marks)`` where there is none."""
+    n = len(marks)
+    next_closer = [n] * (n + 1)
+    next_plain = [n] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        closes = marks[j].can_close and not marks[j].can_open
+        next_closer[j] = j if closes else next_closer[j + 1]
+        plain = closes and not _looks_possessive(text, marks[j])
+        next_plain[j] = j if plain else next_plain[j + 1]
+    return next_closer, next_plain
 
 
 def _is_apostrophe(text: str, mark: _Mark, elisions: frozenset[str]) -> bool:

@@ -45,9 +45,6 @@ _PRIMER = (
 _snapshot: dict[str, Any] | None = None
 #: Environment variables that decide which NLTK data the toolkit finds (toolkit.lang.nltk_data).
 _DATA_VARIABLES = ("NLTK_DATA", "TOOLKIT_NLTK_DATA", "HOME", "APPDATA")
-#: Cached toolkit functions that warned about missing NLTK data since the last reset: emptied
-#: at the next reset, so that the next report warns again, as in a fresh kernel.
-_warned_from: set[Any] = set()
 
 
 def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None:
@@ -59,7 +56,6 @@ def prepare(modules: tuple[str, ...] = WARM_MODULES, prime: bool = True) -> None
             importlib.import_module(name)
     if prime:
         _prime()
-    _watch_warnings()
     _snapshot = _take_snapshot()
     reset()
 
@@ -99,8 +95,8 @@ def _prime() -> None:
 
         with warnings.catch_warnings():
             warnings.simplefilter("always")
-            # Silently: note which loaders warn (the reset empties them), print nothing.
-            warnings.showwarning = lambda message, category, *args, **kwargs: _note(category)
+            # Silently: the one cache notes which loaders warn (the reset empties them).
+            warnings.showwarning = lambda *args, **kwargs: None
             analysis = analyze(_PRIMER)
             display.analysis_html(analysis)
             display.as_svg(display.actor_chart(analysis))
@@ -108,74 +104,22 @@ def _prime() -> None:
         pass  # priming is an optimisation; the notebook reports any error itself
 
 
-def _watch_warnings() -> None:
-    """Note, from now on, where each missing-NLTK-data warning comes from (see :func:`_note`)."""
-    shown = warnings.showwarning
-
-    def showwarning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
-        _note(category)
-        shown(message, category, *args, **kwargs)
-
-    warnings.showwarning = showwarning
-
-
-def _note(category: Any) -> None:
-    """Remember the cached toolkit functions on the stack of a warning about missing NLTK data.
-
-    The toolkit warns about missing NLTK data once per process, from inside cached loaders
-    (``toolkit.text.syllables._default_counter``, ``toolkit.actors._lexicon.lexicon``...): in a warm
-    kernel, only the first report would print the warning that a fresh kernel prints in every
-    report. The loaders that warned are emptied at the next reset, so that they load (and
-    warn) again; all other caches stay warm. Other warnings need nothing: the reset re-arms
-    them (:func:`_rearm_warnings`).
-    """
-    nltk_data = sys.modules.get("toolkit.lang.nltk_data")
-    if nltk_data is None or not (
-        isinstance(category, type) and issubclass(category, nltk_data.NltkDataMissingWarning)
-    ):
-        return
-    cached = _cached_toolkit_functions()
-    frame = sys._getframe(1)
-    while frame is not None:
-        function = cached.get(frame.f_code)
-        if function is not None:
-            _warned_from.add(function)
-        frame = frame.f_back
-
-
-def _cached_toolkit_functions() -> dict[Any, Any]:
-    """``{code object: cached function}`` for the ``functools`` caches of the toolkit."""
-    found = {}
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == "toolkit" or name.startswith("toolkit.")):
-            continue
-        for value in list(vars(module).values()):
-            wrapped = getattr(value, "__wrapped__", None)
-            if (
-                callable(getattr(value, "cache_clear", None))
-                and getattr(value, "__module__", None) == name
-                and hasattr(wrapped, "__code__")
-            ):
-                found[wrapped.__code__] = value
-    return found
-
-
 def _clear_loaders_that_warned() -> None:
-    while _warned_from:
-        _warned_from.pop().cache_clear()
+    """Empty the cached loaders that warned about missing NLTK data since the last reset
+    (``toolkit.text.syllables._default_counter`` without cmudict...), so that the next report
+    loads them and warns again, as in a fresh kernel; all other caches stay warm. The toolkit's
+    one cache knows which they are (see :mod:`toolkit.lang`)."""
+    lang = sys.modules.get("toolkit.lang")
+    if lang is not None:
+        lang.clear_cache(only_warned=True)
 
 
 def _clear_toolkit_caches() -> None:
-    """Empty every ``functools`` cache of the toolkit's modules (after the environment, and
-    so possibly the NLTK data the loaders see, changed)."""
-    _warned_from.clear()
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == "toolkit" or name.startswith("toolkit.")):
-            continue
-        for value in list(vars(module).values()):
-            clear = getattr(value, "cache_clear", None)
-            if callable(clear) and getattr(value, "__module__", None) == name:
-                clear()
+    """Empty the toolkit's one cache of language data (after the environment, and so possibly
+    the NLTK data the loaders see, changed)."""
+    lang = sys.modules.get("toolkit.lang")
+    if lang is not None:
+        lang.clear_cache()
 
 
 def _shell() -> Any:

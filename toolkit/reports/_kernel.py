@@ -58,7 +58,8 @@ class WarmKernel:
     """A started IPython kernel that has imported what reports need.
 
     ``cwd`` is the kernel's working directory (relative article paths are read from there).
-    ``startup_timeout`` bounds the start and the warm-up, in seconds.
+    ``startup_timeout`` bounds the start and the warm-up, in seconds. ``connection_dir``: where
+    the connection file goes (default: Jupyter's runtime folder).
     """
 
     def __init__(
@@ -67,6 +68,7 @@ class WarmKernel:
         startup_timeout: float = 120,
         *,
         wait: bool = True,
+        connection_dir: str | os.PathLike[str] | None = None,
     ):
         self.cwd = os.fspath(cwd) if cwd is not None else os.getcwd()
         self.startup_timeout = startup_timeout
@@ -75,6 +77,11 @@ class WarmKernel:
         self.last_notebook: Any = None
         self.km = AsyncKernelManager(kernel_name="python3")
         self.km._kernel_spec = python_kernel_spec()  # see python_kernel_spec()
+        if connection_dir is not None:
+            # Where the connection file goes (Jupyter's runtime folder by default): a batch
+            # gives a folder of its own, to sweep if it is killed before it can clean up.
+            name = f"kernel-{os.getpid()}-{os.urandom(6).hex()}.json"
+            self.km.connection_file = os.path.join(os.fspath(connection_dir), name)
         self.kc: Any = None
         self._log: Any = None
         self._prepare_id: str | None = None
@@ -123,6 +130,15 @@ class WarmKernel:
         if pid:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGINT)
+
+    def kill(self) -> None:
+        """Kill the kernel process now (SIGKILL); safe from any thread. The thread using the
+        kernel sees it die within a second; :meth:`shutdown` still cleans up."""
+        provisioner = getattr(self.km, "provisioner", None) if self.km is not None else None
+        pid = getattr(provisioner, "pid", None)
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
 
     def is_alive(self) -> bool:
         try:

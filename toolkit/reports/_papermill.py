@@ -69,7 +69,10 @@ class WarmKernelEngine(Engine):
         kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
         final_kwargs = merge_kwargs(
             kwargs,
-            timeout=execution_timeout,
+            # nbclient's `timeout` takes whole seconds only; its timeout_func may return any
+            # number (a falsy timeout means none at all: the batch never passes one).
+            timeout=None,
+            timeout_func=(lambda cell: execution_timeout) if execution_timeout else None,
             startup_timeout=start_timeout,
             kernel_name=kernel_name,
             log=logger,

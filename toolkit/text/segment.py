@@ -15,9 +15,8 @@ its sentence, and a line break always ends a sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from toolkit.lang import read_lines, word_set
+from toolkit.lang import cached, read_lines, word_set
 from toolkit.spans import Span, TextLike, text_of
 
 __all__ = ["paragraph_spans", "sentences", "words"]
@@ -43,7 +42,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACE_RUN = re.compile(r"\s*")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     nonfinal = frozenset(read_lines("abbreviations_nonfinal.txt"))
     ambiguous = word_set("abbreviations_ambiguous.txt")

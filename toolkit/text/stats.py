@@ -34,10 +34,9 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, fields
-from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from toolkit.lang import word_set
+from toolkit.lang import CACHE, cached, word_set
 from toolkit.spans import TextLike, text_of
 from toolkit.text.segment import paragraph_spans, sentences, words
 from toolkit.text.syllables import count_syllables
@@ -382,7 +381,8 @@ class _Word(NamedTuple):
     key: str | None  # lower-cased form for lexical diversity; None for numbers
 
 
-_WORD_CACHE: dict[str, _Word] = {}
+_WORD_CACHE: dict[str, _Word] = {}  # built from the word lists: emptied with them
+CACHE.register(f"{__name__}._WORD_CACHE", _WORD_CACHE)
 _WORD_CACHE_LIMIT = 500_000
 _INFLECTIONS = (
     ("'s", ""),
@@ -406,12 +406,12 @@ _INFLECTIONS = (
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
-@cache
+@cached
 def _easy_words() -> frozenset[str]:
     return word_set("dale_chall_easy_words.txt")
 
 
-@cache
+@cached
 def _stop_words() -> frozenset[str]:
     return word_set("stop_words_en.txt")
 

@@ -10,7 +10,7 @@
   "£1.5bn" is "one point five billion pounds", 6); hyphenated words are the sum of their parts
   ("20-year-old" 4); possessives add a syllable only after a hissing sound ("Zelensky's" 3,
   "Jones's" 2);
-- a few words are not said as spelled ("Mr" 2, "Dr" 2, "etc" 4): ``data/syllable_exceptions.txt``;
+- a few words are not said as spelled ("Mr" 2, "Dr" 2, "etc" 4): ``data/syllable_exceptions.tsv``;
 - everything else goes to :func:`estimate_syllables`.
 
 :func:`estimate_syllables` is the estimator alone. It splits a word into vowel groups (runs of
@@ -35,9 +35,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from functools import cache
 
-from toolkit.lang import nltk_data, read_lines
+from toolkit.lang import cached, nltk_data, table
 
 __all__ = [
     "CONTEXTS",
@@ -97,13 +96,12 @@ def vowel_group_contexts(word: str) -> list[tuple[str, ...]]:
     return keys
 
 
-@cache
+@cached
 def _model() -> dict[str, tuple[float, ...]]:
-    table = {}
-    for line in read_lines(MODEL_FILE):
-        key, *probabilities = line.split()
-        table[key] = tuple(int(p) / 1000 for p in probabilities)
-    return table
+    return {
+        key: tuple(int(p) / 1000 for p in per_mille.split())
+        for key, per_mille in table(MODEL_FILE, ("context", "per_mille"))
+    }
 
 
 def _normalise(word: str) -> str:
@@ -150,7 +148,7 @@ def estimate_syllables(word: str) -> int:
 # --- CMUdict -------------------------------------------------------------------------------
 
 
-@cache
+@cached
 def cmudict_syllables() -> dict[str, tuple[int, ...]]:
     """CMUdict as ``{word: syllable counts}``, the first pronunciation's count first.
 
@@ -176,25 +174,28 @@ _CMUDICT_LINE = re.compile(r"^(\S+)[ \t]+\S+[ \t]+(.*\S)", re.MULTILINE)
 # --- count_syllables -----------------------------------------------------------------------
 
 
-@cache
+@cached
 def _exceptions() -> dict[str, int]:
-    return {
-        word: int(n) for word, n in (line.split() for line in read_lines("syllable_exceptions.txt"))
-    }
+    return _counts("syllable_exceptions.tsv")
 
 
-@cache
+@cached
 def _number_words() -> dict[str, int]:
-    return {word: int(n) for word, n in (line.split() for line in read_lines("number_words.txt"))}
+    return _counts("number_words.tsv")
 
 
-@cache
+def _counts(name: str) -> dict[str, int]:
+    """Word -> syllables, from a table with the columns word and syllables."""
+    return {word: int(n) for word, n in table(name, ("word", "syllables"))}
+
+
+@cached
 def _clusters() -> tuple[frozenset[str], frozenset[str]]:
-    onsets, codas = set(), set()
-    for line in read_lines("pronounceable_clusters.txt"):
-        kind, cluster = line.split()
-        (onsets if kind == "onset" else codas).add(cluster)
-    return frozenset(onsets), frozenset(codas)
+    rows = table(
+        "pronounceable_clusters.tsv", ("position", "cluster"), {"position": ("onset", "coda")}
+    )
+    onsets = frozenset(cluster for position, cluster in rows if position == "onset")
+    return onsets, frozenset(cluster for position, cluster in rows if position == "coda")
 
 
 def _spelled(letters: str) -> int:
@@ -206,7 +207,7 @@ def _pronounceable(acronym: str) -> bool:
     """Can an all-caps word of four or more letters be said as a word (NATO, FIFA, UNICEF)?
 
     It needs a vowel, no run of three consonants, and consonant pairs only where English
-    words have them at their start or end (``data/pronounceable_clusters.txt``).
+    words have them at their start or end (``data/pronounceable_clusters.tsv``).
     """
     word = acronym.lower()
     if not re.search(r"[aeiou]", word):
@@ -340,12 +341,9 @@ def _cardinal_syllables(digits: str) -> int:
     return sum(numbers[w] for w in _spoken(int(digits or 0)))
 
 
-@cache
+@cached
 def _number_names() -> dict[int, str]:
-    return {
-        int(value): name
-        for value, name in (line.split() for line in read_lines("number_names.txt"))
-    }
+    return {int(value): name for value, name in table("number_names.tsv", ("value", "name"))}
 
 
 def _spoken(n: int) -> list[str]:
@@ -389,7 +387,7 @@ def _ordinal_extra(n: int) -> int:
     return 1 if last == "two" or last.endswith("ty") else 0
 
 
-@cache
+@cached
 def _default_counter() -> SyllableCounter:
     if nltk_data.have("cmudict"):
         return SyllableCounter(cmudict_syllables())

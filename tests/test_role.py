@@ -1,0 +1,146 @@
+"""Roles of sources: titles, appositions, organisations, sports reports, unnamed speakers, the
+codebook, the hand-labelled speakers and ``toolkit eval roles``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from toolkit.actors import ROLES, find_actors, is_sports_report, role_of_phrase
+from toolkit.evaluation.roles import RoleResult, evaluate_roles, read_role_labels
+
+GOLD = ROOT / "tests" / "data" / "roles_gold.tsv"
+
+
+def person(text: str):
+    return next(a for a in find_actors(text) if a.kind == "person")
+
+
+def test_a_title_before_the_name():
+    ruiz = person("Transport Secretary Ana Ruiz said the line would reopen.")
+    assert (ruiz.role, ruiz.role_evidence) == (
+        "politician",
+        ("title: Secretary", "before: Transport Secretary"),
+    )
+
+
+def test_an_apposition_after_the_name():
+    text = "Tom Baker, a professor of economics at Northfield University, said prices rose."
+    baker = person(text)
+    assert (baker.role, baker.role_evidence) == (
+        "expert",
+        ("apposition: a professor of economics at Northfield University",),
+    )
+
+
+def test_a_generic_head_takes_its_organisations_role():
+    marr = person("Lisa Marr, a spokeswoman for the Interior Ministry, said the border was open.")
+    assert marr.role == "official"
+
+
+def test_an_affiliation_alone():
+    assert person("Ben Ortiz of Oxfam said aid was late.").role == "advocacy"
+
+
+def test_words_before_a_name_need_a_role_word_next_to_it():
+    text = "Crowds greeting Ana Ruiz cheered. Ruiz said she was moved."
+    assert person(text).role == "unknown"
+
+
+def test_a_generic_head_in_a_sports_report_is_sport():
+    text = (
+        "Oakfield beat Rovers 2-1 and then 3-0 in the league. "
+        "Oakfield manager Pete Crane said the team played well."
+    )
+    assert is_sports_report(text)
+    assert person(text).role == "sport"
+
+
+def test_percentage_points_make_no_sports_report():
+    text = "The senator gained 3 points. Her rival lost 2 points over the season, 51-49 in a poll."
+    assert not is_sports_report(text)
+
+
+def test_no_description_is_unknown():
+    assert person("Ana Ruiz said the line would reopen.").role == "unknown"
+
+
+def test_organisations_by_their_names_and_places_none():
+    roles = {
+        a.name: a.role for a in find_actors("Northfield University researchers met in Berlin.")
+    }
+    assert roles == {"Northfield University": "expert", "Berlin": None}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("police", "police_military"),
+        ("a local resident", "citizen"),
+        ("officials", "official"),
+        ("a Labour spokesperson", "politician"),
+        ("a spokesman for the Acme Group", "business"),
+        ("the weather", "unknown"),
+    ],
+)
+def test_role_of_an_unnamed_speaker(phrase, role):
+    assert role_of_phrase(phrase)[0] == role
+
+
+def test_codebook_sets_a_role():
+    book = pd.DataFrame({"actor": ["Ana Ruiz"], "kind": ["person"], "role": ["advocacy"]})
+    ruiz = person_with("Transport Secretary Ana Ruiz said the line would reopen.", book)
+    assert (ruiz.role, ruiz.role_evidence) == ("advocacy", ("codebook",))
+
+
+def person_with(text, book):
+    return next(a for a in find_actors(text, codebook=book) if a.kind == "person")
+
+
+# --- the hand labels and their scorer --------------------------------------------------------
+
+
+def test_hand_labels_are_well_formed():
+    labels = read_role_labels(GOLD)
+    ids = list(labels)
+    assert sum(i.startswith("bbc/") for i in ids) >= 30
+    assert sum(i.startswith("polnear/") for i in ids) == 40
+    for rows in labels.values():
+        for speaker, role in rows:
+            assert role in ROLES
+            assert 0 < len(speaker.split()) <= 5  # names or short descriptions, no article text
+
+
+def test_evaluate_roles_on_a_small_corpus(tmp_path):
+    (tmp_path / "bbc" / "politics").mkdir(parents=True)
+    (tmp_path / "bbc" / "politics" / "001.txt").write_text(
+        "Line reopens\n\nTransport Secretary Ana Ruiz said the line would reopen. "
+        '"It is a good day," said Tom Baker, a professor of economics.\n',
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "# test labels\nbbc/politics/001\tAna Ruiz\tpolitician\n"
+        "bbc/politics/001\tTom Baker\texpert\nbbc/politics/001\tIlse Moran\tcitizen\n",
+        encoding="utf-8",
+    )
+    result = evaluate_roles(gold, tmp_path)
+    assert result.pairs == [("politician", "politician"), ("expert", "expert"), ("citizen", None)]
+    assert (result.found, round(result.accuracy, 4)) == (2, 0.6667)
+
+
+def test_role_result_rows():
+    result = RoleResult([("expert", "expert"), ("expert", "business"), ("media", None)])
+    assert result.rows()[-1] == {
+        "role": "all",
+        "labels": 3,
+        "found": 2,
+        "right": 1,
+        "accuracy": 0.3333,
+        "accuracy_found": 0.5,
+    }
+    assert result.confusion() == [
+        {"gold": "expert", "toolkit": "business", "n": 1},
+        {"gold": "media", "toolkit": "(missing)", "n": 1},
+    ]

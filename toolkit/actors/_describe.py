@@ -1,0 +1,218 @@
+"""What an article says a person is: titles, the words before a name, appositions after it.
+
+These descriptions are the evidence for a person's inferred gender ("his wife Ana Ruiz", "Ana
+Ruiz, a mother of three") and role ("Transport Secretary Ana Ruiz", "Ana Ruiz, a professor of
+economics", "Ana Ruiz of the Acme Group").
+
+>>> from toolkit.actors._model import Actor, Mention
+>>> text = "Ana Ruiz, a professor of economics, said so."
+>>> ruiz = Actor("Ana Ruiz", "person", ("Ana Ruiz",), (), (Mention(0, 8, "Ana Ruiz"),))
+>>> [(d.where, d.text, d.head) for d in descriptions(text, ruiz)]
+[('apposition', 'a professor of economics', 'a professor')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit import lang
+from toolkit.actors._model import Actor
+
+_DESCRIPTION_CLASSES = ("stop", "head_end", "end", "credit")
+
+
+@lang.cached
+def _function_words(kind: str) -> frozenset[str]:
+    """Words of class ``kind`` in ``person_description_words.tsv`` (stop, head_end, end, credit)."""
+    rows = lang.table(
+        "person_description_words.tsv", ("word", "class"), {"class": _DESCRIPTION_CLASSES}
+    )
+    return frozenset(word for word, cls in rows if cls == kind)
+
+
+@lang.cached
+def _apposition_end() -> re.Pattern[str]:
+    """A word that ends an apposition and everything after it ("Ana Ruiz, the mayor, said")."""
+    words = "|".join(sorted(_function_words("end")))
+    return re.compile(rf"(?:^|\s+)(?:{words})\b.*$", re.S)
+
+
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:(?:aged\s+)?\d{1,3}\s*,\s+)?"
+    r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|works\s+as)\s+)?"
+    r"(?P<d>(?:[^,.;:!?()\"“”\[\]\n]|\.(?=\w|\s+[a-z])){2,120})"
+)
+_AFFILIATION = re.compile(
+    r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<d>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)"
+)
+_BOUNDARY = re.compile(r"[.!?;:()\"“”\[\]\n]")
+_WORD = re.compile(r"[\w][\w'’.&-]*|,")
+_MAX_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """Words of the article that describe a person, with where they stand.
+
+    ``where`` is ``"title"`` (a title the actors code found with the name: "Mrs",
+    "Transport Secretary"), ``"name"`` (title words left inside a name: "Sen" in "Sen Ana
+    Ruiz"), ``"before"`` (words just before a name, "economics professor", "his wife,"),
+    ``"apposition"`` ("a professor of economics" after "Ana Ruiz,") or ``"affiliation"`` ("the
+    Acme Group" in "Ana Ruiz of the Acme Group"). ``head`` is the description up to its first
+    preposition ("a professor"). ``start`` is an offset into the article (-1 for titles).
+    """
+
+    where: str
+    text: str
+    start: int = -1
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w in _WORD.findall(self.text) if w != ","]
+
+    @property
+    def head(self) -> str:
+        head = []
+        for w in self.words:
+            if w.lower() in _function_words("head_end"):
+                break
+            head.append(w)
+        return " ".join(head)
+
+
+@lang.cached
+def _given_names() -> dict[str, float]:
+    """Lower-case given name -> share of its bearers recorded as female."""
+    rows = lang.table("gender_first_names.tsv", ("name", "female_share", "bearers"))
+    return {name: float(share) for name, share, _bearers in rows}
+
+
+def is_given_name(word: str) -> bool:
+    """Is ``word`` a given name in the first-name table? ("Ana" is; "Minister" is not.)"""
+    return _fold(word) in _given_names()
+
+
+@lang.cached
+def _fold(word: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def descriptions(text: str, actor: Actor) -> list[Description]:
+    """Every description of ``actor`` in ``text``: titles, title words inside its names, the
+    words before each name mention and the apposition or affiliation after it."""
+    found = [Description("title", t) for t in actor.titles]
+    found += _name_prefixes(actor)
+    for m in actor.name_mentions:
+        before = _before(text, m.start)
+        if before is not None:
+            found.append(before)
+        found += _after(text, m.end)
+    return found
+
+
+def _name_prefixes(actor: Actor) -> list[Description]:
+    """Title words a name kept before its given name ("Sen" in "Sen Ana Ruiz")."""
+    found = []
+    for alias in actor.aliases:
+        words = alias.split()
+        for i, w in enumerate(words[:-1]):
+            if is_given_name(w.rstrip(".")):
+                if i:
+                    found.append(Description("name", " ".join(words[:i])))
+                break
+    return found
+
+
+def _before(text: str, start: int) -> Description | None:
+    """The words just before a name, back to a boundary or a stop word (at most five)."""
+    window = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in _BOUNDARY.finditer(window)), default=0)
+    tokens = list(_WORD.finditer(window, cut))
+    if tokens and tokens[-1].group() == "," and len(tokens) > 1:
+        tokens.pop()  # "his wife, Ana Ruiz": one comma right before the name
+    kept: list[re.Match[str]] = []
+    for k in range(len(tokens) - 1, -1, -1):
+        word = tokens[k].group()
+        if word == "," or len(kept) == 6:
+            break
+        if word.lower() in _function_words("stop") and not _inside_name(tokens, k):
+            break
+        kept.append(tokens[k])
+    if not kept:
+        return None
+    first, last = kept[-1], kept[0]
+    offset = max(0, start - 120)
+    return Description("before", window[first.start() : last.end()], offset + first.start())
+
+
+def _inside_name(tokens: list[re.Match[str]], k: int) -> bool:
+    """Is the word at ``k`` an "of" between capitalised words ("Bank of England governor")?"""
+    return (
+        tokens[k].group() == "of"
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].group()[:1].isupper()
+        and tokens[k + 1].group()[:1].isupper()
+    )
+
+
+def _after(text: str, end: int) -> list[Description]:
+    """The apposition (", a professor of economics,") or affiliation (" of the Acme Group")
+    right after a name mention."""
+    rest = text[end : end + 200]
+    if rest.startswith(("'s", "’s")):
+        return []
+    match = _APPOSITION.match(rest)
+    if match:
+        body = _apposition_end().sub("", match.group("d")).strip()
+        words = body.split()
+        if body and len(words) <= _MAX_WORDS:
+            return [Description("apposition", body, end + match.start("d"))]
+        return []
+    match = _AFFILIATION.match(rest)
+    if match:
+        return [Description("affiliation", match.group("d"), end + match.start("d"))]
+    return []
+
+
+_PHOTO_CREDIT = re.compile(r"\s*/\s*[A-Z]")
+_BYLINE_REST = re.compile(r"\s*(?:,\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$")
+_CONTRIBUTED = re.compile(r"\s+contributed\b")
+_FILES_FROM = re.compile(r"\b(?:with\s+)?files\s+from\b[^\n]*$", re.I)
+_BY = re.compile(r"^\s*(?:by|photo(?:graph)?\s+by|photo:|credit:)\s*$", re.I)
+
+
+@lang.cached
+def _credit_words() -> frozenset[str]:
+    return _function_words("credit")
+
+
+def in_credit_line(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a credit, not someone the story is about? A photo credit
+    ("(Ana Ruiz/Agency)"), a byline paragraph ("By Ana Ruiz", "Ana Ruiz, The Daily"), a
+    contribution note ("With files from Ana Ruiz", "Ana Ruiz contributed to this report") or
+    an author's line ("Ana Ruiz is a reporter covering ...", opening its paragraph)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if _PHOTO_CREDIT.match(after) or _CONTRIBUTED.match(after):
+        return True
+    if _FILES_FROM.search(before):
+        return True
+    if (not before.strip() or _BY.match(before)) and _BYLINE_REST.match(after):
+        return True
+    if not before.strip() and after.startswith(" is a"):
+        words = {w.lower() for w in _WORD.findall(after[:120])}
+        return bool(words & _credit_words())
+    return False
+
+
+def named_only_in_credits(text: str, actor: Actor) -> bool:
+    """Is every name mention of ``actor`` a credit (see :func:`in_credit_line`)? Such people
+    took the photographs or wrote the story; they are not among the people it mentions."""
+    names = actor.name_mentions
+    return bool(names) and all(in_credit_line(text, m.start, m.end) for m in names)

@@ -1,0 +1,167 @@
+"""Merging: which typed names belong to one actor.
+
+Surnames and title + surname join the full name they abbreviate (the most recent one when two
+people share a surname; a full name inside a longer one with the same first and last word
+joins it); country aliases join ("US", "U.S.", "United States"); organisations written with
+and without a space join ("Time Warner", "TimeWarner"), and acronyms join the name whose
+initials they are ("OSCE").
+
+>>> from toolkit.actors._candidates import collect
+>>> from toolkit.actors._lexicon import lexicon
+>>> from toolkit.actors._typing import type_candidates
+>>> doc = collect("Tom Reyes met Ana Ruiz. Reyes left the Federal Aviation Administration (FAA).", lexicon())
+>>> type_candidates(doc, lexicon())
+>>> [(key, [c.text for c in cl.names]) for key, cl in cluster_candidates(doc, lexicon()).items()]
+[(('person', 'tom reyes'), ['Tom Reyes', 'Reyes']), (('person', 'ana ruiz'), ['Ana Ruiz']), (('organization', 'federal aviation administration'), ['Federal Aviation Administration', 'FAA'])]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from toolkit.actors._document import Candidate, DemonymMention, Document, normal
+from toolkit.actors._lexicon import Lexicon
+
+
+@dataclass
+class Cluster:
+    """The names, demonyms and (later) pronouns of one actor."""
+
+    key: tuple[str, str]
+    kind: str
+    names: list[Candidate] = field(default_factory=list)
+    extras: list[DemonymMention] = field(default_factory=list)
+    pronouns: list[tuple[int, int, str]] = field(default_factory=list)
+    gender: str = ""
+    label: str = ""  # a fixed name (codebook actors)
+
+
+def cluster_candidates(doc: Document, lex: Lexicon) -> dict[tuple[str, str], Cluster]:
+    """The typed candidates and the demonym mentions of ``doc``, grouped by actor; keys are
+    ``(kind, key)`` or ``("codebook", actor)``, in order of first mention."""
+    cands = doc.candidates
+    clusters: dict[tuple[str, str], Cluster] = {}
+
+    def cluster(key: tuple[str, str], kind: str) -> Cluster:
+        if key not in clusters:
+            clusters[key] = Cluster(key, kind)
+        return clusters[key]
+
+    people = _person_keys(cands)
+    org_keys = _organization_keys(cands, lex)
+    for c in cands:
+        if c.forced:
+            cl = cluster(("codebook", c.forced), c.kind)
+        elif c.kind == "person":
+            cl = cluster(("person", people[id(c)]), "person")
+        elif c.kind == "place":
+            norm = normal(c.tokens)
+            cl = cluster(("place", lex.places.get(norm, norm)), "place")
+        else:
+            cl = cluster(("organization", org_keys[id(c)]), "organization")
+        c.key = cl.key
+        cl.names.append(c)
+    for extra in doc.demonyms:
+        cluster(("place", extra.place), "place").extras.append(extra)
+    return clusters
+
+
+@dataclass(frozen=True)
+class _FullNames:
+    """The full names of the article's people, as surnames are resolved against them."""
+
+    canonical: dict[str, str]  # normalised full name -> the fullest name it joins
+    by_surname: dict[str, list[str]]  # surname -> fullest names with it, first seen first
+    first_seen: dict[str, int]  # fullest name -> offset of its first mention
+    genders: dict[str, str]  # fullest name -> gender cued by a title or relation
+
+
+def _person_keys(cands: list[Candidate]) -> dict[int, str]:
+    """Cluster key (the fullest matching name) of every person candidate, by ``id``.
+
+    In text order, a surname goes to the person of that surname mentioned most recently (or,
+    before any of them, to the first one named).
+    """
+    people = [c for c in cands if c.kind == "person"]
+    names = _full_names(people)
+    keys: dict[int, str] = {}
+    last_seen: dict[str, int] = {}
+    for c in sorted(people, key=lambda c: c.start):
+        norm = normal(c.tokens)
+        if norm in names.canonical:
+            key = names.canonical[norm]
+        else:
+            key = _surname_owner(c, norm, names, last_seen)
+        keys[id(c)] = key
+        last_seen[key] = c.start
+    return keys
+
+
+def _full_names(people: list[Candidate]) -> _FullNames:
+    full = {normal(c.tokens): c for c in people if len(c.tokens) > 1}
+    # A full name contained in a longer one with the same surname joins it ("George Bush" and
+    # "George W. Bush"), unless the given names differ.
+    # Longer names are seen first; only names with the same first and last word can be the
+    # target, so they are looked up by that pair (a scan of all names would be quadratic).
+    canonical: dict[str, str] = {}
+    targets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in sorted(full, key=lambda n: -len(n.split())):
+        words = name.split()
+        ends = (words[0], words[-1])
+        target = next((t for t in targets[ends] if set(words) <= set(t.split())), name)
+        canonical[name] = target
+        targets[ends].append(target)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name, target in canonical.items():
+        if target not in by_surname[name.split()[-1]]:
+            by_surname[name.split()[-1]].append(target)
+    first_seen: dict[str, int] = {}
+    genders: dict[str, str] = {}
+    for c in people:
+        norm = normal(c.tokens)
+        if norm in canonical:
+            first_seen.setdefault(canonical[norm], c.start)
+            if c.gender:
+                genders[canonical[norm]] = c.gender
+    return _FullNames(canonical, by_surname, first_seen, genders)
+
+
+def _surname_owner(c: Candidate, norm: str, names: _FullNames, last_seen: dict[str, int]) -> str:
+    """The full name a short form ("Bush", "Mrs Bush") belongs to: of a compatible gender, the
+    one of that surname mentioned most recently; ``norm`` itself when there is none."""
+    options = names.by_surname.get(norm.split()[-1], [])
+    if c.gender:
+        options = [o for o in options if names.genders.get(o, c.gender) == c.gender] or options
+    if not options:
+        return norm
+    before = [o for o in options if names.first_seen.get(o, 10**12) <= c.start]
+    return max(before, key=lambda o: last_seen.get(o, -1)) if before else options[0]
+
+
+def _organization_keys(cands: list[Candidate], lex: Lexicon) -> dict[int, str]:
+    """Cluster key of every organisation candidate, by ``id``: its canonical name, joined
+    across spaced spellings and acronyms."""
+    orgs = [c for c in cands if c.kind == "organization"]
+    keys = {}
+    for c in orgs:
+        norm = normal(c.tokens)
+        keys[id(c)] = lex.organizations.get(norm, norm).lower()
+    # "Time Warner" joins "TimeWarner": the same letters without the space.
+    single = {keys[id(c)] for c in orgs if len(c.tokens) == 1}
+    for c in orgs:
+        joined = "".join(c.tokens).lower()
+        if len(c.tokens) > 1 and joined in single:
+            keys[id(c)] = joined
+    # An acronym joins the name whose initials it is: "OSCE" and "Organization for Security
+    # and Co-operation in Europe".
+    initials: dict[str, str] = {}
+    for c in orgs:
+        words = [w for w in c.tokens if w[:1].isupper() and w.lower() != "the"]
+        if len(words) > 1:
+            initials.setdefault("".join(w[0] for w in words), keys[id(c)])
+    for c in orgs:
+        word = c.tokens[0].replace(".", "")
+        if len(c.tokens) == 1 and word.isupper() and word in initials:
+            keys[id(c)] = initials[word]
+    return keys

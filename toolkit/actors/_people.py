@@ -1,0 +1,49 @@
+"""The last step of finding actors: each person's inferred gender and role, with evidence.
+
+>>> from toolkit.actors import find_actors
+>>> text = "Transport Secretary Ana Ruiz visited Leeds. She said the line would reopen."
+>>> ruiz = find_actors(text)[0]
+>>> ruiz.name, ruiz.gender, ruiz.role
+('Ana Ruiz', 'female', 'politician')
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache, partial
+from typing import TYPE_CHECKING
+
+from toolkit.actors._describe import descriptions
+from toolkit.actors._gender import infer_gender
+from toolkit.actors._model import Actor
+from toolkit.actors._role import infer_role, is_sports_report
+
+if TYPE_CHECKING:
+    from toolkit.actors._codebook import Codebook
+
+
+def with_gender_and_role(text: str, actors: list[Actor], codebook: Codebook | None = None):
+    """``actors`` with ``gender``, ``role`` and their evidence filled in; a codebook entry
+    that sets a gender or role overrides what the text suggests ("codebook" as evidence)."""
+    sports = cache(partial(is_sports_report, text))  # asked only for a generic title
+    coded = {e.actor: e for e in codebook.entries} if codebook is not None else {}
+    out = []
+    for actor in actors:
+        found = descriptions(text, actor) if actor.kind == "person" else []
+        gender, gender_evidence = infer_gender(text, actor, found)
+        role, role_evidence = infer_role(text, actor, found, sports)
+        entry = coded.get(actor.name)
+        if entry is not None and entry.gender is not None:
+            gender, gender_evidence = entry.gender or None, ("codebook",)
+        if entry is not None and entry.role is not None:
+            role, role_evidence = entry.role, ("codebook",)
+        out.append(
+            replace(
+                actor,
+                gender=gender,
+                gender_evidence=gender_evidence,
+                role=role,
+                role_evidence=role_evidence,
+            )
+        )
+    return out

@@ -1,0 +1,251 @@
+"""Typing: is a name a person, an organisation or a place? Strongest evidence first.
+
+1. **A name's own words and context** (:func:`intrinsic_kind`): the user's codebook (already
+   set), the organisation gazetteer, a title, country, region and city gazetteers (a city in a
+   sports-results context is the club named after it), organisation words ("Ministry",
+   "United"), place words ("River", "Province"), given names, context ("in X", "oil firm X",
+   "X, which", "X defender", "the X" for an acronym).
+2. **The whole article**: a place named as a team once is the team throughout a sports report;
+   a surface typed a person by a title is a person everywhere; a surname of a person named in
+   full is that person; other mentions of the same words vote; a longer name led by an
+   organisation of the article is one too ("AOL Europe"); a name written with and without a
+   space ("Time Warner", "TimeWarner") has one type.
+3. **Defaults** (:func:`default_kind`): unknown names are people; an acronym with no cue in
+   any mention, and a lone ordinary word, are left out.
+
+>>> from toolkit.actors._candidates import collect
+>>> from toolkit.actors._lexicon import lexicon
+>>> doc = collect("Shares in Norvik fell. Norvik said Tom Reyes was in Velmar.", lexicon())
+>>> type_candidates(doc, lexicon())
+>>> [(c.text, c.kind) for c in doc.candidates]
+[('Norvik', 'organization'), ('Norvik', 'organization'), ('Tom Reyes', 'person'), ('Velmar', 'place')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from toolkit.actors._document import Candidate, Document, normal
+from toolkit.actors._lexicon import Lexicon
+from toolkit.actors._words import is_coined, is_common
+
+_DATELINE = re.compile(
+    r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d"  # NEW YORK 1996-08-30
+    r"|[A-Z][A-Z .'-]+, (?:[A-Z][a-z]+\.? )?\d"  # LONDON, March 3 -
+)
+
+
+def type_candidates(doc: Document, lex: Lexicon) -> None:
+    """Set the kind of every candidate of ``doc``; drop those that get none."""
+    cands = doc.candidates
+    for c in cands:
+        if not c.kind and not c.forced:
+            c.kind = intrinsic_kind(c, lex)
+    if doc.sports:
+        _teams_throughout(doc, lex)
+    _people_throughout(cands, lex)
+    untyped = _vote(cands)
+    _type_untyped(cands, untyped, lex)
+    join_spaced_forms(cands)
+    cands[:] = [c for c in cands if c.kind]
+
+
+def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
+    """The type a name's own words (and its title) give it, or "" when they say nothing."""
+    whole = normal(c.tokens)
+    if whole in lex.organizations:
+        return "organization"
+    if c.peeled or (c.person_cue and whole not in lex.places):
+        return "person"  # "President Jordan", but not "defending champion Spain"
+    # From here on c.person_cue is False: a person cue returned above, or the place below does.
+    if whole in lex.places:
+        place = lex.places[whole]
+        if c.team_context and place not in lex.countries:
+            return "organization"  # "Barcelona beat Real Madrid": the club, not the city
+        return "place"
+    return _kind_from_words_and_context(c, lex)
+
+
+def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
+    """:func:`intrinsic_kind` for a name no gazetteer knows and no title types."""
+    words = [w.lower().rstrip(".") for w in c.tokens]
+    if "&" in words:
+        return "organization"  # "Procter & Gamble"
+    first_name = len(words) > 1 and (
+        c.tokens[0] in lex.first_names or (len(words[0]) == 1 and c.tokens[0].isupper())
+    )  # "Olaf Scholz", "C. Lewis"
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head in lex.org_words and not (first_name and c.tokens[-1] in lex.surnames):
+        return "organization"
+    if head in lex.place_words:
+        return "place"
+    if lex.before_cues.get(c.prev_word) == "organization":
+        return "organization"  # "oil firm Yukos", "rock band Green Day"
+    if not first_name and _organization_cue(c, words, lex):
+        return "organization"
+    if first_name:
+        return "person"
+    if c.next_word in lex.place_words and c.next_word not in lex.org_words:
+        return "place"  # "the Kursk region"
+    if _is_acronym(c) and _acronym_cue(c, lex):
+        return "organization"  # "the OSCE", "(OSCE)", "OSCE said", "OSCE's"
+    if len(words) == 1:
+        if words[0].endswith("shire"):
+            return "place"
+        if c.prev_word == "of" and lex.of_cues.get(c.prev_prev) == "place":
+            return "place"  # "the town of Arbil", "40 km north of Tavildara"
+    return ""
+
+
+def _organization_cue(c: Candidate, words: list[str], lex: Lexicon) -> bool:
+    """Context or words that make a name without a given name an organisation."""
+    return (
+        c.company_cue  # "Orvex's shares", "chairman of Brakstad"
+        or lex.after_cues.get(c.next_word) == "organization"  # "Dagens Posten newspaper"
+        or c.club_cue  # "Chelsea boss Jose Mourinho", "Chelsea have"
+        or (len(words) > 1 and words[0] in lex.organizations)  # "BBC Sport"
+        or any(w in lex.org_words for w in words)
+    )
+
+
+def _is_acronym(c: Candidate) -> bool:
+    return len(c.tokens) == 1 and (c.tokens[0].isupper() or "." in c.text) and not c.in_caps
+
+
+def _acronym_cue(c: Candidate, lex: Lexicon) -> bool:
+    return (
+        lex.acronym_cues.get(c.prev_word) == "before"
+        or lex.acronym_cues.get(c.next_word) == "after"
+        or c.next_word in lex.speech_verbs
+    )
+
+
+def default_kind(c: Candidate, lex: Lexicon) -> str:
+    """Last resort for names no list or cue types ("" drops the candidate)."""
+    if c.before_title:
+        return ""  # "Privatisation Minister X": a name only if the article types it elsewhere
+    if c.team_context:
+        return "organization"
+    if _is_acronym(c):
+        # An acronym no list knows is an organisation only with a cue in one of its mentions
+        # (see intrinsic_kind); alone it may be a weapon, a format or a unit ("ATACMS").
+        return ""
+    common = [
+        is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
+        for w in c.tokens
+    ]
+    if is_coined(c.tokens, lex) or c.relative == "thing":
+        return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
+    if c.next_word in lex.speech_verbs and not all(common[1:]):
+        return "person"  # "Frater said"
+    if len(c.tokens) == 1:
+        if common[0]:
+            return ""  # "Women", "Golf": a capitalised ordinary word with nothing to type it
+        if c.prev_word in lex.place_prepositions:
+            return "place"
+        return "person"
+    if all(common):
+        return "organization"  # "Gold Fields", "Red Star": names made of ordinary words
+    return "person"
+
+
+def _teams_throughout(doc: Document, lex: Lexicon) -> None:
+    """In a sports report, a place named as a team once ("Kent captain", "Kent have") is the
+    team in its other mentions too, except after a place preposition ("at Kent") and in the
+    dateline."""
+    cands = doc.candidates
+    teams = {
+        normal(c.tokens)
+        for c in cands
+        if c.team_context and c.kind == "organization" and not c.forced
+    }
+    for c in cands:
+        if (
+            normal(c.tokens) in teams
+            and c.kind == "place"
+            and not c.forced
+            and c.prev_word not in lex.place_prepositions
+            and not _in_dateline(doc.text, c.start)
+        ):
+            c.kind = "organization"
+            c.team_context = True
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Is ``start`` in a dateline ("NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
+    "LONDON, March 3 -")? The place there is where the story was filed, never a team."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, line_start)
+    return match is not None and start < match.end()
+
+
+def _people_throughout(cands: list[Candidate], lex: Lexicon) -> None:
+    """A surface typed "person" by a title anywhere is a person everywhere in the article; a
+    lone word that is the surname of a person named in full is a person (unless a country)."""
+    titled = {
+        normal(c.tokens) for c in cands if c.kind == "person" and c.person_cue and not c.forced
+    }
+    surnames: set[str] = set()  # of full names of people: the anchors shorter forms join
+    for c in cands:
+        if normal(c.tokens) in titled and not c.forced:
+            c.kind = "person"
+        if c.kind == "person" and len(c.tokens) > 1:
+            surnames.add(c.tokens[-1])
+    for c in cands:
+        if c.forced or c.kind == "person" or len(c.tokens) != 1:
+            continue
+        if c.tokens[0] in surnames and lex.places.get(normal(c.tokens)) not in lex.countries:
+            c.kind = "person"
+
+
+def _vote(cands: list[Candidate]) -> dict[str, list[Candidate]]:
+    """Type an untyped name as the same words are most often typed elsewhere in the article;
+    returns the names still untyped, grouped by their words."""
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in cands:
+        if c.kind and not c.team_context:
+            votes[normal(c.tokens)][c.kind] += 1
+    untyped: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.kind:
+            seen = votes.get(normal(c.tokens))
+            if seen:
+                c.kind = max(seen, key=seen.get)
+            else:
+                untyped[normal(c.tokens)].append(c)
+    return untyped
+
+
+def _type_untyped(
+    cands: list[Candidate], untyped: dict[str, list[Candidate]], lex: Lexicon
+) -> None:
+    """A longer name that starts with an organisation of the article is one too ("AOL Europe"
+    when "AOL" is an organisation), unless a given name is in it ("Acme CEO John Smith");
+    any other untyped name gets :func:`default_kind`."""
+    org_heads = {c.tokens[0] for c in cands if c.kind == "organization" and len(c.tokens) == 1}
+    for group in untyped.values():
+        first = group[0]
+        if (
+            len(first.tokens) > 1
+            and first.tokens[0] in org_heads
+            and not any(w in lex.first_names for w in first.tokens)
+        ):
+            for c in group:
+                c.kind = "organization"
+        else:
+            for c in group:
+                c.kind = default_kind(c, lex)
+
+
+def join_spaced_forms(cands: list[Candidate]) -> None:
+    """ "Time Warner" and "TimeWarner" are one name written with and without a space: when one
+    form is an organisation, so are the others (except a form with a person cue)."""
+    forms: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        forms["".join(c.tokens).lower()].append(c)
+    for group in forms.values():
+        if len({len(c.tokens) for c in group}) > 1 and any(c.kind == "organization" for c in group):
+            for c in group:
+                if not c.forced and not c.person_cue:
+                    c.kind = "organization"

@@ -1,0 +1,102 @@
+"""What the word lists say about single words and short phrases: ordinary words, titles,
+events, acronyms used as nouns, brand-like coinages, known names.
+
+>>> from toolkit.actors._lexicon import lexicon
+>>> lex = lexicon()
+>>> is_common("prices", lex), title_at(["Acting", "President", "Reyes"], lex)
+(True, 2)
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.actors._lexicon import Lexicon
+from toolkit.actors._tokens import Token
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def is_common(lower: str, lex: Lexicon) -> bool:
+    """An ordinary word, also in a plural or past form ("Prices", "Officials", "Shares")."""
+    common = lex.common
+    if lower in common:
+        return True
+    if lower.endswith("ies") and lower[:-3] + "y" in common:
+        return True
+    if lower.endswith("s") and (lower[:-1] in common or lower[:-2] in common):
+        return True
+    return lower.endswith("ed") and (lower[:-2] in common or lower[:-1] in common)
+
+
+def title_at(words: list[str], lex: Lexicon) -> int:
+    """Length (in words) of the longest title at the start of ``words`` (0 if none), with any
+    modifiers before it ("Assistant Secretary of State", "Acting President")."""
+    lowered = [w.lower() for w in words]
+    skip = 0
+    while skip < len(lowered) - 1 and lowered[skip] in lex.title_modifiers:
+        skip += 1
+    for size in range(min(lex.max_title_tokens, len(words) - skip), 0, -1):
+        if tuple(lowered[skip : skip + size]) in lex.titles:
+            return skip + size
+    return 0
+
+
+def is_initial(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "A." in "A. Smith": one capital letter, a period, then a capitalised word."""
+    return (
+        len(tokens[i].text) == 1
+        and tokens[i].text.isupper()
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "."
+        and tokens[i + 2].is_cap
+    )
+
+
+def is_known_start(words: list[str], lex: Lexicon) -> bool:
+    """Is this (start of a) run a known name, so that its first word must stay?"""
+    phrase = " ".join(words).lower()
+    first = words[0]
+    return (
+        phrase in lex.places
+        or phrase in lex.organizations
+        or first.lower() in lex.places
+        or first.lower() in lex.organizations
+        or first in lex.demonyms
+        or (first in lex.first_names and len(words) > 1)
+        or (len(words) > 1 and f"{first} {words[1]}".lower() in lex.prefixes)
+    )
+
+
+def is_event(words: list[str], lex: Lexicon) -> bool:
+    """Is this name a holiday, event, award or law ("Boxing Day", "Athens Olympics")?"""
+    plain = [w for w in words if w != "."]
+    if " ".join(plain) in lex.events:
+        return True
+    if len(plain) < 2 or plain[-1] not in lex.event_heads:
+        return False
+    # "Doris Day", "Stanley Cup"? A head that is also a name, after a given name, is a person.
+    head_is_name = plain[-1] in lex.surnames or plain[-1] in lex.first_names
+    return not (head_is_name and plain[0] in lex.first_names)
+
+
+def is_common_acronym(token: str, lex: Lexicon) -> bool:
+    """ "TV", "GDP", "DVDs", "NGOs": an acronym used as an ordinary noun."""
+    if token in lex.common_acronyms:
+        return True
+    return bool(_PLURAL_ACRONYM.fullmatch(token)) and token[:-1].lower() not in lex.organizations
+
+
+def is_coined(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """A brand-like word no person is called: a capital inside a word ("DaimlerChrysler",
+    "PlayStation"; but "McCartney", "DiCaprio" and "LeBlanc" are names) or one capital and a
+    hyphen ("T-Mobile", "F-Secure")."""
+    for token in tokens:
+        if re.match(r"[A-Z]-[A-Z]", token):
+            return True
+        for part in re.split(r"[-'’]", token):
+            found = _INNER_CAPITAL.search(part)
+            if found and part[: found.start() + 1].lower() not in lex.name_prefixes:
+                return True
+    return False
