@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from toolkit.article import assign_ids, expand_paths
+from toolkit.article import assign_ids, expand_paths, resolved
 from toolkit.corpus._rows import ArticleResult, analyze_task
 from toolkit.corpus.engines import TaskFailure, run
 
@@ -102,8 +102,8 @@ def _tasks(
     files = expand_paths(given)
     if exclude is not None:
         # The output folder and everything in it are never input (compared resolved).
-        root = Path(exclude).resolve()
-        files = [f for f in files if not f.resolve().is_relative_to(root)]
+        root = resolved(Path(exclude))
+        files = [f for f in files if not resolved(f).is_relative_to(root)]
     # Ids come from the whole list, so an article has the same id in a sample as in the corpus.
     ids = assign_ids(files)
     if sample is not None:
@@ -125,7 +125,7 @@ def _sample(files: list[Path], n: int, seed: int) -> list[Path]:
 
 def _topic(path: Path) -> str | None:
     """The article's folder name (``bbc/sport/001.txt`` -> ``sport``)."""
-    return path.parent.name or path.resolve().parent.name or None
+    return path.parent.name or resolved(path).parent.name or None
 
 
 def _warm_up() -> None:
