@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from toolkit.article import load_article
-from toolkit.errors import ArticleError
+from toolkit.errors import ArticleError, one_line
 
 if TYPE_CHECKING:
     from toolkit.actors import Actor
@@ -141,7 +141,4 @@ def analyze_task(task: tuple[str, str, str | None]) -> ArticleResult:
     except ArticleError as exc:
         return ArticleResult(path=path, error=str(exc))
     except Exception as exc:
-        detail = " ".join(str(exc).split())[:300]
-        return ArticleResult(
-            path=path, error=f"{path}: analysis failed ({type(exc).__name__}: {detail})"
-        )
+        return ArticleResult(path=path, error=f"{path}: analysis failed ({one_line(exc)})")
