@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from toolkit.cli._common import emit, parse_part
+from toolkit.errors import one_line
 
 #: The gold files, as the evaluation data names them.
 _CONLL_GOLD = "gold JSONL file (CoNLL-style, as ner-dev.jsonl of the evaluation data)"
@@ -206,8 +207,7 @@ def _cmd_eval_gender(args: argparse.Namespace) -> int:
     try:
         result = evaluate_gender(args.gold, part=part)
     except (OSError, ValueError, KeyError) as exc:
-        print(f"error: {args.gold}: {exc}", file=sys.stderr)
-        return 2
+        return _gold_error(args.gold, exc)
     return _print_tables(
         result,
         args.json,
@@ -223,8 +223,7 @@ def _cmd_eval_roles(args: argparse.Namespace) -> int:
     try:
         result = evaluate_roles(args.gold, args.corpus)
     except (OSError, ValueError) as exc:
-        print(f"error: {args.gold}: {exc}", file=sys.stderr)
-        return 2
+        return _gold_error(args.gold, exc)
     return _print_tables(
         result,
         args.json,
@@ -232,6 +231,14 @@ def _cmd_eval_roles(args: argparse.Namespace) -> int:
         [result.rows(), result.confusion()],
         f"{result.errors} articles could not be read, their labels scored as missing",
     )
+
+
+def _gold_error(gold: str, exc: Exception) -> int:
+    """Say in one line that the gold file cannot be scored (naming it once) and return 2."""
+    message = one_line(exc, with_type=False)
+    named = message if message.startswith(f"{gold}:") else f"{gold}: {message}"
+    print(f"error: {named}", file=sys.stderr)
+    return 2
 
 
 def _print_tables(
