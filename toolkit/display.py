@@ -606,76 +606,109 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _text(analysis: Analysed, max_chars: int | None = TEXT_LIMIT) -> str:
     """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
     every piece between two mark boundaries is wrapped on its own. Text after ``max_chars``
-    (see :func:`_cut`) is left out, with a note.
-
-    One sweep over the boundaries, in text order: the marks covering a piece are those that
-    started at or before it and have not ended yet, so the work grows with the text and the
-    number of marks, not with their product.
-    """
+    (see :func:`_cut`) is left out, with a note."""
     text = analysis.article.text
     cut = _cut(analysis, max_chars)
-    marks = [m for m in _marks(analysis) if m.start < cut]
-    starting: dict[int, list[int]] = defaultdict(list)
-    ending: dict[int, list[int]] = defaultdict(list)
-    for index, mark in enumerate(marks):
-        starting[mark.start].append(index)
-        ending[mark.end].append(index)
-    boundaries = sorted(starting.keys() | ending.keys())
-    applied = 0  # boundaries[:applied] have been swept
-    active_quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
-    active_inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
-    out = ['<div class="tk-text">']
-    labelled: set[int] = set()
+    sweep = _Sweep([m for m in _marks(analysis) if m.start < cut])
+    labelled: set[int] = set()  # quotation numbers already labelled (a quotation may span
+    out = ['<div class="tk-text">']  # paragraphs: only its first piece gets the label)
     for paragraph in analysis.article.paragraphs:
         if paragraph.start >= cut:
             break
-        end = min(paragraph.end, cut)
-        first = bisect.bisect_right(boundaries, paragraph.start)
-        last = bisect.bisect_left(boundaries, end)
-        points = [paragraph.start, *boundaries[first:last], end]
-        if end <= paragraph.start:
-            points = []  # an empty paragraph: nothing to mark
-        out.append("<p>")
-        open_quote: _Mark | None = None
-        for a, b in itertools.pairwise(points):
-            while applied < len(boundaries) and boundaries[applied] <= a:
-                at = boundaries[applied]
-                for index in ending.get(at, ()):
-                    active_quotes.pop(index, None)
-                    active_inner.pop(index, None)
-                for index in starting.get(at, ()):
-                    mark = marks[index]
-                    (active_quotes if mark.kind == "quote" else active_inner)[index] = mark
-                applied += 1
-            quote = next(iter(active_quotes.values()), None)
-            if quote is not open_quote:
-                if open_quote is not None:
-                    out.append("</mark>")
-                if quote is not None:
-                    out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
-                    labelled.add(quote.attrs["number"])
-                open_quote = quote
-            piece = escape(text[a:b])
-            # Innermost first: the speaker's words, then the actor mention around them.
-            for _, mark in sorted(
-                active_inner.items(),
-                key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
-            ):
-                piece = _wrap_inner(mark, piece)
-            out.append(piece)
-        if open_quote is not None:
-            out.append("</mark>")
-        out.append("</p>")
+        out.append(_paragraph(text, paragraph.start, min(paragraph.end, cut), sweep, labelled))
     out.append("</div>")
     if cut < len(text):
-        shown = sum(p.start < cut for p in analysis.article.paragraphs)
-        out.append(
-            f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
-            f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
-            f"{len(analysis.article.paragraphs):,}). The statistics, the chart and the tables are "
-            "computed on the whole article.</p>"
-        )
+        out.append(_cut_note(analysis, cut))
     return "".join(out)
+
+
+class _Sweep:
+    """The marks open at each point of the text, found in one sweep over their boundaries in
+    text order: the marks covering a piece are those that started at or before it and have
+    not ended yet, so the work grows with the text and the number of marks, not with their
+    product."""
+
+    def __init__(self, marks: list[_Mark]) -> None:
+        self.marks = marks
+        self.starting: dict[int, list[int]] = defaultdict(list)
+        self.ending: dict[int, list[int]] = defaultdict(list)
+        for index, mark in enumerate(marks):
+            self.starting[mark.start].append(index)
+            self.ending[mark.end].append(index)
+        self.boundaries = sorted(self.starting.keys() | self.ending.keys())
+        self.applied = 0  # boundaries[:applied] have been swept
+        self.quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
+        self.inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
+
+    def points(self, start: int, end: int) -> list[int]:
+        """``start``, the boundaries strictly between ``start`` and ``end``, and ``end``."""
+        first = bisect.bisect_right(self.boundaries, start)
+        last = bisect.bisect_left(self.boundaries, end)
+        return [start, *self.boundaries[first:last], end]
+
+    def advance(self, position: int) -> None:
+        """Open and close the marks of every boundary up to ``position``."""
+        boundaries = self.boundaries
+        while self.applied < len(boundaries) and boundaries[self.applied] <= position:
+            at = boundaries[self.applied]
+            for index in self.ending.get(at, ()):
+                self.quotes.pop(index, None)
+                self.inner.pop(index, None)
+            for index in self.starting.get(at, ()):
+                mark = self.marks[index]
+                (self.quotes if mark.kind == "quote" else self.inner)[index] = mark
+            self.applied += 1
+
+    def quote(self) -> _Mark | None:
+        return next(iter(self.quotes.values()), None)
+
+    def inner_marks(self) -> list[_Mark]:
+        """The open speaker and actor marks, innermost first: the speaker's words, then the
+        actor mention around them."""
+        if len(self.inner) < 2:
+            return list(self.inner.values())
+        ordered = sorted(
+            self.inner.items(),
+            key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
+        )
+        return [mark for _, mark in ordered]
+
+
+def _paragraph(text: str, start: int, end: int, sweep: _Sweep, labelled: set[int]) -> str:
+    """One paragraph, ``text[start:end]``, as ``<p>`` with its marks."""
+    points = sweep.points(start, end) if end > start else []  # an empty one: nothing to mark
+    out = ["<p>"]
+    open_quote: _Mark | None = None
+    for a, b in itertools.pairwise(points):
+        sweep.advance(a)
+        quote = sweep.quote()
+        if quote is not open_quote:
+            if open_quote is not None:
+                out.append("</mark>")
+            if quote is not None:
+                out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
+                labelled.add(quote.attrs["number"])
+            open_quote = quote
+        piece = escape(text[a:b])
+        for mark in sweep.inner_marks():
+            piece = _wrap_inner(mark, piece)
+        out.append(piece)
+    if open_quote is not None:
+        out.append("</mark>")
+    out.append("</p>")
+    return "".join(out)
+
+
+def _cut_note(analysis: Analysed, cut: int) -> str:
+    """The note after a text shown only up to ``cut``."""
+    text, paragraphs = analysis.article.text, analysis.article.paragraphs
+    shown = sum(p.start < cut for p in paragraphs)
+    return (
+        f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
+        f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
+        f"{len(paragraphs):,}). The statistics, the chart and the tables are "
+        "computed on the whole article.</p>"
+    )
 
 
 def _cut(analysis: Analysed, max_chars: int | None) -> int:
