@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
+import re
 
 import nbformat
 import pytest
@@ -31,12 +32,13 @@ def test_notebook_is_stored_without_outputs():
         assert f"{name} = " in tagged[0].source
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("toolkit.display") is None,
-    reason="the article display (toolkit.display) has not landed yet",
-)
-def test_notebook_runs_under_papermill_and_draws_every_chart(tmp_path):
+@pytest.fixture(scope="module")
+def explored(tmp_path_factory) -> nbformat.NotebookNode:
+    """The notebook executed by papermill on a sample of the BBC corpus, or on the synthetic one."""
+    if importlib.util.find_spec("toolkit.display") is None:
+        pytest.skip("the article display (toolkit.display) has not landed yet")
     papermill = pytest.importorskip("papermill")
+    tmp_path = tmp_path_factory.mktemp("explore")
     shared = SHARED / "corpus" / "bbc"
     if shared.is_dir():
         corpus_path, sample = str(shared), 40
@@ -51,8 +53,15 @@ def test_notebook_runs_under_papermill_and_draws_every_chart(tmp_path):
         kernel_name="python3",
         progress_bar=False,
     )
-    executed = nbformat.read(output, as_version=4)
-    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    return nbformat.read(output, as_version=4)
+
+
+def _outputs(notebook: nbformat.NotebookNode) -> list:
+    return [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def test_notebook_runs_under_papermill_and_draws_every_chart(explored):
+    outputs = _outputs(explored)
     assert not [o for o in outputs if o.output_type == "error"]
     images = [o.data["image/png"] for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == CHARTS
@@ -60,6 +69,14 @@ def test_notebook_runs_under_papermill_and_draws_every_chart(tmp_path):
         assert not _blank(png)
     summary = next(o for o in outputs if "toolkit-corpus" in o.get("data", {}).get("text/html", ""))
     assert "Most mentioned" in summary.data["text/html"]
+
+
+def test_progress_bar_does_not_flood_the_output(explored):
+    # Each refresh of a text progress bar is kept as an output of its own (papermill), shown
+    # as a line each when the notebook is exported: the whole bar must stay a few lines.
+    stderr = "".join(o.text for o in _outputs(explored) if o.get("name") == "stderr")
+    lines = [line for line in re.split(r"[\r\n]+", stderr) if line.strip()]
+    assert len(lines) <= 4, lines
 
 
 def _blank(png_base64: str) -> bool:

@@ -342,12 +342,21 @@ def _warm_up() -> None:
 
 
 def _progress_bar(total: int, enabled: bool):
+    import sys
+
+    # Where stderr is no terminal (a notebook without ipywidgets, papermill, a log file) each
+    # refresh stays as a line of its own: refresh at most every tenth of the work and 10 s.
+    quiet = (
+        {}
+        if sys.stderr.isatty()
+        else {"miniters": max(1, total // 10), "mininterval": 10, "maxinterval": float("inf")}
+    )
     with warnings.catch_warnings():
         # Without ipywidgets, tqdm.auto falls back to a text bar (with a warning we don't need).
         warnings.simplefilter("ignore")
         from tqdm.auto import tqdm
 
-        return tqdm(total=total, unit="article", desc="analysing", disable=not enabled)
+        return tqdm(total=total, unit="article", desc="analysing", disable=not enabled, **quiet)
 
 
 def analyze_corpus(
