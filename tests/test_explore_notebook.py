@@ -63,10 +63,14 @@ def _outputs(notebook: nbformat.NotebookNode) -> list:
 def test_notebook_runs_under_papermill_and_draws_every_chart(explored):
     outputs = _outputs(explored)
     assert not [o for o in outputs if o.output_type == "error"]
-    images = [o.data["image/png"] for o in outputs if "image/png" in o.get("data", {})]
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == CHARTS
-    for png in images:
-        assert not _blank(png)
+    for image in images:
+        assert not _blank(image.data["image/png"])
+        # The chart's description, as the image's alternative text and its plain-text form.
+        alt = image.metadata["image/png"]["alt"]
+        assert alt.startswith(("Bar chart", "Stacked bar chart", "Network", "Box plots"))
+        assert image.data["text/plain"] == f"PngImage(alt={alt!r})"
     summary = next(o for o in outputs if "toolkit-corpus" in o.get("data", {}).get("text/html", ""))
     assert "Most mentioned" in summary.data["text/html"]
 
