@@ -1,8 +1,10 @@
 """The explore notebook runs under papermill and its charts show data.
 
-On a sample of ../shared/corpus/bbc when it is there, otherwise on the synthetic corpus of
-``corpus_samples``. The charts' data is checked directly in ``test_plots.py``; here, that the
-executed notebook holds every chart as a non-blank image and no errors.
+On a sample of ../shared/corpus/bbc (passed as the ``corpus_path`` parameter) when it is
+there, otherwise on the synthetic corpus of ``corpus_samples``; and on its default, the
+shipped seeds folder. The charts' data is checked directly in ``test_plots.py``; here, that
+the executed notebook holds every chart as a non-blank image with its description, no errors,
+and no flood of progress-bar lines.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import base64
 import importlib.util
 import io
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SEED, SHARED
 from corpus_samples import write_news
 
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
@@ -32,28 +35,39 @@ def test_notebook_is_stored_without_outputs():
         assert f"{name} = " in tagged[0].source
 
 
-@pytest.fixture(scope="module")
-def explored(tmp_path_factory) -> nbformat.NotebookNode:
-    """The notebook executed by papermill on a sample of the BBC corpus, or on the synthetic one."""
+def test_default_corpus_is_the_shipped_seeds_folder():
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    tagged = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    assert 'corpus_path = "../seeds"' in tagged.source
+    assert (NOTEBOOK.parent / "../seeds").resolve() == SEED.parent
+    assert "corpus_path" in notebook.cells[0].source  # the introduction says how to change it
+
+
+def execute(output: Path, **parameters) -> nbformat.NotebookNode:
     if importlib.util.find_spec("toolkit.display") is None:
         pytest.skip("the article display (toolkit.display) has not landed yet")
     papermill = pytest.importorskip("papermill")
+    papermill.execute_notebook(
+        str(NOTEBOOK),
+        str(output),
+        parameters=parameters,
+        cwd=str(NOTEBOOK.parent),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    return nbformat.read(output, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def explored(tmp_path_factory) -> nbformat.NotebookNode:
+    """The notebook executed by papermill on a sample of the BBC corpus, or on the synthetic one."""
     tmp_path = tmp_path_factory.mktemp("explore")
     shared = SHARED / "corpus" / "bbc"
     if shared.is_dir():
         corpus_path, sample = str(shared), 40
     else:
         corpus_path, sample = str(write_news(tmp_path)), None
-    output = tmp_path / "explored.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(output),
-        parameters={"corpus_path": corpus_path, "sample": sample, "workers": 2},
-        cwd=str(NOTEBOOK.parent),
-        kernel_name="python3",
-        progress_bar=False,
-    )
-    return nbformat.read(output, as_version=4)
+    return execute(tmp_path / "explored.ipynb", corpus_path=corpus_path, sample=sample, workers=2)
 
 
 def _outputs(notebook: nbformat.NotebookNode) -> list:
@@ -73,6 +87,17 @@ def test_notebook_runs_under_papermill_and_draws_every_chart(explored):
         assert image.data["text/plain"] == f"PngImage(alt={alt!r})"
     summary = next(o for o in outputs if "toolkit-corpus" in o.get("data", {}).get("text/html", ""))
     assert "Most mentioned" in summary.data["text/html"]
+
+
+def test_notebook_runs_on_its_default_corpus(tmp_path):
+    outputs = _outputs(execute(tmp_path / "seeds.ipynb", workers=1))
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert len([o for o in outputs if "image/png" in o.get("data", {})]) == CHARTS
+    assert "Corpus(articles=1," in outputs_text(outputs)
+
+
+def outputs_text(outputs: list) -> str:
+    return "\n".join(o.get("data", {}).get("text/plain", "") for o in outputs)
 
 
 def test_progress_bar_does_not_flood_the_output(explored):
