@@ -20,7 +20,7 @@ import io
 import itertools
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -243,9 +243,10 @@ def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
     height = 1.2 + 0.36 * max(len(actors), 2)
     width = 7.5
     fig = Figure(figsize=(width, height), dpi=100)
-    # Fixed margins sized to the longest name: a layout engine would cost a second drawing.
+    # Fixed margins sized to the longest name and the axis label: a layout engine would cost
+    # a second drawing.
     longest = max((len(_clip(a.name, 32)) for a in actors), default=8)
-    left = min(0.45, (0.25 + 0.075 * longest) / width)
+    left = min(0.5, (0.5 + 0.075 * longest) / width)
     fig.subplots_adjust(left=left, right=0.97, top=1 - 0.45 / height, bottom=0.6 / height)
     ax = fig.add_subplot()
     if not actors:
@@ -274,6 +275,7 @@ def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
                 fontsize=8,
             )
     ax.set_xlabel("mentions")
+    ax.set_ylabel("actor")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max(counts) * 1.25 + 0.5)
     ax.spines[["top", "right"]].set_visible(False)
@@ -292,7 +294,7 @@ def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
 class PngImage:
     """PNG bytes that Jupyter displays as an image (``_repr_png_``), with alternative text."""
 
-    data: bytes
+    data: bytes = field(repr=False)  # Jupyter's text/plain is the repr: the alt text, not bytes
     alt: str = ""
 
     def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
@@ -305,7 +307,7 @@ class SvgImage:
 
     HTML reports embed it as an ``<img>`` (nbconvert's default), so nothing in it can run."""
 
-    data: str
+    data: str = field(repr=False)
     alt: str = ""
 
     def _repr_svg_(self) -> tuple[str, dict[str, str]]:

@@ -10,6 +10,15 @@ Jupyter (they display as images), or save them from a script.
 Every function takes a :class:`toolkit.Corpus`, or the table it would compute from it (for
 example ``plots.top_actors(corpus.top_actors(30, kind="person"))``), so the numbers behind a
 chart are always one call away.
+
+Every figure carries a description of what it shows, its label (``fig.get_label()``):
+:func:`toolkit.display.as_png` and :func:`~toolkit.display.as_svg` make it the image's
+alternative text, for screen readers and exported notebooks.
+
+>>> from toolkit.display import as_png
+>>> image = as_png(plots.top_actors(corpus))         # doctest: +SKIP
+>>> image.alt                                       # doctest: +SKIP
+'Bar chart of the 20 most mentioned actors by mentions: ...'
 """
 
 from __future__ import annotations
@@ -45,6 +54,8 @@ KIND_COLOURS = display.KIND_COLOURS
 _OTHER_COLOUR = display.OTHER_KIND_COLOUR
 #: The measures :func:`readability` draws by default.
 READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+# The scale each readability measure is read on, as in the article reports: the y-axis label.
+_SCALES = {field: note for field, _, _, note in display._READABILITY_FIELDS}
 
 
 def top_actors(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = None) -> Figure:
@@ -61,8 +72,13 @@ def top_actors(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = N
         return fig
     _actor_bars(ax, table, "mentions")
     ax.set_xlabel("mentions")
+    ax.set_ylabel(_kind_label(kind))
     ax.set_title(title)
     _kind_legend(ax, table["kind"])
+    fig.set_label(
+        f"Bar chart of the {len(table)} most mentioned {_kind_label(kind)} by mentions: "
+        f"{_actor_counts(table)}."
+    )
     return fig
 
 
@@ -96,7 +112,15 @@ def top_actors_by_topic(
     for ax in axes[len(groups) :]:
         ax.set_axis_off()
     fig.suptitle(f"Most mentioned {_kind_label(kind)} by {by}")
+    fig.supxlabel("mentions")
+    fig.supylabel(_kind_label(kind))
     _kind_legend(axes[0], table["kind"])
+    parts = [f"{g}: {_actor_counts(table[table[by] == g].head(n), ', ')}" for g in groups]
+    fig.set_label(
+        f"Bar charts of the most mentioned {_kind_label(kind)} by {by}, by mentions. "
+        + ". ".join(parts)
+        + "."
+    )
     return fig
 
 
@@ -124,9 +148,18 @@ def voice_share(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = 
         ax.text(q + o, yi, f" {share:.0%}", va="center", fontsize=8)
     ax.set_yticks(y, table["actor"].astype(str))
     ax.set_xlabel("articles")
+    ax.set_ylabel(_kind_label(kind))
     ax.set_title(title)
     ax.legend(loc="lower right", frameon=False)
     ax.margins(x=0.08)
+    shares = "; ".join(
+        f"{a} quoted in {q} of {q + o}" + (f" ({q / (q + o):.0%})" if q + o else "")
+        for a, q, o in zip(table["actor"], quoted, only, strict=True)
+    )
+    fig.set_label(
+        f"Stacked bar chart of the articles where each of the {len(table)} most mentioned "
+        f"{_kind_label(kind)} is quoted or only mentioned: {shares}."
+    )
     return fig
 
 
@@ -183,7 +216,8 @@ def co_mention_network(
     ax.set_title(f"{title}\nlinked when named in one sentence, in at least {min_articles} articles")
     ax.set_axis_off()
     ax.margins(0.12)
-    _kind_legend(ax, nodes["kind"])
+    _network_legend(ax, nodes, weights)
+    fig.set_label(_network_description(title, nodes, edges, min_articles))
     return fig
 
 
@@ -208,16 +242,28 @@ def readability(
         groups = {"all articles": articles}
     else:
         groups = {str(k): g for k, g in articles.groupby(by, observed=True, sort=True)}
+    medians = []
     for ax, measure in zip(axes, measures, strict=False):
+        name = measure.replace("_", " ")
         series = {k: g[measure].dropna().to_numpy(dtype=float) for k, g in groups.items()}
         series = {k: v for k, v in series.items() if len(v)}
-        if not _has_rows(ax, pd.DataFrame({"n": list(series)}), measure.replace("_", " ")):
+        if not _has_rows(ax, pd.DataFrame({"n": list(series)}), name):
+            medians.append(f"{name}: no data")
             continue
         ax.boxplot(list(series.values()), showfliers=True, widths=0.6)
         ax.set_xticks(range(1, len(series) + 1), list(series), rotation=30, ha="right")
-        ax.set_title(measure.replace("_", " "))
+        ax.set_title(name)
+        ax.set_xlabel(by or "articles")
+        ax.set_ylabel(_SCALES.get(measure, name))
         ax.grid(axis="y", alpha=0.3)
+        groups_text = ", ".join(f"{k} {np.median(v):.1f}" for k, v in series.items())
+        medians.append(f"{name}: {groups_text}")
     fig.suptitle("Readability" + (f" by {by}" if by else ""))
+    fig.set_label(
+        f"Box plots of {', '.join(m.replace('_', ' ') for m in measures)}"
+        + (f" by {by}" if by else "")
+        + f", with the medians: {'; '.join(medians)}."
+    )
     return fig
 
 
@@ -241,6 +287,7 @@ def _has_rows(ax: Axes, table: pd.DataFrame, title: str) -> bool:
     if len(table):
         return True
     ax.set_title(title)
+    ax.figure.set_label(f"{title}: no data.")
     ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return False
@@ -255,12 +302,92 @@ def _actor_bars(ax: Axes, table: pd.DataFrame, column: str) -> None:
 
 
 def _kind_legend(ax: Axes, kinds: pd.Series) -> None:
+    handles = _kind_handles(kinds)
+    if handles:
+        ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
+
+
+def _kind_handles(kinds: pd.Series) -> list:
+    """A legend entry for each actor kind present, in the palette's order; one for the rest."""
     from matplotlib.patches import Patch
 
-    present = [k for k in KIND_COLOURS if k in set(kinds.astype(str))]
-    if present:
-        handles = [Patch(color=KIND_COLOURS[k], label=k) for k in present]
-        ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
+    present = set(kinds.astype(str))
+    handles = [Patch(color=KIND_COLOURS[k], label=k) for k in KIND_COLOURS if k in present]
+    if present - set(KIND_COLOURS):
+        handles.append(Patch(color=_OTHER_COLOUR, label="other"))
+    return handles
+
+
+def _actor_counts(table: pd.DataFrame, sep: str = "; ") -> str:
+    """``"Anna Keller (person) 12; Geneva (place) 3"``: actors, kinds and mentions."""
+    return sep.join(
+        f"{actor} ({kind}) {mentions}"
+        for actor, kind, mentions in zip(
+            table["actor"], table["kind"], table["mentions"], strict=True
+        )
+    )
+
+
+def _network_legend(ax: Axes, nodes: pd.DataFrame, weights: np.ndarray) -> None:
+    """Below the network: the colour of each kind, and what node size and line width count."""
+    from matplotlib.lines import Line2D
+
+    handles = _kind_handles(nodes["kind"])
+    low, high = int(nodes["mentions"].min()), int(nodes["mentions"].max())
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            ms=9,
+            color="#999999",
+            label=f"size: mentions ({_range(low, high)})",
+        )
+    )
+    if len(weights):
+        low, high = int(weights.min()), int(weights.max())
+        handles.append(
+            Line2D(
+                [],
+                [],
+                lw=2.5,
+                color="#999999",
+                label=f"width: articles together ({_range(low, high)})",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        ncols=min(len(handles), 3),
+        frameon=False,
+        fontsize=8,
+    )
+
+
+def _range(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def _network_description(
+    title: str, nodes: pd.DataFrame, edges: pd.DataFrame, min_articles: int, most: int = 20
+) -> str:
+    """What the network shows, in words: its actors, then its ``most`` heaviest links."""
+    heaviest = edges.sort_values("articles", ascending=False, kind="stable")
+    links = [
+        f"{a} and {b} ({n} articles)"
+        for a, b, n in zip(
+            heaviest["actor_a"], heaviest["actor_b"], heaviest["articles"], strict=True
+        )
+    ]
+    more = f"; and {len(links) - most} more" if len(links) > most else ""
+    return (
+        f"Network of the {title[0].lower()}{title[1:]} (node size: mentions; colour: kind), "
+        f"linked when named in one sentence in at least {min_articles} articles (line width: "
+        f"articles). Actors, with their mentions: {_actor_counts(nodes)}. "
+        + (f"Links: {'; '.join(links[:most])}{more}." if links else "No links.")
+    )
 
 
 def _force_layout(
