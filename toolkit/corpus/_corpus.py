@@ -80,6 +80,7 @@ class Corpus:
       content_hash, duplicate_of, every text statistic, and counts (n_actors, n_quotes, ...).
     - ``actors``: one row per actor per article: article_id, actor (its name in that
       article), key (its identity across articles, :attr:`toolkit.actors.Actor.key`), kind,
+      gender (inferred: "female", "male" or missing) and role (:attr:`toolkit.actors.Actor.role`),
       mentions (every
       mention, as :func:`toolkit.quotes.voice_share_frame` counts them), the same by form
       (name_mentions, demonym_mentions, pronoun_mentions), quotes (attributed to the actor
