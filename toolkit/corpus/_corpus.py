@@ -19,6 +19,7 @@ from toolkit.article import load_article
 from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
+from toolkit.corpus._diversity import diversity_table
 from toolkit.corpus._folder import read_tables
 from toolkit.corpus._rows import actor_key
 from toolkit.corpus._run import iter_corpus
@@ -252,6 +253,18 @@ class Corpus:
         Kingdom" are one actor. Only pairs of ``actors`` (display names or keys) if given.
         Most frequent first."""
         return _co_mention_table(self.co_mentions, self.actors, actors)
+
+    def diversity(self, by: str | Iterable[str] = ()) -> pd.DataFrame:
+        """Source diversity: people mentioned and quoted, their quotations and words quoted,
+        by inferred gender and by role, with shares of the known, for the whole corpus or per
+        value of ``by`` (articles columns such as ``"outlet"`` or ``"id"``; ``"week"``,
+        ``"month"``, ``"year"`` of the ``date`` column). A person counts once per article.
+        See :func:`toolkit.corpus._diversity.diversity_table` for the columns.
+
+        >>> table = corpus.diversity(by=("outlet", "month"))  # doctest: +SKIP
+        >>> table.query("dimension == 'gender' and group == 'female'")  # doctest: +SKIP
+        """
+        return diversity_table(self.articles, self.actors, self.quotes, by=by)
 
     # --- back to the articles -------------------------------------------------------------
 
