@@ -338,3 +338,31 @@ def test_groups_add_up_to_the_whole_corpus(people, outlets):
         assert summed.to_dict("records") == whole[["dimension", "group", *COUNTS]].to_dict(
             "records"
         )
+
+
+# --- against the annotators (the evaluation data, when present) ------------------------------
+
+
+def test_share_of_women_quoted_is_within_5_points_of_the_annotators():
+    import json
+
+    from conftest import shared_file
+
+    from toolkit import analyze, read_articles
+    from toolkit.corpus import analysis_rows
+    from toolkit.corpus._schema import TABLES
+    from toolkit.corpus._sink import TableSink, collect
+
+    records = [json.loads(line) for line in shared_file("eval/ggt-dev.jsonl").open()]
+    frame = pd.DataFrame(
+        {"text": [r["text"] for r in records], "outlet": [r["meta"]["outlet"] for r in records]}
+    )
+    articles = list(read_articles(frame))
+    sinks = {name: TableSink(name) for name in TABLES}
+    collect((analysis_rows(analyze(a)) for a in articles), sinks, dedupe=False)
+    tables = {name: sink.frame() for name, sink in sinks.items()}
+    tables["articles"]["outlet"] = [a.outlet for a in articles]
+    gender = Corpus(**tables).diversity().set_index(["dimension", "group"]).loc["gender"]
+    women = sum(len(r["meta"]["sources_female"] or []) for r in records)
+    men = sum(len(r["meta"]["sources_male"] or []) for r in records)
+    assert abs(gender.loc["female", "quoted_share"] - women / (women + men)) <= 0.05
