@@ -366,3 +366,97 @@ def test_share_of_women_quoted_is_within_5_points_of_the_annotators():
     women = sum(len(r["meta"]["sources_female"] or []) for r in records)
     men = sum(len(r["meta"]["sources_male"] or []) for r in records)
     assert abs(gender.loc["female", "quoted_share"] - women / (women + men)) <= 0.05
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+def widths(ax) -> list[float]:
+    return [round(p.get_width(), 4) for p in ax.patches if p.get_width() > 0]
+
+
+def legend_labels(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_women_quoted_stacks_the_shares_of_women_and_men_per_outlet(corpus):
+    from toolkit import plots
+
+    fig = plots.women_quoted(corpus)
+    ax = fig.axes[0]
+    assert widths(ax) == [0.5, 0.5]  # Harbour Times; Coast Post has no one of known gender
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Coast Post (n=0, 1 unknown)",
+        "Harbour Times (n=4)",
+    ]
+    assert legend_labels(ax) == ["women", "men"]
+    assert "inferred gender" in ax.get_title()
+    assert fig.get_label() == (
+        "Stacked bar chart of the shares of women and men among people quoted (inferred "
+        "gender) by outlet: Coast Post n/a women of 0 quoted with a known gender (1 unknown); "
+        "Harbour Times 50% women of 4 quoted with a known gender."
+    )
+
+
+def test_women_quoted_over_time_has_a_panel_per_outlet_with_n_at_each_point(corpus):
+    from toolkit import plots
+
+    fig = plots.women_quoted_over_time(corpus, period="month")
+    coast, harbour = fig.axes[:2]
+    assert (coast.get_title(), harbour.get_title()) == (
+        "Coast Post: n/a of 0",
+        "Harbour Times: 50% of 4",
+    )
+    assert list(harbour.lines[0].get_ydata()) == [0.5, 0.5]
+    assert [t.get_text() for t in harbour.texts] == ["2", "2"]  # n of each month
+    assert "inferred gender" in fig.get_suptitle() and "inferred gender" in fig.get_supylabel()
+    assert fig.get_label().endswith(
+        "Coast Post: 2024-03 n/a of 0. Harbour Times: 2024-03 50% of 2, 2024-04 50% of 2."
+    )
+
+
+def test_women_quoted_over_time_without_dates_says_so(corpus):
+    from toolkit import plots
+
+    plain = dataclasses.replace(corpus, articles=corpus.articles.drop(columns=["date"]))
+    fig = plots.women_quoted_over_time(plain)
+    assert fig.get_label() == (
+        "Share of women among people quoted (inferred gender) by month "
+        "(the articles have no date): no data."
+    )
+
+
+def test_role_mix_stacks_the_roles_of_the_people_quoted(corpus):
+    from toolkit import plots
+
+    fig = plots.role_mix(corpus)
+    ax = fig.axes[0]
+    # Bars bottom-up, role by role: politician (Harbour Times), expert, business (Coast Post).
+    assert widths(ax) == [0.75, 0.25, 1.0]
+    assert legend_labels(ax) == ["politician", "expert", "business"]
+    assert fig.get_label() == (
+        "Stacked bar chart of the roles of the people quoted by outlet, as shares: "
+        "Coast Post (n=1): business 100%; Harbour Times (n=4): politician 75%, expert 25%."
+    )
+    mentioned = plots.role_mix(corpus, by=None, measure="people_mentioned")
+    assert [t.get_text() for t in mentioned.axes[0].get_yticklabels()] == ["all articles (n=7)"]
+    with pytest.raises(ValueError, match="measure must be one of"):
+        plots.role_mix(corpus, measure="mentions")
+
+
+def test_charts_take_the_diversity_table_or_leave_out_a_missing_outlet(corpus):
+    from toolkit import plots
+
+    table = corpus.diversity(by="outlet")
+    assert plots.women_quoted(table).get_label() == plots.women_quoted(corpus).get_label()
+    plain = dataclasses.replace(corpus, articles=corpus.articles.drop(columns=["outlet"]))
+    assert (
+        plots.role_mix(plain)
+        .get_label()
+        .startswith(
+            "Stacked bar chart of the roles of the people quoted (the articles have no outlet: "
+            "the whole corpus), as shares: all articles (n=5):"
+        )
+    )
+    with pytest.raises(KeyError, match="no column 'month'"):
+        plots.women_quoted_over_time(table)
