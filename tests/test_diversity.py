@@ -375,8 +375,8 @@ def widths(ax) -> list[float]:
     return [round(p.get_width(), 4) for p in ax.patches if p.get_width() > 0]
 
 
-def legend_labels(ax) -> list[str]:
-    return [t.get_text() for t in ax.get_legend().get_texts()]
+def legend_labels(fig) -> list[str]:
+    return [t.get_text() for t in fig.legends[0].get_texts()]
 
 
 def test_women_quoted_stacks_the_shares_of_women_and_men_per_outlet(corpus):
@@ -389,7 +389,7 @@ def test_women_quoted_stacks_the_shares_of_women_and_men_per_outlet(corpus):
         "Coast Post (n=0, 1 unknown)",
         "Harbour Times (n=4)",
     ]
-    assert legend_labels(ax) == ["women", "men"]
+    assert legend_labels(fig) == ["women", "men"]
     assert "inferred gender" in ax.get_title()
     assert fig.get_label() == (
         "Stacked bar chart of the shares of women and men among people quoted (inferred "
@@ -433,7 +433,7 @@ def test_role_mix_stacks_the_roles_of_the_people_quoted(corpus):
     ax = fig.axes[0]
     # Bars bottom-up, role by role: politician (Harbour Times), expert, business (Coast Post).
     assert widths(ax) == [0.75, 0.25, 1.0]
-    assert legend_labels(ax) == ["politician", "expert", "business"]
+    assert legend_labels(fig) == ["politician", "expert", "business"]
     assert fig.get_label() == (
         "Stacked bar chart of the roles of the people quoted by outlet, as shares: "
         "Coast Post (n=1): business 100%; Harbour Times (n=4): politician 75%, expert 25%."

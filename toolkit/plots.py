@@ -24,6 +24,7 @@ alternative text, for screen readers and exported notebooks.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -470,7 +471,7 @@ def women_quoted(data: Corpus | pd.DataFrame, *, by: str | None = "outlet") -> F
     """
     table, by, note = _diversity_of(data, by)
     gender = _gender_counts(table, [by] if by else [])
-    fig = Figure(figsize=(7.5, 0.35 * max(len(gender), 3) + 1.6), layout="constrained")
+    fig = Figure(figsize=(8.5, 0.35 * max(len(gender), 3) + 1.8), layout="constrained")
     ax = fig.add_subplot()
     title = f"Share of women among people quoted (inferred gender){_by_text(by)}{note}"
     if not _has_rows(ax, gender[gender["known"] > 0], title):
@@ -485,8 +486,8 @@ def women_quoted(data: Corpus | pd.DataFrame, *, by: str | None = "outlet") -> F
     counts = zip(gender["label"], gender["known"], gender["unknown"], strict=True)
     ax.set_yticks(y, [f"{g} (n={k}" + (f", {u} unknown)" if u else ")") for g, k, u in counts])
     _share_axis(ax, "share of people quoted with a known inferred gender", by)
-    ax.set_title(title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
+    ax.set_title(textwrap.fill(title, 70))
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     shares = "; ".join(
         f"{label} {_percent(f, k)} women of {k} quoted with a known gender"
         + (f" ({u} unknown)" if u else "")
@@ -581,8 +582,8 @@ def role_mix(
         left += share
     ax.set_yticks(y, [f"{g} (n={n})" for g, n in zip(roles.index, totals, strict=True)])
     _share_axis(ax, f"share of {what}", by)
-    ax.set_title(title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4, frameon=False, fontsize=8)
+    ax.set_title(textwrap.fill(title, 70))
+    fig.legend(loc="outside lower center", ncols=6, frameon=False, fontsize=8)
     mixes = "; ".join(
         f"{group} (n={n}): "
         + ", ".join(f"{_role_label(r)} {_percent(v, n)}" for r, v in row.items() if v)
@@ -692,7 +693,10 @@ def _period_text(moment: pd.Timestamp, period: str) -> str:
 
 
 def _percent(part: float, whole: float) -> str:
-    return f"{part / whole:.0%}" if whole else "n/a"
+    """``"25%"``; ``"<1%"`` rather than a 0% that is not one; ``"n/a"`` of nothing."""
+    if not whole:
+        return "n/a"
+    return "<1%" if 0 < part / whole < 0.005 else f"{part / whole:.0%}"
 
 
 def _by_text(by: str | None) -> str:
