@@ -258,8 +258,14 @@ class Corpus:
         """Source diversity: people mentioned and quoted, their quotations and words quoted,
         by inferred gender and by role, with shares of the known, for the whole corpus or per
         value of ``by`` (articles columns such as ``"outlet"`` or ``"id"``; ``"week"``,
-        ``"month"``, ``"year"`` of the ``date`` column). A person counts once per article.
-        See :func:`toolkit.corpus._diversity.diversity_table` for the columns.
+        ``"month"``, ``"year"`` of the ``date`` column: the period's first day).
+
+        One row per group of articles, ``dimension`` (``gender``, ``role``) and ``group``
+        (``female``, ``male``, ``unknown``; each role, zeros included): the ``by`` columns,
+        ``articles``, ``people_mentioned``, ``people_quoted`` (a person counts once per
+        article, by actor key), ``quotes``, ``words_quoted``, and the shares of the people
+        with a known value: ``mentioned_share``, ``quoted_share`` (for women: women quoted /
+        people quoted with a known inferred gender), ``quotes_share``, ``words_share``.
 
         >>> table = corpus.diversity(by=("outlet", "month"))  # doctest: +SKIP
         >>> table.query("dimension == 'gender' and group == 'female'")  # doctest: +SKIP
