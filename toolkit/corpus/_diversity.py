@@ -42,7 +42,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "role": ROLES,
 }
 #: Periods derived from the articles' ``date`` column (pandas period codes): each is the
-#: period's first day (weeks start on Monday), in the article's own time zone.
+#: period's first day (weeks start on Monday), in the time zone the date is written in.
 PERIODS = {"week": "W-SUN", "month": "M", "year": "Y"}
 # The counts and shares of each row, in column order.
 _COUNTS = ("people_mentioned", "people_quoted", "quotes", "words_quoted")
@@ -118,8 +118,9 @@ def article_groups(articles: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 
 def _periods(dates: pd.Series, code: str) -> pd.Series:
-    """The first day of each date's period, on the wall clock of the date's own time zone
-    (an article of 23:30 on 31 March in New York is a March article)."""
+    """The first day of each date's period, on the wall clock of the time zone the date is
+    written in (23:30 on 31 March in New York is a March article; a date stored in UTC is
+    read in UTC)."""
     import pandas as pd
 
     from toolkit.article import parse_date
