@@ -93,6 +93,8 @@ def test_tables_have_sensible_dtypes(corpus):
         "actor",
         "key",
         "kind",
+        "gender",
+        "role",
         "mentions",
         "name_mentions",
         "demonym_mentions",

@@ -99,6 +99,8 @@ def _actor_rows(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
             "actor": c.actor.name,
             "key": actor_key(c.actor),
             "kind": c.actor.kind,
+            "gender": c.actor.gender,  # inferred; None when unknown
+            "role": c.actor.role,
             # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
             "mentions": c.mentions,
             "name_mentions": c.name_mentions,

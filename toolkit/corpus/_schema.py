@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from toolkit.actors import GENDERS, ROLES
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -67,6 +69,8 @@ _FIXED_SCHEMAS: dict[str, dict[str, str]] = {
         "actor": TEXT,
         "key": TEXT,
         "kind": "category",
+        "gender": "category",
+        "role": "category",
         "mentions": "int64",
         "name_mentions": "int64",
         "demonym_mentions": "int64",
@@ -78,7 +82,12 @@ _FIXED_SCHEMAS: dict[str, dict[str, str]] = {
     "errors": {"path": TEXT, "message": TEXT},
 }
 # Categories that do not depend on the data, so that every corpus has the same ones.
-_FIXED_CATEGORIES = {("actors", "kind"): ACTOR_KINDS, ("quotes", "kind"): QUOTE_KINDS}
+_FIXED_CATEGORIES = {
+    ("actors", "kind"): ACTOR_KINDS,
+    ("actors", "gender"): GENDERS,
+    ("actors", "role"): ROLES,
+    ("quotes", "kind"): QUOTE_KINDS,
+}
 
 
 def schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
