@@ -38,7 +38,8 @@ from toolkit.actors._words import (
 )
 
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
-_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+# "2-1", but not a bond price in 32nds ("107-2/32")
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d/-])")
 
 
 def collect(text: str, lex: Lexicon) -> Document:

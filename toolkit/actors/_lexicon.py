@@ -22,6 +22,8 @@ class Lexicon:
     places: dict[str, str]
     #: canonical country names (a subset of the values of ``places``).
     countries: frozenset[str]
+    #: continents and world regions ("Europe", "Middle East"): never a sports team.
+    world_regions: frozenset[str]
     #: demonym surface form (exact case) -> canonical country name.
     demonyms: dict[str, str]
     #: lower-cased organisation name -> canonical name.
@@ -52,6 +54,9 @@ class Lexicon:
     #: sports reports: words before / after a team name, and a pattern of topic words.
     team_before: frozenset[str] = field(default_factory=frozenset)
     team_after: frozenset[str] = field(default_factory=frozenset)
+    #: in a sports report, the word after a place that shows it is where a club is from ("the
+    #: Moscow club"), not the club.
+    club_of_place: frozenset[str] = field(default_factory=frozenset)
     sports_topic: re.Pattern[str] = re.compile(r"(?!)")
     #: prepositions that suggest the unknown name after them is a place ("in", "near").
     place_prepositions: frozenset[str] = field(default_factory=frozenset)
@@ -108,12 +113,12 @@ _TYPES = ("person", "organization", "place", "team", "club")
 @lang.cached
 def lexicon() -> Lexicon:
     """The shared, read-only lexicon (built on first use, then cached)."""
-    places, countries, demonyms = _places()
+    places, countries, demonyms, world_regions = _places()
     organizations = _aliases("actor_organizations.tsv", ("name", "aliases"))
     titles = _titles()
     cues, company_of = _context_cues()
     sports = lang.table(
-        "actor_sports.tsv", ("word", "role"), {"role": ("topic", "before", "after")}
+        "actor_sports.tsv", ("word", "role"), {"role": ("topic", "before", "after", "place")}
     )
     topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
     events = lang.table("actor_events.tsv", ("name", "role"), {"role": ("name", "head")})
@@ -125,6 +130,7 @@ def lexicon() -> Lexicon:
         apposition_ends=word_set("actor_apposition_ends.txt"),
         places=places,
         countries=countries,
+        world_regions=world_regions,
         demonyms=demonyms,
         organizations=organizations,
         titles=titles,
@@ -142,6 +148,7 @@ def lexicon() -> Lexicon:
         title_modifiers=word_set("actor_title_modifiers.txt"),
         team_before=frozenset(w.lower() for w, role in sports if role == "before"),
         team_after=frozenset(w.lower() for w, role in sports if role == "after"),
+        club_of_place=frozenset(w.lower() for w, role in sports if role == "place"),
         sports_topic=re.compile(r"\b(?:" + "|".join(map(re.escape, topic)) + r")\b", re.IGNORECASE),
         place_prepositions=word_set("actor_place_prepositions.txt"),
         speech_verbs=_speech_verb_forms(),
@@ -156,8 +163,9 @@ def lexicon() -> Lexicon:
     )
 
 
-def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
-    """Lower-cased place name -> canonical name, the countries, demonym -> country or region."""
+def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset[str]]:
+    """Lower-cased place name -> canonical name, the countries, demonym -> country or region,
+    and the world regions."""
     places: dict[str, str] = {}
     countries: set[str] = set()
     demonyms: dict[str, str] = {}
@@ -176,14 +184,22 @@ def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     for name in ("actor_regions.txt", "actor_cities.txt"):
         for line in read_lines(name):
             places.setdefault(line.lower(), line)
-    for region_name, forms in lang.table("actor_region_demonyms.tsv", ("region", "demonyms")):
+    world: set[str] = set()
+    rows = lang.table(
+        "actor_region_demonyms.tsv",
+        ("region", "demonyms", "scope"),
+        {"scope": ("world", "local")},
+    )
+    for region_name, forms, scope in rows:
         region = places.get(region_name.lower(), region_name)
+        if scope == "world":
+            world.add(region)
         for demonym in forms.split("|"):
             demonym = demonym.strip()
             for form in (demonym, _plural(demonym)) if demonym else ():
                 if form.lower() not in places:  # "Balkans" is the region's own name
                     demonyms.setdefault(form, region)
-    return places, frozenset(countries), demonyms
+    return places, frozenset(countries), demonyms, frozenset(world)
 
 
 def _aliases(name: str, columns: tuple[str, str]) -> dict[str, str]:

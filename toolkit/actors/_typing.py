@@ -151,25 +151,45 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
 
 
 def _teams_throughout(doc: Document, lex: Lexicon) -> None:
-    """In a sports report, a place named as a team once ("Kent captain", "Kent have") is the
-    team in its other mentions too, except after a place preposition ("at Kent") and in the
-    dateline."""
+    """In a sports report, a city or region is the team named after it ("Kent captain", "Kent
+    have", "Essex reached 372"), except where it is a venue or an address: after a place
+    preposition ("at Kent"), in the dateline, before a results heading's colon or a
+    bracketed venue ("Hove:", "London (The Oval)"), after another place and a comma
+    ("Headingley, Leeds"), or with a place word in it ("Ellis Park"). A country stays a place
+    (national sides are named as their country); so does a world region ("Europe")."""
     cands = doc.candidates
-    teams = {
-        normal(c.tokens)
-        for c in cands
-        if c.team_context and c.kind == "organization" and not c.forced
-    }
+    ends = {c.end: c for c in cands}
     for c in cands:
+        if c.kind != "place" or c.forced:
+            continue
+        place = lex.places.get(normal(c.tokens), "")
         if (
-            normal(c.tokens) in teams
-            and c.kind == "place"
-            and not c.forced
+            place not in lex.countries
+            and place not in lex.world_regions
             and c.prev_word not in lex.place_prepositions
+            and c.prev_word != "of"  # "Espanyol of Barcelona"
+            and c.next_word not in (":", "(")
+            and c.next_word not in lex.club_of_place
+            and not any(w.lower() in lex.place_words for w in c.tokens)
+            and not _after_a_place(doc.text, c, ends, lex)
             and not _in_dateline(doc.text, c.start)
         ):
             c.kind = "organization"
             c.team_context = True
+
+
+def _after_a_place(text: str, c: Candidate, ends: dict[int, Candidate], lex: Lexicon) -> bool:
+    """ "Headingley, Leeds", "at Lord's, London": the name follows a venue and a comma (an
+    address, not a team)."""
+    if c.prev_word != ",":
+        return False
+    comma = text.rfind(",", 0, c.start)
+    before = ends.get(comma) or ends.get(comma - 2)  # "Lord's,"
+    return before is not None and (
+        before.kind == "place"
+        or before.prev_word in lex.place_prepositions
+        or any(w.lower() in lex.place_words for w in before.tokens)
+    )
 
 
 def _in_dateline(text: str, start: int) -> bool:
