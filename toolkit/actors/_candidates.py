@@ -111,6 +111,8 @@ def candidates_from_run(ctx: SentenceContext, i: int, j: int) -> None:
         return
     cues = cues_before(ctx, i)
     i = peel_titles(ctx, i, j, cues)
+    while i < j and not ctx.tokens[i].is_word:
+        i += 1  # "Mr & Tom": the "&" went with the title
     if _is_event_name(ctx, i, j):
         return
     j = cut_endings(ctx, i, j)
@@ -152,9 +154,18 @@ def _is_ordinary_opener(ctx: SentenceContext, i: int, j: int, lower: str) -> boo
     return (
         not is_known_start([words[k] for k in range(i, j) if tokens[k].is_word], lex)
         and not is_initial(tokens, i)
+        and not _opens_a_title(ctx, i, j)
         and (lower not in ctx.body_caps or ctx.caps)
         and (is_common(lower, lex) or lower in ctx.lower_vocab)
     )
+
+
+def _opens_a_title(ctx: SentenceContext, i: int, j: int) -> bool:
+    """Does a title start at ``i``, with a name after it ("Transport Secretary Ana Ruiz",
+    "Secretary of State Tom Reyes")? Its first word stays, though an ordinary word opens the
+    sentence, so that the whole title is peeled off."""
+    words = [w for w in ctx.words[i:j] if w != "."]
+    return 0 < title_at(words, ctx.lex) < len(words)
 
 
 def _trim(tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:

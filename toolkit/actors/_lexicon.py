@@ -51,6 +51,8 @@ class Lexicon:
     connectors: dict[str, str] = field(default_factory=dict)
     #: words that may precede a title ("deputy", "acting").
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    #: portfolio words that join a title ("Transport Secretary", "Minister of Public Safety").
+    portfolios: frozenset[str] = field(default_factory=frozenset)
     #: sports reports: words before / after a team name, and a pattern of topic words.
     team_before: frozenset[str] = field(default_factory=frozenset)
     team_after: frozenset[str] = field(default_factory=frozenset)
@@ -146,6 +148,7 @@ def lexicon() -> Lexicon:
         particles=word_set("actor_particles.txt"),
         connectors=_pairs("actor_connectors.tsv", ("word", "role"), ("of", "in")),
         title_modifiers=word_set("actor_title_modifiers.txt"),
+        portfolios=word_set("actor_title_portfolios.txt"),
         team_before=frozenset(w.lower() for w, role in sports if role == "before"),
         team_after=frozenset(w.lower() for w, role in sports if role == "after"),
         club_of_place=frozenset(w.lower() for w, role in sports if role == "place"),
@@ -216,7 +219,11 @@ def _titles() -> dict[tuple[str, ...], str]:
     """Title as a tuple of lower-cased tokens -> implied gender ("m", "f" or "")."""
     titles: dict[tuple[str, ...], str] = {}
     for title, gender in lang.table("actor_titles.tsv", ("title", "gender"), {"gender": _GENDERS}):
-        titles.setdefault(tuple(title.lower().split()), "" if gender == "-" else gender)
+        words = title.lower().split()
+        implied = "" if gender == "-" else gender
+        titles.setdefault(tuple(words), implied)
+        if len(words) == 2:  # "Major General" is also written "Major-General"
+            titles.setdefault(("-".join(words),), implied)
     return titles
 
 

@@ -142,5 +142,16 @@ def _joins(tokens: tuple[Token, ...], start: int, j: int, lex: Lexicon, caps: bo
     if lex.connectors.get(lower) == "of":
         head = prev.lower()
         so_far = " ".join(t.text for t in tokens[start : j + 1]).lower()
-        return head in lex.org_words or head in lex.place_words or so_far in lex.prefixes
-    return False
+        if head in lex.org_words or head in lex.place_words or so_far in lex.prefixes:
+            return True
+    return lower in ("of", "for") and _title_of_portfolio(tokens, j, lex)
+
+
+def _title_of_portfolio(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> bool:
+    """ "Secretary *of* State", "Minister *for* Transport": "of" or "for" between a title and
+    a portfolio word is part of the title."""
+    after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+    if after not in lex.portfolios:
+        return False
+    words = [t.text.lower() for t in tokens[max(0, j - lex.max_title_tokens) : j]]
+    return any(tuple(words[-n:]) in lex.titles for n in range(1, len(words) + 1))

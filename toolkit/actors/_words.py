@@ -32,15 +32,59 @@ def is_common(lower: str, lex: Lexicon) -> bool:
 
 def title_at(words: list[str], lex: Lexicon) -> int:
     """Length (in words) of the longest title at the start of ``words`` (0 if none), with any
-    modifiers before it ("Assistant Secretary of State", "Acting President")."""
+    modifiers ("Assistant Secretary of State", "Acting President") and portfolio words before
+    it ("Transport Secretary", "Shadow Health Secretary"), and the portfolio it is "of" or
+    "for" after it ("Minister of Public Safety")."""
     lowered = [w.lower() for w in words]
     skip = 0
     while skip < len(lowered) - 1 and lowered[skip] in lex.title_modifiers:
         skip += 1
-    for size in range(min(lex.max_title_tokens, len(words) - skip), 0, -1):
-        if tuple(lowered[skip : skip + size]) in lex.titles:
-            return skip + size
+    size = _title_size(lowered, skip, lex)
+    if size:
+        return _portfolio_after(lowered, skip + size, lex)
+    k = skip
+    while (
+        k < len(lowered) - 1
+        and k - skip < 3
+        and lowered[k] in lex.portfolios
+        and lowered[k] not in lex.organizations  # "Labour MP": the party's, no portfolio
+    ):
+        k += 1
+    size = _title_size(lowered, k, lex) if k > skip else 0
+    return _portfolio_after(lowered, k + size, lex) if size else 0
+
+
+def _title_size(lowered: list[str], start: int, lex: Lexicon) -> int:
+    """Words of the longest title of the list starting at ``lowered[start]`` (0 if none)."""
+    for size in range(min(lex.max_title_tokens, len(lowered) - start), 0, -1):
+        if tuple(lowered[start : start + size]) in lex.titles:
+            return size
     return 0
+
+
+def _portfolio_after(lowered: list[str], end: int, lex: Lexicon) -> int:
+    """End of a title that ends at ``end``, past "of"/"for" and the portfolio words after it
+    ("Minister of Culture and Heritage", "Secretary of State for Transport")."""
+    k = end
+    while k < len(lowered) and lowered[k] in ("of", "for"):
+        k += 1
+        if k < len(lowered) and lowered[k] == "the":
+            k += 1
+        first = k
+        while k < len(lowered) and (
+            lowered[k] in lex.portfolios
+            or (
+                lowered[k] in ("and", "&")
+                and k > first
+                and k + 1 < len(lowered)
+                and lowered[k + 1] in lex.portfolios
+            )
+        ):
+            k += 1
+        if k == first:
+            return end
+        end = k
+    return end
 
 
 def is_initial(tokens: tuple[Token, ...], i: int) -> bool:
