@@ -199,6 +199,20 @@ def test_a_title_keeps_its_portfolio_place_and_abbreviation_period(text, name, t
     assert actors[name].kind == "person" and actors[name].titles == titles
 
 
+def test_ordinary_words_before_a_title_belong_to_it_but_not_a_sentence_opener():
+    actors = find_actors(
+        "Officials met House Speaker Tom Reyes. Meanwhile President Ana Ruiz left."
+    )
+    assert [(a.name, a.titles) for a in actors] == [
+        ("Tom Reyes", ("House Speaker",)),
+        ("Ana Ruiz", ("President",)),
+    ]
+
+
+def test_a_name_of_ordinary_words_ending_in_a_title_word_is_kept():
+    assert kinds("Fans saw Red Star lose 2-1 and 3-0 this season.") == {"Red Star": "organization"}
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

@@ -165,7 +165,14 @@ def _opens_a_title(ctx: SentenceContext, i: int, j: int) -> bool:
     "Secretary of State Tom Reyes")? Its first word stays, though an ordinary word opens the
     sentence, so that the whole title is peeled off."""
     words = [w for w in ctx.words[i:j] if w != "."]
-    return 0 < title_at(words, ctx.lex) < len(words)
+    lex, lowered = ctx.lex, tuple(w.lower() for w in words)
+    if not (
+        lowered[0] in lex.portfolios
+        or lowered[0] in lex.title_modifiers
+        or any(lowered[:n] in lex.titles for n in range(1, lex.max_title_tokens + 1))
+    ):
+        return False  # "Meanwhile President ...": the opener is no part of the title
+    return 0 < title_at(words, lex) < len(words)
 
 
 def _trim(tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
@@ -233,7 +240,7 @@ def _words_to_cut(ctx: SentenceContext, plain: list[str], i: int, j: int) -> int
     if (
         whole in lex.group_words
         or (len(plain) == 1 and is_common_acronym(ctx.tokens[i].text, lex))
-        or (len(plain) > 1 and title_at(plain, lex) == len(plain))
+        or (len(plain) > 1 and title_at(plain, lex, loose=False) == len(plain))
     ):
         return None  # "Muslims", "DVDs", "the Prime Minister"
     if len(plain) > 2 and " ".join(plain[-2:]) in lex.group_words:

@@ -30,28 +30,30 @@ def is_common(lower: str, lex: Lexicon) -> bool:
     return lower.endswith("ed") and (lower[:-2] in common or lower[:-1] in common)
 
 
-def title_at(words: list[str], lex: Lexicon) -> int:
+def title_at(words: list[str], lex: Lexicon, loose: bool = True) -> int:
     """Length (in words) of the longest title at the start of ``words`` (0 if none), with any
     modifiers ("Assistant Secretary of State", "Acting President") and portfolio words before
     it ("Transport Secretary", "Shadow Health Secretary"), and the portfolio it is "of" or
-    "for" after it ("Minister of Public Safety")."""
+    "for" after it ("Minister of Public Safety"). ``loose``: any ordinary word may describe
+    the title ("House Speaker"); else only portfolio words ("Red Star" is no title)."""
     lowered = [w.lower() for w in words]
-    skip = 0
-    while skip < len(lowered) - 1 and lowered[skip] in lex.title_modifiers:
-        skip += 1
-    size = _title_size(lowered, skip, lex)
-    if size:
-        return _portfolio_after(lowered, skip + size, lex)
-    k = skip
-    while (
-        k < len(lowered) - 1
-        and k - skip < 3
-        and lowered[k] in lex.portfolios
-        and lowered[k] not in lex.organizations  # "Labour MP": the party's, no portfolio
-    ):
-        k += 1
-    size = _title_size(lowered, k, lex) if k > skip else 0
-    return _portfolio_after(lowered, k + size, lex) if size else 0
+    for k in range(min(len(lowered), 4)):
+        size = _title_size(lowered, k, lex)
+        if size:
+            return _portfolio_after(lowered, k + size, lex)
+        if lowered[k] not in lex.title_modifiers and not _describes_title(words[k], lex, loose):
+            return 0
+    return 0
+
+
+def _describes_title(word: str, lex: Lexicon, loose: bool) -> bool:
+    """May ``word`` stand before a title as part of it: a portfolio ("Transport Secretary") or
+    another ordinary word ("House Speaker", "New Democrat MP"), but not a given name, nor a
+    known organisation ("Labour MP": the party's own mention)?"""
+    lower = word.lower()
+    if lower in lex.organizations or word in lex.first_names:
+        return False
+    return lower in lex.portfolios or (loose and is_common(lower, lex))
 
 
 def _title_size(lowered: list[str], start: int, lex: Lexicon) -> int:
