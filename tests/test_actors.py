@@ -213,6 +213,42 @@ def test_a_name_of_ordinary_words_ending_in_a_title_word_is_kept():
     assert kinds("Fans saw Red Star lose 2-1 and 3-0 this season.") == {"Red Star": "organization"}
 
 
+def test_a_day_after_a_given_name_ends_the_name_but_a_month_name_or_numeral_does_not():
+    text = "Fans met on Christmas Eve Monday. Theresa May and Elizabeth I were named."
+    assert [a.name for a in find_actors(text) if a.kind == "person"] == [
+        "Theresa May",
+        "Elizabeth I",
+    ]
+
+
+def test_a_title_before_a_place_names_no_person():
+    assert kinds("He married a former Miss Moscow in Paris.") == {
+        "Moscow": "place",
+        "Paris": "place",
+    }
+
+
+def test_an_unknown_name_in_a_capitals_headline_needs_the_body_to_type_it():
+    text = "BREXIT VOTE: MPS REJECT THE DEAL\nMembers of parliament voted on Tuesday."
+    assert find_actors(text) == []
+
+
+def test_a_gender_tie_among_titles_is_no_gender_whatever_the_order():
+    from toolkit.actors._lexicon import lexicon
+    from toolkit.actors._merging import Cluster
+    from toolkit.actors._pronouns import _cluster_gender
+    from toolkit.actors._document import Candidate
+
+    def name(gender):
+        return Candidate(0, 4, "Reyes", ("Reyes",), 0, gender=gender)
+
+    for order in (["m", "f", "m", "f"], ["f", "m", "f", "m"]):
+        cluster = Cluster(("person", "reyes"), "person", [name(g) for g in order])
+        assert _cluster_gender(cluster, lexicon()) == ""
+    cluster = Cluster(("person", "reyes"), "person", [name(g) for g in "mfm"])
+    assert _cluster_gender(cluster, lexicon()) == "m"
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

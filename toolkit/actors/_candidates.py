@@ -187,11 +187,19 @@ def _trim(tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
 
 
 def _day_or_month(ctx: SentenceContext, i: int, j: int) -> int | None:
-    """A day or month inside the run that does not follow a given name ("Monday Putin said"
-    is two names; "Theresa May" is one)."""
+    """A day or month inside the run, unless it is a name after a given name ("Monday Putin
+    said" and "Christmas Eve Monday" are two names; "Theresa May" and "Elizabeth I" are
+    one)."""
     words, lex = ctx.words, ctx.lex
     for k in range(i + 1, j):
-        if words[k].lower() in lex.not_names and words[k - 1] not in lex.first_names:
+        if (
+            len(words[k]) > 1
+            and words[k].lower() in lex.not_names
+            and not (
+                words[k - 1] in lex.first_names
+                and (words[k] in lex.first_names or words[k] in lex.surnames)
+            )
+        ):
             return k
     return None
 

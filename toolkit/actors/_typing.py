@@ -56,8 +56,10 @@ def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
     whole = normal(c.tokens)
     if whole in lex.organizations:
         return "organization"
-    if c.peeled or (c.person_cue and whole not in lex.places):
-        return "person"  # "President Jordan", but not "defending champion Spain"
+    if whole in lex.places and (c.person_cue or c.peeled) and c.tokens[0] not in lex.first_names:
+        return "place"  # "defending champion Spain", "a former Miss Moscow"
+    if c.peeled or c.person_cue:
+        return "person"  # "President Jordan"
     # From here on c.person_cue is False: a person cue returned above, or the place below does.
     if whole in lex.places:
         place = lex.places[whole]
@@ -123,8 +125,8 @@ def _acronym_cue(c: Candidate, lex: Lexicon) -> bool:
 
 def default_kind(c: Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
-    if c.before_title:
-        return ""  # "Privatisation Minister X": a name only if the article types it elsewhere
+    if c.before_title or (c.in_caps and not c.team_context):
+        return ""  # "Privatisation Minister X", "BREXIT VOTE": a name only if typed elsewhere
     if c.team_context:
         return "organization"
     if _is_acronym(c):
