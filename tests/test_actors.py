@@ -234,10 +234,10 @@ def test_an_unknown_name_in_a_capitals_headline_needs_the_body_to_type_it():
 
 
 def test_a_gender_tie_among_titles_is_no_gender_whatever_the_order():
+    from toolkit.actors._document import Candidate
     from toolkit.actors._lexicon import lexicon
     from toolkit.actors._merging import Cluster
     from toolkit.actors._pronouns import _cluster_gender
-    from toolkit.actors._document import Candidate
 
     def name(gender):
         return Candidate(0, 4, "Reyes", ("Reyes",), 0, gender=gender)
