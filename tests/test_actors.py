@@ -249,6 +249,32 @@ def test_a_gender_tie_among_titles_is_no_gender_whatever_the_order():
     assert _cluster_gender(cluster, lexicon()) == "m"
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Members of Save Our Riverside marched on Friday.", "Save Our Riverside"),
+        ("The Dalen Chamber of Commerce said growth would slow.", "Dalen Chamber of Commerce"),
+        ("Investors sued Norvik Ports on Monday.", "Norvik Ports"),
+        (
+            "The State Law and Order Restoration Council met.",
+            "State Law and Order Restoration Council",
+        ),
+        ("He chairs the Commission on Rural Broadband.", "Commission on Rural Broadband"),
+        ("Fans of the Blue Jays cheered.", "Blue Jays"),
+    ],
+)
+def test_organisations_without_a_cue_from_their_own_words(text, name):
+    assert kinds(text).get(name) == "organization"
+
+
+def test_and_between_names_keeps_a_list_apart():
+    assert kinds("Shares in Microsoft and Norvik Inc rose; Chambers said so.") == {
+        "Microsoft": "organization",
+        "Norvik Inc": "organization",
+        "Chambers": "person",
+    }
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

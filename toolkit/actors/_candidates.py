@@ -192,6 +192,8 @@ def _day_or_month(ctx: SentenceContext, i: int, j: int) -> int | None:
     one)."""
     words, lex = ctx.words, ctx.lex
     for k in range(i + 1, j):
+        if words[k].lower() in lex.name_determiners and k + 1 < j:
+            continue  # "Save Our Riverside": the name of a campaign
         if (
             len(words[k]) > 1
             and words[k].lower() in lex.not_names

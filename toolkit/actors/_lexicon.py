@@ -51,6 +51,8 @@ class Lexicon:
     connectors: dict[str, str] = field(default_factory=dict)
     #: words that may precede a title ("deputy", "acting").
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    #: possessive determiners that belong to a name inside a run ("Save Our Riverside").
+    name_determiners: frozenset[str] = field(default_factory=frozenset)
     #: portfolio words that join a title ("Transport Secretary", "Minister of Public Safety").
     portfolios: frozenset[str] = field(default_factory=frozenset)
     #: sports reports: words before / after a team name, and a pattern of topic words.
@@ -149,6 +151,7 @@ def lexicon() -> Lexicon:
         connectors=_pairs("actor_connectors.tsv", ("word", "role"), ("of", "in")),
         title_modifiers=word_set("actor_title_modifiers.txt"),
         portfolios=word_set("actor_title_portfolios.txt"),
+        name_determiners=word_set("actor_name_determiners.txt"),
         team_before=frozenset(w.lower() for w, role in sports if role == "before"),
         team_after=frozenset(w.lower() for w, role in sports if role == "after"),
         club_of_place=frozenset(w.lower() for w, role in sports if role == "place"),

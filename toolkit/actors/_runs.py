@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from toolkit.actors._lexicon import Lexicon
 from toolkit.actors._tokens import Sentence, Token
+from toolkit.actors._words import is_common
 
 
 def body_vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
@@ -111,7 +112,29 @@ def _bridge(sentence: Sentence, is_name: list[bool], i: int, j: int, lex: Lexico
         return k + 1
     if j + 1 < n and is_name[j + 1] and _continues_of_name(tokens, i, j, lex):
         return j + 2
+    if tokens[j].text == "and" and _and_joins_organisation(sentence, is_name, i, j, lex):
+        return j + 2
     return None
+
+
+def _and_joins_organisation(
+    sentence: Sentence, is_name: list[bool], i: int, j: int, lex: Lexicon
+) -> bool:
+    """ "State Law *and* Order Restoration Council", "Financial Futures *and* Options
+    Exchange": "and" joins ordinary capitalised words (after a place, at most) to the words
+    after it when those end in an organisation word. Names on the left ("Microsoft and Apple
+    Inc") are a list, not one name."""
+    tokens = sentence.tokens
+    if sentence.all_caps or j + 1 >= len(tokens) or not is_name[j + 1]:
+        return False
+    left = [t.text for t in tokens[i:j] if t.is_word]
+    start = 1 if len(left) > 1 and left[0].lower() in lex.places else 0
+    if not all(is_common(w.lower(), lex) and w not in lex.first_names for w in left[start:]):
+        return False
+    end = j + 1
+    while end < len(tokens) and is_name[end]:
+        end += 1
+    return end - j > 2 and tokens[end - 1].text.lower().rstrip(".") in lex.org_words
 
 
 def _continues_of_name(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:

@@ -72,13 +72,15 @@ def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
 def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     """:func:`intrinsic_kind` for a name no gazetteer knows and no title types."""
     words = [w.lower().rstrip(".") for w in c.tokens]
-    if "&" in words:
-        return "organization"  # "Procter & Gamble"
+    if "&" in words or any(w in lex.name_determiners for w in words[1:-1]):
+        return "organization"  # "Procter & Gamble", "Save Our Riverside"
     first_name = len(words) > 1 and (
         c.tokens[0] in lex.first_names or (len(words[0]) == 1 and c.tokens[0].isupper())
     )  # "Olaf Scholz", "C. Lewis"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    if head in lex.org_words and not (first_name and c.tokens[-1] in lex.surnames):
+    if head in lex.org_words and not (
+        (first_name or len(words) == 1) and c.tokens[-1] in lex.surnames
+    ):  # "Interior Ministry", "British Chambers of Commerce"; not "Ana Chambers", "Chambers"
         return "organization"
     if head in lex.place_words:
         return "place"
@@ -88,6 +90,8 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
         return "organization"
     if first_name:
         return "person"
+    if c.prev_word == "the" and _plural_of_ordinary_word(c.tokens[-1], lex):
+        return "organization"  # "the Blue Jays", "the Greens", "the Springboks": a team or group
     if c.next_word in lex.place_words and c.next_word not in lex.org_words:
         return "place"  # "the Kursk region"
     if _is_acronym(c) and _acronym_cue(c, lex):
@@ -100,6 +104,15 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     return ""
 
 
+def _plural_of_ordinary_word(word: str, lex: Lexicon) -> bool:
+    """ "Jays", "Greens": a capitalised plural of an ordinary noun or adjective."""
+    lower = word.lower()
+    if not word.endswith("s") or len(word) < 4 or word.isupper():
+        return False
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
+    return singular in lex.common and word not in lex.surnames
+
+
 def _organization_cue(c: Candidate, words: list[str], lex: Lexicon) -> bool:
     """Context or words that make a name without a given name an organisation."""
     return (
@@ -107,7 +120,7 @@ def _organization_cue(c: Candidate, words: list[str], lex: Lexicon) -> bool:
         or lex.after_cues.get(c.next_word) == "organization"  # "Dagens Posten newspaper"
         or c.club_cue  # "Chelsea boss Jose Mourinho", "Chelsea have"
         or (len(words) > 1 and words[0] in lex.organizations)  # "BBC Sport"
-        or any(w in lex.org_words for w in words)
+        or (any(w in lex.org_words for w in words) and len(words) > 1)
     )
 
 
