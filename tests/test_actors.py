@@ -275,6 +275,37 @@ def test_and_between_names_keeps_a_list_apart():
     }
 
 
+def test_province_and_state_abbreviations_are_places_with_their_period():
+    text = "The crash near Kingston, Ont., closed roads. Officials in Calgary, Alta. agreed."
+    places = {a.name: [m.text for m in a.mentions] for a in find_actors(text)}
+    assert places == {
+        "Kingston": ["Kingston"],
+        "Ontario": ["Ont."],
+        "Calgary": ["Calgary"],
+        "Alberta": ["Alta."],
+    }
+    assert all(a.kind == "place" for a in find_actors(text))
+
+
+def test_an_abbreviation_that_is_a_word_is_no_place_without_a_comma_before_it():
+    assert find_actors("He went to Mass. Then he ate.") == []
+
+
+def test_ordinary_words_before_a_demonym_make_a_demonym_mention():
+    actors = find_actors("Farmers in the Western Canadian provinces are worried.")
+    assert [(a.name, [m.text for m in a.mentions]) for a in actors] == [
+        ("Canada", ["Western Canadian"])
+    ]
+
+
+def test_a_given_name_alone_joins_the_one_person_it_starts():
+    text = "Kim and Clark Moran received a letter. Clark said he was there."
+    clark = by_name(find_actors(text))["Clark Moran"]
+    assert [m.text for m in clark.mentions] == ["Clark Moran", "Clark", "he"]
+    two = by_name(find_actors("Clark Moran met Tom Clark. Clark spoke."))
+    assert [m.text for m in two["Tom Clark"].mentions] == ["Tom Clark", "Clark"]
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

@@ -284,6 +284,19 @@ def _take_demonyms(ctx: SentenceContext, i: int, j: int) -> int | None:
     ("Russian Vladimir Putin", "Iraqi Kurds"). Returns where the name starts."""
     lex, tokens, words = ctx.lex, ctx.tokens, ctx.words
     whole = ctx.joined(i, j)
+    if (
+        j - i > 1
+        and words[j - 1] in lex.demonyms
+        and " ".join(words[i:j]) not in lex.demonyms  # "North Korean" is North Korea's
+        and _ordinary_words(ctx, i, j - 1)
+    ):
+        # "Western Canadian", "Rural French": a demonym with ordinary words before it
+        start, end = tokens[i].start, tokens[j - 1].end
+        place = lex.demonyms[words[j - 1]]
+        ctx.doc.demonyms.append(
+            DemonymMention(start, end, ctx.doc.text[start:end], place, ctx.number)
+        )
+        return None
     while True:
         name_text = " ".join(words[i:j])
         place = lex.demonyms.get(name_text) or (ctx.caps and lex.demonyms.get(name_text.title()))
@@ -309,6 +322,18 @@ def _take_demonyms(ctx: SentenceContext, i: int, j: int) -> int | None:
         whole = " ".join(words[i:j]).lower()
 
 
+def _ordinary_words(ctx: SentenceContext, i: int, j: int) -> bool:
+    """Are the words ``i:j`` all ordinary words, none of them a name?"""
+    lex = ctx.lex
+    return all(
+        is_common(w.lower(), lex)
+        and w not in lex.first_names
+        and w.lower() not in lex.places
+        and w not in lex.demonyms
+        for w in ctx.words[i:j]
+    )
+
+
 def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candidate:
     """The name ``i:j`` with the context words that type it later."""
     tokens, lex = ctx.tokens, ctx.lex
@@ -329,11 +354,16 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         or prev_word in lex.team_before
         or next_word in lex.team_after
     )
+    names = tuple(w for w in ctx.words[i:j] if w != ".")
+    kind = ""
+    if _abbreviated_place(ctx, i, j, prev_word):  # "Kingston, Ont.": the period is the place's
+        end, names, kind = tokens[j].end, (names[0] + ".",), "place"
     return Candidate(
         start=start,
         end=end,
         text=ctx.doc.text[start:end],
-        tokens=tuple(w for w in ctx.words[i:j] if w != "."),
+        tokens=names,
+        kind=kind,
         sentence=ctx.number,
         titles=cues.titles,
         gender=cues.gender,
@@ -349,6 +379,18 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         club_cue=club,
         company_cue=company_context(tokens, i, j, lex),
     )
+
+
+def _abbreviated_place(ctx: SentenceContext, i: int, j: int, prev_word: str) -> bool:
+    """Is the name ``i:j`` a province or state abbreviation with its period ("Ont.", "Calif.")?
+    One that is also a word or a name ("Man.", "Alta.") only after a comma ("Calgary, Alta.")."""
+    tokens, lex = ctx.tokens, ctx.lex
+    word = ctx.words[i]
+    if j - i != 1 or word not in lex.place_abbreviations or j >= len(tokens):
+        return False
+    if tokens[j].text != "." or tokens[j].start != tokens[j - 1].end:
+        return False
+    return word.lower() in lex.places or prev_word == ","
 
 
 def company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:

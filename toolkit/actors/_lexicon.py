@@ -20,6 +20,9 @@ from toolkit.lang import iter_lines, read_lines, word_set
 class Lexicon:
     #: lower-cased place name -> canonical place name (country aliases map to the country).
     places: dict[str, str]
+    #: abbreviations of provinces and states written with a period ("Ont", "Calif"); their
+    #: forms with the period are keys of ``places`` ("ont.").
+    place_abbreviations: frozenset[str]
     #: canonical country names (a subset of the values of ``places``).
     countries: frozenset[str]
     #: continents and world regions ("Europe", "Middle East"): never a sports team.
@@ -126,7 +129,17 @@ def lexicon() -> Lexicon:
     )
     topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
     events = lang.table("actor_events.tsv", ("name", "role"), {"role": ("name", "head")})
+    first_names = _genders("actor_first_names.tsv", ("name", "gender"))
+    surnames = frozenset(s.capitalize() for s in read_lines("actor_surnames.txt"))
+    common = _common_words()
+    abbreviations = dict(lang.table("actor_place_abbreviations.tsv", ("abbreviation", "place")))
+    for abbreviation, place in abbreviations.items():
+        places.setdefault(abbreviation.lower().rstrip(".") + ".", place)  # "Ont.", "B.C."
+        plain = abbreviation.rstrip(".")
+        if plain.lower() not in common and plain not in first_names and plain not in surnames:
+            places.setdefault(abbreviation.lower(), place)  # "Ont" (not "Man" nor "Alta")
     return Lexicon(
+        place_abbreviations=frozenset(a for a in abbreviations if "." not in a),
         after_cues=cues["after"],
         of_cues=cues["of"],
         before_cues=cues["before"],
@@ -142,10 +155,10 @@ def lexicon() -> Lexicon:
         max_title_tokens=max(len(k) for k in titles),
         org_words=frozenset(w.rstrip(".") for w in word_set("actor_org_words.txt")),
         place_words=word_set("actor_place_words.txt"),
-        first_names=_genders("actor_first_names.tsv", ("name", "gender")),
-        surnames=frozenset(s.capitalize() for s in read_lines("actor_surnames.txt")),
+        first_names=first_names,
+        surnames=surnames,
         not_names=word_set("actor_not_names.txt"),
-        common=_common_words(),
+        common=common,
         prefixes=_prefixes([*places, *organizations]),
         particles=word_set("actor_particles.txt"),
         connectors=_pairs("actor_connectors.tsv", ("word", "role"), ("of", "in")),
