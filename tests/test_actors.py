@@ -306,6 +306,25 @@ def test_a_given_name_alone_joins_the_one_person_it_starts():
     assert [m.text for m in two["Tom Clark"].mentions] == ["Tom Clark", "Clark"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BREXIT VOTE: Lawmakers in the chamber voted on Tuesday.",
+        "The California Democrat is confident she has the votes.",
+        "Both teams play on New Year's Eve Monday.",
+    ],
+)
+def test_headings_party_labels_and_holidays_name_no_person(text):
+    assert [a.name for a in find_actors(text) if a.kind == "person"] == []
+
+
+def test_a_quotation_opening_after_a_colon_starts_like_a_sentence():
+    text = 'BANK WATCH: "Will ECB President Tom Reyes act?" she asked.'
+    assert [(a.name, a.titles) for a in find_actors(text) if a.kind == "person"] == [
+        ("Tom Reyes", ("ECB President",))
+    ]
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

@@ -130,7 +130,11 @@ def _skip_openers(ctx: SentenceContext, i: int, j: int) -> int:
     """Past the opening words of the run that are no names: "The", "He", "Previously", days
     and months, an ordinary word that opens the sentence."""
     tokens, first = ctx.tokens, ctx.first_word
-    initial = i == first or (i > 0 and tokens[i - 1].text in _OPENING_PUNCT and i <= first + 1)
+    initial = (
+        i == first
+        or (i > 0 and tokens[i - 1].text in _OPENING_PUNCT and i <= first + 1)
+        or (i > 1 and tokens[i - 1].text in _OPENING_PUNCT and tokens[i - 2].text == ":")
+    )  # the sentence's first word, also after an opening quote: 'TAKE: "Will ...
     while i < j:
         lower = ctx.words[i].lower()
         if (
@@ -211,6 +215,13 @@ def _is_event_name(ctx: SentenceContext, i: int, j: int) -> bool:
     lex = ctx.lex
     whole = ctx.joined(i, j)
     words = list(ctx.words[i:j])
+    if (
+        j - i == 1
+        and words[0] in lex.event_heads
+        and i > 0
+        and ctx.tokens[i - 1].text in ("'s", "’s")
+    ):
+        return True  # "New Year's Eve", "St Patrick's Day"
     return (
         whole not in lex.organizations
         and whole not in lex.places

@@ -19,6 +19,8 @@ from toolkit.actors._lexicon import Lexicon
 from toolkit.actors._tokens import Sentence, Token
 from toolkit.actors._words import is_common
 
+_QUOTE_OPENERS = frozenset('"“‘')
+
 
 def body_vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
     """Words seen in lower case, and capitalised words seen mid-sentence, in the prose."""
@@ -29,6 +31,8 @@ def body_vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
             continue
         first = True
         for token in sentence.tokens:
+            if token.text in _QUOTE_OPENERS:
+                first = True  # a quotation's first word is capitalised as a sentence's is
             if not token.is_word:
                 continue
             if token.text.islower():

@@ -78,6 +78,8 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
         c.tokens[0] in lex.first_names or (len(words[0]) == 1 and c.tokens[0].isupper())
     )  # "Olaf Scholz", "C. Lewis"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if len(words) > 2 and " ".join(words[-2:]) in lex.org_words:
+        return "organization"  # "Columbus Blue Jackets"
     if head in lex.org_words and not (
         (first_name or len(words) == 1) and c.tokens[-1] in lex.surnames
     ):  # "Interior Ministry", "British Chambers of Commerce"; not "Ana Chambers", "Chambers"
@@ -150,6 +152,8 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
         is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
         for w in c.tokens
     ]
+    if len(c.tokens) > 1 and all(w.isupper() for w in c.tokens) and any(common):
+        return ""  # "BREXIT VOTE: ...", "THE DAY IN ASIA": a heading in capitals, no name
     if is_coined(c.tokens, lex) or c.relative == "thing":
         return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
     if c.next_word in lex.speech_verbs and not all(common[1:]):

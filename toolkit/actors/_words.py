@@ -110,7 +110,12 @@ def is_known_start(words: list[str], lex: Lexicon) -> bool:
         or first.lower() in lex.places
         or first.lower() in lex.organizations
         or first in lex.demonyms
-        or (first in lex.first_names and len(words) > 1)
+        or (
+            first in lex.first_names
+            and len(words) > 1
+            and not words[1].isupper()  # "Will ECB President ...": a question's verb
+            and not title_at(words[1:], lex, loose=False)
+        )
         or (len(words) > 1 and f"{first} {words[1]}".lower() in lex.prefixes)
     )
 
