@@ -325,6 +325,23 @@ def test_a_quotation_opening_after_a_colon_starts_like_a_sentence():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The union Unite said its members would strike.", "Unite"),
+        ("Fans of Chelsea gathered outside the ground.", "Chelsea"),
+        ("Support for the Scottish National Party rose.", "Scottish National Party"),
+        ("The deal was signed by Hutchison Ports on Monday.", "Hutchison Ports"),
+        (
+            "The British Chambers of Commerce said growth would slow.",
+            "British Chambers of Commerce",
+        ),
+    ],
+)
+def test_clubs_parties_unions_and_companies_with_no_cue(text, name):
+    assert kinds(text) == {name: "organization"}
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

@@ -122,6 +122,8 @@ def lexicon() -> Lexicon:
     """The shared, read-only lexicon (built on first use, then cached)."""
     places, countries, demonyms, world_regions = _places()
     organizations = _aliases("actor_organizations.tsv", ("name", "aliases"))
+    for alias, name in _organization_names().items():
+        organizations.setdefault(alias, name)
     titles = _titles()
     cues, company_of = _context_cues()
     sports = lang.table(
@@ -228,6 +230,22 @@ def _aliases(name: str, columns: tuple[str, str]) -> dict[str, str]:
         for alias in [canonical, *aliases.split("|")]:
             if alias.strip():
                 found[alias.strip().lower()] = canonical
+    return found
+
+
+def _organization_names() -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name, from the table of clubs, parties, unions,
+    companies and news organisations."""
+    found: dict[str, str] = {}
+    rows = lang.table(
+        "actor_organization_names.tsv",
+        ("name", "aliases", "type"),
+        {"type": ("club", "party", "union", "company", "media")},
+    )
+    for canonical, aliases, _type in rows:
+        for alias in [canonical, *aliases.split("|")]:
+            if alias.strip():
+                found.setdefault(alias.strip().lower(), canonical)
     return found
 
 
