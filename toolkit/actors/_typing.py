@@ -198,12 +198,14 @@ def _teams_throughout(doc: Document, lex: Lexicon) -> None:
 
 
 def _after_a_place(text: str, c: Candidate, ends: dict[int, Candidate], lex: Lexicon) -> bool:
-    """ "Headingley, Leeds", "at Lord's, London": the name follows a venue and a comma (an
-    address, not a team)."""
-    if c.prev_word != ",":
+    """ "Headingley, Leeds", "at Lord's, London", "in Erfurt and Stuttgart": the name follows
+    a venue or a place and a comma or "and"/"or" (an address or a list of places, not a team)."""
+    if c.prev_word not in (",", "and", "or"):
         return False
-    comma = text.rfind(",", 0, c.start)
-    before = ends.get(comma) or ends.get(comma - 2)  # "Lord's,"
+    joint = text.rfind("," if c.prev_word == "," else f" {c.prev_word} ", 0, c.start)
+    if joint < 0:
+        return False
+    before = ends.get(joint) or ends.get(joint - 2)  # "Leeds,", "Lord's,", "Erfurt and"
     return before is not None and (
         before.kind == "place"
         or before.prev_word in lex.place_prepositions
