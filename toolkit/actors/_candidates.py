@@ -46,8 +46,12 @@ def collect(text: str, lex: Lexicon) -> Document:
     """The article's name candidates and demonym mentions, sentence by sentence."""
     sentences = split_sentences(text)
     lower_vocab, body_caps = body_vocabulary(sentences)
-    sports = len(_SCORE.findall(text)) >= 2 or len(lex.sports_topic.findall(text)) >= 3
-    doc = Document(text, sentences, sports)
+    scores = len(_SCORE.findall(text))
+    topic = [w.lower() for w in lex.sports_topic.findall(text)]
+    sports = scores >= 2 or len(topic) >= 3
+    # Results and several kinds of sports words: a match report, not an election's "points".
+    match_report = (scores >= 2 and bool(topic)) or len(set(topic)) >= 3
+    doc = Document(text, sentences, sports, match_report=match_report)
     for number, sentence in enumerate(sentences):
         ctx = _sentence_context(doc, lex, sentence, number, lower_vocab, body_caps)
         is_name = [is_name_token(t, sentence, lex, body_caps) for t in sentence.tokens]

@@ -63,6 +63,8 @@ class Document:
     sentences: list[Sentence]
     sports: bool
     candidates: list[Candidate] = field(default_factory=list)
+    #: a match report (scores and sports words): a city or county there is the team
+    match_report: bool = False
     demonyms: list[DemonymMention] = field(default_factory=list)
 
 

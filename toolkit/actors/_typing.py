@@ -170,17 +170,21 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
 
 
 def _teams_throughout(doc: Document, lex: Lexicon) -> None:
-    """In a sports report, a city or region is the team named after it ("Kent captain", "Kent
-    have", "Essex reached 372"), except where it is a venue or an address: after a place
+    """In a match report, a city or region is the team named after it ("Kent captain", "Kent
+    have", "Essex reached 372"; in another sports report only one once named as a team),
+    except where it is a venue or an address: after a place
     preposition ("at Kent"), in the dateline, before a results heading's colon or a
     bracketed venue ("Hove:", "London (The Oval)"), after another place and a comma
     ("Headingley, Leeds"), or with a place word in it ("Ellis Park"). A country stays a place
     (national sides are named as their country); so does a world region ("Europe")."""
     cands = doc.candidates
     ends = {c.end: c for c in cands}
+    cued = {normal(c.tokens) for c in cands if c.team_context and c.kind == "organization"}
     for c in cands:
         if c.kind != "place" or c.forced:
             continue
+        if not doc.match_report and normal(c.tokens) not in cued:
+            continue  # elsewhere only a place once named as a team ("Kent captain")
         place = lex.places.get(normal(c.tokens), "")
         if (
             place not in lex.countries
