@@ -312,6 +312,7 @@ def test_a_given_name_alone_joins_the_one_person_it_starts():
         "BREXIT VOTE: Lawmakers in the chamber voted on Tuesday.",
         "The California Democrat is confident she has the votes.",
         "Both teams play on New Year's Eve Monday.",
+        "Mayor Says Bridge Will Reopen Soon After Storm",
     ],
 )
 def test_headings_party_labels_and_holidays_name_no_person(text):

@@ -154,6 +154,8 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
     ]
     if len(c.tokens) > 1 and all(w.isupper() for w in c.tokens) and any(common):
         return ""  # "BREXIT VOTE: ...", "THE DAY IN ASIA": a heading in capitals, no name
+    if len(c.tokens) >= 5 and sum(common) * 2 >= len(c.tokens):
+        return ""  # "Mayor Says Bridge Will Reopen Soon": a headline in title case
     if is_coined(c.tokens, lex) or c.relative == "thing":
         return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
     if c.next_word in lex.speech_verbs and not all(common[1:]):
