@@ -56,6 +56,8 @@ def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
     whole = normal(c.tokens)
     if whole in lex.organizations:
         return "organization"
+    if _is_headline(c, lex):
+        return ""  # and default_kind gives none either
     if whole in lex.places and (c.person_cue or c.peeled) and c.tokens[0] not in lex.first_names:
         return "place"  # "defending champion Spain", "a former Miss Moscow"
     if c.peeled or c.person_cue:
@@ -106,6 +108,16 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     return ""
 
 
+def _is_headline(c: Candidate, lex: Lexicon) -> bool:
+    """Five or more capitalised words, half of them ordinary words: a headline in title case
+    ("Says Bridge Will Reopen Soon After Storm"), not a name."""
+    if len(c.tokens) < 5 or any(
+        w.islower() or w.lower().rstrip(".") in lex.org_words for w in c.tokens
+    ):  # "Organisation for Security and Cooperation in Europe" is a name
+        return False
+    return sum(1 for w in c.tokens if is_common(w.lower(), lex)) * 2 >= len(c.tokens)
+
+
 def _plural_of_ordinary_word(word: str, lex: Lexicon) -> bool:
     """ "Jays", "Greens": a capitalised plural of an ordinary noun or adjective."""
     lower = word.lower()
@@ -140,7 +152,7 @@ def _acronym_cue(c: Candidate, lex: Lexicon) -> bool:
 
 def default_kind(c: Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
-    if c.before_title or (c.in_caps and not c.team_context):
+    if c.before_title or (c.in_caps and not c.team_context) or _is_headline(c, lex):
         return ""  # "Privatisation Minister X", "BREXIT VOTE": a name only if typed elsewhere
     if c.team_context:
         return "organization"
@@ -154,8 +166,6 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
     ]
     if len(c.tokens) > 1 and all(w.isupper() for w in c.tokens) and any(common):
         return ""  # "BREXIT VOTE: ...", "THE DAY IN ASIA": a heading in capitals, no name
-    if len(c.tokens) >= 5 and sum(common) * 2 >= len(c.tokens):
-        return ""  # "Mayor Says Bridge Will Reopen Soon": a headline in title case
     if is_coined(c.tokens, lex) or c.relative == "thing":
         return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
     if c.next_word in lex.speech_verbs and not all(common[1:]):
