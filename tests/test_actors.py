@@ -256,8 +256,8 @@ def test_a_gender_tie_among_titles_is_no_gender_whatever_the_order():
         ("The Dalen Chamber of Commerce said growth would slow.", "Dalen Chamber of Commerce"),
         ("Investors sued Norvik Ports on Monday.", "Norvik Ports"),
         (
-            "The State Law and Order Restoration Council met.",
-            "State Law and Order Restoration Council",
+            "The Public Order and Safety Review Council met.",
+            "Public Order and Safety Review Council",
         ),
         ("He chairs the Commission on Rural Broadband.", "Commission on Rural Broadband"),
         ("Fans of the Blue Jays cheered.", "Blue Jays"),
@@ -334,8 +334,8 @@ def test_a_quotation_opening_after_a_colon_starts_like_a_sentence():
         ("Support for the Scottish National Party rose.", "Scottish National Party"),
         ("The deal was signed by Hutchison Ports on Monday.", "Hutchison Ports"),
         (
-            "The British Chambers of Commerce said growth would slow.",
-            "British Chambers of Commerce",
+            "The Welsh Chambers of Commerce said growth would slow.",
+            "Welsh Chambers of Commerce",
         ),
     ],
 )

@@ -124,8 +124,8 @@ def _bridge(sentence: Sentence, is_name: list[bool], i: int, j: int, lex: Lexico
 def _and_joins_organisation(
     sentence: Sentence, is_name: list[bool], i: int, j: int, lex: Lexicon
 ) -> bool:
-    """ "State Law *and* Order Restoration Council", "Financial Futures *and* Options
-    Exchange": "and" joins ordinary capitalised words (after a place, at most) to the words
+    """ "Public Order *and* Safety Review Council", "Fishing Gear *and* Boat Safety Board":
+    "and" joins ordinary capitalised words (after a place, at most) to the words
     after it when those end in an organisation word. Names on the left ("Microsoft and Apple
     Inc") are a list, not one name."""
     tokens = sentence.tokens
