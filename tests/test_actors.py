@@ -343,6 +343,14 @@ def test_clubs_parties_unions_and_companies_with_no_cue(text, name):
     assert kinds(text) == {name: "organization"}
 
 
+def test_a_given_name_alone_has_its_gender_for_pronouns():
+    actors = by_name(
+        find_actors("Ana Ruiz met Christopher on Monday. She said the talks went well.")
+    )
+    assert [m.text for m in actors["Christopher"].pronoun_mentions] == []
+    assert [m.text for m in actors["Ana Ruiz"].pronoun_mentions] == ["She"]
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

@@ -58,6 +58,11 @@ def _cluster_gender(cl: Cluster, lex: Lexicon) -> str:
     for c in sorted(cl.names, key=lambda c: -len(c.tokens)):
         if len(c.tokens) > 1 and c.tokens[0] in lex.first_names:
             return lex.first_names[c.tokens[0]]
+    names = {c.tokens[0] for c in cl.names if len(c.tokens) == 1}
+    if len(names) == 1:  # "Christopher" alone: a given name that is no surname
+        name = names.pop()
+        if name not in lex.surnames:
+            return lex.first_names.get(name, "")
     return ""
 
 
