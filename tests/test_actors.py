@@ -351,6 +351,20 @@ def test_a_given_name_alone_has_its_gender_for_pronouns():
     assert [m.text for m in actors["Ana Ruiz"].pronoun_mentions] == ["She"]
 
 
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Bowling: Saqlain Mushtaq 10-0-59-1, Tom Reyes 9-0-54-1.", "Saqlain Mushtaq", "person"),
+        ("The blast over Dunmarra, Scotland killed four.", "Dunmarra", "place"),
+        ("Prisoners are held in the Velmar Prison.", "Velmar Prison", "place"),
+        ("He worked in the mining towns of Korvik and Dalen.", "Korvik", "place"),
+        ("Reyes met the envoy, Ana Ruiz, Britain's ambassador.", "Ana Ruiz", "person"),
+    ],
+)
+def test_given_names_addresses_and_facilities(text, name, kind):
+    assert kinds(text)[name] == kind
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

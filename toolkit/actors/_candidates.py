@@ -393,6 +393,7 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         relative=relative,
         club_cue=club,
         company_cue=company_context(tokens, i, j, lex),
+        before_place=_before_a_place(ctx, j),
     )
 
 
@@ -406,6 +407,23 @@ def _abbreviated_place(ctx: SentenceContext, i: int, j: int, prev_word: str) -> 
     if tokens[j].text != "." or tokens[j].start != tokens[j - 1].end:
         return False
     return word.lower() in lex.places or prev_word == ","
+
+
+def _before_a_place(ctx: SentenceContext, j: int) -> bool:
+    """Does a comma and a country, region or state follow the name ending before token ``j``
+    ("Lockerbie, Scotland", "Bou Haroun, Algeria"), not as an owner ("Ruiz, Britain's envoy")?"""
+    tokens, lex = ctx.tokens, ctx.lex
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return False
+    for size in (2, 1):
+        end = j + 1 + size
+        if end > len(tokens):
+            continue
+        place = lex.places.get(ctx.joined(j + 1, end))
+        after = tokens[end].text if end < len(tokens) else ""
+        if place and after not in ("'s", "’s"):
+            return True
+    return False
 
 
 def company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:

@@ -39,6 +39,7 @@ class Candidate:
     club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
     company_cue: bool = False  # "X's shares", "X, the oil company,", "chairman of X"
     before_title: bool = False  # an unknown name before a title: kept only if typed elsewhere
+    before_place: bool = False  # ", Scotland" after it: an address ("Lockerbie, Scotland")
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to

@@ -28,7 +28,7 @@ from collections import defaultdict
 
 from toolkit.actors._document import Candidate, Document, normal
 from toolkit.actors._lexicon import Lexicon
-from toolkit.actors._words import is_coined, is_common
+from toolkit.actors._words import is_coined, is_common, is_given
 
 _DATELINE = re.compile(
     r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d"  # NEW YORK 1996-08-30
@@ -77,8 +77,8 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     if "&" in words or any(w in lex.name_determiners for w in words[1:-1]):
         return "organization"  # "Procter & Gamble", "Save Our Riverside"
     first_name = len(words) > 1 and (
-        c.tokens[0] in lex.first_names or (len(words[0]) == 1 and c.tokens[0].isupper())
-    )  # "Olaf Scholz", "C. Lewis"
+        is_given(c.tokens[0], lex) or (len(words[0]) == 1 and c.tokens[0].isupper())
+    )  # "Olaf Scholz", "Saqlain Mushtaq", "C. Lewis"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if len(words) > 2 and " ".join(words[-2:]) in lex.org_words:
         return "organization"  # "Columbus Blue Jackets"
@@ -94,6 +94,8 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
         return "organization"
     if first_name:
         return "person"
+    if c.before_place and not any(w in lex.surnames for w in c.tokens):
+        return "place"  # "Lockerbie, Scotland": an address
     if c.prev_word == "the" and _plural_of_ordinary_word(c.tokens[-1], lex):
         return "organization"  # "the Blue Jays", "the Greens", "the Springboks": a team or group
     if c.next_word in lex.place_words and c.next_word not in lex.org_words:

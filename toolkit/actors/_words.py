@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.actors._describe import is_given_name
 from toolkit.actors._lexicon import Lexicon
 from toolkit.actors._tokens import Token
 
@@ -28,6 +29,21 @@ def is_common(lower: str, lex: Lexicon) -> bool:
     if lower.endswith("s") and (lower[:-1] in common or lower[:-2] in common):
         return True
     return lower.endswith("ed") and (lower[:-2] in common or lower[:-1] in common)
+
+
+def is_given(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` a given name: in the actor finder's list ("Olaf"), or in the broader
+    first-name statistics and no ordinary word or place ("Saqlain", but not "Texas", "Great")?"""
+    if word in lex.first_names:
+        return True
+    lower = word.lower()
+    return (
+        word[:1].isupper()
+        and is_given_name(word)
+        and not is_common(lower, lex)
+        and lower not in lex.places
+        and lower not in lex.organizations
+    )
 
 
 def title_at(words: list[str], lex: Lexicon, loose: bool = True) -> int:
