@@ -421,8 +421,8 @@ def _before_a_place(ctx: SentenceContext, j: int) -> bool:
             continue
         place = lex.places.get(ctx.joined(j + 1, end))
         after = tokens[end].text if end < len(tokens) else ""
-        if place and after not in ("'s", "’s"):
-            return True
+        if place and after not in ("'s", "’s") and not after[:1].isupper():
+            return True  # not "Popescu, Bucharest Newsroom": the place must end there
     return False
 
 

@@ -94,7 +94,11 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
         return "organization"
     if first_name:
         return "person"
-    if c.before_place and not any(w in lex.surnames or is_given(w, lex) for w in c.tokens):
+    if (
+        c.before_place
+        and not any(w in lex.surnames or is_given(w, lex) for w in c.tokens)
+        and not all(is_common(w.lower(), lex) for w in c.tokens)  # "Automakers, U.S. agency"
+    ):
         return "place"  # "Lockerbie, Scotland": an address
     if c.prev_word == "the" and _plural_of_ordinary_word(c.tokens[-1], lex):
         return "organization"  # "the Blue Jays", "the Greens", "the Springboks": a team or group

@@ -39,6 +39,9 @@ def is_given(word: str, lex: Lexicon) -> bool:
     lower = word.lower()
     return (
         word[:1].isupper()
+        and len(word) > 2
+        and word not in lex.surnames  # "Jones Medical"
+        and lower not in lex.particles  # "Le Matin"
         and is_given_name(word)
         and not is_common(lower, lex)
         and lower not in lex.places
