@@ -365,6 +365,16 @@ def test_given_names_addresses_and_facilities(text, name, kind):
     assert kinds(text)[name] == kind
 
 
+def test_a_title_with_its_portfolio_after_an_organisation_leaves_the_organisation():
+    assert kinds("He wrote to the UN High Commissioner for Refugees on Monday.") == {
+        "UN": "organization"
+    }
+
+
+def test_the_particle_wa_joins_a_name():
+    assert kinds("Prime Minister Kengo wa Dondo spoke.") == {"Kengo wa Dondo": "person"}
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

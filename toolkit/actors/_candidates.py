@@ -277,18 +277,18 @@ def _words_to_cut(ctx: SentenceContext, plain: list[str], i: int, j: int) -> int
 
 def _title_with_no_name(plain: list[str], lex: Lexicon) -> int:
     """Words of a title ending the run after a party, place or group and no name: "Labour MP",
-    "Tory leader" (0 if there is none)."""
-    for size in range(min(lex.max_title_tokens, len(plain) - 1), 0, -1):
-        if tuple(w.lower() for w in plain[-size:]) not in lex.titles:
+    "Tory leader", "U.N. High Commissioner for Refugees" (0 if there is none)."""
+    for start in range(1, len(plain)):
+        if title_at(plain[start:], lex, loose=False) != len(plain) - start:
             continue
-        before = " ".join(plain[:-size])
+        before = " ".join(plain[:start])
         if (
             before.lower() in lex.organizations
             or before.lower() in lex.places
             or before in lex.demonyms
             or before in lex.group_words
         ):
-            return size
+            return len(plain) - start
         return 0
     return 0
 
