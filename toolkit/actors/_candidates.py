@@ -277,7 +277,7 @@ def _words_to_cut(ctx: SentenceContext, plain: list[str], i: int, j: int) -> int
 
 def _title_with_no_name(plain: list[str], lex: Lexicon) -> int:
     """Words of a title ending the run after a party, place or group and no name: "Labour MP",
-    "Tory leader", "U.N. High Commissioner for Refugees" (0 if there is none)."""
+    "Tory leader", "EU High Representative for Trade" (0 if there is none)."""
     for start in range(1, len(plain)):
         if title_at(plain[start:], lex, loose=False) != len(plain) - start:
             continue
