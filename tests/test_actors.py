@@ -375,6 +375,12 @@ def test_the_particle_wa_joins_a_name():
     assert kinds("Prime Minister Kengo wa Dondo spoke.") == {"Kengo wa Dondo": "person"}
 
 
+def test_a_lower_case_title_before_a_name_ending_in_an_organisation_word_is_no_person_cue():
+    assert kinds("Donors gave to the official Flood Relief Committee appeal.") == {
+        "Flood Relief Committee": "organization"
+    }
+
+
 def test_a_portfolio_title_with_no_name_names_nobody():
     assert find_actors("The Minister of Justice and the Transport Secretary declined.") == []
 

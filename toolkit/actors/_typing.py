@@ -60,8 +60,8 @@ def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
         return ""  # and default_kind gives none either
     if whole in lex.places and (c.person_cue or c.peeled) and c.tokens[0] not in lex.first_names:
         return "place"  # "defending champion Spain", "a former Miss Moscow"
-    if c.peeled or c.person_cue:
-        return "person"  # "President Jordan"
+    if c.peeled or (c.person_cue and c.tokens[-1].lower().rstrip(".") not in lex.org_words):
+        return "person"  # "President Jordan"; not "an official Emergency Committee appeal"
     # From here on c.person_cue is False: a person cue returned above, or the place below does.
     if whole in lex.places:
         place = lex.places[whole]
