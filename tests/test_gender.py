@@ -30,7 +30,7 @@ def test_linked_pronouns_and_first_name_agree():
 
 def test_gendered_title_alone_decides():
     okafor = person("Mrs Okafor said the bridge would reopen.", "Okafor")
-    assert (okafor.gender, okafor.gender_evidence) == ("female", ("before: Mrs",))
+    assert (okafor.gender, okafor.gender_evidence) == ("female", ("title: Mrs",))
 
 
 def test_gendered_noun_just_before_the_name():

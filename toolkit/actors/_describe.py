@@ -108,7 +108,7 @@ def descriptions(text: str, actor: Actor) -> list[Description]:
     found += _name_prefixes(actor)
     for m in actor.name_mentions:
         before = _before(text, m.start)
-        if before is not None:
+        if before is not None and before.text not in actor.titles:  # said once, as its title
             found.append(before)
         found += _after(text, m.end)
     return found

@@ -96,6 +96,9 @@ def _prefix_at(ctx: SentenceContext, k: int, j: int) -> tuple[int, str | None]:
         return k, lex.demonyms[word[k]]
     if k + 1 < j and f"{word[k]} {word[k + 1]}" in lex.demonyms:
         return k + 1, lex.demonyms[f"{word[k]} {word[k + 1]}"]
+    for size in (3, 2):  # "Hong Kong Financial Secretary", "New York Gov."
+        if k + size < j and ctx.joined(k, k + size) in lex.places:
+            return k + size - 1, lex.places[ctx.joined(k, k + size)]
     if word[k].lower() in lex.places and k + 1 < j:
         return k, lex.places[word[k].lower()]  # "US President", "Chicago Cardinal"
     if (
@@ -119,9 +122,16 @@ def _prefix_at(ctx: SentenceContext, k: int, j: int) -> tuple[int, str | None]:
 
 def _title_end(ctx: SentenceContext, start: int, j: int) -> int | None:
     """The token after the title that starts at ``start`` (and the periods after it, as in
-    "Mr."), or None when no title starts there."""
+    "Mr."), or None when no title starts there. An abbreviation's period is read with it
+    ("Sen." in "Montana Sen. Jon Tester"), else left out ("Lt Gen" for "Lt. Gen.")."""
     word = ctx.words
-    size = title_at([w for w in word[start:j] if w != "."], ctx.lex)
+    merged: list[str] = []  # the words, each with the period right after it
+    for k in range(start, j):
+        if word[k] == "." and merged and ctx.tokens[k].start == ctx.tokens[k - 1].end:
+            merged[-1] += "."
+        elif word[k] != ".":
+            merged.append(word[k])
+    size = title_at(merged, ctx.lex) or title_at([w.rstrip(".") for w in merged], ctx.lex)
     if size == 0:
         return None
     end, seen = start, 0
