@@ -179,10 +179,19 @@ def test_seed_report_shows_the_quotes_and_their_speakers(batch):
         assert f'<span class="tk-label">Q{number} · Emmanuel Macron</span>' in page
     # "He declined to comment ..., adding ...": one "He" speaks Q3 and Q4, marked with the first
     assert re.search(r'<span class="tk-speaker" [^>]*title="speaker of Q3">He</span>', page)
-    people = re.findall(r"</span>([^<]+)</td><td>person</td>", page)
+    people = set(re.findall(r"</span>([^<]+)</td><td>person</td>", page))
     for surname in ("Macron", "Putin", "Scholz", "Biden", "Zelensky", "Trump", "Lavrov"):
         assert any(surname in name for name in people), (surname, people)
     assert len(people) == 7
+    # The speakers: Macron first, with his inferred gender and role and their evidence.
+    assert re.search(
+        r"Emmanuel Macron</td><td>person</td><td class=\"tk-num\">4</td><td class=\"tk-num\">3</td>"
+        r'<td><span class="tk-tip" tabindex="0">male<span class="tk-tip-text"> \(evidence: '
+        r"[^<]*</span></span></td>"
+        r'<td><span class="tk-tip" tabindex="0">politician<span class="tk-tip-text">',
+        page,
+    )
+    assert ">Speakers<" in page
 
 
 # --- a batch report is the report a fresh kernel makes ---------------------------------------

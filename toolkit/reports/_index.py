@@ -29,6 +29,7 @@ INDEX_NAME = "index.html"
 SUMMARY_NAME = "summary.csv"
 
 _CSV_FIRST = ("id", "status", "title", "source", "report", "words", "flesch_reading_ease")
+_CSV_LEFT_OUT = frozenset({"actor_counts"})
 
 _INDEX_STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;line-height:1.45;color:#1b1b1b}
@@ -73,9 +74,23 @@ def _csv_row(outcome: ReportOutcome) -> dict[str, Any]:
         "source": outcome.source,
         "report": _link_target(outcome) or "",
     }
-    row.update(summary)
+    for key, value in summary.items():
+        row.update(_csv_cells(key, value))
     row["error"] = outcome.error or ""
     return row
+
+
+def _csv_cells(key: str, value: Any) -> dict[str, Any]:
+    """A summary field as CSV cells: a dict of counts as one column per entry
+    (``sources_by_gender.female``), a list of actors as their names, the rest as is; the
+    20 most mentioned actors (``actor_counts``, for the overview page) are left out."""
+    if key in _CSV_LEFT_OUT:
+        return {}
+    if isinstance(value, dict):
+        return {f"{key}.{k}": v for k, v in value.items() if not isinstance(v, (dict, list))}
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return {key: [v.get("name", "") for v in value if isinstance(v, dict)]}
+    return {key: value}
 
 
 # --- index.html -----------------------------------------------------------------------------
