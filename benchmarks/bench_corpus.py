@@ -1,6 +1,6 @@
 """Corpus analysis speed and memory: 1 vs 2 local workers, and the Dask engine.
 
-    python benchmarks/bench_corpus.py                      # all of ../shared/corpus/bbc
+    python benchmarks/bench_corpus.py                      # all of the BBC corpus
     python benchmarks/bench_corpus.py --limit 300          # a random sample, for a quick look
     python benchmarks/bench_corpus.py --corpus DIR --json  # another corpus; machine-readable
     python benchmarks/bench_corpus.py --repeat 3           # fastest of 3 runs (default 2)
@@ -33,7 +33,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+# The evaluation data beside the checkout, or where TOOLKIT_SHARED points.
+DEFAULT_CORPUS = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpus" / "bbc"
 MB = 1024 * 1024
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
@@ -92,6 +93,8 @@ def test_tables_have_sensible_dtypes(corpus):
         "actor",
         "key",
         "kind",
+        "gender",
+        "role",
         "mentions",
         "name_mentions",
         "demonym_mentions",
@@ -99,7 +102,7 @@ def test_tables_have_sensible_dtypes(corpus):
         "quotes",
         "first_offset",
     ]
-    assert list(corpus.quotes.columns) == [
+    assert list(corpus.quotes.columns[:12]) == [
         "article_id",
         "kind",
         "speaker",
@@ -114,6 +117,23 @@ def test_tables_have_sensible_dtypes(corpus):
         "cue_end",
     ]
     assert list(corpus.co_mentions.columns) == ["article_id", "actor_a", "actor_b", "count"]
+
+
+def test_the_quotes_table_holds_every_field_of_quote(corpus):
+    """Quote.to_dict() makes the row: a field added to Quote becomes a column, typed by its
+    annotation, with no change in the corpus code."""
+    fields = [f.name for f in dataclasses.fields(toolkit.Quote)]
+    assert sorted(corpus.quotes.columns) == sorted(["article_id", *fields])
+    assert list(corpus.quotes.columns[12:]) == [
+        f for f in fields if f not in corpus.quotes.columns[:12]
+    ]
+    assert corpus.quotes["closed"].dtype == "boolean"
+    assert corpus.quotes["paragraphs"].dtype == "int64"
+    assert corpus.quotes["rule"].dtype == "string"
+    first = corpus.quotes.iloc[0]
+    analysis = corpus.analysis(first["article_id"])
+    row = {k: None if pd.isna(first[k]) else first[k] for k in fields}
+    assert row == analysis.quotes[0].to_dict()
 
 
 def test_rows_agree_with_the_articles(corpus):
@@ -477,10 +497,19 @@ def test_mentions_and_shares_are_those_of_voice_share_frame(corpus):
 
 def test_tables_of_an_older_toolkit_are_read_with_todays_columns(corpus, tmp_path):
     folder = corpus.to_parquet(tmp_path / "tables")
+    for name in TABLES:  # an older toolkit wrote no run id
+        pd.read_parquet(folder / f"{name}.parquet").to_parquet(folder / f"{name}.parquet")
     old = pd.read_parquet(folder / "actors.parquet")
     old = old.assign(mentions=old["name_mentions"]).drop(columns="name_mentions")
     old.to_parquet(folder / "actors.parquet")  # as written when mentions counted names only
-    assert_same_corpus(Corpus.read_parquet(folder), corpus)
+    newer = ["closed", "paragraphs", "rule"]
+    old_quotes = pd.read_parquet(folder / "quotes.parquet").drop(columns=newer)
+    old_quotes.to_parquet(folder / "quotes.parquet")  # before the table held every Quote field
+    read = Corpus.read_parquet(folder)
+    assert read.quotes["closed"].isna().all() and read.quotes["rule"].isna().all()
+    assert_same_corpus(read, dataclasses.replace(corpus, quotes=read.quotes))
+    columns = [c for c in corpus.quotes.columns if c not in newer]
+    pd.testing.assert_frame_equal(read.quotes[columns], corpus.quotes[columns])
 
 
 def test_an_article_changed_since_the_corpus_was_made_is_refused(news, tmp_path):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import toolkit
 from toolkit.actors import actors_to_frame, find_actors, identity_key
 from toolkit.actors._identity import IDENTITIES_FILE, _identities, fold_name, make_key
-from toolkit.corpus import Corpus, analyze_corpus
+from toolkit.corpus import TABLES, Corpus, analyze_corpus
 from toolkit.lang import data_path, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,6 +212,16 @@ def test_the_co_mention_table_counts_pairs_by_key(corpus):
     assert "Britain" not in set(table["actor_a"]) | set(table["actor_b"])
 
 
+def test_the_co_mention_table_keeps_the_pairs_of_actors_named_by_display_name_or_key(corpus):
+    by_name = corpus.co_mention_table(["United Kingdom", "Norway"])
+    assert by_name[["actor_a", "actor_b", "articles"]].values.tolist() == [
+        ["Norway", "United Kingdom", 3]
+    ]
+    pd.testing.assert_frame_equal(
+        corpus.co_mention_table(["place:united kingdom", "Norway"]), by_name
+    )
+
+
 def test_kwic_finds_an_actor_under_every_name_of_its_key(corpus):
     lines = corpus.kwic("United Kingdom")
     assert sorted(lines["keyword"]) == ["Britain", "United Kingdom", "United Kingdom"]
@@ -220,6 +230,8 @@ def test_kwic_finds_an_actor_under_every_name_of_its_key(corpus):
 
 def test_tables_written_before_keys_are_read_with_keys(corpus, tmp_path):
     folder = corpus.to_parquet(tmp_path / "tables")
+    for name in TABLES:  # the toolkit wrote no run id then either
+        pd.read_parquet(folder / f"{name}.parquet").to_parquet(folder / f"{name}.parquet")
     old = pd.read_parquet(folder / "actors.parquet").drop(columns="key")
     old.to_parquet(folder / "actors.parquet")
     again = Corpus.read_parquet(folder)

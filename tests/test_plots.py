@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import inspect
 import sys
 
 import pandas as pd
 import pytest
 from corpus_samples import write_news
 from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from toolkit import plots
+from toolkit import display, plots
 from toolkit.corpus import Corpus, analyze_corpus
 
 
@@ -122,3 +124,160 @@ def test_plots_leave_pyplot_alone(corpus):
         assert "matplotlib.pyplot" not in sys.modules
     else:
         assert before.get_fignums() == []
+
+
+# --- every chart: axis labels, a legend for what colour and size mean, a description ----------
+
+CHARTS = [
+    getattr(plots, name) for name in plots.__all__ if inspect.isfunction(getattr(plots, name))
+]
+CHARTS.append(display.actor_chart)
+
+
+def draw(chart, corpus: Corpus) -> Figure:
+    if chart is display.actor_chart:
+        busiest = corpus.articles.sort_values("n_quotes", kind="stable")["id"].iloc[-1]
+        return chart(corpus.analysis(busiest))
+    return chart(corpus)
+
+
+def data_axes(fig: Figure) -> list:
+    """The panels that draw data (not the hidden spare panels, not a network's bare canvas)."""
+    return [ax for ax in fig.axes if ax.get_visible() and ax.axison]
+
+
+def legend_entries(fig: Figure) -> list[tuple[str, str | None]]:
+    """(label, colour) of every legend entry of the figure."""
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend()] + list(fig.legends)
+    entries = []
+    for legend in legends:
+        for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):
+            colour = handle.get_color() if hasattr(handle, "get_marker") else handle.get_facecolor()
+            entries.append((text.get_text(), to_hex(colour)))
+    return entries
+
+
+def colours_drawn(fig: Figure) -> set[str]:
+    """The fill colours that tell data apart: bars and scatter points."""
+    colours = set()
+    for ax in fig.axes:
+        colours |= {to_hex(p.get_facecolor()) for p in bars(ax)}
+        for points in (c for c in ax.collections if isinstance(c, PathCollection)):
+            colours |= {to_hex(c) for c in points.get_facecolors()}
+    return colours
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_every_chart_labels_its_axes(chart, corpus):
+    fig = draw(chart, corpus)
+    for ax in data_axes(fig):
+        assert ax.get_xlabel() or fig.get_supxlabel(), ax.get_title()
+        assert ax.get_ylabel() or fig.get_supylabel(), ax.get_title()
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_every_chart_has_a_legend_for_its_colours_and_sizes(chart, corpus):
+    fig = draw(chart, corpus)
+    colours = colours_drawn(fig)
+    entries = legend_entries(fig)
+    if len(colours) > 1:
+        assert colours <= {colour for _, colour in entries}
+    for ax in fig.axes:
+        for points in (c for c in ax.collections if isinstance(c, PathCollection)):
+            if len(set(points.get_sizes())) > 1:
+                assert any(label.startswith("size: ") for label, _ in entries)
+        for lines in (c for c in ax.collections if isinstance(c, LineCollection)):
+            if len(set(lines.get_linewidths())) > 1:
+                assert any(label.startswith("width: ") for label, _ in entries)
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_every_chart_describes_itself_in_its_images_alt_text(chart, corpus):
+    fig = draw(chart, corpus)
+    description = fig.get_label()
+    assert description.endswith(".") and len(description) > 60
+    assert display.as_png(fig).alt == description
+    assert display.as_svg(fig).alt == description
+    assert repr(display.as_png(fig)) == f"PngImage(alt={description!r})"  # no bytes in text
+
+
+def test_top_actors_description_names_each_bar():
+    table = pd.DataFrame(
+        {
+            "actor": ["Ines Marlow", "Harbour Board"],
+            "kind": ["person", "organization"],
+            "mentions": [7, 3],
+        }
+    )
+    assert plots.top_actors(table).get_label() == (
+        "Bar chart of the 2 most mentioned actors by mentions: "
+        "Ines Marlow (person) 7; Harbour Board (organization) 3."
+    )
+
+
+def test_voice_share_description_gives_each_share():
+    table = pd.DataFrame(
+        {
+            "actor": ["Ines Marlow", "Teo Vance"],
+            "quoted_articles": [3, 0],
+            "only_mentioned_articles": [1, 2],
+        }
+    )
+    assert plots.voice_share(table).get_label() == (
+        "Stacked bar chart of the articles where each of the 2 most mentioned people is quoted "
+        "or only mentioned: Ines Marlow quoted in 3 of 4 (75%); Teo Vance quoted in 0 of 2 (0%)."
+    )
+
+
+def test_co_mention_network_description_lists_actors_and_links():
+    nodes = pd.DataFrame(
+        {
+            "actor": ["Ines Marlow", "Teo Vance", "Kelso"],
+            "kind": ["person", "person", "place"],
+            "mentions": [9, 4, 2],
+        }
+    )
+    edges = pd.DataFrame({"actor_a": ["Ines Marlow"], "actor_b": ["Teo Vance"], "articles": [3]})
+    fig = plots.co_mention_network((nodes, edges))
+    assert fig.get_label() == (
+        "Network of the co-mentions of the 3 most mentioned actors (node size: mentions; "
+        "colour: kind), linked when named in one sentence in at least 2 articles (line width: "
+        "articles). Actors, with their mentions: Ines Marlow (person) 9; Teo Vance (person) 4; "
+        "Kelso (place) 2. "
+        "Links: Ines Marlow and Teo Vance (3 articles)."
+    )
+    assert [label for label, _ in legend_entries(fig)] == [
+        "person",
+        "place",
+        "size: mentions (2 to 9)",
+        "width: articles together (3)",
+    ]
+
+
+def test_readability_description_gives_the_medians_and_axes_their_scales():
+    articles = pd.DataFrame(
+        {"topic": ["arts", "arts", "farming"], "flesch_reading_ease": [60.0, 70.0, 41.5]}
+    )
+    fig = plots.readability(articles, ["flesch_reading_ease"])
+    assert fig.get_label() == (
+        "Box plots of flesch reading ease by topic, with the medians: "
+        "flesch reading ease: arts 65.0, farming 41.5."
+    )
+    assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == (
+        "topic",
+        "0-100, higher is easier",
+    )
+
+
+def test_an_empty_chart_says_so_in_its_description():
+    table = pd.DataFrame(columns=["actor", "kind", "mentions"])
+    assert plots.top_actors(table).get_label() == "Most mentioned actors: no data."
+
+
+def test_a_kind_outside_the_palette_is_grey_and_called_other_in_the_legend():
+    table = pd.DataFrame(
+        {"actor": ["Ines Marlow", "Spring Fair"], "kind": ["person", "event"], "mentions": [5, 2]}
+    )
+    fig = plots.top_actors(table)
+    assert colours_drawn(fig) == {"#0072b2", "#7f7f7f"}
+    assert legend_entries(fig) == [("person", "#0072b2"), ("other", "#7f7f7f")]

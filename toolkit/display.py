@@ -21,16 +21,19 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from toolkit.actors import count_actors
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from toolkit.analysis import ArticleAnalysis
+    from toolkit.actors import Actor
+    from toolkit.article import Article
+    from toolkit.quotes import Quote
+    from toolkit.text.stats import TextStats
 
 __all__ = [
     "KIND_COLOURS",
@@ -39,6 +42,7 @@ __all__ = [
     "SPEAKER_COLOURS",
     "TEXT_LIMIT",
     "TITLE_LIMIT",
+    "Analysed",
     "PngImage",
     "SvgImage",
     "actor_chart",
@@ -117,10 +121,25 @@ _STYLE = """<style>
 </style>"""
 
 
+class Analysed(Protocol):
+    """What the views read from an analysed article: :class:`toolkit.analysis.ArticleAnalysis`
+    is one. (Named by its shape so that this module does not import the analysis, which shows
+    itself in JupyterLab through :func:`analysis_html`.)"""
+
+    @property
+    def article(self) -> Article: ...
+    @property
+    def stats(self) -> TextStats: ...
+    @property
+    def actors(self) -> tuple[Actor, ...]: ...
+    @property
+    def quotes(self) -> tuple[Quote, ...]: ...
+
+
 # --- public pieces ------------------------------------------------------------------------
 
 
-def analysis_html(analysis: ArticleAnalysis) -> str:
+def analysis_html(analysis: Analysed) -> str:
     """The compact view JupyterLab shows for an :class:`~toolkit.analysis.ArticleAnalysis`:
     title and figures, then the text with quotations and actors marked."""
     return _wrap(
@@ -131,7 +150,7 @@ def analysis_html(analysis: ArticleAnalysis) -> str:
     )
 
 
-def header_html(analysis: ArticleAnalysis) -> str:
+def header_html(analysis: Analysed) -> str:
     """The title and a metadata table: id, source file, encoding, size, actors, quotations."""
     return _wrap(_header(analysis))
 
@@ -157,7 +176,7 @@ def diversity_table_html(stats: Any) -> str:
     )
 
 
-def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
+def article_html(analysis: Analysed, max_chars: int = TEXT_LIMIT) -> str:
     """The article text with each quotation highlighted and labelled with its speaker
     (``Q1 · Macron``), the speaker's words in the quotation's colour, and actor mentions
     underlined by kind (dotted for pronouns), with a legend. A text longer than ``max_chars``
@@ -166,7 +185,7 @@ def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
 
 
 def quotes_table_html(
-    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+    analysis: Analysed, max_rows: int = ROW_LIMIT, full_table: str | None = None
 ) -> str:
     """One row per quotation, numbered as in :func:`article_html`; the first ``max_rows``,
     with a note pointing at ``full_table`` (a link to all of them) when there are more."""
@@ -197,7 +216,7 @@ def quotes_table_html(
 
 
 def actors_table_html(
-    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+    analysis: Analysed, max_rows: int = ROW_LIMIT, full_table: str | None = None
 ) -> str:
     """One row per actor: name, kind, mentions, quotations attributed, aliases and titles;
     the ``max_rows`` most mentioned, with a note pointing at ``full_table`` (a link to all of
@@ -231,7 +250,7 @@ def actors_table_html(
     )
 
 
-def speakers_table_html(analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT) -> str:
+def speakers_table_html(analysis: Analysed, max_rows: int = ROW_LIMIT) -> str:
     """One row per speaker (an actor quoted at least once), most quoted first: name in its
     quotations' colour, kind, quotations (of which direct), inferred gender and role, each
     with its evidence on hover or keyboard focus; then how many quotations have no speaker.
@@ -276,7 +295,7 @@ def speakers_table_html(analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT) ->
     )
 
 
-def top_actors(analysis: ArticleAnalysis, n: int = 5) -> list[Any]:
+def top_actors(analysis: Analysed, n: int = 5) -> list[Any]:
     """The ``n`` actors an article's report names in its header, and the batch index with
     it: the most mentioned (names, demonyms and pronouns that refer to them; ties in the
     finder's order), with the main speaker (the actor quoted most) always among them, in
@@ -294,7 +313,7 @@ def top_actors(analysis: ArticleAnalysis, n: int = 5) -> list[Any]:
     return top
 
 
-def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
+def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
     """A horizontal bar chart of the ``top`` actors by mentions, coloured by kind, with the
     number of quotations attributed to each beside its bar. Uses no pyplot state.
     """
@@ -306,9 +325,10 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
     height = 1.2 + 0.36 * max(len(actors), 2)
     width = 7.5
     fig = Figure(figsize=(width, height), dpi=100)
-    # Fixed margins sized to the longest name: a layout engine would cost a second drawing.
+    # Fixed margins sized to the longest name and the axis label: a layout engine would cost
+    # a second drawing.
     longest = max((len(_clip(a.name, 32)) for a in actors), default=8)
-    left = min(0.45, (0.25 + 0.075 * longest) / width)
+    left = min(0.5, (0.5 + 0.075 * longest) / width)
     fig.subplots_adjust(left=left, right=0.97, top=1 - 0.45 / height, bottom=0.6 / height)
     ax = fig.add_subplot()
     if not actors:
@@ -337,6 +357,7 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
                 fontsize=8,
             )
     ax.set_xlabel("mentions")
+    ax.set_ylabel("actor")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max(counts) * 1.25 + 0.5)
     ax.spines[["top", "right"]].set_visible(False)
@@ -355,7 +376,7 @@ def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
 class PngImage:
     """PNG bytes that Jupyter displays as an image (``_repr_png_``), with alternative text."""
 
-    data: bytes
+    data: bytes = field(repr=False)  # Jupyter's text/plain is the repr: the alt text, not bytes
     alt: str = ""
 
     def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
@@ -368,7 +389,7 @@ class SvgImage:
 
     HTML reports embed it as an ``<img>`` (nbconvert's default), so nothing in it can run."""
 
-    data: str
+    data: str = field(repr=False)
     alt: str = ""
 
     def _repr_svg_(self) -> tuple[str, dict[str, str]]:
@@ -483,7 +504,7 @@ def _wrap(body: str) -> str:
     return f'<div class="tk-report">{_STYLE}{body}</div>'
 
 
-def _header(analysis: ArticleAnalysis) -> str:
+def _header(analysis: Analysed) -> str:
     article = analysis.article
     stats = analysis.stats
     source = getattr(article, "source_path", None)
@@ -652,12 +673,12 @@ def _actors_by_mentions(actors: Any) -> list[Any]:
     return [c.actor for c in sorted(count_actors(actors), key=lambda c: -c.mentions)]
 
 
-def _quote_counts(analysis: ArticleAnalysis) -> dict[str, int]:
+def _quote_counts(analysis: Analysed) -> dict[str, int]:
     """Actor name -> quotations attributed to it."""
     return {c.actor.name: c.quotes for c in count_actors(analysis.actors, analysis.quotes)}
 
 
-def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
+def _speaker_colours(analysis: Analysed) -> dict[str, str]:
     colours: dict[str, str] = {}
     for quote in analysis.quotes:
         speaker = speaker_of(quote) or ""
@@ -668,7 +689,7 @@ def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
     return colours
 
 
-def _legend(analysis: ArticleAnalysis) -> str:
+def _legend(analysis: Analysed) -> str:
     parts = []
     colours = _speaker_colours(analysis)
     for speaker, colour in itertools.islice(colours.items(), _LEGEND_SPEAKERS):
@@ -701,7 +722,7 @@ class _Mark:
     attrs: dict[str, Any]
 
 
-def _marks(analysis: ArticleAnalysis) -> list[_Mark]:
+def _marks(analysis: Analysed) -> list[_Mark]:
     text_length = len(analysis.article.text)
     colours = _speaker_colours(analysis)
     marks: list[_Mark] = []
@@ -734,82 +755,115 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
 
 
-def _text(analysis: ArticleAnalysis, max_chars: int | None = TEXT_LIMIT) -> str:
+def _text(analysis: Analysed, max_chars: int | None = TEXT_LIMIT) -> str:
     """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
     every piece between two mark boundaries is wrapped on its own. Text after ``max_chars``
-    (see :func:`_cut`) is left out, with a note.
-
-    One sweep over the boundaries, in text order: the marks covering a piece are those that
-    started at or before it and have not ended yet, so the work grows with the text and the
-    number of marks, not with their product.
-    """
+    (see :func:`_cut`) is left out, with a note."""
     text = analysis.article.text
     cut = _cut(analysis, max_chars)
-    marks = [m for m in _marks(analysis) if m.start < cut]
-    starting: dict[int, list[int]] = defaultdict(list)
-    ending: dict[int, list[int]] = defaultdict(list)
-    for index, mark in enumerate(marks):
-        starting[mark.start].append(index)
-        ending[mark.end].append(index)
-    boundaries = sorted(starting.keys() | ending.keys())
-    applied = 0  # boundaries[:applied] have been swept
-    active_quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
-    active_inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
-    out = ['<div class="tk-text">']
-    labelled: set[int] = set()
+    sweep = _Sweep([m for m in _marks(analysis) if m.start < cut])
+    labelled: set[int] = set()  # quotation numbers already labelled (a quotation may span
+    out = ['<div class="tk-text">']  # paragraphs: only its first piece gets the label)
     for paragraph in analysis.article.paragraphs:
         if paragraph.start >= cut:
             break
-        end = min(paragraph.end, cut)
-        first = bisect.bisect_right(boundaries, paragraph.start)
-        last = bisect.bisect_left(boundaries, end)
-        points = [paragraph.start, *boundaries[first:last], end]
-        if end <= paragraph.start:
-            points = []  # an empty paragraph: nothing to mark
-        out.append("<p>")
-        open_quote: _Mark | None = None
-        for a, b in itertools.pairwise(points):
-            while applied < len(boundaries) and boundaries[applied] <= a:
-                at = boundaries[applied]
-                for index in ending.get(at, ()):
-                    active_quotes.pop(index, None)
-                    active_inner.pop(index, None)
-                for index in starting.get(at, ()):
-                    mark = marks[index]
-                    (active_quotes if mark.kind == "quote" else active_inner)[index] = mark
-                applied += 1
-            quote = next(iter(active_quotes.values()), None)
-            if quote is not open_quote:
-                if open_quote is not None:
-                    out.append("</mark>")
-                if quote is not None:
-                    out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
-                    labelled.add(quote.attrs["number"])
-                open_quote = quote
-            piece = escape(text[a:b])
-            # Innermost first: the speaker's words, then the actor mention around them.
-            for _, mark in sorted(
-                active_inner.items(),
-                key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
-            ):
-                piece = _wrap_inner(mark, piece)
-            out.append(piece)
-        if open_quote is not None:
-            out.append("</mark>")
-        out.append("</p>")
+        out.append(_paragraph(text, paragraph.start, min(paragraph.end, cut), sweep, labelled))
     out.append("</div>")
     if cut < len(text):
-        shown = sum(p.start < cut for p in analysis.article.paragraphs)
-        out.append(
-            f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
-            f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
-            f"{len(analysis.article.paragraphs):,}). The statistics, the chart and the tables are "
-            "computed on the whole article.</p>"
-        )
+        out.append(_cut_note(analysis, cut))
     return "".join(out)
 
 
-def _cut(analysis: ArticleAnalysis, max_chars: int | None) -> int:
+class _Sweep:
+    """The marks open at each point of the text, found in one sweep over their boundaries in
+    text order: the marks covering a piece are those that started at or before it and have
+    not ended yet, so the work grows with the text and the number of marks, not with their
+    product."""
+
+    def __init__(self, marks: list[_Mark]) -> None:
+        self.marks = marks
+        self.starting: dict[int, list[int]] = defaultdict(list)
+        self.ending: dict[int, list[int]] = defaultdict(list)
+        for index, mark in enumerate(marks):
+            self.starting[mark.start].append(index)
+            self.ending[mark.end].append(index)
+        self.boundaries = sorted(self.starting.keys() | self.ending.keys())
+        self.applied = 0  # boundaries[:applied] have been swept
+        self.quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
+        self.inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
+
+    def points(self, start: int, end: int) -> list[int]:
+        """``start``, the boundaries strictly between ``start`` and ``end``, and ``end``."""
+        first = bisect.bisect_right(self.boundaries, start)
+        last = bisect.bisect_left(self.boundaries, end)
+        return [start, *self.boundaries[first:last], end]
+
+    def advance(self, position: int) -> None:
+        """Open and close the marks of every boundary up to ``position``."""
+        boundaries = self.boundaries
+        while self.applied < len(boundaries) and boundaries[self.applied] <= position:
+            at = boundaries[self.applied]
+            for index in self.ending.get(at, ()):
+                self.quotes.pop(index, None)
+                self.inner.pop(index, None)
+            for index in self.starting.get(at, ()):
+                mark = self.marks[index]
+                (self.quotes if mark.kind == "quote" else self.inner)[index] = mark
+            self.applied += 1
+
+    def quote(self) -> _Mark | None:
+        return next(iter(self.quotes.values()), None)
+
+    def inner_marks(self) -> list[_Mark]:
+        """The open speaker and actor marks, innermost first: the speaker's words, then the
+        actor mention around them."""
+        if len(self.inner) < 2:
+            return list(self.inner.values())
+        ordered = sorted(
+            self.inner.items(),
+            key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
+        )
+        return [mark for _, mark in ordered]
+
+
+def _paragraph(text: str, start: int, end: int, sweep: _Sweep, labelled: set[int]) -> str:
+    """One paragraph, ``text[start:end]``, as ``<p>`` with its marks."""
+    points = sweep.points(start, end) if end > start else []  # an empty one: nothing to mark
+    out = ["<p>"]
+    open_quote: _Mark | None = None
+    for a, b in itertools.pairwise(points):
+        sweep.advance(a)
+        quote = sweep.quote()
+        if quote is not open_quote:
+            if open_quote is not None:
+                out.append("</mark>")
+            if quote is not None:
+                out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
+                labelled.add(quote.attrs["number"])
+            open_quote = quote
+        piece = escape(text[a:b])
+        for mark in sweep.inner_marks():
+            piece = _wrap_inner(mark, piece)
+        out.append(piece)
+    if open_quote is not None:
+        out.append("</mark>")
+    out.append("</p>")
+    return "".join(out)
+
+
+def _cut_note(analysis: Analysed, cut: int) -> str:
+    """The note after a text shown only up to ``cut``."""
+    text, paragraphs = analysis.article.text, analysis.article.paragraphs
+    shown = sum(p.start < cut for p in paragraphs)
+    return (
+        f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
+        f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
+        f"{len(paragraphs):,}). The statistics, the chart and the tables are "
+        "computed on the whole article.</p>"
+    )
+
+
+def _cut(analysis: Analysed, max_chars: int | None) -> int:
     """Where the shown text ends: the whole text if it is at most ``max_chars`` long, else
     the end of the last paragraph within ``max_chars`` (if that leaves at least half of
     them), else the last space within them, else ``max_chars`` itself."""

@@ -41,6 +41,32 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
+#: How long a one-line message may grow (:func:`one_line`): enough for any message worth
+#: reading, and a dumped 10 KB traceback does not flood a terminal, an index or a table.
+ONE_LINE_LIMIT = 300
+
+
+def one_line(error: BaseException | str, *, with_type: bool = True) -> str:
+    """An exception (or a text) as one printable line of at most :data:`ONE_LINE_LIMIT`
+    characters: the message with whitespace collapsed, after the exception's type unless
+    ``with_type`` is False; the type alone when there is no message.
+
+    >>> one_line(ValueError("bad value\\n  in row 3"))
+    'ValueError: bad value in row 3'
+    >>> one_line(KeyError())
+    'KeyError'
+    >>> one_line(OSError("disk full"), with_type=False)
+    'disk full'
+    >>> len(one_line("x" * 1000))
+    300
+    """
+    line = printable(" ".join(str(error).split()))
+    if not isinstance(error, str):
+        name = type(error).__name__
+        line = (f"{name}: {line}" if with_type else line) if line else name
+    return line if len(line) <= ONE_LINE_LIMIT else line[: ONE_LINE_LIMIT - 1] + "…"
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     if char in _SHORT_ESCAPES:

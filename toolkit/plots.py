@@ -10,11 +10,21 @@ Jupyter (they display as images), or save them from a script.
 Every function takes a :class:`toolkit.Corpus`, or the table it would compute from it (for
 example ``plots.top_actors(corpus.top_actors(30, kind="person"))``), so the numbers behind a
 chart are always one call away.
+
+Every figure carries a description of what it shows, its label (``fig.get_label()``):
+:func:`toolkit.display.as_png` and :func:`~toolkit.display.as_svg` make it the image's
+alternative text, for screen readers and exported notebooks.
+
+>>> from toolkit.display import as_png
+>>> image = as_png(plots.top_actors(corpus))         # doctest: +SKIP
+>>> image.alt                                       # doctest: +SKIP
+'Bar chart of the 20 most mentioned actors by mentions: ...'
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -31,13 +41,18 @@ if TYPE_CHECKING:
     from toolkit.corpus import Corpus
 
 __all__ = [
+    "GENDER_COLOURS",
     "KIND_COLOURS",
     "READABILITY_MEASURES",
+    "ROLE_COLOURS",
     "co_mention_network",
     "readability",
+    "role_mix",
     "top_actors",
     "top_actors_by_topic",
     "voice_share",
+    "women_quoted",
+    "women_quoted_over_time",
 ]
 
 #: One colour per actor kind, the same in every chart and in the article reports.
@@ -45,6 +60,8 @@ KIND_COLOURS = display.KIND_COLOURS
 _OTHER_COLOUR = display.OTHER_KIND_COLOUR
 #: The measures :func:`readability` draws by default.
 READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+# The scale each readability measure is read on, as in the article reports: the y-axis label.
+_SCALES = {field: note for field, _, _, note in display._READABILITY_FIELDS}
 
 
 def top_actors(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = None) -> Figure:
@@ -61,8 +78,13 @@ def top_actors(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = N
         return fig
     _actor_bars(ax, table, "mentions")
     ax.set_xlabel("mentions")
+    ax.set_ylabel(_kind_label(kind))
     ax.set_title(title)
     _kind_legend(ax, table["kind"])
+    fig.set_label(
+        f"Bar chart of the {len(table)} most mentioned {_kind_label(kind)} by mentions: "
+        f"{_actor_counts(table)}."
+    )
     return fig
 
 
@@ -96,7 +118,15 @@ def top_actors_by_topic(
     for ax in axes[len(groups) :]:
         ax.set_axis_off()
     fig.suptitle(f"Most mentioned {_kind_label(kind)} by {by}")
+    fig.supxlabel("mentions")
+    fig.supylabel(_kind_label(kind))
     _kind_legend(axes[0], table["kind"])
+    parts = [f"{g}: {_actor_counts(table[table[by] == g].head(n), ', ')}" for g in groups]
+    fig.set_label(
+        f"Bar charts of the most mentioned {_kind_label(kind)} by {by}, by mentions. "
+        + ". ".join(parts)
+        + "."
+    )
     return fig
 
 
@@ -124,9 +154,18 @@ def voice_share(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = 
         ax.text(q + o, yi, f" {share:.0%}", va="center", fontsize=8)
     ax.set_yticks(y, table["actor"].astype(str))
     ax.set_xlabel("articles")
+    ax.set_ylabel(_kind_label(kind))
     ax.set_title(title)
     ax.legend(loc="lower right", frameon=False)
     ax.margins(x=0.08)
+    shares = "; ".join(
+        f"{a} quoted in {q} of {q + o}" + (f" ({q / (q + o):.0%})" if q + o else "")
+        for a, q, o in zip(table["actor"], quoted, only, strict=True)
+    )
+    fig.set_label(
+        f"Stacked bar chart of the articles where each of the {len(table)} most mentioned "
+        f"{_kind_label(kind)} is quoted or only mentioned: {shares}."
+    )
     return fig
 
 
@@ -183,7 +222,8 @@ def co_mention_network(
     ax.set_title(f"{title}\nlinked when named in one sentence, in at least {min_articles} articles")
     ax.set_axis_off()
     ax.margins(0.12)
-    _kind_legend(ax, nodes["kind"])
+    _network_legend(ax, nodes, weights)
+    fig.set_label(_network_description(title, nodes, edges, min_articles))
     return fig
 
 
@@ -208,16 +248,28 @@ def readability(
         groups = {"all articles": articles}
     else:
         groups = {str(k): g for k, g in articles.groupby(by, observed=True, sort=True)}
+    medians = []
     for ax, measure in zip(axes, measures, strict=False):
+        name = measure.replace("_", " ")
         series = {k: g[measure].dropna().to_numpy(dtype=float) for k, g in groups.items()}
         series = {k: v for k, v in series.items() if len(v)}
-        if not _has_rows(ax, pd.DataFrame({"n": list(series)}), measure.replace("_", " ")):
+        if not _has_rows(ax, pd.DataFrame({"n": list(series)}), name):
+            medians.append(f"{name}: no data")
             continue
         ax.boxplot(list(series.values()), showfliers=True, widths=0.6)
         ax.set_xticks(range(1, len(series) + 1), list(series), rotation=30, ha="right")
-        ax.set_title(measure.replace("_", " "))
+        ax.set_title(name)
+        ax.set_xlabel(by or "articles")
+        ax.set_ylabel(_SCALES.get(measure, name))
         ax.grid(axis="y", alpha=0.3)
+        groups_text = ", ".join(f"{k} {np.median(v):.1f}" for k, v in series.items())
+        medians.append(f"{name}: {groups_text}")
     fig.suptitle("Readability" + (f" by {by}" if by else ""))
+    fig.set_label(
+        f"Box plots of {', '.join(m.replace('_', ' ') for m in measures)}"
+        + (f" by {by}" if by else "")
+        + f", with the medians: {'; '.join(medians)}."
+    )
     return fig
 
 
@@ -241,6 +293,7 @@ def _has_rows(ax: Axes, table: pd.DataFrame, title: str) -> bool:
     if len(table):
         return True
     ax.set_title(title)
+    ax.figure.set_label(f"{title}: no data.")
     ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return False
@@ -255,12 +308,92 @@ def _actor_bars(ax: Axes, table: pd.DataFrame, column: str) -> None:
 
 
 def _kind_legend(ax: Axes, kinds: pd.Series) -> None:
+    handles = _kind_handles(kinds)
+    if handles:
+        ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
+
+
+def _kind_handles(kinds: pd.Series) -> list:
+    """A legend entry for each actor kind present, in the palette's order; one for the rest."""
     from matplotlib.patches import Patch
 
-    present = [k for k in KIND_COLOURS if k in set(kinds.astype(str))]
-    if present:
-        handles = [Patch(color=KIND_COLOURS[k], label=k) for k in present]
-        ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
+    present = set(kinds.astype(str))
+    handles = [Patch(color=KIND_COLOURS[k], label=k) for k in KIND_COLOURS if k in present]
+    if present - set(KIND_COLOURS):
+        handles.append(Patch(color=_OTHER_COLOUR, label="other"))
+    return handles
+
+
+def _actor_counts(table: pd.DataFrame, sep: str = "; ") -> str:
+    """``"Anna Keller (person) 12; Geneva (place) 3"``: actors, kinds and mentions."""
+    return sep.join(
+        f"{actor} ({kind}) {mentions}"
+        for actor, kind, mentions in zip(
+            table["actor"], table["kind"], table["mentions"], strict=True
+        )
+    )
+
+
+def _network_legend(ax: Axes, nodes: pd.DataFrame, weights: np.ndarray) -> None:
+    """Below the network: the colour of each kind, and what node size and line width count."""
+    from matplotlib.lines import Line2D
+
+    handles = _kind_handles(nodes["kind"])
+    low, high = int(nodes["mentions"].min()), int(nodes["mentions"].max())
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            ms=9,
+            color="#999999",
+            label=f"size: mentions ({_range(low, high)})",
+        )
+    )
+    if len(weights):
+        low, high = int(weights.min()), int(weights.max())
+        handles.append(
+            Line2D(
+                [],
+                [],
+                lw=2.5,
+                color="#999999",
+                label=f"width: articles together ({_range(low, high)})",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        ncols=min(len(handles), 3),
+        frameon=False,
+        fontsize=8,
+    )
+
+
+def _range(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def _network_description(
+    title: str, nodes: pd.DataFrame, edges: pd.DataFrame, min_articles: int, most: int = 20
+) -> str:
+    """What the network shows, in words: its actors, then its ``most`` heaviest links."""
+    heaviest = edges.sort_values("articles", ascending=False, kind="stable")
+    links = [
+        f"{a} and {b} ({n} articles)"
+        for a, b, n in zip(
+            heaviest["actor_a"], heaviest["actor_b"], heaviest["articles"], strict=True
+        )
+    ]
+    more = f"; and {len(links) - most} more" if len(links) > most else ""
+    return (
+        f"Network of the {title[0].lower()}{title[1:]} (node size: mentions; colour: kind), "
+        f"linked when named in one sentence in at least {min_articles} articles (line width: "
+        f"articles). Actors, with their mentions: {_actor_counts(nodes)}. "
+        + (f"Links: {'; '.join(links[:most])}{more}." if links else "No links.")
+    )
 
 
 def _force_layout(
@@ -299,3 +432,272 @@ def _force_layout(
         temperature = max(temperature * 0.98, 0.002)
     span = pos.max(axis=0) - pos.min(axis=0)
     return (pos - pos.min(axis=0)) / np.where(span > 0, span, 1)
+
+
+# --- source diversity: who is quoted, by inferred gender and by role ---------------------------
+
+#: Colours of the inferred genders in the source-diversity charts (colour-blind safe).
+GENDER_COLOURS = {"female": "#D55E00", "male": "#56B4E9"}
+_GENDER_LABELS = {"female": "women", "male": "men"}
+#: One colour per role (:data:`toolkit.actors.ROLES`); ``unknown`` is light grey.
+ROLE_COLOURS = {
+    "politician": "#332288",
+    "official": "#88CCEE",
+    "expert": "#44AA99",
+    "business": "#117733",
+    "police_military": "#999933",
+    "advocacy": "#DDCC77",
+    "media": "#CC6677",
+    "legal": "#882255",
+    "sport": "#AA4499",
+    "arts": "#E69F00",
+    "citizen": "#0072B2",
+    "unknown": "#DDDDDD",
+}
+_DIVERSITY_MEASURES = {
+    "people_quoted": "people quoted",
+    "people_mentioned": "people mentioned",
+    "quotes": "quotations",
+    "words_quoted": "words quoted",
+}
+
+
+def women_quoted(data: Corpus | pd.DataFrame, *, by: str | None = "outlet") -> Figure:
+    """Stacked bars per outlet (or other articles column ``by``; the whole corpus when
+    ``None`` or when the articles have no such column): the shares of women and of men among
+    the people quoted with a known **inferred** gender, with n (and how many are unknown).
+
+    ``data``: a corpus, or its :meth:`Corpus.diversity` table with a ``by`` column.
+    """
+    table, by, note = _diversity_of(data, by)
+    gender = _gender_counts(table, [by] if by else [])
+    fig = Figure(figsize=(8.5, 0.35 * max(len(gender), 3) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Share of women among people quoted (inferred gender){_by_text(by)}{note}"
+    if not _has_rows(ax, gender[gender["known"] > 0], title):
+        return fig
+    y = np.arange(len(gender))[::-1]
+    left = np.zeros(len(gender))
+    for name, colour in GENDER_COLOURS.items():
+        share = gender[name].to_numpy() / np.maximum(gender["known"].to_numpy(), 1)
+        ax.barh(y, share, left=left, color=colour, label=_GENDER_LABELS[name])
+        left += share
+    ax.axvline(0.5, color="#555555", lw=0.8, ls="--")
+    counts = zip(gender["label"], gender["known"], gender["unknown"], strict=True)
+    ax.set_yticks(y, [f"{g} (n={k}" + (f", {u} unknown)" if u else ")") for g, k, u in counts])
+    _share_axis(ax, "share of people quoted with a known inferred gender", by)
+    ax.set_title(textwrap.fill(title, 70))
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    shares = "; ".join(
+        f"{label} {_percent(f, k)} women of {k} quoted with a known gender"
+        + (f" ({u} unknown)" if u else "")
+        for label, f, k, u in zip(
+            gender["label"], gender["female"], gender["known"], gender["unknown"], strict=True
+        )
+    )
+    fig.set_label(
+        "Stacked bar chart of the shares of women and men among people quoted "
+        f"(inferred gender){_by_text(by)}{note}: {shares}."
+    )
+    return fig
+
+
+def women_quoted_over_time(
+    data: Corpus | pd.DataFrame,
+    *,
+    by: str | None = "outlet",
+    period: str = "month",
+    columns: int = 3,
+) -> Figure:
+    """Small multiples: per outlet (or other articles column ``by``; the whole corpus when
+    ``None`` or when the articles have no such column), the share of women among the people
+    quoted with a known **inferred** gender in each ``period`` (``week``, ``month``, ``year``
+    of the articles' ``date``), each point marked with its n. A period where no one with a
+    known gender is quoted is a gap.
+
+    ``data``: a corpus, or its :meth:`Corpus.diversity` table with ``by`` and ``period``
+    columns.
+    """
+    title = f"Share of women among people quoted (inferred gender) by {period}"
+    if not isinstance(data, pd.DataFrame) and "date" not in data.articles:
+        fig = Figure(figsize=(7, 3), layout="constrained")
+        _has_rows(fig.add_subplot(), pd.DataFrame(), f"{title} (the articles have no date)")
+        return fig
+    table, by, note = _diversity_of(data, by, period)
+    gender = _gender_counts(table, [by, period] if by else [period]).dropna(subset=[period])
+    panels = list(gender[by].drop_duplicates()) if by else ["all articles"]
+    cols = max(1, min(columns, len(panels)))
+    rows = max(1, math.ceil(len(panels) / cols))
+    fig = Figure(figsize=(4.4 * cols, 3.2 * rows + 0.8), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False, sharex=True, sharey=True).ravel()
+    title += (f", per {by}" if by else "") + note
+    if not _has_rows(axes[0], gender, title):
+        for ax in axes[1:]:
+            ax.set_axis_off()
+        return fig
+    parts = []
+    for ax, panel in zip(axes, panels, strict=False):
+        part = gender[gender[by] == panel] if by else gender
+        parts.append(_share_line(ax, part, str(panel), period))
+    for ax in axes[len(panels) :]:
+        ax.set_axis_off()
+    fig.suptitle(title)
+    fig.supxlabel(period)
+    fig.supylabel("share of women among people quoted\nwith a known inferred gender")
+    fig.set_label(
+        f"Line charts of the {title[0].lower()}{title[1:]}, each point with n, the people "
+        f"quoted with a known gender; the dashed line is 50%. {' '.join(parts)}"
+    )
+    return fig
+
+
+def role_mix(
+    data: Corpus | pd.DataFrame, *, by: str | None = "outlet", measure: str = "people_quoted"
+) -> Figure:
+    """Stacked bars per outlet (or other articles column ``by``; the whole corpus when
+    ``None`` or when the articles have no such column): the share of each role among the
+    people quoted (``measure``: or ``people_mentioned``, ``quotes``, ``words_quoted``), the
+    unknown included, in grey, with n.
+
+    ``data``: a corpus, or its :meth:`Corpus.diversity` table with a ``by`` column.
+    """
+    if measure not in _DIVERSITY_MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(_DIVERSITY_MEASURES)}")
+    table, by, note = _diversity_of(data, by)
+    what = _DIVERSITY_MEASURES[measure]
+    roles = _pivot(table[table["dimension"] == "role"], [by] if by else [], measure)
+    roles = roles.loc[:, roles.sum() > 0]
+    fig = Figure(figsize=(8, 0.35 * max(len(roles), 3) + 2.2), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Roles of the {what}{_by_text(by)}{note}"
+    if not _has_rows(ax, roles[roles.sum(axis=1) > 0], title):
+        return fig
+    totals = roles.sum(axis=1).to_numpy()
+    y = np.arange(len(roles))[::-1]
+    left = np.zeros(len(roles))
+    for role in roles.columns:
+        share = roles[role].to_numpy() / np.maximum(totals, 1)
+        colour = ROLE_COLOURS.get(role, _OTHER_COLOUR)
+        ax.barh(y, share, left=left, color=colour, label=_role_label(role))
+        left += share
+    ax.set_yticks(y, [f"{g} (n={n})" for g, n in zip(roles.index, totals, strict=True)])
+    _share_axis(ax, f"share of {what}", by)
+    ax.set_title(textwrap.fill(title, 70))
+    fig.legend(loc="outside lower center", ncols=6, frameon=False, fontsize=8)
+    mixes = "; ".join(
+        f"{group} (n={n}): "
+        + ", ".join(f"{_role_label(r)} {_percent(v, n)}" for r, v in row.items() if v)
+        for (group, row), n in zip(roles.iterrows(), totals, strict=True)
+    )
+    fig.set_label(
+        f"Stacked bar chart of the roles of the {what}{_by_text(by)}{note}, as shares: {mixes}."
+    )
+    return fig
+
+
+def _diversity_of(data, by: str | None, *periods: str) -> tuple[pd.DataFrame, str | None, str]:
+    """The diversity table (a corpus's, by ``by`` and ``periods``; or ``data`` itself), the
+    ``by`` it has, and a note when the corpus's articles lack ``by`` (then it is left out)."""
+    from toolkit.corpus._diversity import PERIODS
+
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in (by, *periods) if c and c not in data]
+        if missing:
+            raise KeyError(f"no column {missing[0]!r} in the diversity table")
+        return data, by, ""
+    note = ""
+    if by is not None and by not in data.articles and by not in PERIODS:
+        note = f" (the articles have no {by}: the whole corpus)"
+        by = None
+    return data.diversity(by=[k for k in (by, *periods) if k]), by, note
+
+
+def _pivot(table: pd.DataFrame, by: list[str], measure: str) -> pd.DataFrame:
+    """Groups of articles as rows (the corpus as one row), groups of people as columns: the
+    sum of ``measure``."""
+    frame = table if by else table.assign(corpus="all articles")
+    wide = frame.pivot_table(
+        index=by or ["corpus"],
+        columns="group",
+        values=measure,
+        aggfunc="sum",
+        sort=False,
+        observed=True,
+    )
+    if not by:
+        wide.index = wide.index.rename(None)
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.fillna(0).astype("int64")
+
+
+def _gender_counts(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """People quoted per group of articles: the ``by`` columns, female, male, unknown, known
+    (female + male) and a label (the first ``by`` value)."""
+    wide = _pivot(table[table["dimension"] == "gender"], by, "people_quoted")
+    for name in ("female", "male", "unknown"):
+        if name not in wide:
+            wide[name] = 0
+    wide["known"] = wide["female"] + wide["male"]
+    wide = wide.reset_index(drop=not by)
+    wide["label"] = wide[by[0]].astype(str) if by else "all articles"
+    return wide
+
+
+def _share_line(ax: Axes, part: pd.DataFrame, name: str, period: str) -> str:
+    """One panel: the share of women per period, each point with its n; its description."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    share = part["female"] / part["known"].where(part["known"] > 0)
+    ax.plot(part[period], share, marker="o", color=GENDER_COLOURS["female"])
+    for x, s, n in zip(part[period], share, part["known"], strict=True):
+        if n:
+            ax.annotate(
+                str(n),
+                (x, s),
+                textcoords="offset points",
+                xytext=(0, 5),
+                ha="center",
+                fontsize=7,
+                color="#555555",
+            )
+    female, known = int(part["female"].sum()), int(part["known"].sum())
+    ax.set_title(f"{name}: {_percent(female, known)} of {known}", fontsize=10)
+    ax.set_ylim(-0.05, 1.1)
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    ax.axhline(0.5, color="#555555", lw=0.8, ls="--")
+    ax.grid(alpha=0.3)
+    ax.xaxis.set_major_locator(locator := AutoDateLocator(minticks=2, maxticks=6))
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.tick_params(axis="x", labelsize=8)
+    points = ", ".join(
+        f"{_period_text(x, period)} {_percent(f, k)} of {k}"
+        for x, f, k in zip(part[period], part["female"], part["known"], strict=True)
+    )
+    return f"{name}: {points or 'no one quoted'}."
+
+
+def _share_axis(ax: Axes, label: str, by: str | None) -> None:
+    """A 0-100% x axis and the groups' y label."""
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.set_xlabel(label)
+    ax.set_ylabel(by or "corpus")
+
+
+def _role_label(role: str) -> str:
+    return role.replace("_", " / ")
+
+
+def _period_text(moment: pd.Timestamp, period: str) -> str:
+    return moment.strftime({"year": "%Y", "month": "%Y-%m"}.get(period, "week of %Y-%m-%d"))
+
+
+def _percent(part: float, whole: float) -> str:
+    """``"25%"``; ``"<1%"`` rather than a 0% that is not one; ``"n/a"`` of nothing."""
+    if not whole:
+        return "n/a"
+    return "<1%" if 0 < part / whole < 0.005 else f"{part / whole:.0%}"
+
+
+def _by_text(by: str | None) -> str:
+    return f" by {by}" if by else ""

@@ -16,23 +16,24 @@ from toolkit.cli._common import (
     PATHS_HELP,
     Failures,
     add_table_options,
-    one_line,
     plural,
     positive_int,
     print_above_progress,
     table_columns,
 )
-from toolkit.errors import printable
+from toolkit.errors import one_line, printable
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``corpus`` and ``report`` commands."""
+def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "corpus",
         help="analyse many articles into tidy Parquet tables (articles, actors, quotes, ...)",
         description="Analyse articles (files, folders, globs) into FOLDER/articles.parquet, "
         "actors.parquet, quotes.parquet, co_mentions.parquet and errors.parquet. "
-        "Read them with toolkit.Corpus.read_parquet(FOLDER) or pandas.",
+        "Read them with toolkit.Corpus.read_parquet(FOLDER) or pandas. The tables are "
+        "replaced at the end of a run, all from that run: a run that was stopped leaves the "
+        "previous ones (or, stopped during the last renames, a set that read_parquet refuses); "
+        "run it again. One run at a time per FOLDER.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     p.add_argument("--out", required=True, metavar="FOLDER", help="where to write the tables")
@@ -65,6 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="show a progress bar (default: when stderr is a terminal)",
     )
     p.set_defaults(func=_cmd_corpus)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``corpus`` and ``report`` commands."""
+    _add_corpus_parser(sub)
 
     p = sub.add_parser(
         "report",

@@ -4,7 +4,8 @@ The engines know nothing about articles. Each one applies a function to a list o
 picklable tasks and yields ``(index, result)`` pairs as results arrive (not necessarily in
 order); the caller puts them back in order. A task that could not run at all (its worker
 process died, say) yields a :class:`TaskFailure` instead of a result, so one lost task never stops
-the batch.
+the batch. Local workers die with the process that started them, however it ends (``kill -9``
+included), instead of living on as orphans.
 
 >>> sorted(run_local(abs, [-2, 3], workers=1))
 [(0, 2), (1, 3)]
@@ -13,16 +14,22 @@ the batch.
 from __future__ import annotations
 
 import collections
+import ctypes
 import gc
 import logging
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
+
+from toolkit.errors import one_line
 
 __all__ = [
     "ENGINES",
@@ -88,8 +95,9 @@ def run_local(
 
     Tasks go to the pool in small batches, a few per worker at a time, so each worker holds
     only the task it is working on. A worker process that dies (killed, out of memory, a crash
-    in native code) does not stop the run: its batch and the others in flight are run again
-    one task at a time in a fresh pool, and only the task that kills a worker again fails.
+    in native code) does not stop the run, whenever the pool notices it: its batch and the
+    others in flight are run again one task at a time in a fresh pool, and only a task whose
+    worker dies while it runs alone fails.
     """
     workers = _check_workers(workers)
     # Objects that exist now (loaded models, word lists) move to gc's permanent generation:
@@ -110,67 +118,170 @@ LOCAL_IN_FLIGHT_PER_WORKER = 2
 WORKER_DIED = "the worker process died (killed, out of memory, or crashed)"
 
 
+class _Batches:
+    """Which tasks to send next, in batches ``(start, size)``: the queue in order; after a
+    worker died under some batches, their tasks one at a time, each alone on the engine,
+    so that a task that kills its worker is found (and only it fails).
+
+    >>> plan = _Batches(5, batch=2)
+    >>> list(plan.take(in_flight=0, slots=2))
+    [(0, 2, False), (2, 2, False)]
+    >>> plan.suspect(0, 2)
+    >>> list(plan.take(in_flight=1, slots=2)), list(plan.take(in_flight=0, slots=2))
+    ([], [(0, 1, True)])
+    """
+
+    def __init__(self, tasks: int, batch: int) -> None:
+        self.queue = collections.deque(
+            (start, min(batch, tasks - start)) for start in range(0, tasks, batch)
+        )
+        self.suspects: collections.deque[tuple[int, int]] = collections.deque()
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.queue or self.suspects)
+
+    def take(self, in_flight: int, slots: int) -> Iterator[tuple[int, int, bool]]:
+        """Batches to submit now, as ``(start, size, alone)``, with ``in_flight`` running."""
+        if self.suspects:
+            if not in_flight:  # the engine drains, then runs the suspects one by one
+                yield (*self.suspects.popleft(), True)
+            return
+        while self.queue and in_flight < slots:
+            in_flight += 1
+            yield (*self.queue.popleft(), False)
+
+    def suspect(self, start: int, size: int) -> None:
+        """The tasks of a batch that could not finish, to run again one at a time."""
+        self.suspects.extend((start + i, 1) for i in range(size))
+
+    def put_back(self, start: int, size: int, alone: bool) -> None:
+        """A batch that was never sent: first in line again."""
+        (self.suspects if alone else self.queue).appendleft((start, size))
+
+
 def _run_pool(
     func: Callable[[Any], Any], tasks: Sequence[Any], workers: int
 ) -> Iterator[tuple[int, Any]]:
     # Small batches keep every worker busy to the end; large enough to make pickling cheap.
     batch = max(1, min(8, len(tasks) // (workers * 8)))
-    queue = collections.deque((start, batch) for start in range(0, len(tasks), batch))
-    suspects: collections.deque[tuple[int, int]] = collections.deque()
-    in_flight: dict[Future, tuple[int, int]] = {}
-    pool = _new_pool(workers)
-    try:
-        while queue or suspects or in_flight:
-            # After a crash, the tasks that were in flight run alone, one at a time, until
-            # the one that kills its worker is found.
-            alone = bool(suspects) and not in_flight
-            limit = 1 if alone else workers * LOCAL_IN_FLIGHT_PER_WORKER
-            source = suspects if alone else queue
-            while source and len(in_flight) < limit:
-                start, size = source.popleft()
-                chunk = list(tasks[start : start + min(size, len(tasks) - start)])
-                in_flight[pool.submit(_call_batch, func, chunk)] = (start, len(chunk))
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                start, size = in_flight.pop(future)
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    if alone:
-                        yield start, TaskFailure(WORKER_DIED)
-                    else:
-                        suspects.extend((start + i, 1) for i in range(size))
-                    continue
-                for offset, result in enumerate(results):
-                    yield start + offset, result
-            if broken:
-                for start, size in in_flight.values():
-                    suspects.extend((start + i, 1) for i in range(size))
-                in_flight.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = _new_pool(workers)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from _PoolRun(func, tasks, workers, _Batches(len(tasks), batch))
+
+
+class _PoolRun:
+    """One run of tasks on a local process pool that survives the death of its workers: the
+    pool is replaced, and the tasks that were in flight run again (see :class:`_Batches`)."""
+
+    def __init__(
+        self, func: Callable[[Any], Any], tasks: Sequence[Any], workers: int, batches: _Batches
+    ) -> None:
+        self.func = func
+        self.tasks = tasks
+        self.workers = workers
+        self.batches = batches
+        self.slots = workers * LOCAL_IN_FLIGHT_PER_WORKER
+        self.in_flight: dict[Future, tuple[int, int, bool]] = {}
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        self.pool = _new_pool(self.workers)
+        try:
+            while self.batches.pending or self.in_flight:
+                if self._submit():
+                    yield from self._results()
+                else:
+                    self._replace_pool()
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self) -> bool:
+        """Top up the batches in flight; False if the pool broke (a worker died since the
+        last look: the pool only says so now)."""
+        for start, size, alone in self.batches.take(len(self.in_flight), self.slots):
+            chunk = list(self.tasks[start : start + size])
+            try:
+                future = self.pool.submit(_call_batch, self.func, chunk)
+            except BrokenProcessPool:
+                self.batches.put_back(start, size, alone)
+                return False
+            self.in_flight[future] = (start, size, alone)
+        return True
+
+    def _results(self) -> Iterator[tuple[int, Any]]:
+        """Wait for a batch to finish; yield the results of the finished ones."""
+        done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+        broken = False
+        for future in done:
+            start, size, alone = self.in_flight.pop(future)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                broken = True
+                if alone:  # it ran alone, so it killed its worker
+                    yield start, TaskFailure(WORKER_DIED)
+                else:
+                    self.batches.suspect(start, size)
+                continue
+            for offset, result in enumerate(results):
+                yield start + offset, result
+        if broken:
+            self._replace_pool()
+
+    def _replace_pool(self) -> None:
+        for start, size, _alone in self.in_flight.values():
+            self.batches.suspect(start, size)
+        self.in_flight.clear()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = _new_pool(self.workers)
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context()
+    # A forkserver's workers are its children, not ours: they watch it instead (it ends with us).
+    parent = None if context.get_start_method() == "forkserver" else os.getpid()
     return ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context(), initializer=_ignore_sigint
+        workers, mp_context=context, initializer=_init_worker, initargs=(parent,)
     )
 
 
-def _ignore_sigint() -> None:
-    # Ctrl-C goes to the whole process group: let the parent stop the pool cleanly.
+def _init_worker(parent: int | None) -> None:
+    """In each pool worker: leave Ctrl-C to the parent (it goes to the whole process group,
+    and the parent stops the pool cleanly), and die with the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _set_parent_death_signal():
+        watch = threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True)
+        watch.start()
+    if parent is not None and os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+#: prctl option (linux/prctl.h): the signal this process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _set_parent_death_signal() -> bool:
+    """Have the kernel kill this process when its parent dies (Linux). Without it, a worker
+    whose parent was killed (``kill -9``, out of memory) lives on, blocked on a pipe."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """Elsewhere: end this process once its parent is gone (it is then adopted)."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _call(func: Callable[[Any], Any], task: Any) -> Any:
     try:
         return func(task)
     except Exception as exc:
-        return TaskFailure(_one_line(exc))
+        return TaskFailure(one_line(exc))
 
 
 def _check_workers(workers: int | None) -> int:
@@ -179,11 +290,6 @@ def _check_workers(workers: int | None) -> int:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive whole number, got {workers!r}")
     return workers
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 # --- Dask ---------------------------------------------------------------------------------
@@ -218,57 +324,58 @@ def run_dask(
         return
     with _dask_client(distributed, scheduler, workers) as client:
         threads = max(1, sum(client.nthreads().values()))
-        slots = threads * DASK_IN_FLIGHT_PER_WORKER
         if batch is None:
             batch = max(1, min(DASK_MAX_BATCH, -(-len(tasks) // (threads * 16))))
-        queue = collections.deque(
-            (start, min(batch, len(tasks) - start)) for start in range(0, len(tasks), batch)
-        )
-        # Tasks of a batch that failed as a whole (its worker died: KilledWorker, ...), to run
-        # again one at a time, alone on the cluster, so that only the task that kills its
-        # worker fails (as run_local does). Alone, because the scheduler also blames the
-        # other tasks running on a worker when it dies.
-        suspects: collections.deque[tuple[int, int]] = collections.deque()
-        futures = distributed.as_completed()
-        submitted: dict[Any, tuple[int, int, bool]] = {}  # future -> (start, size, alone)
+        # Suspects run alone on the cluster: its scheduler also blames the other tasks
+        # running on a worker when it dies.
+        plan = _Batches(len(tasks), batch)
+        run = _DaskRun(distributed, client, func, tasks, plan)
+        yield from run.results(slots=threads * DASK_IN_FLIGHT_PER_WORKER)
 
-        def submit(start: int, size: int, alone: bool) -> None:
-            chunk = list(tasks[start : start + size])
-            future = client.submit(_call_batch, func, chunk, pure=False)
-            submitted[future] = (start, size, alone)
-            futures.add(future)
 
-        def top_up() -> None:
-            if suspects:
-                if not submitted:
-                    submit(*suspects.popleft(), alone=True)
-                return  # the cluster drains, then runs the suspects one by one
-            while queue and len(submitted) < slots:
-                submit(*queue.popleft(), alone=False)
+class _DaskRun:
+    """Batches of tasks submitted to a Dask client as earlier ones complete."""
 
-        top_up()
-        while submitted:
-            future = next(futures)
-            start, size, alone = submitted.pop(future)
+    def __init__(self, distributed, client, func, tasks: Sequence[Any], plan: _Batches) -> None:
+        self.distributed = distributed
+        self.client = client
+        self.func = func
+        self.tasks = tasks
+        self.plan = plan
+        self.futures = distributed.as_completed()
+        self.submitted: dict[Any, tuple[int, int, bool]] = {}  # future -> (start, size, alone)
+
+    def results(self, slots: int) -> Iterator[tuple[int, Any]]:
+        self._top_up(slots)
+        while self.submitted:
+            future = next(self.futures)
+            start, size, alone = self.submitted.pop(future)
             try:
                 results = future.result()
             except Exception as exc:  # the batch could not run (its worker died, ...)
                 if alone:
-                    results = [_dask_failure(distributed, exc)]
+                    results = [_dask_failure(self.distributed, exc)]
                 else:
-                    suspects.extend((start + i, 1) for i in range(size))
+                    self.plan.suspect(start, size)
                     results = []
             finally:
                 future.release()
             for offset, result in enumerate(results):
                 yield start + offset, result
-            top_up()
+            self._top_up(slots)
+
+    def _top_up(self, slots: int) -> None:
+        for start, size, alone in self.plan.take(len(self.submitted), slots):
+            chunk = list(self.tasks[start : start + size])
+            future = self.client.submit(_call_batch, self.func, chunk, pure=False)
+            self.submitted[future] = (start, size, alone)
+            self.futures.add(future)
 
 
 def _dask_failure(distributed: Any, exc: BaseException) -> TaskFailure:
     if isinstance(exc, getattr(distributed, "KilledWorker", ())):
         return TaskFailure(WORKER_DIED)
-    return TaskFailure(f"Dask task failed ({_one_line(exc)})")
+    return TaskFailure(f"Dask task failed ({one_line(exc)})")
 
 
 def _call_batch(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
@@ -302,7 +409,7 @@ class _dask_client:
                 self.client = distributed.Client(self.scheduler, timeout="10s")
             except (OSError, TimeoutError) as exc:
                 raise ConnectionError(
-                    f"cannot reach the Dask scheduler at {self.scheduler} ({_one_line(exc)})"
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({one_line(exc)})"
                 ) from None
             return self.client
         self.cluster = distributed.LocalCluster(

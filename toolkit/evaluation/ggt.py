@@ -42,7 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+from toolkit.evaluation.quotes import Predicted
+from toolkit.evaluation.scoring import PRF, read_jsonl, select_records
 
 THRESHOLDS = (0.3, 0.8)
 #: What ``toolkit eval quotes`` prints above the GGT table.
@@ -60,14 +61,10 @@ KINDS = ("all", "direct", "indirect")
 
 
 @dataclass(frozen=True)
-class GGTPrediction:
-    """A predicted quotation: its span, kind, speaker mention span and canonical speaker."""
+class GGTPrediction(Predicted):
+    """A predicted quotation as the PolNeAR scorer reads it (span, kind, speaker mention span),
+    and its canonical speaker, which GGT's full names are compared with."""
 
-    start: int
-    end: int
-    kind: str
-    speaker_start: int | None = None
-    speaker_end: int | None = None
     speaker: str | None = None
 
 
@@ -326,11 +323,7 @@ def evaluate_ggt(
 ) -> list[GGTEvaluation]:
     """Score the toolkit (and the regex baseline) on a GGT gold JSONL file, or on one part of
     it (``part=(k, n)``, by a hash of the article ids, as for PolNeAR)."""
-    records = read_jsonl(gold_path)
-    if part is not None:
-        records = [r for r in records if in_part(str(r.get("id", "")), part)]
-    if limit is not None:
-        records = records[:limit]
+    records = select_records(read_jsonl(gold_path), part, limit)
     if records and not {"text", "quotes"} <= records[0].keys():
         raise ValueError(f"{gold_path}: not a quotation gold file (need 'text' and 'quotes')")
     results = [evaluate_records(records, toolkit_extractor, "toolkit")]

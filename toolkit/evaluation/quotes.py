@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+from toolkit.evaluation.scoring import PRF, one_to_one, read_jsonl, select_records
 
 #: What each gold record needs (checked line by line on reading).
 GOLD_FIELDS = {"text": str, "quotes": list}
@@ -209,14 +209,7 @@ def match_overlap(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int
             shared = min(ge, pe) - max(gs, ps)
             if shared > 0:
                 candidates.append((-shared, i, j))
-    candidates.sort()
-    pairs, gold_used, pred_used = [], set(), set()
-    for _, i, j in candidates:
-        if i not in gold_used and j not in pred_used:
-            gold_used.add(i)
-            pred_used.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    return one_to_one(candidates)
 
 
 def _overlaps(a_start, a_end, b_start, b_end) -> bool:
@@ -344,11 +337,7 @@ def evaluate_quotes(
     part: tuple[int, int] | None = None,
 ) -> list[QuoteEvaluation]:
     """Score the toolkit (and the regex baseline) on a gold JSONL file, or on one part of it."""
-    records = read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS)
-    if part is not None:
-        records = [r for r in records if in_part(str(r.get("id", "")), part)]
-    if limit is not None:
-        records = records[:limit]
+    records = select_records(read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS), part, limit)
     results = [evaluate_records(records, toolkit_extractor, "toolkit")]
     if baseline:
         results.append(evaluate_records(records, regex_extractor, "regex quote pairs"))

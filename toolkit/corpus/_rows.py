@@ -1,0 +1,146 @@
+"""One analysed article -> its rows in the corpus tables (plain dicts, small to send between
+processes), and the worker-side task that loads, analyses and turns an article into rows.
+
+>>> result = analyze_task(("missing.txt", "missing", None))
+>>> result.ok, result.error
+(False, 'missing.txt: file not found')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from toolkit.article import load_article
+from toolkit.errors import ArticleError, one_line
+
+if TYPE_CHECKING:
+    from toolkit.actors import Actor
+    from toolkit.analysis import ArticleAnalysis
+    from toolkit.article import Article
+
+__all__ = ["ArticleResult", "actor_key", "analysis_rows", "analyze_task"]
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What one article contributes to the corpus tables, or why it could not.
+
+    ``article`` is the article's row (``None`` when it failed, with ``error`` set to a one-line
+    message naming the file); ``actors``, ``quotes`` and ``co_mentions`` are its rows in those
+    tables. Rows are plain dicts: small to send between processes.
+    """
+
+    path: str
+    article: dict[str, Any] | None = None
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    co_mentions: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> ArticleResult:
+    """The corpus rows of one analysed article.
+
+    >>> rows = analysis_rows(toolkit.analyze(article), topic="politics")  # doctest: +SKIP
+    >>> rows.article["n_quotes"], rows.quotes[0]["speaker"]               # doctest: +SKIP
+    """
+    article = analysis.article
+    path = str(article.source_path) if article.source_path else None
+    return ArticleResult(
+        path=path or article.id,
+        article=_article_row(analysis, path, topic),
+        actors=_actor_rows(analysis),
+        # Every field of the quotation, whatever fields Quote has.
+        quotes=[{"article_id": article.id, **q.to_dict()} for q in analysis.quotes],
+        co_mentions=[
+            {"article_id": article.id, "actor_a": a, "actor_b": b, "count": n}
+            for (a, b), n in sorted(_co_mentions_by_name(article, analysis.actors).items())
+        ],
+    )
+
+
+def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None) -> dict:
+    article = analysis.article
+    kinds = Counter(a.kind for a in analysis.actors)
+    quote_kinds = Counter(q.kind for q in analysis.quotes)
+    return {
+        "id": article.id,
+        "path": path,
+        "topic": topic,
+        "title": article.title,
+        "encoding": article.encoding,
+        "content_hash": article.fingerprint,
+        "duplicate_of": None,
+        **analysis.stats.to_dict(),
+        "n_actors": len(analysis.actors),
+        "n_people": kinds["person"],
+        "n_organizations": kinds["organization"],
+        "n_places": kinds["place"],
+        "n_quotes": len(analysis.quotes),
+        "n_direct_quotes": quote_kinds["direct"],
+        "n_indirect_quotes": quote_kinds["indirect"],
+        "n_attributed_quotes": sum(1 for q in analysis.quotes if q.speaker),
+    }
+
+
+def _actor_rows(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
+    from toolkit.actors import count_actors
+
+    article_id = analysis.article.id
+    return [
+        {
+            "article_id": article_id,
+            "actor": c.actor.name,
+            "key": actor_key(c.actor),
+            "kind": c.actor.kind,
+            "gender": c.actor.gender,  # inferred; None when unknown
+            "role": c.actor.role,
+            # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
+            "mentions": c.mentions,
+            "name_mentions": c.name_mentions,
+            "demonym_mentions": c.demonym_mentions,
+            "pronoun_mentions": c.pronoun_mentions,
+            "quotes": c.quotes,
+            "first_offset": min((m.start for m in c.actor.mentions), default=-1),
+        }
+        for c in count_actors(analysis.actors, analysis.quotes)
+    ]
+
+
+def actor_key(actor: Actor) -> str:
+    """The actor's identity across articles (:attr:`toolkit.actors.Actor.key`, or the key its
+    name and kind give when it has none), as the ``key`` column holds it."""
+    from toolkit.actors import identity_key
+
+    return actor.key or identity_key(actor.name, actor.kind)
+
+
+def _co_mentions_by_name(article: Article, actors: tuple[Actor, ...]) -> dict[tuple[str, str], int]:
+    """:func:`toolkit.actors.co_mention_counts` (names in one sentence) keyed by the two
+    actors' names in name order, as the ``co_mentions`` table stores them."""
+    from toolkit.actors import co_mention_counts
+
+    actors = list(actors)
+    by_name: Counter[tuple[str, str]] = Counter()
+    for (i, j), n in co_mention_counts(article, actors).items():
+        by_name[tuple(sorted((actors[i].name, actors[j].name)))] += n
+    return dict(by_name)
+
+
+def analyze_task(task: tuple[str, str, str | None]) -> ArticleResult:
+    """Worker side: load and analyse one article (path, id, topic); never raises."""
+    from toolkit.analysis import analyze
+
+    path, article_id, topic = task
+    try:
+        return analysis_rows(analyze(load_article(path, id=article_id)), topic=topic)
+    except ArticleError as exc:
+        return ArticleResult(path=path, error=str(exc))
+    except Exception as exc:
+        return ArticleResult(path=path, error=f"{path}: analysis failed ({one_line(exc)})")
