@@ -12,7 +12,7 @@ TEXT = (
     "Ferry deal signed\n\n"
     "The ferry company and the port of Kellby signed a deal on Friday. Kellby will get two "
     "new boats, and Kellby will pay for half of them.\n\n"
-    '"This is a good day for the island," said Mayor Ingrid Solberg. She added that the '
+    '"Our island finally has its boats back," said Mayor Ingrid Solberg. She added that the '
     'boats "will run from May."\n\n'
     'Lars Berg, a local fisherman, said: "We waited ten years."'
 )

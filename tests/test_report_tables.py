@@ -26,7 +26,7 @@ from toolkit.reports._inputs import article_from_record, article_record
 ROWS = [
     {"id": "ferry/7", "date": "2024-03-05 09:30:00", "outlet": "Island Post",
      "title": "Ferry deal signed", "url": "https://island.example/ferry",
-     "text": '"This is a good day for the island," said Mayor Ingrid Solberg on Tuesday.'},
+     "text": '"Our island finally has its boats back," said Mayor Ingrid Solberg on Tuesday.'},
     {"id": "ferry/7", "date": "2024-04-02", "outlet": "The Ledger",
      "title": "<img src=x onerror=alert(1)>", "url": "javascript:alert(2)",
      "text": '"We waited ten years," said Lars Berg, a fisherman from Kellby.'},

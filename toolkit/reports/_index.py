@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import csv
-import functools
 import hashlib
 import io
 import math
@@ -269,7 +268,6 @@ def _link_target(outcome: ReportOutcome) -> str | None:
     return html or (outcome.files[0] if outcome.files else None)
 
 
-@functools.cache
 def _asset(name: str) -> str:
     """A file of the page (its script, its style sheet), from ``templates/overview/``."""
     return (Path(__file__).resolve().parent / "templates" / "overview" / name).read_text(
