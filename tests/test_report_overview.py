@@ -10,7 +10,7 @@ import hashlib
 import html
 import re
 
-from overview_samples import ROWS, XSS_TITLE, batch, summary
+from overview_samples import ROWS, XSS_TITLE, batch, speaker, summary
 
 from toolkit.reports._index import index_html
 from toolkit.reports._overview import overview
@@ -148,3 +148,17 @@ def test_an_empty_batch_has_an_empty_overview():
     page = index_html(batch([], failed=2))
     assert re.findall(r"<h2>([^<]*)</h2>", page) == ["The corpus", "Failed (2)", "Articles (0)"]
     assert page.rstrip().endswith("</html>")
+
+
+def test_roles_known_first_most_common_first_and_unknown_last_in_grey():
+    rows = [
+        summary("a", [speaker("Ann Roe", None, "unknown", 1), speaker("Bo Lee", None, "unknown", 1),
+                      speaker("Cy Dunn", None, "expert", 1)]),
+        summary("b", [speaker("Di Fox", None, "politician", 1),
+                      speaker("Ed Gray", None, "politician", 1)]),
+    ]  # fmt: skip
+    page = index_html(batch(rows))
+    chart = page[page.index("People quoted, by role") :]
+    labels = re.findall(r'<th scope="row">([^<]*)</th>', chart)[:3]
+    assert labels == ["politician", "expert", "role unknown"]
+    assert re.search(r"role unknown</th>.*?background:#BBBBBB", chart)

@@ -21,6 +21,7 @@ from html import escape
 __all__ = [
     "GENDER_COLOURS",
     "ROLE_COLOURS",
+    "UNKNOWN_COLOUR",
     "Bar",
     "Column",
     "Segment",
@@ -30,9 +31,11 @@ __all__ = [
     "stacked_chart",
 ]
 
+#: The colour of "unknown" (gender, role).
+UNKNOWN_COLOUR = "#BBBBBB"
 #: Colours of the inferred genders (Okabe-Ito: colour-blind safe).
-GENDER_COLOURS = {"female": "#E69F00", "male": "#0072B2", "unknown": "#BBBBBB"}
-#: Colours of roles, most common first; the rest share the last one.
+GENDER_COLOURS = {"female": "#E69F00", "male": "#0072B2", "unknown": UNKNOWN_COLOUR}
+#: Colours of known roles, most common first; the rest share the last one.
 ROLE_COLOURS = (
     "#0072B2",
     "#D55E00",
@@ -112,11 +115,17 @@ def stacked_chart(
 
 
 def column_chart(
-    caption: str, columns: list[Column], alt: str, note: str = "", scale: float | None = None
+    caption: str,
+    columns: list[Column],
+    alt: str,
+    note: str = "",
+    scale: float | None = None,
+    half_line: bool = False,
 ) -> str:
     """Vertical columns (periods in time order), labelled underneath (every few columns when
     there are many); to a screen reader one image, described by ``alt``. A column of height
-    ``scale`` fills the chart (default: the tallest column does)."""
+    ``scale`` fills the chart (default: the tallest column does); ``half_line`` draws a line
+    at half the height (parity, for shares)."""
     top = scale or max((c.value or 0 for c in columns), default=0) or 1
     every = max(1, math.ceil(len(columns) / _COLUMN_LABELS))
     bars = "".join(
@@ -131,7 +140,8 @@ def column_chart(
     note_html = f'<p class="ov-note">{escape(note)}</p>' if note else ""
     return (
         f'<figure class="ov-chart"><figcaption>{escape(caption)}</figcaption>'
-        f'<div role="img" aria-label="{escape(alt)}"><div class="ov-cols">{bars}</div>'
+        f'<div role="img" aria-label="{escape(alt)}">'
+        f'<div class="ov-cols{" ov-half" if half_line else ""}">{bars}</div>'
         f'<div class="ov-col-labels" aria-hidden="true">{labels}</div></div>'
         f"{note_html}</figure>"
     )

@@ -20,6 +20,7 @@ from toolkit.display import KIND_COLOURS, OTHER_KIND_COLOUR
 from toolkit.reports._charts import (
     GENDER_COLOURS,
     ROLE_COLOURS,
+    UNKNOWN_COLOUR,
     Bar,
     Column,
     Segment,
@@ -35,6 +36,7 @@ __all__ = ["overview_sections"]
 _TOP_ACTORS = 15
 _TOP_SPEAKERS = 10
 _TOP_OUTLETS = 25
+_UNKNOWN = "unknown"
 _GENDER_NAMES = {"female": "women", "male": "men", "unknown": "unknown"}
 _INFERRED = (
     "Gender is inferred from each article (pronouns, titles) and from first names: what the "
@@ -143,10 +145,9 @@ def _role_chart(total: Group) -> str:
     quoted = total.sources_total
     if not quoted:
         return ""
-    ranked = sorted(total.roles.items(), key=lambda item: (-item[1], item[0]))
     bars = [
         Bar(_role_name(role), n, f"{n:,} ({n / quoted:.0%})", _role_colour(role, total))
-        for role, n in ranked
+        for role, n in _ranked_roles(total.roles)
     ]
     return bar_chart(f"People quoted, by role ({quoted:,} people quoted)", bars)
 
@@ -189,10 +190,11 @@ def _over_time(figures: Overview) -> str:
         shares,
         f"Share of women among people quoted, inferred gender, per {per}: "
         + "; ".join(f"{c.label} {c.text}" for c in shares),
-        note="Column height: the share of women, from 0 to 100% (the chart's height), among "
-        f"the people quoted with an inferred gender in that {per}; a {per} without any has "
-        "no column.",
+        note="Column height: the share of women, from 0 to 100% (the chart's height; the "
+        f"line marks 50%), among the people quoted with an inferred gender in that {per}; a "
+        f"{per} without any has no column.",
         scale=1.0,
+        half_line=True,
     )
     undated = (
         f'<p class="ov-note">{_articles(figures.undated)} without a date.</p>'
@@ -229,41 +231,59 @@ def _gender_legend() -> list[Segment]:
     ]
 
 
+def _ranked_roles(roles: Counter[str]) -> list[tuple[str, int]]:
+    """Roles, most people first, with ``unknown`` last whatever its count."""
+    ranked = sorted(roles.items(), key=lambda item: (item[0] == _UNKNOWN, -item[1], item[0]))
+    return [(role, n) for role, n in ranked if n]
+
+
 def _main_roles(total: Group) -> list[str]:
-    """The roles with a colour of their own: the most common in the batch."""
-    ranked = sorted(total.roles.items(), key=lambda item: (-item[1], item[0]))
-    return [role for role, _ in ranked[: len(ROLE_COLOURS) - 1]]
+    """The known roles with a colour of their own: the most common in the batch."""
+    known = [role for role, _ in _ranked_roles(total.roles) if role != _UNKNOWN]
+    return known[: len(ROLE_COLOURS) - 1]
 
 
 def _role_colour(role: str, total: Group) -> str:
+    if role == _UNKNOWN:
+        return UNKNOWN_COLOUR
     main = _main_roles(total)
     return ROLE_COLOURS[main.index(role)] if role in main else ROLE_COLOURS[-1]
 
 
 def _role_segments(group: Group, total: Group) -> list[Segment]:
+    """A stacked bar's parts: the main roles, the other known roles, unknown."""
     main = _main_roles(total)
     segments = [Segment(_role_name(r), group.roles[r], _role_colour(r, total)) for r in main]
-    other = sum(n for r, n in group.roles.items() if r not in main)
-    return [*segments, Segment("other roles", other, ROLE_COLOURS[-1])]
+    other = sum(n for r, n in group.roles.items() if r not in main and r != _UNKNOWN)
+    return [
+        *segments,
+        Segment("other roles", other, ROLE_COLOURS[-1]),
+        Segment(_role_name(_UNKNOWN), group.roles[_UNKNOWN], UNKNOWN_COLOUR),
+    ]
 
 
 def _role_legend(total: Group) -> list[Segment]:
-    items = [Segment(_role_name(r), 0, _role_colour(r, total)) for r in _main_roles(total)]
-    if len(total.roles) > len(items):
+    main = _main_roles(total)
+    items = [Segment(_role_name(r), 0, _role_colour(r, total)) for r in main]
+    if any(r not in main and r != _UNKNOWN for r in total.roles):
         items.append(Segment("other roles", 0, ROLE_COLOURS[-1]))
+    if total.roles[_UNKNOWN]:
+        items.append(Segment(_role_name(_UNKNOWN), 0, UNKNOWN_COLOUR))
     return items
 
 
 def _role_text(group: Group) -> str:
+    """``"129 quoted; most: politician (27%)"``: the most common known role."""
     quoted = group.sources_total
-    if not quoted:
-        return "no one quoted"
-    role, n = min(group.roles.items(), key=lambda item: (-item[1], item[0]))
+    known = [(role, n) for role, n in _ranked_roles(group.roles) if role != _UNKNOWN]
+    if not quoted or not known:
+        return f"{quoted:,} quoted" + ("; roles unknown" if quoted else "")
+    role, n = known[0]
     return f"{quoted:,} quoted; most: {_role_name(role)} ({n / quoted:.0%})"
 
 
 def _role_name(role: str) -> str:
-    return role.replace("_", " / ")
+    return "role unknown" if role == _UNKNOWN else role.replace("_", " / ")
 
 
 def _articles(n: int) -> str:
