@@ -204,3 +204,12 @@ def test_a_damaged_saved_article_is_a_one_line_error(tmp_path):
     path.write_text('{"format": 1, "text": "Short", "paragraphs": [[0, 99]]}', encoding="utf-8")
     with pytest.raises(ArticleError, match=r"x\.article\.json: cannot read the saved article"):
         load_report_article(path)
+
+
+def test_a_table_without_a_text_column_is_one_failure_naming_its_columns(tmp_path):
+    write_csv(tmp_path / "links.csv", [{"headline": "Quay opens", "link": "https://x.example"}])
+    result = build_reports([tmp_path / "links.csv"], tmp_path / "out", progress=False)
+    [outcome] = result.outcomes
+    assert (outcome.id, outcome.status) == ("links.csv", "failed")
+    assert outcome.error.startswith(f"{tmp_path / 'links.csv'}: no text column (looked for text,")
+    assert "it has: headline, link" in outcome.error
