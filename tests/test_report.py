@@ -96,6 +96,11 @@ def test_index_lists_every_article(batch):
     index = read(batch["out"] / "index.html")
     seed_id = batch["seed_id"]
     assert f'<a href="{seed_id}.html">' in index
+    # The index and the report name the same top actors, the main speaker among them.
+    page = read(batch["out"] / f"{seed_id}.html")
+    top = re.search(r"<tr><th>actors</th><td>\d+: ([^<]*)</td></tr>", page).group(1)
+    assert "Emmanuel Macron" in top.split(", ")
+    assert f"<td>{top}</td></tr>" in index
     assert '<a href="index-2.html">Harbour reopens after storm</a>' in index
     assert '<a href="payload.html">' in index
     # Failures: one line each, with papermill's notebook.
@@ -119,7 +124,11 @@ def test_summary_csv(batch):
 
 def test_payload_is_escaped_in_report_and_index(batch):
     out = batch["out"]
-    for page in (read(out / "payload.html"), read(out / "index.html")):
+    index = read(out / "index.html")
+    # The index runs one script, the toolkit's own (allowed by its hash); none of the article's.
+    assert index.count("<script") == 1
+    assert "<script>(function () {" in index or "<script>// " in index
+    for page in (read(out / "payload.html"), index.replace(index[index.index("<script>") :], "")):
         assert "<script" not in page
         assert "<img src=x" not in page
         assert "Minister &lt;script&gt;alert(1)&lt;/script&gt; resigns" in page
@@ -179,10 +188,19 @@ def test_seed_report_shows_the_quotes_and_their_speakers(batch):
         assert f'<span class="tk-label">Q{number} · Emmanuel Macron</span>' in page
     # "He declined to comment ..., adding ...": one "He" speaks Q3 and Q4, marked with the first
     assert re.search(r'<span class="tk-speaker" [^>]*title="speaker of Q3">He</span>', page)
-    people = re.findall(r"</span>([^<]+)</td><td>person</td>", page)
+    people = set(re.findall(r"</span>([^<]+)</td><td>person</td>", page))
     for surname in ("Macron", "Putin", "Scholz", "Biden", "Zelensky", "Trump", "Lavrov"):
         assert any(surname in name for name in people), (surname, people)
     assert len(people) == 7
+    # The speakers: Macron first, with his inferred gender and role and their evidence.
+    assert re.search(
+        r"Emmanuel Macron</td><td>person</td><td class=\"tk-num\">4</td><td class=\"tk-num\">3</td>"
+        r'<td><span class="tk-tip" tabindex="0">male<span class="tk-tip-text"> \(evidence: '
+        r"[^<]*</span></span></td>"
+        r'<td><span class="tk-tip" tabindex="0">politician<span class="tk-tip-text">',
+        page,
+    )
+    assert ">Speakers<" in page
 
 
 # --- a batch report is the report a fresh kernel makes ---------------------------------------

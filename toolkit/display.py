@@ -19,6 +19,7 @@ import bisect
 import io
 import itertools
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
@@ -56,7 +57,9 @@ __all__ = [
     "readability_table_html",
     "speaker_as_written",
     "speaker_of",
+    "speakers_table_html",
     "stats_table_html",
+    "top_actors",
 ]
 
 #: Colours for speakers (quotations and their speaker's name share one); colour-blind safe.
@@ -86,6 +89,14 @@ ROW_LIMIT = 500
 TITLE_LIMIT = 300
 _CELL_LIMIT = 2_000
 _LEGEND_SPEAKERS = 30
+_URL_LIMIT = 2_000
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]", re.IGNORECASE)
+#: Under the tables that show inferred gender and role.
+_EVIDENCE_NOTE = (
+    '<p class="tk-note">Gender is inferred from the article (pronouns, titles) and from first '
+    "names: what the text suggests, not a fact about the person. Hover over, or tab to, a "
+    "value with a dotted underline for its evidence.</p>"
+)
 
 _STYLE = """<style>
 .tk-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;max-width:60em}
@@ -104,6 +115,9 @@ _STYLE = """<style>
 .tk-report .tk-actor.tk-pronoun{border-bottom-style:dotted}
 .tk-report .tk-legend span{margin-right:1.2em;white-space:nowrap}
 .tk-report .tk-swatch{display:inline-block;width:.8em;height:.8em;border-radius:.15em;margin-right:.3em;vertical-align:-.05em}
+.tk-report .tk-tip{position:relative;border-bottom:1px dotted currentColor;cursor:help}
+.tk-report .tk-tip-text{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.tk-report .tk-tip:hover .tk-tip-text,.tk-report .tk-tip:focus .tk-tip-text{clip-path:none;width:max-content;max-width:28em;height:auto;white-space:normal;left:0;top:1.5em;z-index:2;background:#222;color:#fff;font-size:.85em;padding:.3em .5em;border-radius:.3em}
 </style>"""
 
 
@@ -221,14 +235,82 @@ def actors_table_html(
             f'<td class="tk-num">{quoted.get(actor.name, 0)}</td>'
             f"<td>{escape(_clip(', '.join(_other_names(actor)), _CELL_LIMIT))}</td>"
             f"<td>{escape(_clip(', '.join(getattr(actor, 'titles', ()) or ()), _CELL_LIMIT))}</td>"
+            f"<td>{_gender_cell(actor)}</td><td>{_role_cell(actor)}</td>"
             "</tr>"
         )
-    head = "<tr><th>actor</th><th>kind</th><th>mentions</th><th>quoted</th><th>aliases</th><th>titles</th></tr>"
+    head = (
+        "<tr><th>actor</th><th>kind</th><th>mentions</th><th>quoted</th><th>aliases</th>"
+        "<th>titles</th><th>inferred gender</th><th>role</th></tr>"
+    )
     total = len(analysis.actors)
     return _wrap(
         f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
         + _rows_left_out(total, max_rows, "actors", full_table, "analysis.actor_frame()")
+        + _EVIDENCE_NOTE
     )
+
+
+def speakers_table_html(analysis: Analysed, max_rows: int = ROW_LIMIT) -> str:
+    """One row per speaker (an actor quoted at least once), most quoted first: name in its
+    quotations' colour, kind, quotations (of which direct), inferred gender and role, each
+    with its evidence on hover or keyboard focus; then how many quotations have no speaker.
+    """
+    speakers = sorted(
+        (c for c in count_actors(analysis.actors, analysis.quotes) if c.quotes),
+        key=lambda c: -c.quotes,
+    )
+    unattributed = sum(1 for quote in analysis.quotes if not speaker_of(quote))
+    note = (
+        f'<p class="tk-note">{unattributed:,} quotation{"" if unattributed == 1 else "s"} '
+        "without a speaker.</p>"
+        if unattributed
+        else ""
+    )
+    if not speakers:
+        return _wrap('<p class="tk-note">No quotations attributed to a speaker.</p>' + note)
+    colours = _speaker_colours(analysis)
+    rows = []
+    for counts in speakers[:max_rows]:
+        actor = counts.actor
+        colour = colours.get(actor.name, _OTHER_KIND)
+        rows.append(
+            "<tr>"
+            f'<td><span class="tk-swatch" style="background:{colour}"></span>'
+            f"{escape(_clip(actor.name, 80))}</td>"
+            f"<td>{escape(str(actor.kind))}</td>"
+            f'<td class="tk-num">{counts.quotes}</td>'
+            f'<td class="tk-num">{counts.direct_quotes}</td>'
+            f"<td>{_gender_cell(actor)}</td><td>{_role_cell(actor)}</td>"
+            "</tr>"
+        )
+    head = (
+        "<tr><th>speaker</th><th>kind</th><th>quotations</th><th>direct</th>"
+        "<th>inferred gender</th><th>role</th></tr>"
+    )
+    return _wrap(
+        f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+        + _rows_left_out(len(speakers), max_rows, "speakers", None, "analysis.actor_frame()")
+        + note
+        + _EVIDENCE_NOTE
+    )
+
+
+def top_actors(analysis: Analysed, n: int = 5) -> list[Any]:
+    """The ``n`` actors an article's report names in its header, and the batch index with
+    it: the most mentioned (names, demonyms and pronouns that refer to them; ties in the
+    finder's order), with the main speaker (the actor quoted most) always among them, in
+    place of the last if it would not be.
+
+    >>> from toolkit import analyze                                        # doctest: +SKIP
+    >>> [a.name for a in top_actors(analyze(text), 3)]                     # doctest: +SKIP
+    ['Ukraine', 'Russia', 'Emmanuel Macron']
+    """
+    counts = count_actors(analysis.actors, analysis.quotes)
+    top = [c.actor for c in sorted(counts, key=lambda c: -c.mentions)][: max(n, 0)]
+    main = max(counts, key=lambda c: c.quotes, default=None)
+    if top and main is not None and main.quotes and all(a is not main.actor for a in top):
+        top[-1] = main.actor
+    return top
 
 
 def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
@@ -427,11 +509,12 @@ def _header(analysis: Analysed) -> str:
     stats = analysis.stats
     source = getattr(article, "source_path", None)
     rows = [
-        ("id", article.id),
-        ("source", source.name if source is not None else "(text)"),
+        ("id", escape(article.id)),
+        ("source", escape(source.name if source is not None else "(text)")),
+        *_metadata_rows(article),
     ]
     if getattr(article, "encoding", None):
-        rows.append(("encoding", article.encoding))
+        rows.append(("encoding", escape(article.encoding)))
     words = getattr(stats, "words", None)
     if words is not None:
         rows.append(("words", f"{words:,}"))
@@ -441,14 +524,81 @@ def _header(analysis: Analysed) -> str:
     ease = getattr(stats, "flesch_reading_ease", None)
     if isinstance(ease, (int, float)) and math.isfinite(ease):
         rows.append(("readability", f"Flesch {ease:.1f} ({flesch_band(ease)})"))
-    people = [_clip(a.name, 80) for a in _actors_by_mentions(analysis.actors)[:5]]
-    rows.append(
-        ("actors", f"{len(analysis.actors)}" + (f": {', '.join(people)}" if people else ""))
-    )
+    people = [_clip(a.name, 80) for a in top_actors(analysis)]
+    listed = f"{len(analysis.actors)}" + (f": {', '.join(people)}" if people else "")
+    rows.append(("actors", escape(listed)))
     rows.append(("quotations", str(len(analysis.quotes))))
-    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
     title = escape(_clip(article.title, TITLE_LIMIT))
     return f'<h1>{title}</h1><table class="tk-table">{body}</table>'
+
+
+def _metadata_rows(article: Any) -> list[tuple[str, str]]:
+    """Header rows (label, HTML) for the metadata the article has: date, outlet, authors,
+    URL (a link, with ``rel="noopener noreferrer"``, only for an http(s) address)."""
+    rows = []
+    date = getattr(article, "date", None)
+    if date is not None:
+        rows.append(("date", escape(_date_text(date))))
+    outlet = getattr(article, "outlet", None)
+    if outlet:
+        rows.append(("outlet", escape(_clip(outlet, TITLE_LIMIT))))
+    authors = getattr(article, "authors", ()) or ()
+    if authors:
+        rows.append(("authors", escape(_clip(", ".join(authors), TITLE_LIMIT))))
+    url = getattr(article, "url", None)
+    if url:
+        rows.append(("URL", _url_html(url)))
+    return rows
+
+
+def _date_text(date: Any) -> str:
+    """``2024-03-05`` for a date at midnight, else ``2024-03-05 09:30 +00:00``."""
+    if not hasattr(date, "hour"):
+        return str(date)
+    if (date.hour, date.minute, date.second) == (0, 0, 0):
+        return date.date().isoformat()
+    offset = date.strftime("%z")
+    zone = f" {offset[:3]}:{offset[3:]}" if offset else ""
+    return date.strftime("%Y-%m-%d %H:%M") + zone
+
+
+def _url_html(url: str) -> str:
+    """An http(s) URL as a link that opens without handing the page to the target; anything
+    else (``javascript:``, a path, an over-long address) as text."""
+    if _WEB_ADDRESS.match(url) and len(url) <= _URL_LIMIT and url.isprintable():
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(_clip(url, 120))}</a>'
+    return escape(_clip(url, 120))
+
+
+def _gender_cell(actor: Any) -> str:
+    """An actor's inferred gender for a table cell: ``female``/``male``/``unknown`` for a
+    person (its evidence on hover), empty for the others."""
+    if actor.kind != "person":
+        return ""
+    gender = getattr(actor, "gender", None) or "unknown"
+    return _with_evidence(gender, getattr(actor, "gender_evidence", ()) or ())
+
+
+def _role_cell(actor: Any) -> str:
+    """An actor's role (``police / military``...) with its evidence on hover; empty for an
+    actor without one (places)."""
+    role = getattr(actor, "role", None)
+    if not role:
+        return ""
+    return _with_evidence(role.replace("_", " / "), getattr(actor, "role_evidence", ()) or ())
+
+
+def _with_evidence(label: str, evidence: tuple[str, ...]) -> str:
+    """``label``, and (if any) its evidence in a tooltip shown on hover and on keyboard focus;
+    the evidence is in the text, so screen readers read it with the label."""
+    if not evidence:
+        return escape(label)
+    said = _clip("; ".join(evidence), _CELL_LIMIT)
+    return (
+        f'<span class="tk-tip" tabindex="0">{escape(label)}'
+        f'<span class="tk-tip-text"> (evidence: {escape(said)})</span></span>'
+    )
 
 
 def _stats_rows(stats: Any, fields: tuple[tuple[str, str, str, str], ...]) -> list[tuple[str, ...]]:

@@ -144,9 +144,11 @@ class Renderer:
         return reason, kernel.is_alive()
 
     def _parameters(self, job: Job) -> dict[str, str]:
-        """The notebook's parameters for ``job``: the article, its report name, and (if the
-        notebook takes it) where the full tables of a long article go."""
-        parameters = {"article_path": job.source, "article_id": job.id}
+        """The notebook's parameters for ``job``: the article (a file, or a table row's saved
+        article), its report name, and (if the notebook takes it) where the full tables of a
+        long article go."""
+        article_path = str(job.path) if job.input_file else job.source
+        parameters = {"article_path": article_path, "article_id": job.id}
         if self.takes_full_tables:
             folder = full_tables_folder(self.out, job.id)
             parameters[FULL_TABLES_PARAMETER] = os.path.abspath(folder)
@@ -171,7 +173,8 @@ class Renderer:
     def _write_report(self, job: Job, nb: Any, summary: dict[str, Any]) -> tuple[str, ...]:
         """Write the report's files; their names, relative to the output folder: the notebook,
         the page, then the full tables the notebook wrote (the page links them, so they were
-        written first; stale ones go once the new page, which does not link them, is there)."""
+        written first; stale ones go once the new page, which does not link them, is there),
+        and a table row's saved article."""
         tables = self._full_tables(job)
         files = []
         if "ipynb" in self.formats:
@@ -186,7 +189,8 @@ class Renderer:
             files.append(f"{job.id}.html")
         if not tables:
             remove_full_tables(self.out, job.id)
-        return (*files, *tables)
+        inputs = (job.input_file,) if job.input_file else ()
+        return (*files, *tables, *inputs)
 
     def _full_tables(self, job: Job) -> tuple[str, ...]:
         """The full tables this run of the notebook wrote (a notebook that does not take
