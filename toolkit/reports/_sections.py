@@ -84,7 +84,7 @@ def _top_actors(figures: Overview) -> str:
         Bar(
             a.name,
             a.mentions,
-            f"{a.mentions:,} mentions in {_articles(a.articles)}"
+            f"{_count(a.mentions, 'mention')} in {_articles(a.articles)}"
             + (f"; quoted in {a.quoted_articles:,}" if a.quoted_articles else ""),
             KIND_COLOURS.get(a.kind, OTHER_KIND_COLOUR),
         )
@@ -109,7 +109,8 @@ def _voice_share(figures: Overview) -> str:
         Bar(
             s.name,
             s.quotes,
-            f"{s.quotes:,} quotations ({s.quotes / total:.0%}) in {_articles(s.quoted_articles)}",
+            f"{_count(s.quotes, 'quotation')} ({s.quotes / total:.0%}) in "
+            f"{_articles(s.quoted_articles)}",
             KIND_COLOURS.get(s.kind, OTHER_KIND_COLOUR),
         )
         for s in speakers
@@ -286,5 +287,10 @@ def _role_name(role: str) -> str:
     return "role unknown" if role == _UNKNOWN else role.replace("_", " / ")
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 mention", "2 mentions"."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _articles(n: int) -> str:
-    return f"{n:,} article" + ("" if n == 1 else "s")
+    return _count(n, "article")
