@@ -27,6 +27,9 @@ _UNPRINTABLE = re.compile(
     "\ud800-\udfff]"
 )
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Bidirectional controls alone: they reorder how the text after them is displayed
+# ("invoice<U+202E>txt.exe" shows as "invoiceexe.txt").
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -39,6 +42,16 @@ def printable(text: str) -> str:
     'invoice\\\\u202etxt.exe'
     """
     return _UNPRINTABLE.sub(_escape, text)
+
+
+def without_bidi(text: str) -> str:
+    """``text`` with its bidirectional controls escaped, so that it displays in the order it is
+    stored (for tables and pages that show names and titles; newlines are kept).
+
+    >>> without_bidi("invoice\u202etxt.exe")
+    'invoice\\u202etxt.exe'
+    """
+    return _BIDI.sub(_escape, text)
 
 
 #: How long a one-line message may grow (:func:`one_line`): enough for any message worth
