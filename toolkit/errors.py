@@ -48,8 +48,8 @@ def without_bidi(text: str) -> str:
     """``text`` with its bidirectional controls escaped, so that it displays in the order it is
     stored (for tables and pages that show names and titles; newlines are kept).
 
-    >>> without_bidi("invoice\u202etxt.exe")
-    'invoice\\u202etxt.exe'
+    >>> without_bidi("invoice\\u202etxt.exe")
+    'invoice\\\\u202etxt.exe'
     """
     return _BIDI.sub(_escape, text)
 
