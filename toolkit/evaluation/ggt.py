@@ -39,6 +39,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,9 @@ DESCRIPTION = (
     " overlap (or neither quote names a speaker)"
 )
 RELATIVE_TO = ("longer", "gold")
+#: The toolkit's scopes scored, each as a system of its own: what was said or written (the
+#: annotators' notion) first, then every attribution, for comparison.
+SCOPES = ("speech", "all")
 KINDS = ("all", "direct", "indirect")
 
 
@@ -297,16 +301,15 @@ def evaluate_records(
     return result
 
 
-def toolkit_extractor(text: str) -> list[GGTPrediction]:
+def toolkit_extractor(text: str, scope: str = "speech") -> list[GGTPrediction]:
     """The toolkit's :func:`~toolkit.quotes.extract_quotes`, with actors found, so that each
-    quotation has its canonical speaker."""
+    quotation has its canonical speaker; what was said or written (``scope="speech"``, the
+    GGT annotators' notion) unless ``scope`` says otherwise."""
     from toolkit.quotes import extract_quotes
 
-    # TODO(lead): once extract_quotes takes scope=, score scope="speech" here: what was said
-    # or written, the GGT annotators' notion.
     return [
         GGTPrediction(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.speaker)
-        for q in extract_quotes(text)
+        for q in extract_quotes(text, scope=scope)
     ]
 
 
@@ -324,8 +327,9 @@ def evaluate_ggt(
     limit: int | None = None,
     part: tuple[int, int] | None = None,
 ) -> list[GGTEvaluation]:
-    """Score the toolkit (and the regex baseline) on a GGT gold JSONL file, or on one part of
-    it (``part=(k, n)``, by a hash of the article ids, as for PolNeAR)."""
+    """Score the toolkit, once per scope (systems "toolkit scope=speech" and "toolkit
+    scope=all"), and the regex baseline on a GGT gold JSONL file, or on one part of it
+    (``part=(k, n)``, by a hash of the article ids, as for PolNeAR)."""
     records = read_jsonl(gold_path)
     if part is not None:
         records = [r for r in records if in_part(str(r.get("id", "")), part)]
@@ -333,7 +337,10 @@ def evaluate_ggt(
         records = records[:limit]
     if records and not {"text", "quotes"} <= records[0].keys():
         raise ValueError(f"{gold_path}: not a quotation gold file (need 'text' and 'quotes')")
-    results = [evaluate_records(records, toolkit_extractor, "toolkit")]
+    results = [
+        evaluate_records(records, partial(toolkit_extractor, scope=scope), f"toolkit scope={scope}")
+        for scope in SCOPES
+    ]
     if baseline:
         results.append(evaluate_records(records, regex_extractor, "regex quote pairs"))
     return results

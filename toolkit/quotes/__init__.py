@@ -60,7 +60,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._lookup import MentionIndex
-from toolkit.quotes._pipeline import Found, find
+from toolkit.quotes._pipeline import SCOPES, Found, find
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -82,13 +82,22 @@ __all__ = [
 class Quote:
     """One quotation. ``text == article.text[start:end]``; likewise for the speaker and cue.
 
-    ``kind`` is ``"direct"`` (words in quote marks, marks excluded) or ``"indirect"``
-    (reported speech). ``speaker`` is an actor's canonical name or None;
-    ``speaker_start:speaker_end`` is the mention naming the speaker (None when there is none).
-    ``closed`` is False for a quotation with no closing mark; ``paragraphs`` counts the
-    paragraphs a direct quotation runs over. ``rule`` names the rule that found the speaker of
-    a direct quotation (empty when none did) or the reported clause; the rules and their
-    order are listed in :mod:`toolkit.quotes.rules`.
+    ``kind`` is ``"direct"`` (words in quote marks, marks excluded), ``"indirect"`` (reported
+    speech) or ``"mixed"`` (a reported clause holding quoted words: 'Ruiz said the plan was
+    "dead on arrival"' is one quotation, the clause). ``quoted`` holds the (start, end) spans
+    of the words in quote marks: the whole quotation for a direct one, the quoted parts of a
+    mixed one, none for an indirect one. ``cue_class`` says what the attribution reports:
+    ``"speech"`` (said or written; words in quote marks are always speech), ``"cognition"``
+    (a belief or an expectation: "officials believe"), ``"intention"`` ("wants to"),
+    ``"stance"`` ("supports"), ``"evaluation"`` ("praised"), ``"evidence"`` ("a poll shows"),
+    ``"question"`` ("asked whether"), ``"hedge"`` ("is expected to", with no one holding the
+    view) or ``"topic"`` ("talked about the budget": what was spoken about, not what was said).
+    ``speaker`` is an actor's canonical name or None; ``speaker_start:speaker_end`` is the
+    mention naming the speaker (None when there is none). ``closed`` is False for a quotation
+    with no closing mark; ``paragraphs`` counts the paragraphs a quotation in marks runs
+    over. ``rule`` names the rule that found the speaker of a direct quotation (empty when
+    none did) or the reported clause; the rules and their order are listed in
+    :mod:`toolkit.quotes.rules`.
     """
 
     start: int
@@ -105,6 +114,8 @@ class Quote:
     closed: bool = True
     paragraphs: int = 1
     rule: str = ""
+    cue_class: str = "speech"
+    quoted: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -113,17 +124,34 @@ class Quote:
 # --- extraction ---------------------------------------------------------------------------
 
 
-def extract_quotes(x: TextLike, actors: Sequence[Actor] | None = None) -> list[Quote]:
-    """Every quotation in an article or a string, direct and reported, with its speaker.
+def extract_quotes(
+    x: TextLike, actors: Sequence[Actor] | None = None, scope: str = "speech"
+) -> list[Quote]:
+    """Every quotation in an article or a string, direct, mixed and reported, with its
+    speaker, in text order; no two overlap.
+
+    ``scope`` chooses which attributions count. ``"speech"`` (the default) keeps what was
+    said or written, the quotations a researcher asking "who is quoted" means: words in quote
+    marks and speech reported with a speech verb or a source ("said", "told", "according
+    to", "his claim that"). ``"all"`` keeps every attribution as well, beliefs, intentions,
+    stances, judgements, evidence, questions, hedges and topics (see ``Quote.cue_class``),
+    as attribution corpora such as PolNeAR annotate them.
 
     ``actors`` is the list :func:`toolkit.find_actors` returned for the same text (pass it
     when you have it, so actors are not found twice); by default it is computed here.
 
     >>> [(q.text, q.speaker_mention) for q in extract_quotes('"Not now," she said.')]
     [('Not now,', 'she')]
+    >>> text = "Ana Ruiz said the port would reopen. She wants to double its size."
+    >>> [(q.text, q.cue_class) for q in extract_quotes(text, actors=[])]
+    [('the port would reopen', 'speech')]
+    >>> [(q.text, q.cue_class) for q in extract_quotes(text, actors=[], scope="all")]
+    [('the port would reopen', 'speech'), ('to double its size', 'intention')]
     """
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(map(repr, SCOPES))}, not {scope!r}")
     text = text_of(x)
-    found = find(text)
+    found = find(text, scope)
     if actors is None:
         actors = _find_actors(x)
     mentions = MentionIndex(actors)  # once per article: a look-up per quotation is O(log n)
@@ -160,6 +188,8 @@ def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
         closed=item.closed,
         paragraphs=item.paragraphs,
         rule=item.rule,
+        cue_class=item.cue_class,
+        quoted=item.quoted,
     )
 
 

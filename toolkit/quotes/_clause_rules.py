@@ -26,6 +26,7 @@ from toolkit.quotes._grammar.content import (
     trim,
 )
 from toolkit.quotes._grammar.cue_speakers import cue_speaker
+from toolkit.quotes._grammar.cues import introduces
 from toolkit.quotes._grammar.hedges import hedge_subject, hedges
 from toolkit.quotes._grammar.mentions import names_source
 from toolkit.quotes._grammar.nominal import nominal_cues, owner_span
@@ -35,6 +36,7 @@ from toolkit.quotes._grammar.subjects import sentence_subject
 from toolkit.quotes._grammar.topics import noun_phrase, topic_cues
 from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._sentences import Sentence
+from toolkit.quotes._speaker_rules import attribution_after
 from toolkit.quotes._tokens import DASHES, Cue, Phrase, Token
 
 Regions = list[tuple[int, int]]
@@ -57,23 +59,101 @@ def reporting_phrase(s: Sentence, cue: Cue) -> Phrase | None:
     nxt = cue.j
     while nxt < n and tokens[nxt].text in (",", ":", "that"):
         nxt += 1
-    if nxt < n and tokens[nxt].kind == "quote":
+    if nxt < n and tokens[nxt].kind == "quote" and aside(tokens, s.cues, cue, phrase, n) is None:
         return None  # 'a woman shouted "Wait!"': the cue introduces a quotation
     return phrase
 
 
 def reported_clauses(s: Sentence, cue: Cue, phrase: Phrase, regions: Regions) -> list[Found]:
-    """The reported clauses ``regions`` of ``cue``, as :class:`Found` items: not those that hold
-    a quotation (which speaks for its clause) nor those that hold the speaker."""
+    """The reported clauses ``regions`` of ``cue``, as :class:`Found` items (not those that
+    hold the speaker): ``"indirect"``, or ``"mixed"`` when quoted words stand in the clause
+    beside words of the reporter's ('Ruiz said the plan was "dead on arrival"'); a clause
+    that is all one quotation is left to it."""
     tokens = s.tokens
     found = []
-    for start, stop in regions:
-        if any(t.kind == "quote" and t.quote not in s.not_quotations for t in tokens[start:stop]):
-            continue  # the quotation in this clause speaks for it
-        if phrase.i < stop and phrase.j > start:
+    for region in regions:
+        if phrase.i < region[1] and phrase.j > region[0]:
             continue
-        found.append(Found(*span_of(tokens, start, stop), "indirect", make(tokens, phrase, cue)))
+        attribution = make(tokens, phrase, cue)
+        region = _before_other_speakers(s, region, attribution)
+        if region is None:
+            continue
+        start, stop = region
+        if _attributed_within(s, start, stop):
+            continue  # '"...," Reyes said, according to the Times': a report of a report
+        kind, quotes = clause_kind(s, start, stop)
+        if kind is None:
+            continue  # the quotation is the whole clause: it speaks for itself
+        cls = _clause_class(kind, cue.cls)
+        found.append(
+            Found(*span_of(tokens, start, stop), kind, attribution, cue_class=cls, quotes=quotes)
+        )
     return found
+
+
+def _clause_class(kind: str, cue_class: str) -> str:
+    """A clause holding someone's words in quote marks reports speech, whatever its cue
+    ('Ruiz wants the council to "fix the roads"'); another clause, what its cue says."""
+    return "speech" if kind == "mixed" else cue_class
+
+
+def _before_other_speakers(
+    s: Sentence, region: tuple[int, int], attribution: Attribution
+) -> tuple[int, int] | None:
+    """The clause ``region`` up to the first quotation in it that the sentence gives to another
+    speaker ('After the council criticised the plan, Ruiz shot back, "..."': the council's
+    clause is "the plan") or that a colon introduces; None if nothing is left."""
+    start, stop = region
+    tokens = s.tokens
+    for k in range(start, stop):
+        own = s.own_speakers.get(k)
+        if own is not None and not _same_mention(own, attribution.speaker):
+            # up to that speaker, when it stands before the quotation: '..., Ruiz shot back, "'
+            cut = next((m for m in range(start, k) if tokens[m].end > own[0]), k)
+            return trim(tokens, start, cut) if cut > start else None
+        if tokens[k].kind == "quote" and k > start + 1 and tokens[k - 1].text == ":":
+            return trim(tokens, start, k - 1)  # 'wants them to act: "Fix the roads."'
+    return region
+
+
+def _attributed_within(s: Sentence, start: int, stop: int) -> bool:
+    """Does a quotation in ``tokens[start:stop]`` have its own attribution inside that stretch,
+    a speech cue right before it or after its comma ('"...," Reyes said', 'Fans chanted,
+    "..."')? Then the stretch reports that quotation, not a clause holding quoted words."""
+    tokens = s.tokens
+    for k in range(start, stop):
+        if tokens[k].kind != "quote" or tokens[k].quote in s.not_quotations:
+            continue
+        after = attribution_after(s, k)
+        if after is not None and after.attribution.cue[1] <= tokens[stop - 1].end:
+            return True
+        if any(
+            cue.cls == "speech" and start <= cue.i and cue.j <= k and introduces(tokens, cue, k)
+            for cue in s.cues
+        ):
+            return True
+    return False
+
+
+def _same_mention(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def clause_kind(s: Sentence, start: int, stop: int) -> tuple[str | None, tuple[int, ...]]:
+    """Is ``tokens[start:stop]`` a reported clause without quotations ("indirect"), a
+    clause with quoted words in it ("mixed", with the indexes of its quotations), or one
+    quotation and nothing else (None)? Names and titles in quote marks are no quotations."""
+    tokens = s.tokens[start:stop]
+    quotes = tuple(
+        t.quote
+        for t in tokens
+        if t.kind == "quote" and t.quote >= 0 and t.quote not in s.not_quotations
+    )
+    if not quotes:
+        return "indirect", ()
+    if not any(t.kind == "word" for t in tokens):
+        return None, quotes
+    return "mixed", quotes
 
 
 def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
@@ -118,27 +198,40 @@ def clause_after_according_to(s: Sentence, cue: Cue, phrase: Phrase) -> Regions 
 def clause_before_said_name(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | None:
     """ "The plan is dead, said Smith.": the clause before an inverted attribution (with no
     comma before the cue, it reports nothing)."""
-    tokens = s.tokens
     if phrase.i < cue.j:
         return None
-    if cue.i > 0 and tokens[cue.i - 1].text == ",":
-        return _listed(content_before(tokens, cue.i - 1, clause_start(tokens, cue.i - 1)))
-    return []
+    stop = _clause_stop(s, cue.i - 1)
+    if stop is None:
+        return []
+    return _listed(content_before(s.tokens, stop, clause_start(s.tokens, cue.i - 1)))
 
 
 def clause_before_name_said(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | None:
-    """ "The plan is dead, Smith said (on Monday).": the clause before an attribution that ends
-    the sentence, after a comma."""
+    """ "The plan is dead, Smith said (on Monday).", 'The plan is "dead," Smith said as he
+    left.': the clause before an attribution that ends the sentence, after a comma, or
+    before one that attributes the quotation closing the clause, whatever follows it."""
     tokens = s.tokens
-    comma = phrase.i - 1
-    if (
-        comma < 0
-        or tokens[comma].text != ","
-        or cue.participle
-        or not ends_clause(tokens, cue.j, len(tokens), cue)
-    ):
+    stop = _clause_stop(s, phrase.i - 1)
+    if stop is None or cue.participle:
         return None
-    return _listed(content_before(tokens, comma, clause_start(tokens, comma)))
+    if tokens[stop - 1].kind != "quote" and not ends_clause(tokens, cue.j, len(tokens), cue):
+        return None
+    return _listed(content_before(tokens, stop, clause_start(tokens, phrase.i - 1)))
+
+
+def _clause_stop(s: Sentence, k: int) -> int | None:
+    """Where the clause before an attribution at token ``k + 1`` ends: at a comma (``k``), or
+    after a quotation whose words end with one ('... has been "hard on all of us," she said':
+    ``k + 1``); None if neither stands at ``k``."""
+    if k < 0:
+        return None
+    token = s.tokens[k]
+    if token.text == ",":
+        return k
+    in_marks = s.quoted.get(k, "").rstrip()
+    if token.kind == "quote" and in_marks.endswith((",", "?", "!", "—")):
+        return k + 1
+    return None
 
 
 def naming_clause(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | None:
@@ -166,7 +259,7 @@ def clause_after_cue(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | None:
 def speech_noun_clause(s: Sentence, found_before: list[Found]) -> list[Found]:
     """ "his claim that the vote was rigged", "Ruiz's pledge to cut fares": what a speech
     noun owned by a possessive reports."""
-    tokens, cues, named = s.tokens, s.cues, s.not_quotations
+    tokens, cues = s.tokens, s.cues
     found = []
     n = len(tokens)
     for owner, noun in nominal_cues(tokens):
@@ -189,11 +282,13 @@ def speech_noun_clause(s: Sentence, found_before: list[Found]) -> list[Found]:
         region = trim(tokens, start, stop)
         if region is None:
             continue
-        if any(t.kind == "quote" and t.quote not in named for t in tokens[region[0] : region[1]]):
+        kind, quotes = clause_kind(s, *region)
+        if kind is None:
             continue  # the quotation speaks for it
         attribution = Attribution(owner_span(tokens, owner), span_of(tokens, noun, noun + 1))
+        cls = _clause_class(kind, lexicon().speech_nouns[tokens[noun].lower])
         found.append(
-            Found(tokens[region[0]].start, tokens[region[1] - 1].end, "indirect", attribution)
+            Found(*span_of(tokens, *region), kind, attribution, cue_class=cls, quotes=quotes)
         )
     return found
 
@@ -219,7 +314,7 @@ def _hedged(s: Sentence) -> list[Found]:
         attribution = Attribution(None, span_of(tokens, cue_i, cue_j))
         subject = hedge_subject(tokens, cue_i) if start == cue_j else None
         for a, b in (subject, content) if subject is not None else (content,):
-            found.append(Found(tokens[a].start, tokens[b - 1].end, "indirect", attribution))
+            found.append(Found(*span_of(tokens, a, b), "indirect", attribution, cue_class="hedge"))
     return found
 
 
@@ -256,7 +351,7 @@ def question(s: Sentence, reported: list[Found]) -> list[Found]:
             continue
         speaker = span_of(tokens, *asker) if asker else None
         attribution = Attribution(speaker, span_of(tokens, cue, cue + 1))
-        found.append(Found(span[0], span[1], "indirect", attribution))
+        found.append(Found(span[0], span[1], "indirect", attribution, cue_class="question"))
     return found
 
 
@@ -292,5 +387,5 @@ def topic(s: Sentence, reported: list[Found]) -> list[Found]:
         if span in seen or any(f.start <= span[0] and span[1] <= f.end for f in reported):
             continue  # "Ruiz said she would vote for Reyes": the clause reported holds it
         seen.add(span)
-        found.append(Found(span[0], span[1], "indirect", attribution))
+        found.append(Found(span[0], span[1], "indirect", attribution, cue_class="topic"))
     return found

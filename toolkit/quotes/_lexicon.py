@@ -111,7 +111,7 @@ class _Lexicon:
     relatives: frozenset[str]
     naming: frozenset[str]
     source_nouns: frozenset[str]
-    speech_nouns: frozenset[str]
+    speech_nouns: dict[str, str]  # noun -> the class of what it reports (quote_nouns.tsv)
     # hedges (quote_hedges.tsv) by their first word after any "be": [(cue words, "be" first?,
     # openers of the content or None)]
     hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]
@@ -136,7 +136,7 @@ def lexicon() -> _Lexicon:
         relatives=lang.word_set("quote_relative_pronouns.txt"),
         naming=lang.word_set("quote_naming_words.txt"),
         source_nouns=lang.word_set("quote_source_nouns.txt"),
-        speech_nouns=lang.word_set("quote_nouns.txt"),
+        speech_nouns=_read_nouns(),
         hedges=_read_hedges(),
     )
 
@@ -160,6 +160,16 @@ def _read_phrases(
     for alternatives in phrases.values():
         alternatives.sort(key=lambda item: -len(item[0]))
     return phrases
+
+
+#: The classes a speech noun may report (quote_nouns.tsv): the verb classes and questions.
+NOUN_CLASSES = (*lang.VERB_CLASSES, "question")
+
+
+def _read_nouns() -> dict[str, str]:
+    """Speech noun -> the class of what it reports, from ``quote_nouns.tsv``."""
+    rows = lang.table("quote_nouns.tsv", ("noun", "class"), {"class": NOUN_CLASSES})
+    return {noun.lower(): cls for noun, cls in rows}
 
 
 def _read_hedges() -> dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]:

@@ -47,9 +47,9 @@ class _After:
     inverted: bool
 
 
-def _after_quote(s: Sentence, k: int) -> _After | None:
-    """The attribution right after the quotation at ``k``, computed once per quotation: four
-    rules read it."""
+def attribution_after(s: Sentence, k: int) -> _After | None:
+    """The attribution right after the quotation at ``k`` ('"...," said Smith', '"...,"
+    Smith said'), computed once per quotation: four rules and the reported clauses read it."""
     key = ("after", k)
     if key not in s.cache:
         s.cache[key] = _find_after_quote(s.tokens, s.cues, k)
@@ -85,7 +85,7 @@ def source_after_attribution(s: Sentence, k: int) -> Attribution | None:
     """'"...," Reyes said, according to the Herald.': a source that reports the attribution
     after the quotation is the quotation's source, as the one the reader is given for it.
     Between the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     if after is None:
         return None
     tokens, lex = s.tokens, lexicon()
@@ -108,7 +108,7 @@ def pronoun_after_introduced_quote(s: Sentence, k: int) -> Attribution | None:
     """'Ruiz said "We never saw it," she said.': when the attribution after a quotation only
     repeats its speaker with a pronoun, the cue that introduced the quotation before it gives
     the speaker; a following quotation inherits the pronoun's."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     if after is None or after.attribution.speaker is None:
         return None
     head = next(t for t in s.tokens if t.start == after.attribution.speaker[0])
@@ -146,14 +146,14 @@ def _introduced_before(s: Sentence, k: int) -> Attribution | None:
 
 def comma_said_name(s: Sentence, k: int) -> Attribution | None:
     """'"...," said Smith': the cue right after the quotation, its speaker after it."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     return after.attribution if after is not None and after.inverted else None
 
 
 def comma_name_said(s: Sentence, k: int) -> Attribution | None:
     """'"...," Smith said', '"...," the mayor, a Democrat, told reporters': the speaker right
     after the quotation, its cue after it."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     return after.attribution if after is not None and not after.inverted else None
 
 
