@@ -560,3 +560,45 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
         (q.kind, q.text, q.speaker_mention, q.cue)
         for q in extract_quotes(text, actors=[], scope="all")
     ] == expected
+
+
+# --- who the speaker mention stands for (Quote.speaker) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A pronoun: never a name inside the quotation before it, nor a place.
+        (
+            'Tom Reyes praised the squad on Sunday. "Mark Olsen played the game of his life," '
+            "he said.",
+            "Tom Reyes",
+        ),
+        (
+            'Tom Reyes flew to Lisbon on Monday.\n\n"Lisbon was a fine choice," he said.',
+            "Tom Reyes",
+        ),
+        # A possessive pronoun and a document speak for the owner; "her agent" would not.
+        ('Ana Ruiz resigned on Monday. "I leave with pride," her statement said.', "Ana Ruiz"),
+        # The head of the phrase, not the object of a preposition after it.
+        ("A spokeswoman for Ana Ruiz said the port would reopen.", None),
+        ("Senator Tom Reyes of Ohio said the port would reopen.", "Tom Reyes"),
+        ("A report from Harbour Analytics Ltd said rents had doubled.", "Harbour Analytics Ltd"),
+        # A description: a title written before a name, an organisation noun, a person noun.
+        ("Mayor Ana Ruiz opened the bridge. The mayor said it had cost too much.", "Ana Ruiz"),
+        ("Vice President Tom Reyes spoke. The president said it had cost too much.", None),
+        (
+            "Harbour Freight Ltd cut 200 jobs on Monday. The company said demand had fallen.",
+            "Harbour Freight Ltd",
+        ),
+        (
+            'Tom Reyes scored twice on Saturday. "It was a special night," the 30-year-old said.',
+            "Tom Reyes",
+        ),
+        # A source the article leaves unnamed stays unnamed.
+        ('Tom Reyes met the minister. "Nothing was agreed," the official said.', None),
+    ],
+)
+def test_the_speaker_is_the_actor_the_mention_stands_for(text, speaker):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker

@@ -59,8 +59,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from toolkit.actors._lookup import MentionIndex
 from toolkit.quotes._pipeline import SCOPES, Found, find
+from toolkit.quotes._speakers import Speakers
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -154,8 +154,8 @@ def extract_quotes(
     found = find(text, scope)
     if actors is None:
         actors = _find_actors(x)
-    mentions = MentionIndex(actors)  # once per article: a look-up per quotation is O(log n)
-    return [_to_quote(text, item, mentions) for item in found]
+    speakers = Speakers(text, actors, [span for item in found for span in item.quoted])
+    return [_to_quote(text, item, speakers) for item in found]
 
 
 def _find_actors(x: TextLike) -> list[Actor]:
@@ -164,14 +164,13 @@ def _find_actors(x: TextLike) -> list[Actor]:
     return find_actors(x)
 
 
-def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
+def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
     attribution = item.attribution
     speaker_span = attribution.speaker if attribution else None
     cue_span = attribution.cue if attribution else None
     name = None
-    span = (attribution.name_span or speaker_span) if attribution is not None else None
-    if span is not None:
-        actor = mentions.actor_at(span[0], span[1])  # as toolkit.actors.actor_at
+    if speaker_span is not None:
+        actor = speakers.actor_for(speaker_span, attribution.name_span, (item.start, item.end))
         name = actor.name if actor is not None else None
     return Quote(
         start=item.start,

@@ -93,6 +93,9 @@ class QuoteWords:
     adverbial_noun: frozenset[str]
     light_verb: frozenset[str]
     modifier_skip: frozenset[str]
+    organisation_noun: frozenset[str]
+    unnamed_source: frozenset[str]
+    publication: frozenset[str]
 
 
 #: The names of the declared classes, in declaration order.
@@ -213,6 +216,34 @@ def _place_and_family_names() -> frozenset[str]:
         | lang.word_set("actor_cities.txt")
         | lang.word_set("actor_surnames.txt")
     )
+
+
+@lang.cached
+def title_words() -> frozenset[str]:
+    """The lowercase words of the titles that precede a person's name (``actor_titles.tsv``):
+    "minister", "mayor", "coach"; "the minister" may stand for the person with that title."""
+    rows = lang.table("actor_titles.tsv", ("title", "gender"), {"gender": ("m", "f", "-")})
+    small = lexicon().classes.title_small_word
+    return frozenset(
+        word
+        for title, _ in rows
+        for word in title.lower().split()
+        if word.isalpha() and len(word) > 2 and word not in small
+    )
+
+
+@lang.cached
+def title_modifiers() -> frozenset[str]:
+    """Words that modify a title ("vice", "deputy", "former"; ``actor_title_modifiers.txt``)."""
+    return lang.word_set("actor_title_modifiers.txt")
+
+
+@lang.cached
+def person_nouns() -> frozenset[str]:
+    """One-word descriptions of what a person is (``role_words.tsv``): "professor", "striker";
+    "the professor" may stand for the person the paragraph names."""
+    rows = lang.table("role_words.tsv", ("phrase", "role", "generic"))
+    return frozenset(phrase for phrase, _, _ in rows if phrase.isalpha())
 
 
 @lang.cached
