@@ -250,3 +250,43 @@ def test_no_two_quotations_overlap_and_every_span_slices_back(text, scope):
             assert quote.cue_class == "speech"
     for before, after in pairwise(quotes):
         assert before.end <= after.start
+
+
+# --- what a speech verb reports: a clause, or only a noun phrase ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Reyes denied the allegations.", [("the allegations", "topic")]),
+        ("The harbour index added 1.2 per cent to 8,150.", [("1.2 per cent to 8,150", "topic")]),
+        (
+            "The visitors replied a minute later when Ana Ruiz scored.",
+            [("a minute later when Ana Ruiz scored", "topic")],
+        ),
+        ("Tom Reyes denied that he had taken the money.", [("he had taken the money", "speech")]),
+        (
+            "Ana Ruiz told reporters the council held a vote.",
+            [("the council held a vote", "speech")],
+        ),
+        (
+            "Ana Ruiz says the council needs more money.",
+            [("the council needs more money", "speech")],
+        ),
+        ("Ana Ruiz urged the crews to finish the quay.", [("to finish the quay", "speech")]),
+    ],
+)
+def test_a_noun_phrase_after_a_speech_verb_is_what_was_spoken_about(text, expected):
+    assert classes(text) == expected
+
+
+def test_the_writer_and_page_labels_are_no_speakers():
+    assert extract_quotes("Morgana, we're told, is a sorceress.", actors=[], scope="all") == []
+    assert extract_quotes('READ MORE: Harbour board "shocked and saddened" after vote', actors=[]) == []
+
+
+def test_a_quotation_opening_a_reported_clause_is_part_of_it():
+    text = 'A report from Harbour Analytics Ltd predicts "evictions" will rise.'
+    assert classes(text) == [('"evictions" will rise', "speech")]
+    (quote,) = extract_quotes('Ana Ruiz said "Tuesday" three times.', actors=[])
+    assert (quote.kind, quote.text) == ("direct", "Tuesday")

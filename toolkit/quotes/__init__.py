@@ -152,6 +152,8 @@ def extract_quotes(
         raise ValueError(f"scope must be one of {', '.join(map(repr, SCOPES))}, not {scope!r}")
     text = text_of(x)
     found = find(text, scope)
+    if not found:
+        return []  # no actors to find: nobody speaks
     if actors is None:
         actors = _find_actors(x)
     speakers = Speakers(text, actors, [span for item in found for span in item.quoted])

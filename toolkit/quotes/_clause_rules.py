@@ -14,6 +14,8 @@ Two kinds of rule, named and ordered in :mod:`toolkit.quotes.rules`:
 
 from __future__ import annotations
 
+import re
+
 from toolkit.quotes._attribution import Attribution, Found, make, span_of
 from toolkit.quotes._grammar.content import (
     aside,
@@ -24,6 +26,7 @@ from toolkit.quotes._grammar.content import (
     ends_clause,
     naming_content,
     trim,
+    verb_after_quote,
 )
 from toolkit.quotes._grammar.cue_speakers import cue_speaker
 from toolkit.quotes._grammar.cues import introduces
@@ -59,9 +62,24 @@ def reporting_phrase(s: Sentence, cue: Cue) -> Phrase | None:
     nxt = cue.j
     while nxt < n and tokens[nxt].text in (",", ":", "that"):
         nxt += 1
-    if nxt < n and tokens[nxt].kind == "quote" and aside(tokens, s.cues, cue, phrase, n) is None:
+    if (
+        nxt < n
+        and tokens[nxt].kind == "quote"
+        and not _clause_goes_on(s, nxt)
+        and aside(tokens, s.cues, cue, phrase, n) is None
+    ):
         return None  # 'a woman shouted "Wait!"': the cue introduces a quotation
     return phrase
+
+
+def _clause_goes_on(s: Sentence, k: int) -> bool:
+    """Does the clause go on after the quotation at ``k`` ('predicts "evictions" will
+    rise')? A verb follows it, and the quoted words do not end with punctuation ('said,
+    "...," alluding to ...')."""
+    tokens = s.tokens
+    if k + 1 >= len(tokens) or s.quoted.get(k, "").rstrip()[-1:] in (",", ".", "!", "?", ";"):
+        return False
+    return verb_after_quote(tokens, k, lexicon())
 
 
 def reported_clauses(s: Sentence, cue: Cue, phrase: Phrase, regions: Regions) -> list[Found]:
@@ -85,10 +103,64 @@ def reported_clauses(s: Sentence, cue: Cue, phrase: Phrase, regions: Regions) ->
         if kind is None:
             continue  # the quotation is the whole clause: it speaks for itself
         cls = _clause_class(kind, cue.cls)
+        if (
+            cls == "speech"
+            and kind == "indirect"
+            and start >= cue.j
+            and noun_phrase_only(tokens, start, stop)
+        ):
+            cls = "topic"  # "denied the allegations", "added 10 points": no clause was said
         found.append(
             Found(*span_of(tokens, start, stop), kind, attribution, cue_class=cls, quotes=quotes)
         )
     return found
+
+
+def noun_phrase_only(tokens: list[Token], start: int, stop: int) -> bool:
+    """Is what a speech verb reports a noun phrase, no clause ("denied the allegations",
+    "added 10 points", "replied a minute later when ...")? It opens with a lowercase word or a
+    number, and no word before an adverbial clause ("when", "as", "because") is a verb: a
+    finite verb or a form of "be", a contraction ("he'll"), an irregular past ("held"), a
+    word in -ed or -s (not after a determiner or a number), a listed verb, an infinitive or
+    a personal pronoun. What opens with "to" ("urged to wait") or with a subordinator
+    ("that ...", "if ...") is a clause."""
+    lex = lexicon()
+    first = tokens[start]
+    if first.kind != "word" or not (first.text.islower() or first.text[0].isdigit()):
+        return False
+    if first.lower == "to" or first.lower in lex.classes.clause_link:
+        return False
+    # an adverbial clause ends the noun phrase; not a relative ("the market, in which ...,
+    # would grow"), nor "that", which may be a determiner
+    links = lex.classes.clause_link - lex.classes.coordinator - {"that", "which", "where"}
+    previous = None
+    for token in tokens[start:stop]:
+        if token.kind == "quote":
+            return False
+        if token.kind == "word" and token.text.islower() and token.lower in links:
+            break
+        if token.kind == "word" and _verb_like(token, previous, lex):
+            return False
+        previous = token
+    return True
+
+
+def _verb_like(token: Token, previous: Token | None, lex) -> bool:
+    lower = token.lower
+    if lower in lex.classes.finite | lex.classes.be or lower in lex.pronouns:
+        return True
+    if re.search(r"n[’']t$|[’'](ll|re|ve|d|m)$", lower) or lower in lex.classes.contraction:
+        return True
+    if not token.text.islower():
+        return False
+    if lower in lex.forms or lower in lex.classes.irregular_past:
+        return True
+    if previous is not None and previous.lower == "to" and lower not in lex.classes.det:
+        return True  # "urging his parishioners to consider ..."
+    after_det = previous is not None and (
+        previous.lower in lex.classes.det or previous.lower in lex.classes.number
+    )
+    return lower.endswith(("ed", "s")) and not lower.endswith(("ss", "us", "is")) and not after_det
 
 
 def _clause_class(kind: str, cue_class: str) -> str:
@@ -157,8 +229,12 @@ def clause_kind(s: Sentence, start: int, stop: int) -> tuple[str | None, tuple[i
 
 
 def _first_person(tokens: list[Token], phrase: Phrase) -> bool:
+    """Is the speaker the writer: "we", "I", "we're told"?"""
     head = tokens[phrase.head_i : phrase.head_j]
-    return len(head) == 1 and head[0].lower in lexicon().classes.first_person
+    if len(head) != 1:
+        return False
+    word = re.sub(r"[’'](re|ve|m|d|ll)$", "", head[0].lower)
+    return word in lexicon().classes.first_person
 
 
 def _listed(region: tuple[int, int] | None) -> Regions:
@@ -201,9 +277,7 @@ def clause_before_said_name(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | 
     if phrase.i < cue.j:
         return None
     stop = _clause_stop(s, cue.i - 1)
-    if stop is None:
-        return []
-    return _listed(content_before(s.tokens, stop, clause_start(s.tokens, cue.i - 1)))
+    return [] if stop is None else _words_before(s, stop, cue.i - 1)
 
 
 def clause_before_name_said(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | None:
@@ -216,7 +290,30 @@ def clause_before_name_said(s: Sentence, cue: Cue, phrase: Phrase) -> Regions | 
         return None
     if tokens[stop - 1].kind != "quote" and not ends_clause(tokens, cue.j, len(tokens), cue):
         return None
-    return _listed(content_before(tokens, stop, clause_start(tokens, phrase.i - 1)))
+    regions = _words_before(s, stop, phrase.i - 1)
+    if not regions and tokens[stop - 1].kind == "quote" and _clause_follows(tokens, cue):
+        return None  # '"...," Issa said the plan is "dead"': the cue reports what follows
+    return regions
+
+
+def _words_before(s: Sentence, stop: int, k: int) -> Regions:
+    """The clause before an attribution at token ``k + 1``, ending at ``stop``; none when it
+    is only the quotation the attribution follows."""
+    region = content_before(s.tokens, stop, clause_start(s.tokens, k))
+    if region is None or not any(t.kind == "word" for t in s.tokens[region[0] : region[1]]):
+        return []
+    return [region]
+
+
+def _clause_follows(tokens: list[Token], cue: Cue) -> bool:
+    """Does a clause with a verb follow the cue ('said the plan is dead', 'said that ...'),
+    rather than an adverbial ('said on Monday in an interview')?"""
+    lex = lexicon()
+    after = tokens[cue.j : cue.j + 12]
+    if after and after[0].lower == "that":
+        return True
+    finite = lex.classes.finite | lex.classes.be
+    return any(t.text.islower() and t.lower in finite for t in after)
 
 
 def _clause_stop(s: Sentence, k: int) -> int | None:

@@ -96,6 +96,9 @@ class QuoteWords:
     organisation_noun: frozenset[str]
     unnamed_source: frozenset[str]
     publication: frozenset[str]
+    contraction: frozenset[str]
+    irregular_past: frozenset[str]
+    section_label: frozenset[str]
 
 
 #: The names of the declared classes, in declaration order.

@@ -479,8 +479,8 @@ def colon_speaker_tag(s: Sentence, k: int) -> Attribution | None:
     if all(
         (t.kind == "word" and t.text[0].isupper()) or t.text in (".", "’s", "'s")
         for t in tokens[:colon]
-    ):
-        return speaker_only(tokens, 0, colon)
+    ) and not all(t.lower in lexicon().classes.section_label for t in tokens[:colon]):
+        return speaker_only(tokens, 0, colon)  # not a label: "READ MORE: ...", "WATCH: ..."
     return None
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from toolkit.actors._lookup import MentionIndex
@@ -58,7 +59,7 @@ class Speakers:
         self, text: str, actors: Sequence[Actor], quoted: Sequence[tuple[int, int]]
     ) -> None:
         self.text = text
-        self._index = MentionIndex(actors)
+        self._actors = actors
         names = sorted(
             [
                 (m.start, m.end, actor)
@@ -76,6 +77,12 @@ class Speakers:
         self._starts = [row[0] for row in self._rows]  # the same, outside quote marks
         self._spoke: list[tuple[int, Actor]] = []  # (offset, actor) of the speakers so far
         self._said = (0, 0)
+
+    @cached_property
+    def _index(self) -> MentionIndex:
+        """Every mention, pronouns included, for the links the actor finder made (built only
+        for an article with a pronoun or relative speaker)."""
+        return MentionIndex(self._actors)
 
     def actor_for(
         self,

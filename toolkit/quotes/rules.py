@@ -428,6 +428,11 @@ REPORTED = Cascade(
                 "Tom Reyes",
             ),
             ("Ana Ruiz believes the port will reopen.", "the port will reopen", "Ana Ruiz"),
+            (
+                'A report from Harbour Analytics Ltd predicts "evictions" will rise.',
+                '"evictions" will rise',
+                "Harbour Analytics Ltd",
+            ),
         ),
     ),
 )

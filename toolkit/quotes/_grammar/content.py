@@ -28,6 +28,8 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         return trim(tokens, k + 1, stop)
     if cue.base in lex.with_object and k < stop:
         k = skip_object(tokens, k, stop, lex)
+    if k < stop and tokens[k].kind == "quote" and verb_after_quote(tokens[:stop], k, lex):
+        return trim(tokens, k, stop)  # 'predicts "evictions" will rise'
     if k >= stop or tokens[k].kind != "word":
         return None
     if cue.cls == "intention":
@@ -39,6 +41,20 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
             return None
         return trim(tokens, k, stop)
     return trim(tokens, k, stop) if _opens_reported_clause(tokens[k], cue, lex) else None
+
+
+def verb_after_quote(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Does a clause go on after the quotation at ``k``, its verb within five words
+    ('"evictions" will rise', '"Obama-Clinton" economic policies are failing'), rather
+    than an adverbial ('"Tuesday" three times')?"""
+    for token in tokens[k + 1 : k + 6]:
+        if token.kind != "word" or not token.text.islower():
+            return False
+        if token.lower in lex.classes.finite | lex.classes.be or (
+            token.lower.endswith("ed") and token.lower not in lex.forms
+        ):
+            return True
+    return False
 
 
 def _that_after(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int | None:
@@ -325,6 +341,8 @@ def ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> 
             n = m  # "..., Lopez said Friday in Lyon, noting ...": up to the participle
             break
     rest = tokens[k:n]
+    if len(rest) > 1 and rest[0].kind == "quote" and rest[1].kind == "word":
+        return False  # 'predicts "evictions" will rise': a clause goes on
     if cue is not None and cue.base in lex.with_object and rest:
         rest = tokens[skip_object(tokens, k, n, lex) : n]  # "..., Ruiz told aides."
     words = [t for t in rest if t.kind == "word"]
