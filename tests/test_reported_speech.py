@@ -319,3 +319,55 @@ def test_topics_after_a_preposition(text, expected):
 )
 def test_reported_speech_after_a_colon_or_a_relative_adverbial(text, expected):
     assert found(text, "indirect") == expected
+
+
+# --- speakers and clauses of the less common shapes -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A determiner that stands alone as the subject: "Several said", "Others say".
+        (
+            "Several said they would vote against the plan.",
+            [("they would vote against the plan", "Several", "said")],
+        ),
+        (
+            "Others say this is only a passing storm.",
+            [("this is only a passing storm", "Others", "say")],
+        ),
+        # An inverted speaker followed by what modifies it.
+        (
+            "The board lost its nerve, said one council source in the room.",
+            [("The board lost its nerve", "one council source", "said")],
+        ),
+        (
+            "The port is squarely within her remit, said a handful of councillors who back her.",
+            [("The port is squarely within her remit", "a handful", "said")],
+        ),
+        # An adverbial between the cue and the clause; "that" as a determiner in the clause.
+        (
+            "Ana Ruiz said in her New Year speech she was ready to meet Reyes.",
+            [("she was ready to meet Reyes", "Ana Ruiz", "said")],
+        ),
+        (
+            "Reyes said he is sure the club has learned from that defeat.",
+            [("he is sure the club has learned from that defeat", "Reyes", "said")],
+        ),
+        # A to-infinitive after an object, negated or not; a count opening the clause.
+        (
+            "The utility reminded customers to check their freezers.",
+            [("to check their freezers", "The utility", "reminded")],
+        ),
+        (
+            "Police chief Tom Reyes warned residents not to panic.",
+            [("not to panic", "Police chief Tom Reyes", "warned")],
+        ),
+        (
+            "Ana Ruiz says about 300 pupils attend the academy.",
+            [("about 300 pupils attend the academy", "Ana Ruiz", "says")],
+        ),
+    ],
+)
+def test_reported_speech_less_common_shapes(text, expected):
+    assert cued(text) == expected

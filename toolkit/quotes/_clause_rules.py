@@ -158,8 +158,9 @@ def _verb_like(token: Token, previous: Token | None, lex) -> bool:
     if previous is not None and previous.lower == "to" and lower not in lex.classes.det:
         return True  # "urging his parishioners to consider ..."
     after_det = previous is not None and (
-        previous.lower in lex.classes.det or previous.lower in lex.classes.number
-    )
+        (previous.lower in lex.classes.det and previous.lower not in lex.classes.preposition)
+        or previous.lower in lex.classes.number
+    )  # "the talks", "two weeks" are nouns; "of extraditions go" may be a verb
     return lower.endswith(("ed", "s")) and not lower.endswith(("ss", "us", "is")) and not after_det
 
 

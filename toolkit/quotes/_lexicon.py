@@ -99,6 +99,9 @@ class QuoteWords:
     contraction: frozenset[str]
     irregular_past: frozenset[str]
     section_label: frozenset[str]
+    pronoun_det: frozenset[str]
+    demonstrative: frozenset[str]
+    negation: frozenset[str]
 
 
 #: The names of the declared classes, in declaration order.
