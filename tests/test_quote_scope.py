@@ -274,15 +274,24 @@ def test_no_two_quotations_overlap_and_every_span_slices_back(text, scope):
             [("the council needs more money", "speech")],
         ),
         ("Ana Ruiz urged the crews to finish the quay.", [("to finish the quay", "speech")]),
+        # A commitment, not words reported: a to-infinitive right after the verb.
+        ("Ana Ruiz vowed to finish the quay by May.", [("to finish the quay by May", "intention")]),
+        # What data and records show is evidence, not speech.
+        (
+            "The harbour figures suggest the port is losing trade.",
+            [("the port is losing trade", "evidence")],
+        ),
     ],
 )
-def test_a_noun_phrase_after_a_speech_verb_is_what_was_spoken_about(text, expected):
+def test_what_a_speech_verb_reports_a_clause_a_topic_a_commitment_or_evidence(text, expected):
     assert classes(text) == expected
 
 
 def test_the_writer_and_page_labels_are_no_speakers():
     assert extract_quotes("Morgana, we're told, is a sorceress.", actors=[], scope="all") == []
     assert extract_quotes('READ MORE: Harbour board "shocked and saddened" after vote', actors=[]) == []
+    (quote,) = extract_quotes('READ MORE: "Shocked and saddened" after the vote', actors=[])
+    assert quote.speaker_mention is None
 
 
 def test_a_quotation_opening_a_reported_clause_is_part_of_it():

@@ -37,6 +37,7 @@ from toolkit.quotes._grammar.phrases import speaker_before
 from toolkit.quotes._grammar.questions import questions
 from toolkit.quotes._grammar.subjects import sentence_subject
 from toolkit.quotes._grammar.topics import noun_phrase, topic_cues
+from toolkit.quotes._grammar.words import is_adverb
 from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._sentences import Sentence
 from toolkit.quotes._speaker_rules import attribution_after
@@ -102,14 +103,7 @@ def reported_clauses(s: Sentence, cue: Cue, phrase: Phrase, regions: Regions) ->
         kind, quotes = clause_kind(s, start, stop)
         if kind is None:
             continue  # the quotation is the whole clause: it speaks for itself
-        cls = _clause_class(kind, cue.cls)
-        if (
-            cls == "speech"
-            and kind == "indirect"
-            and start >= cue.j
-            and noun_phrase_only(tokens, start, stop)
-        ):
-            cls = "topic"  # "denied the allegations", "added 10 points": no clause was said
+        cls = _content_class(s, cue, phrase, kind, start, stop)
         found.append(
             Found(*span_of(tokens, start, stop), kind, attribution, cue_class=cls, quotes=quotes)
         )
@@ -128,21 +122,45 @@ def noun_phrase_only(tokens: list[Token], start: int, stop: int) -> bool:
     first = tokens[start]
     if first.kind != "word" or not (first.text.islower() or first.text[0].isdigit()):
         return False
-    if first.lower == "to" or first.lower in lex.classes.clause_link:
+    if first.lower == "to" or first.lower in lex.classes.clause_link - lex.classes.coordinator:
         return False
-    # an adverbial clause ends the noun phrase; not a relative ("the market, in which ...,
-    # would grow"), nor "that", which may be a determiner
-    links = lex.classes.clause_link - lex.classes.coordinator - {"that", "which", "where"}
     previous = None
-    for token in tokens[start:stop]:
+    for k in range(start, stop):
+        token = tokens[k]
         if token.kind == "quote":
             return False
-        if token.kind == "word" and token.text.islower() and token.lower in links:
+        if token.kind == "word" and token.text.islower() and _adverbial_clause(tokens, k, lex):
             break
         if token.kind == "word" and _verb_like(token, previous, lex):
             return False
         previous = token
     return True
+
+
+def _adverbial_clause(tokens: list[Token], k: int, lex) -> bool:
+    """Does an adverbial clause open at ``k`` ("when Ruiz scored", "as the crowd cheered")?
+    A subordinator, but not one that may be a preposition before a noun or a number ("since
+    1946", "after the game"), nor a relative ("the market, in which ..., would grow") or
+    "that" (a determiner too)."""
+    lower = tokens[k].lower
+    subordinators = lex.classes.clause_end - lex.classes.conjunction - {"until"}
+    if lower in subordinators:
+        return True
+    if lower not in ("as", "since", "after", "before", "until"):
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and nxt.kind == "word"
+        and (
+            nxt.lower in lex.pronouns
+            or (
+                nxt.lower in lex.classes.article
+                and k + 2 < len(tokens)
+                and tokens[k + 2].text[0].isupper()
+            )
+        )
+    )
 
 
 def _verb_like(token: Token, previous: Token | None, lex) -> bool:
@@ -160,8 +178,31 @@ def _verb_like(token: Token, previous: Token | None, lex) -> bool:
     after_det = previous is not None and (
         (previous.lower in lex.classes.det and previous.lower not in lex.classes.preposition)
         or previous.lower in lex.classes.number
-    )  # "the talks", "two weeks" are nouns; "of extraditions go" may be a verb
+        or previous.text[0].isdigit()
+        or lower in lex.classes.time_unit
+    )  # "the talks", "17 seconds", "a couple minutes later" are nouns; "of extraditions go" a verb
     return lower.endswith(("ed", "s")) and not lower.endswith(("ss", "us", "is")) and not after_det
+
+
+def _content_class(s: Sentence, cue: Cue, phrase: Phrase, kind: str, start: int, stop: int) -> str:
+    """The class of what a cue reports: a clause holding quoted words is speech; for a speech
+    cue, a noun phrase is what was spoken about ("denied the allegations": topic), a
+    to-infinitive right after the verb a commitment ("vowed to reopen": intention, but "urged
+    voters to ..." is speech), and what data or records show is evidence ("the figures
+    suggest ...")."""
+    cls = _clause_class(kind, cue.cls)
+    if cls != "speech" or kind != "indirect" or start < cue.j:
+        return cls
+    tokens, lex = s.tokens, lexicon()
+    if noun_phrase_only(tokens, start, stop):
+        return "topic"
+    if tokens[start].lower == "to" and all(
+        t.kind == "word" and is_adverb(t, lex) for t in tokens[cue.j : start]
+    ):
+        return "intention"
+    if tokens[phrase.head_j - 1].lower in lex.classes.data_source:
+        return "evidence"
+    return cls
 
 
 def _clause_class(kind: str, cue_class: str) -> str:

@@ -102,6 +102,8 @@ class QuoteWords:
     pronoun_det: frozenset[str]
     demonstrative: frozenset[str]
     negation: frozenset[str]
+    time_unit: frozenset[str]
+    data_source: frozenset[str]
 
 
 #: The names of the declared classes, in declaration order.

@@ -479,7 +479,7 @@ def colon_speaker_tag(s: Sentence, k: int) -> Attribution | None:
     if all(
         (t.kind == "word" and t.text[0].isupper()) or t.text in (".", "’s", "'s")
         for t in tokens[:colon]
-    ) and not all(t.lower in lexicon().classes.section_label for t in tokens[:colon]):
+    ) and not _section_label(tokens[:colon]):
         return speaker_only(tokens, 0, colon)  # not a label: "READ MORE: ...", "WATCH: ..."
     return None
 
@@ -494,7 +494,15 @@ def colon_subject(s: Sentence, k: int) -> Attribution | None:
     span = sentence_subject(tokens, colon)
     if span is None or tokens[span[0]].lower in lexicon().classes.empty_subject:
         return None
+    if _section_label(tokens[span[0] : span[1]]):
+        return None  # "READ MORE: ..."
     return speaker_only(tokens, *span)
+
+
+def _section_label(words: list[Token]) -> bool:
+    """Are these words a page's label ("READ MORE", "The Latest"), not a speaker?"""
+    classes = lexicon().classes
+    return all(t.lower in classes.section_label or t.lower in classes.article for t in words)
 
 
 def clause_subject(s: Sentence, k: int) -> Attribution | None:
@@ -532,7 +540,7 @@ def subject_of_sentence(s: Sentence, k: int) -> Attribution | None:
         return None
     tokens = s.tokens
     span = sentence_subject(tokens, k)
-    if span is None or not_an_actor(tokens[span[0]]):
+    if span is None or not_an_actor(tokens[span[0]]) or _section_label(tokens[span[0] : span[1]]):
         return None
     return speaker_only(tokens, *span)
 
