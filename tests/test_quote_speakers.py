@@ -602,3 +602,25 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
 def test_the_speaker_is_the_actor_the_mention_stands_for(text, speaker):
     (quote,) = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_a_pronoun_is_not_someone_named_in_the_clause_it_reports():
+    text = (
+        "Ana Ruiz spoke first. Tom Reyes listened. "
+        "And the delay was Ana Ruiz's fault, he went on, not the council's."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("he", "Tom Reyes")] * len(quotes)
+
+
+def test_the_source_names_an_unnamed_speaker_by_its_description():
+    quotes = extract_quotes(
+        '"No," said Ana Ruiz. Officials said the port would wait. "Yes," she said.'
+    )
+    assert [(q.speaker, q.source) for q in quotes] == [
+        ("Ana Ruiz", "Ana Ruiz"),
+        (None, "Officials"),
+        ("Ana Ruiz", "Ana Ruiz"),
+    ]
+    assert extract_quotes('"Yes," he said.')[0].source is None  # a pronoun that names no one
+    assert "source" in quotes[0].to_dict()

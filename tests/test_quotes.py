@@ -72,7 +72,7 @@ def test_seed_speakers_are_actors(seed):
 
 def test_quote_table_has_one_row_per_quote():
     frame = quote_table('"We are ready," Ana Ruiz said. She said talks would resume on Monday.')
-    assert list(frame.columns) == list(Quote.__dataclass_fields__)
+    assert list(frame.columns) == [*Quote.__dataclass_fields__, "source"]
     assert frame[["kind", "text", "speaker_mention", "cue"]].values.tolist() == [
         ["direct", "We are ready,", "Ana Ruiz", "said"],
         ["indirect", "talks would resume on Monday", "She", "said"],

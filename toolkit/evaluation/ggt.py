@@ -22,10 +22,12 @@ kind it was predicted as (``direct``, or else ``indirect``), a matched one count
 gold quote does, so the two kinds add up to the whole.
 
 **Speakers**, over the matched quotes: ``speaker_name`` is right when the prediction's
-canonical speaker (:attr:`toolkit.quotes.Quote.speaker`, the actor's fullest name) equals the
-annotators' ``reference`` (case and accents folded, full stops dropped); ``speaker_mention``
-is GGT's own speaker score: the predicted speaker mention overlaps the gold one, or neither
-quote names a speaker.
+canonical speaker (:attr:`toolkit.quotes.Quote.source`: the actor's fullest name, or the words
+naming a source the article leaves unnamed, as the annotators write it) equals the
+annotators' ``reference`` (case and accents folded, full stops dropped); ``speaker_actor``
+the same with the actor's name alone (:attr:`toolkit.quotes.Quote.speaker`, None for an
+unnamed source); ``speaker_mention`` is GGT's own speaker score: the predicted speaker mention
+overlaps the gold one, or neither quote names a speaker.
 
 >>> match_ggt([(0, 100), (200, 210)], [(10, 90), (150, 400)], 0.3, "longer")
 [(0, 0)]
@@ -52,9 +54,11 @@ DESCRIPTION = (
     " more than `threshold` of the longer span (overlap_of=longer, the gold README) or of the"
     " gold span (overlap_of=gold, GGT's evaluate_quotes.py and its published figures), one to"
     " one; by gold_kind, an unmatched prediction counts as a false positive of its predicted"
-    " kind. On matched quotes: speaker_name = the canonical speaker equals the annotators' full"
-    " name (case and accents folded); speaker_mention = GGT's speaker score, the mentions"
-    " overlap (or neither quote names a speaker)"
+    " kind. On matched quotes: speaker_name = the canonical speaker (Quote.source: the actor's"
+    " name, or the words naming a source the article leaves unnamed) equals the annotators'"
+    " full name (case and accents folded); speaker_actor = the same, actors' names only"
+    " (Quote.speaker); speaker_mention = GGT's speaker score, the mentions overlap (or neither"
+    " quote names a speaker)"
 )
 RELATIVE_TO = ("longer", "gold")
 #: The toolkit's scopes scored, each as a system of its own: what was said or written (the
@@ -65,7 +69,9 @@ KINDS = ("all", "direct", "indirect")
 
 @dataclass(frozen=True)
 class GGTPrediction:
-    """A predicted quotation: its span, kind, speaker mention span and canonical speaker."""
+    """A predicted quotation: its span, kind, speaker mention span and canonical speaker
+    (``speaker``: for the toolkit :attr:`toolkit.quotes.Quote.source`, an actor's name or the
+    words naming an unnamed source; ``actor``: the actor's name alone)."""
 
     start: int
     end: int
@@ -73,6 +79,7 @@ class GGTPrediction:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker: str | None = None
+    actor: str | None = None
 
 
 GGTExtractor = Callable[[str], Sequence[GGTPrediction]]
@@ -145,12 +152,14 @@ class GGTScore:
     prf: PRF
     speaker_name: int = 0
     speaker_mention: int = 0
+    speaker_actor: int = 0
 
     def __add__(self, other: GGTScore) -> GGTScore:
         return GGTScore(
             self.prf + other.prf,
             self.speaker_name + other.speaker_name,
             self.speaker_mention + other.speaker_mention,
+            self.speaker_actor + other.speaker_actor,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,6 +169,7 @@ class GGTScore:
             "speaker_n": n,
             "speaker_name": self.speaker_name / n if n else 0.0,
             "speaker_mention": self.speaker_mention / n if n else 0.0,
+            "speaker_actor": self.speaker_actor / n if n else 0.0,
         }
 
 
@@ -201,6 +211,7 @@ class GGTEvaluation:
                     "speaker_n": d["speaker_n"] if speakers else None,
                     "speaker_name": round(d["speaker_name"], 4) if speakers else None,
                     "speaker_mention": round(d["speaker_mention"], 4) if speakers else None,
+                    "speaker_actor": round(d["speaker_actor"], 4) if speakers else None,
                 }
             )
         return rows
@@ -232,11 +243,11 @@ def _same_mention(g: dict, p: GGTPrediction) -> bool:
     return min(g["speaker_end"], p.speaker_end) > max(g["speaker_start"], p.speaker_start)
 
 
-def _same_name(g: dict, p: GGTPrediction) -> bool:
+def _same_name(g: dict, name: str | None) -> bool:
     from toolkit.actors import fold_name
 
     reference = g.get("reference") or ""
-    return bool(p.speaker) and fold_name(p.speaker) == fold_name(reference)
+    return bool(name) and fold_name(name) == fold_name(reference)
 
 
 def score_article(
@@ -261,7 +272,7 @@ def score_article(
             relative_to,
         )
     )
-    counts = {kind: [0, 0, 0, 0, 0] for kind in KINDS[1:]}  # tp, fp, fn, name, mention
+    counts = {kind: [0] * 6 for kind in KINDS[1:]}  # tp, fp, fn, name, mention, actor
     for i, g in enumerate(gold):
         row = counts[_gold_kind(g)]
         if i not in pairs:
@@ -269,13 +280,14 @@ def score_article(
             continue
         p = predicted[pairs[i]]
         row[0] += 1
-        row[3] += _same_name(g, p)
+        row[3] += _same_name(g, p.speaker)
         row[4] += _same_mention(g, p)
+        row[5] += _same_name(g, p.actor)
     used = set(pairs.values())
     for j, p in enumerate(predicted):
         if j not in used:
             counts[_predicted_kind(p)][1] += 1
-    scores = {kind: GGTScore(PRF(*c[:3]), c[3], c[4]) for kind, c in counts.items()}
+    scores = {kind: GGTScore(PRF(*c[:3]), c[3], c[4], c[5]) for kind, c in counts.items()}
     scores["all"] = scores["direct"] + scores["indirect"]
     return scores
 
@@ -308,7 +320,7 @@ def toolkit_extractor(text: str, scope: str = "speech") -> list[GGTPrediction]:
     from toolkit.quotes import extract_quotes
 
     return [
-        GGTPrediction(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.speaker)
+        GGTPrediction(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.source, q.speaker)
         for q in extract_quotes(text, scope=scope)
     ]
 

@@ -59,6 +59,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._pipeline import SCOPES, Found, find
 from toolkit.quotes._speakers import Speakers
 from toolkit.spans import TextLike, text_of
@@ -117,8 +118,26 @@ class Quote:
     cue_class: str = "speech"
     quoted: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def source(self) -> str | None:
+        """Who is quoted, as a researcher would note it: the speaker's canonical name, or, for
+        a source the article leaves unnamed, the words that name it ("a justice official",
+        "Some experts"); None for an unattributed quotation, or one whose speaker is a pronoun
+        that resolves to no one.
+
+        >>> [q.source for q in extract_quotes('"No," said Ana Ruiz. Officials said it would wait.')]
+        ['Ana Ruiz', 'Officials']
+        """
+        if self.speaker:
+            return self.speaker
+        mention = self.speaker_mention
+        if not mention or mention.lower() in _pronouns():
+            return None
+        return mention
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields, and :attr:`source`."""
+        return {**asdict(self), "source": self.source}
 
 
 # --- extraction ---------------------------------------------------------------------------
@@ -160,6 +179,18 @@ def extract_quotes(
     return [_to_quote(text, item, speakers) for item in found]
 
 
+def _pronouns() -> frozenset[str]:
+    """Speaker mentions that name no one by themselves: personal and relative pronouns."""
+    lex = lexicon()
+    return (
+        lex.pronouns
+        | lex.relatives
+        | lex.classes.object
+        | lex.classes.possessive
+        | lex.classes.person_pronoun
+    )
+
+
 def _find_actors(x: TextLike) -> list[Actor]:
     from toolkit.actors import find_actors
 
@@ -198,10 +229,10 @@ def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
 
 
 def quotes_to_frame(quotes: Sequence[Quote]) -> pd.DataFrame:
-    """One row per quotation, columns as the :class:`Quote` fields."""
+    """One row per quotation, columns as the :class:`Quote` fields and ``source``."""
     import pandas as pd
 
-    columns = list(Quote.__dataclass_fields__)
+    columns = [*Quote.__dataclass_fields__, "source"]
     return pd.DataFrame([q.to_dict() for q in quotes], columns=columns)
 
 

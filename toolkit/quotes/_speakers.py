@@ -115,6 +115,8 @@ class Speakers:
             return self._latest_speaker(start, "organization")
         if len(words) >= 2 and words[0] in lex.classes.article - {"a", "an"}:
             return self._described(start, words)
+        if words[-1] in person_nouns() and self.text[start:end].islower():
+            return self._described(start, words)  # "bespectacled professor"
         return None
 
     # --- a name in the mention -----------------------------------------------------------
@@ -168,6 +170,7 @@ class Speakers:
             and linked.kind == "person"
             and linked.gender in (None, gender)
             and self._named_before(linked, start)
+            and not self._named_in_quotation(linked)
         ):
             return linked
         return self._latest_speaker(start, "person", gender) or self._latest(
@@ -184,6 +187,13 @@ class Speakers:
             while start > 0 and self.text[start - 1] == "\n":
                 start -= 1
         return start
+
+    def _named_in_quotation(self, actor: Actor) -> bool:
+        """Is ``actor`` named in the quotation being attributed ("And it is on Reyes's watch,
+        he said": "he" is not Reyes)?"""
+        said_start, said_end = self._said
+        i = bisect.bisect_left(self._name_starts, said_start)
+        return any(row[2] is actor for row in self._names[i:] if row[0] < said_end)
 
     def _named_before(self, actor: Actor, offset: int) -> bool:
         """Is ``actor`` named before ``offset``, outside quote marks and the quotation?"""
@@ -237,13 +247,18 @@ class Speakers:
         names ("Education Minister Ana Ruiz", but not "Vice President Ana Ruiz" for "the
         president")? The titles the actor finder keeps may have lost their modifiers."""
         modifiers = title_modifiers()
-        for m_start, _, named in self._names:
+        for m_start, m_end, named in self._names:
             if named is not actor:
                 continue
-            before = [w.lower() for w in _WORD.findall(self.text[max(m_start - 60, 0) : m_start])]
-            for k in range(max(len(before) - 4, 0), len(before)):
-                if (k == 0 or before[k - 1] not in modifiers) and _fits(description, before[k:]):
-                    return True
+            # the words before the name, and those of a name that holds its title
+            # ("Education Minister Rob Fleming")
+            words = [w.lower() for w in _WORD.findall(self.text[max(m_start - 60, 0) : m_end])]
+            for stop in range(len(words) - 1, 0, -1):
+                for k in range(max(stop - 4, 0), stop):
+                    if (k == 0 or words[k - 1] not in modifiers) and _fits(
+                        description, words[k:stop]
+                    ):
+                        return True
         return False
 
     def _described(self, start: int, words: list[str]):
