@@ -4,13 +4,20 @@
 >>> [(q.kind, q.text, q.cue) for q in quotes]
 [('direct', 'We are ready,', 'said'), ('indirect', 'talks would resume on Monday', 'said')]
 
-A :class:`Quote` is either **direct** (the words inside quote marks, without the marks) or
-**indirect** (a reported clause: "Smith said talks would resume"). Its speaker is given twice:
+A :class:`Quote` is **direct** (the words inside quote marks, without the marks), **indirect**
+(a reported clause: "Smith said talks would resume") or **mixed** (a reported clause holding
+quoted words: 'Smith said talks were "close to a deal"', one quotation, its quoted words in
+``quoted``). ``cue_class`` says what the attribution reports (speech, a belief, an intention,
+...); by default only what was said or written is returned (``scope="speech"``), with
+``scope="all"`` every attribution. Quotations never overlap. Its speaker is given twice:
 ``speaker_start``/``speaker_end`` locate the mention that names the speaker in the text (a
 name, a description, a pronoun such as "he", or a relative pronoun such as "who"), and
-``speaker`` is the canonical name of the actor that mention refers to, from
-:mod:`toolkit.actors`, or None when no actor is found. ``rule`` names the attribution rule
-that found the speaker or the clause, so quotations can be filtered by how they were found:
+``speaker`` is the canonical name of the actor that mention stands for, from
+:mod:`toolkit.actors` (resolved by :mod:`toolkit.quotes._speakers`: the head of the phrase, the
+person behind "he" or "the minister"), or None when no actor is found; ``source`` is the
+speaker or, for a source the article leaves unnamed, the words that name it. ``rule`` names
+the attribution rule that found the speaker or the clause, so quotations can be filtered by
+how they were found:
 
 >>> [(q.text, q.rule) for q in quotes]
 [('We are ready,', 'quote-comma-name-said'), ('talks would resume on Monday', 'clause-after-cue')]
@@ -38,7 +45,8 @@ How it works, in three steps:
    naming words ('so-called "reforms"') and scare quotes (a word or two in marks with no one
    saying them). Reported clauses ("X said (that) ...", "..., X said.", "according to X,
    ...", "officials believe ...", "Ruiz wants to ...", "his claim that ...") become indirect
-   quotes, unless their clause holds a quotation: then the quotation speaks for it. Cues that
+   quotes, or mixed ones when quoted words stand in them; a clause that is one quotation and
+   nothing else is left to it. Cues that
    are not speech verbs (belief, evidence, judgement, stance, intention) need a speaker who can
    hold a view: a name, a personal pronoun or a phrase headed by a word from
    ``quote_source_nouns.txt``.
@@ -50,7 +58,8 @@ The modules: :mod:`~toolkit.quotes._tokens` (tokens, cues, phrases),
 :mod:`~toolkit.quotes._speaker_rules`, :mod:`~toolkit.quotes._inherit_rules` and
 :mod:`~toolkit.quotes._clause_rules` (the rules' functions), :mod:`toolkit.quotes.rules`
 (their names and order), :mod:`~toolkit.quotes._classify` (quotation or not) and
-:mod:`~toolkit.quotes._pipeline` (the steps, per text).
+:mod:`~toolkit.quotes._pipeline` (the steps, per text) and :mod:`~toolkit.quotes._speakers`
+(which actor a speaker mention stands for).
 """
 
 from __future__ import annotations
