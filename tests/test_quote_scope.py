@@ -289,7 +289,10 @@ def test_what_a_speech_verb_reports_a_clause_a_topic_a_commitment_or_evidence(te
 
 def test_the_writer_and_page_labels_are_no_speakers():
     assert extract_quotes("Morgana, we're told, is a sorceress.", actors=[], scope="all") == []
-    assert extract_quotes('READ MORE: Harbour board "shocked and saddened" after vote', actors=[]) == []
+    assert (
+        extract_quotes('READ MORE: Harbour board "shocked and saddened" after vote', actors=[])
+        == []
+    )
     (quote,) = extract_quotes('READ MORE: "Shocked and saddened" after the vote', actors=[])
     assert quote.speaker_mention is None
 
