@@ -142,3 +142,19 @@ def test_nested_single_quote_stays_inside_the_outer_quote():
 )
 def test_a_name_in_quote_marks_where_the_speaker_stands_is_no_quotation(text):
     assert direct(text) == []
+
+
+def test_a_paragraph_break_inside_a_sentence_does_not_end_the_quotation():
+    # Text copied from a web page may break a quotation's sentence over two paragraphs without
+    # reopening the quote mark: the lowercase start and the closing mark carry it on.
+    text = (
+        'Tom Reyes explained the rules.\n\n"Who may join the plan is up to the board\n\n'
+        'based on the advice of the doctors," said Reyes in an email.'
+    )
+    (quote,) = extract_quotes(text, actors=[])
+    assert (quote.text, quote.speaker_mention, quote.paragraphs, quote.closed) == (
+        "Who may join the plan is up to the board\n\nbased on the advice of the doctors,",
+        "Reyes",
+        2,
+        True,
+    )
