@@ -274,7 +274,15 @@ def test_no_two_quotations_overlap_and_every_span_slices_back(text, scope):
             [("the council needs more money", "speech")],
         ),
         ("Ana Ruiz urged the crews to finish the quay.", [("to finish the quay", "speech")]),
+        (
+            "They added yet another goal when Ana Ruiz scored.",
+            [("yet another goal when Ana Ruiz scored", "topic")],
+        ),
         # A commitment, not words reported: a to-infinitive right after the verb.
+        (
+            "Tom Reyes spoke on Monday, vowing to pass a law to close the quay.",
+            [("to pass a law to close the quay", "intention")],
+        ),
         ("Ana Ruiz vowed to finish the quay by May.", [("to finish the quay by May", "intention")]),
         # What data and records show is evidence, not speech.
         (

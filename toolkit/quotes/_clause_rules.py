@@ -122,7 +122,7 @@ def noun_phrase_only(tokens: list[Token], start: int, stop: int) -> bool:
     first = tokens[start]
     if first.kind != "word" or not (first.text.islower() or first.text[0].isdigit()):
         return False
-    if first.lower == "to" or first.lower in lex.classes.clause_link - lex.classes.coordinator:
+    if first.lower == "to" or first.lower in lex.classes.clause_link - lex.classes.conjunction:
         return False
     previous = None
     for k in range(start, stop):

@@ -72,6 +72,8 @@ def _infinitive_after_object(tokens: list[Token], k: int, stop: int, lex: _Lexic
     """Where the to-infinitive after an object starts ("reminded customers to ...", "warned
     the public not to ...", "advised people never to ..."): up to four lowercase words, then
     "to" (with "not" or "never" before it) and a verb; None if there is none."""
+    if k < stop and tokens[k].lower in ("to", "that"):
+        return None  # "vowed to pass a law to ...": the infinitive starts at once
     for m in range(k, min(k + 5, stop - 1)):
         token = tokens[m]
         if token.kind != "word" or not token.text.islower():
