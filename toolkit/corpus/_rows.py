@@ -8,6 +8,7 @@ processes), and the worker-side task that loads, analyses and turns an article i
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from toolkit.actors import Actor
     from toolkit.analysis import ArticleAnalysis
     from toolkit.article import Article
+    from toolkit.quotes import Quote
 
 __all__ = ["ArticleResult", "actor_key", "analysis_rows", "analyze_task"]
 
@@ -57,12 +59,17 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
         article=_article_row(analysis, path, topic),
         actors=_actor_rows(analysis),
         # Every field of the quotation, whatever fields Quote has.
-        quotes=[{"article_id": article.id, **q.to_dict()} for q in analysis.quotes],
+        quotes=[_quote_row(article.id, q) for q in analysis.quotes],
         co_mentions=[
             {"article_id": article.id, "actor_a": a, "actor_b": b, "count": n}
             for (a, b), n in sorted(_co_mentions_by_name(article, analysis.actors).items())
         ],
     )
+
+
+def _quote_row(article_id: str, quote: Quote) -> dict[str, Any]:
+    """Every field of the quotation, whatever fields Quote has; its quoted spans as JSON."""
+    return {"article_id": article_id, **quote.to_dict(), "quoted": json.dumps(quote.quoted)}
 
 
 def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None) -> dict:
@@ -84,6 +91,7 @@ def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None)
         "n_places": kinds["place"],
         "n_quotes": len(analysis.quotes),
         "n_direct_quotes": quote_kinds["direct"],
+        "n_mixed_quotes": quote_kinds["mixed"],
         "n_indirect_quotes": quote_kinds["indirect"],
         "n_attributed_quotes": sum(1 for q in analysis.quotes if q.speaker),
     }

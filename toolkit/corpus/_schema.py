@@ -26,7 +26,7 @@ __all__ = ["ACTOR_KINDS", "QUOTE_KINDS", "TABLES", "normalise", "schema", "upgra
 TABLES = ("articles", "actors", "quotes", "co_mentions", "errors")
 
 ACTOR_KINDS = ("person", "organization", "place")
-QUOTE_KINDS = ("direct", "indirect")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
 TEXT = "string"
 
 # The articles table: these identity columns, then one per text statistic, then the counts.
@@ -46,6 +46,7 @@ _ARTICLE_COUNTS = {
     "n_places": "int64",
     "n_quotes": "int64",
     "n_direct_quotes": "int64",
+    "n_mixed_quotes": "int64",
     "n_indirect_quotes": "int64",
     "n_attributed_quotes": "int64",
 }
@@ -53,6 +54,7 @@ _ARTICLE_COUNTS = {
 _QUOTE_FIRST = (
     "kind",
     "speaker",
+    "source",
     "text",
     "start",
     "end",
@@ -119,6 +121,7 @@ def _quote_schema() -> dict[str, str]:
     from toolkit.quotes import Quote
 
     fields = {f.name: _dtype_of(f.type) for f in dataclasses.fields(Quote)}
+    fields["source"] = TEXT  # a property: the speaker, or the words naming an unnamed source
     order = [n for n in _QUOTE_FIRST if n in fields] + [n for n in fields if n not in _QUOTE_FIRST]
     columns = {"article_id": TEXT, **{n: fields[n] for n in order}}
     columns["kind"] = "category"
@@ -131,8 +134,12 @@ def _dtype_of(annotation: object) -> str:
 
     >>> _dtype_of("int | None"), _dtype_of("float"), _dtype_of("bool"), _dtype_of("str")
     ('Int64', 'float64', 'boolean', 'string')
+    >>> _dtype_of("tuple[tuple[int, int], ...]")
+    'string'
     """
     text = str(annotation)
+    if "tuple" in text:
+        return TEXT  # spans, written as JSON: "[[12, 40]]"
     if "bool" in text:
         return "boolean"
     if "float" in text:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,11 @@ GOLD_FIELDS = {"text": str, "quotes": list}
 GOLD_ITEMS = {"quotes": ("start", "end", "inner_start", "inner_end", "kind", "text")}
 
 MARKED_KINDS = frozenset({"direct", "direct_unclosed", "mixed"})
+#: The predicted kinds views (a) score: quotations in marks and clauses holding quoted words.
+MARKED_PREDICTIONS = frozenset({"direct", "mixed"})
+#: The toolkit's scopes ``toolkit eval quotes`` scores, each as a system of its own: every
+#: attribution (PolNeAR's notion) first, then what was said or written.
+SCOPES = ("all", "speech")
 _DOUBLED_APOSTROPHES = re.compile(r"''|``")
 
 
@@ -293,7 +299,7 @@ def evaluate_records(
         result.names_speakers = result.names_speakers or any(
             p.speaker_start is not None for p in predicted
         )
-        direct = [p for p in predicted if p.kind == "direct"]
+        direct = [p for p in predicted if p.kind in MARKED_PREDICTIONS]
         marked = [g for g in gold if g["kind"] in MARKED_KINDS]
         unmarked = [g for g in gold if g["kind"] not in MARKED_KINDS]
         views = {
@@ -307,8 +313,9 @@ def evaluate_records(
     return result
 
 
-def toolkit_extractor(text: str) -> list[Predicted]:
-    """The toolkit's :func:`~toolkit.quotes.extract_quotes` on raw gold text.
+def toolkit_extractor(text: str, scope: str = "all") -> list[Predicted]:
+    """The toolkit's :func:`~toolkit.quotes.extract_quotes` on raw gold text, every
+    attribution (``scope="all"``, PolNeAR's notion) unless ``scope`` says otherwise.
 
     Spans and speaker mentions do not depend on the actors (only ``Quote.speaker``, the
     resolved name, does, and the gold has none), so actor finding is skipped.
@@ -317,7 +324,7 @@ def toolkit_extractor(text: str) -> list[Predicted]:
 
     return [
         Predicted(q.start, q.end, q.kind, q.speaker_start, q.speaker_end)
-        for q in extract_quotes(text, actors=[])
+        for q in extract_quotes(text, actors=[], scope=scope)
     ]
 
 
@@ -336,9 +343,13 @@ def evaluate_quotes(
     limit: int | None = None,
     part: tuple[int, int] | None = None,
 ) -> list[QuoteEvaluation]:
-    """Score the toolkit (and the regex baseline) on a gold JSONL file, or on one part of it."""
+    """Score the toolkit, once per scope (systems "toolkit scope=all" and "toolkit
+    scope=speech"), and the regex baseline on a gold JSONL file, or on one part of it."""
     records = select_records(read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS), part, limit)
-    results = [evaluate_records(records, toolkit_extractor, "toolkit")]
+    results = [
+        evaluate_records(records, partial(toolkit_extractor, scope=scope), f"toolkit scope={scope}")
+        for scope in SCOPES
+    ]
     if baseline:
         results.append(evaluate_records(records, regex_extractor, "regex quote pairs"))
     return results
