@@ -50,6 +50,24 @@ def test_a_noun_of_someone_named_after_it_is_not_evidence():
     assert person(text, "Zorvan Pettik").gender is None
 
 
+def test_mr_and_mrs_of_one_family_name_go_to_the_person_of_that_gender():
+    text = (
+        "Carl Brandt and Ilse Brandt opened the bakery in May. Mrs Brandt said she had "
+        "planned it for years. Mr Brandt said he was tired."
+    )
+    carl, ilse = person(text, "Carl Brandt"), person(text, "Ilse Brandt")
+    assert (carl.gender, ilse.gender) == ("male", "female")
+    assert [m.start for m in carl.name_mentions] == [0, 103]
+    assert [m.start for m in ilse.name_mentions] == [16, 58]
+
+
+def test_a_mrs_is_not_merged_with_the_only_man_of_her_family_name():
+    text = "Pavel Strand spoke first. Mrs Strand said she would stand too."
+    strand = person(text, "Strand")
+    assert (strand.gender, strand.titles) == ("female", ("Mrs",))
+    assert person(text, "Pavel Strand").gender == "male"
+
+
 def test_first_name_decides_when_nearly_all_its_bearers_share_a_gender():
     quarry = person("Thomas Quarry said the plan works.", "Thomas Quarry")
     assert (quarry.gender, quarry.gender_evidence) == ("male", ("first name: Thomas (100% male)",))

@@ -8,7 +8,14 @@ import pytest
 from conftest import ROOT
 
 from toolkit.actors import ROLES, find_actors, is_sports_report, role_of_phrase
-from toolkit.evaluation.roles import RoleResult, evaluate_roles, read_role_labels
+from toolkit.evaluation.roles import (
+    GenderTally,
+    RoleResult,
+    evaluate_roles,
+    read_person_labels,
+    read_role_labels,
+)
+from toolkit.evaluation.scoring import PRF
 
 GOLD = ROOT / "tests" / "data" / "roles_gold.tsv"
 
@@ -102,32 +109,67 @@ def person_with(text, book):
 
 
 def test_hand_labels_are_well_formed():
-    labels = read_role_labels(GOLD)
+    labels = read_person_labels(GOLD)
     ids = list(labels)
-    assert sum(i.startswith("bbc/") for i in ids) >= 30
+    assert sum(i.startswith("bbc/") for i in ids) == 40
     assert sum(i.startswith("polnear/") for i in ids) == 40
     for rows in labels.values():
-        for speaker, role in rows:
-            assert role in ROLES
-            assert 0 < len(speaker.split()) <= 5  # names or short descriptions, no article text
+        for row in rows:
+            assert row.role in (*ROLES, None)
+            assert row.gender in ("female", "male", "unknown", None)
+            assert 0 < len(row.person.split()) <= 5  # names or short descriptions, no text
+    speakers = read_role_labels(GOLD)
+    assert sum(len(rows) for rows in speakers.values()) >= 259
+
+
+def test_a_label_file_with_three_columns_is_refused(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("bbc/politics/001\tAna Ruiz\tpolitician\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.tsv:1: expected article_id, person, role"):
+        read_person_labels(gold)
 
 
 def test_evaluate_roles_on_a_small_corpus(tmp_path):
     (tmp_path / "bbc" / "politics").mkdir(parents=True)
     (tmp_path / "bbc" / "politics" / "001.txt").write_text(
         "Line reopens\n\nTransport Secretary Ana Ruiz said the line would reopen. "
-        '"It is a good day," said Tom Baker, a professor of economics.\n',
+        '"It is a good day," said Tom Baker, a professor of economics. '
+        "Mrs Ilse Moran was there.\n",
         encoding="utf-8",
     )
     gold = tmp_path / "gold.tsv"
     gold.write_text(
-        "# test labels\nbbc/politics/001\tAna Ruiz\tpolitician\n"
-        "bbc/politics/001\tTom Baker\texpert\nbbc/politics/001\tIlse Moran\tcitizen\n",
+        "# test labels\nbbc/politics/001\tAna Ruiz\tpolitician\tunknown\n"
+        "bbc/politics/001\tTom Baker\texpert\tmale\n"
+        "bbc/politics/001\tCora Dunn\tcitizen\tfemale\n"
+        "bbc/politics/001\tIlse Moran\t-\tfemale\n",
         encoding="utf-8",
     )
     result = evaluate_roles(gold, tmp_path)
     assert result.pairs == [("politician", "politician"), ("expert", "expert"), ("citizen", None)]
     assert (result.found, round(result.accuracy, 4)) == (2, 0.6667)
+    people = result.genders["people"]
+    # Ana Ruiz: no gender in the text, one from her given name (guessed); Tom Baker: male from
+    # his given name, right; Cora Dunn: not in the text; Ilse Moran: "Mrs", right.
+    assert people.pairs == [
+        ("unknown", "female"),
+        ("male", "male"),
+        ("female", None),
+        ("female", "female"),
+    ]
+    assert people.summary("people")["guessed"] == 1
+    assert [r["f1"] for r in people.rows("people")] == [0.6667, 1.0]
+    assert result.genders["speakers"].pairs == people.pairs[:3]
+
+
+def test_gender_tally_counts_the_other_gender_as_wrong():
+    tally = GenderTally(
+        [("female", "male"), ("male", "male"), ("unknown", "male"), ("male", "none")]
+    )
+    assert tally.prf("male") == PRF(tp=1, fp=1, fn=1)
+    assert tally.prf("female") == PRF(tp=0, fp=0, fn=1)
+    summary = tally.summary("people")
+    assert (summary["wrong"], summary["none"], summary["guessed"]) == (1, 1, 1)
 
 
 def test_role_result_rows():

@@ -93,6 +93,22 @@ def is_given_name(word: str) -> bool:
     return _fold(word) in _given_names()
 
 
+#: A given name suggests a gender when at least this share of its bearers is of one gender.
+NAME_SHARE = 0.9
+
+
+def given_name_gender(word: str) -> str:
+    """ "f" or "m" when nearly all bearers of the given name ``word`` share a gender, else "".
+
+    >>> given_name_gender("Ilse"), given_name_gender("Robin")
+    ('f', '')
+    """
+    share = _given_names().get(_fold(word))
+    if share is None:
+        return ""
+    return "f" if share >= NAME_SHARE else "m" if share <= 1 - NAME_SHARE else ""
+
+
 @lang.cached
 def _fold(word: str) -> str:
     import unicodedata

@@ -25,14 +25,14 @@ from __future__ import annotations
 from collections import Counter
 
 from toolkit import lang
-from toolkit.actors._describe import Description, _fold, _given_names, descriptions
+from toolkit.actors._describe import NAME_SHARE, Description, _fold, _given_names, descriptions
 from toolkit.actors._model import Actor
 from toolkit.actors._role import _role_words
 
 _NAMES = {"f": "female", "m": "male"}
 _PRONOUN_LABEL = {"f": "she/her", "m": "he/him"}
 #: A first name decides alone only when at least this share of its bearers is of one gender.
-FIRST_NAME_SHARE = 0.9
+FIRST_NAME_SHARE = NAME_SHARE
 #: Pronouns decide when at least this share of those linked are of one gender.
 PRONOUN_SHARE = 0.75
 
