@@ -168,6 +168,37 @@ def test_people_named_only_in_credit_lines():
     assert credited == {"Lena Oduya", "Jana Weller", "Ilse Moran"}
 
 
+def test_more_credit_lines_bylines_agencies_reporting_and_social_handles():
+    text = (
+        "Byline: Lena Oduya.\n\nThe harbour reopened. Tomas Brenner said the work was done. "
+        "Kai Moreno was reporting from the quay when Pia Sorel arrived.\n\n"
+        "Jana Weller via Harbour Images.\n\nAdditional reporting by Ilse Moran.\n\n"
+        "Rafe Dunst reported from Velmar.\n\n- Nora Kesh.\n\nFollow Ben Ortiz on Twitter."
+    )
+    credited = {a.name for a in find_actors(text) if named_only_in_credits(text, a)}
+    assert credited == {
+        "Lena Oduya",
+        "Jana Weller",
+        "Ilse Moran",
+        "Rafe Dunst",
+        "Nora Kesh",
+        "Ben Ortiz",
+    }
+
+
+def test_a_list_after_a_name_is_no_apposition():
+    text = "He came with his brother, Carl Brandt, and the first lady, Ilse Brandt."
+    brandt = person(text, "Carl Brandt")
+    assert [d.text for d in descriptions(text, brandt) if d.where == "apposition"] == []
+    assert brandt.gender == "male"
+
+
+def test_the_given_name_before_a_particle():
+    text = "Mayor Tomas de Vries said the harbour would reopen."
+    vries = person(text, "Tomas de Vries")
+    assert (vries.gender, vries.gender_evidence) == ("male", ("first name: Tomas (100% male)",))
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from toolkit import lang
 from toolkit.actors._model import Actor
 
-_DESCRIPTION_CLASSES = ("stop", "head_end", "end", "credit")
+_DESCRIPTION_CLASSES = ("stop", "head_end", "end", "credit", "joins", "social")
 
 
 @lang.cached
 def _function_words(kind: str) -> frozenset[str]:
-    """Words of class ``kind`` in ``person_description_words.tsv`` (stop, head_end, end, credit)."""
+    """Words of class ``kind`` in ``person_description_words.tsv`` (stop, head_end, end, credit,
+    joins, social)."""
     rows = lang.table(
         "person_description_words.tsv", ("word", "class"), {"class": _DESCRIPTION_CLASSES}
     )
@@ -185,6 +186,8 @@ def _after(text: str, end: int) -> list[Description]:
     if match:
         body = _apposition_end().sub("", match.group("d")).strip()
         words = body.split()
+        if words and words[0].lower() in _function_words("joins"):
+            return []  # "George Bush, and the former first lady, ...": a list, not a description
         if body and len(words) <= _MAX_WORDS:
             return [Description("apposition", body, end + match.start("d"))]
         return []
@@ -194,11 +197,17 @@ def _after(text: str, end: int) -> list[Description]:
     return []
 
 
-_PHOTO_CREDIT = re.compile(r"\s*/\s*[A-Z]")
-_BYLINE_REST = re.compile(r"\s*(?:,\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$")
+_PHOTO_CREDIT = re.compile(r"\s*/\s*[A-Z]|\s+via\s+[A-Z]")
+_BYLINE_REST = re.compile(r"\s*(?:,\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?[\s.]*$")
 _CONTRIBUTED = re.compile(r"\s+contributed\b")
-_FILES_FROM = re.compile(r"\b(?:with\s+)?files\s+from\b[^\n]*$", re.I)
-_BY = re.compile(r"^\s*(?:by|photo(?:graph)?\s+by|photo:|credit:)\s*$", re.I)
+_REPORTED_FROM = re.compile(r"\s+reported\s+from\b")
+_FILES_FROM = re.compile(
+    r"\b(?:with\s+)?files\s+from\b[^\n]*$|^[\s\-–—]*(?:additional\s+)?reporting\s+(?:from|by)\b",
+    re.I,
+)
+_BY = re.compile(r"^[\s\-–—]*(?:by|byline:|photo(?:graph)?\s+by|photo:|credit:)?\s*$", re.I)
+_FOLLOW = re.compile(r"\bfollow\s+$", re.I)
+_ON_NETWORK = re.compile(r"\s+on\s+(\w+)")
 
 
 @lang.cached
@@ -208,23 +217,35 @@ def _credit_words() -> frozenset[str]:
 
 def in_credit_line(text: str, start: int, end: int) -> bool:
     """Is the name at ``start:end`` a credit, not someone the story is about? A photo credit
-    ("(Ana Ruiz/Agency)"), a byline paragraph ("By Ana Ruiz", "Ana Ruiz, The Daily"), a
-    contribution note ("With files from Ana Ruiz", "Ana Ruiz contributed to this report") or
-    an author's line ("Ana Ruiz is a reporter covering ...", opening its paragraph)."""
+    ("(Ana Ruiz/Agency)", "Ana Ruiz via Getty Images"), a byline paragraph ("By Ana Ruiz",
+    "Byline: Ana Ruiz", "- Ana Ruiz.", "Ana Ruiz, The Daily"), a contribution note ("With files
+    from Ana Ruiz", "Additional reporting by Ana Ruiz", "Ana Ruiz contributed to this report",
+    "Ana Ruiz reported from Lyon") or an author's line ("Ana Ruiz is a reporter covering ...",
+    opening its paragraph; "Follow Ana Ruiz on Twitter")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
     if _PHOTO_CREDIT.match(after) or _CONTRIBUTED.match(after):
         return True
-    if _FILES_FROM.search(before):
+    if not before.strip() and _REPORTED_FROM.match(after):
         return True
-    if (not before.strip() or _BY.match(before)) and _BYLINE_REST.match(after):
+    if _FILES_FROM.search(before) or _followed_on_a_network(before, after):
+        return True
+    if _BY.match(before) and _BYLINE_REST.match(after):
         return True
     if not before.strip() and after.startswith(" is a"):
         words = {w.lower() for w in _WORD.findall(after[:120])}
         return bool(words & _credit_words())
     return False
+
+
+def _followed_on_a_network(before: str, after: str) -> bool:
+    """ "Follow Ana Ruiz on Twitter": an author's line."""
+    network = _ON_NETWORK.match(after)
+    return bool(
+        _FOLLOW.search(before) and network and network.group(1).lower() in _function_words("social")
+    )
 
 
 def named_only_in_credits(text: str, actor: Actor) -> bool:

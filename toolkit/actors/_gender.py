@@ -136,7 +136,10 @@ def _is_title_word(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    """A word that may follow a given name in a person's name ("Ruiz", "J.", "O'Neil")."""
+    """A word that may follow a given name in a person's name ("Ruiz", "J.", "O'Neil", the
+    "de" of "Bill de Blasio")."""
+    if word in lang.word_set("actor_particles.txt"):
+        return True
     return word[:1].isupper() and not any(c.isdigit() for c in word)
 
 
@@ -154,7 +157,7 @@ def _first_name_evidence(actor: Actor) -> tuple[str | None, str, float] | None:
             first = 0  # "Dean Ruiz": a given name that is also a title word
         for i in range(first, len(words) - 1):
             w = words[i]
-            share = table.get(_fold(w))
+            share = table.get(_fold(w)) if w[:1].isupper() else None  # not "de", "bin"
             if share is None or not all(_is_name_word(x) for x in words[i + 1 :]):
                 continue
             if share >= FIRST_NAME_SHARE:
