@@ -112,6 +112,11 @@ def test_a_plural_ordinary_word_opening_a_sentence_is_no_name():
     assert kinds("Batteries ran low, Tom Reyes said.") == {"Tom Reyes": "person"}
 
 
+def test_the_ing_form_of_a_verb_opening_a_sentence_is_no_name():
+    text = "Launching her campaign, Ana Ruiz spoke. Injecting Ruiz's plans into the race is new."
+    assert [(a.name, a.kind) for a in find_actors(text)] == [("Ana Ruiz", "person")]
+
+
 def test_a_title_modifier_stays_with_the_title():
     actors = find_actors("Officials met Acting President Tom Reyes.")
     assert [(a.name, a.titles) for a in actors] == [("Tom Reyes", ("Acting President",))]
