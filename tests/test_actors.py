@@ -117,6 +117,16 @@ def test_the_ing_form_of_a_verb_opening_a_sentence_is_no_name():
     assert [(a.name, a.kind) for a in find_actors(text)] == [("Ana Ruiz", "person")]
 
 
+def test_a_party_label_before_a_full_name_is_a_title():
+    text = "On Tuesday, Republican Tom Reyes and Democrat Ana Ruiz won. The Liberal Democrats lost."
+    found = [(a.name, a.kind, a.titles, a.role) for a in find_actors(text)]
+    assert found == [
+        ("Tom Reyes", "person", ("Republican",), "politician"),
+        ("Ana Ruiz", "person", ("Democrat",), "politician"),
+        ("Liberal Democrats", "organization", (), "politician"),
+    ]
+
+
 def test_a_title_modifier_stays_with_the_title():
     actors = find_actors("Officials met Acting President Tom Reyes.")
     assert [(a.name, a.titles) for a in actors] == [("Tom Reyes", ("Acting President",))]
