@@ -127,6 +127,11 @@ def test_a_party_label_before_a_full_name_is_a_title():
     ]
 
 
+def test_a_compass_or_saint_word_opening_a_name_makes_a_place_not_a_given_name():
+    text = "Tom Reyes moved from West Velmar to Santa Norvik."
+    assert kinds(text) == {"Tom Reyes": "person", "West Velmar": "place", "Santa Norvik": "place"}
+
+
 def test_a_title_modifier_stays_with_the_title():
     actors = find_actors("Officials met Acting President Tom Reyes.")
     assert [(a.name, a.titles) for a in actors] == [("Tom Reyes", ("Acting President",))]

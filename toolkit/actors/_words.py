@@ -43,10 +43,13 @@ def is_participle(lower: str, lex: Lexicon) -> bool:
 
 def is_given(word: str, lex: Lexicon) -> bool:
     """Is ``word`` a given name: in the actor finder's list ("Olaf"), or in the broader
-    first-name statistics and no ordinary word or place ("Saqlain", but not "Texas", "Great")?"""
+    first-name statistics and no ordinary word or place ("Saqlain", but not "Texas", "Great")?
+    A word that opens place names ("West", "Santa") is none."""
+    lower = word.lower()
+    if lower in lex.place_openers:
+        return False
     if word in lex.first_names:
         return True
-    lower = word.lower()
     return (
         word[:1].isupper()
         and len(word) > 2
