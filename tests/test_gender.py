@@ -74,9 +74,17 @@ def test_first_name_decides_when_nearly_all_its_bearers_share_a_gender():
 
 
 def test_a_shared_first_name_gives_no_gender():
-    pike = person("Jordan Pike said the plan works.", "Jordan Pike")
+    pike = person("Leslie Pike said the plan works.", "Leslie Pike")
     assert pike.gender is None
-    assert pike.gender_evidence == ("first name: Jordan (shared: 11% female)",)
+    assert pike.gender_evidence == ("first name: Leslie (shared: 58% female)",)
+
+
+def test_a_leaning_first_name_decides_when_the_census_list_agrees():
+    pike = person("Andrea Pike said the plan works.", "Andrea Pike")
+    assert (pike.gender, pike.gender_evidence) == (
+        "female",
+        ("first name: Andrea (83% female, census list female)",),
+    )
 
 
 def test_the_given_name_after_a_title_left_in_the_name():
@@ -226,7 +234,7 @@ def test_match_names_pairs_titles_surnames_and_family_names_first():
 
 
 def test_evaluate_gender_on_a_small_gold_file(tmp_path):
-    text = "Lena Oduya said the bridge would reopen. Thomas Quarry agreed. Jordan Pike left."
+    text = "Lena Oduya said the bridge would reopen. Thomas Quarry agreed. Leslie Pike left."
     record = {
         "id": "test/1",
         "text": text,
@@ -234,7 +242,7 @@ def test_evaluate_gender_on_a_small_gold_file(tmp_path):
         "meta": {
             "outlet": "Daily Planet",
             "people_female": ["Lena Oduya"],
-            "people_male": ["Thomas Quarry", "Jordan Pike"],
+            "people_male": ["Thomas Quarry", "Leslie Pike"],
             "people_unknown": [],
             "sources_female": ["Lena Oduya"],
             "sources_male": [],
