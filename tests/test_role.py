@@ -69,6 +69,25 @@ def test_percentage_points_make_no_sports_report():
     assert not is_sports_report(text)
 
 
+def test_goals_and_a_season_make_no_sports_report():
+    text = (
+        "The law has two goals. Its main goal is cost control; other goals came later, "
+        "and the goal of the enrolment season is growth."
+    )
+    assert not is_sports_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minnesota Gov. Ana Ruiz said the line would reopen.",
+        "Tory co-chairman Ana Ruiz said the line would reopen.",
+    ],
+)
+def test_abbreviated_and_shared_offices(text):
+    assert person(text).role == "politician"
+
+
 def test_no_description_is_unknown():
     assert person("Ana Ruiz said the line would reopen.").role == "unknown"
 

@@ -66,8 +66,8 @@ def _sports_topic() -> re.Pattern[str]:
 
 def is_sports_report(text: str) -> bool:
     """Two scores ("2-1") and a sports word ("match", "league", "coach", ...), or five sports
-    words of at least three kinds, make a sports report ("points" and "season" alone do not:
-    elections have them too).
+    words of at least three kinds (a plural is the kind of its singular), make a sports report
+    ("points" and "season" alone do not: elections have them too, and policies have goals).
 
     >>> is_sports_report("Oakfield beat Rovers 2-1, then drew 0-0 in the league.")
     True
@@ -75,7 +75,8 @@ def is_sports_report(text: str) -> bool:
     found = [w.lower() for w in _sports_topic().findall(text)]
     if len(_SCORE.findall(text)) >= 2 and found:
         return True
-    return len(set(found)) >= 3 and len(found) >= 5
+    kinds = {w.removesuffix("s") for w in found}  # "goal" and "goals" are one kind
+    return len(kinds) >= 3 and len(found) >= 5
 
 
 def _longest_matches(words: list[str], table: dict) -> list[tuple[int, int, str]]:
