@@ -88,6 +88,19 @@ def test_abbreviated_and_shared_offices(text):
     assert person(text).role == "politician"
 
 
+def test_a_spokesman_of_a_person_takes_that_persons_role():
+    text = (
+        "Senator Ana Ruiz spoke first. Ruiz spokesman Tom Baker said the vote was fair. "
+        '"We will win," said Ilse Moran, a spokeswoman for Ruiz.'
+    )
+    roles = {a.name: (a.role, a.role_evidence) for a in find_actors(text) if a.kind == "person"}
+    assert roles == {
+        "Ana Ruiz": ("politician", ("title: Senator",)),
+        "Tom Baker": ("politician", ("before: Ruiz spokesman",)),
+        "Ilse Moran": ("politician", ("apposition: a spokeswoman for Ruiz",)),
+    }
+
+
 def test_no_description_is_unknown():
     assert person("Ana Ruiz said the line would reopen.").role == "unknown"
 

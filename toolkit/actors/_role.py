@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 
 from toolkit import lang
@@ -111,11 +111,16 @@ def _organisation_role(words: list[str]) -> tuple[str, str] | None:
 
 
 def _phrase_role(
-    words: list[str], sports: bool | Callable[[], bool], adjacent: bool = False
+    words: list[str],
+    sports: bool | Callable[[], bool],
+    adjacent: bool = False,
+    owners: Mapping[str, str] | None = None,
 ) -> tuple[str, str, str] | None:
     """(role, tier, label) of a description's words, or None. ``adjacent``: the words stand
     before a name, so only a role word right before it counts ("Transport Secretary Ana
-    Ruiz"; not "officers greeting Ana Ruiz"), or an owner ("Oxfam's Ana Ruiz")."""
+    Ruiz"; not "officers greeting Ana Ruiz"), or an owner ("Oxfam's Ana Ruiz"). ``owners``:
+    the roles of the article's other people by their names' words (lower case), for a generic
+    head of no organisation ("a spokesman for Ruiz", "Ruiz's spokesman")."""
     table = _role_words()
     ends = _function_words("head_end")
     head_end = next((i for i, w in enumerate(words) if w.lower() in ends), len(words))
@@ -135,9 +140,32 @@ def _phrase_role(
     org = _organisation_role(words[:start] + words[end:])
     if org:
         return org[0], "generic+org", f"{label} for {org[1]}"
+    owner = _owner_role(words[:start] + words[end:], owners or {})
+    if owner:
+        return owner[0], "generic+org", f"{label} for {owner[1]}"
     if role in ("business", "unknown", "politician", "police_military") and _holds(sports):
         role = "sport"
     return (role, "generic", label) if role != "unknown" else None
+
+
+def _owner_role(words: list[str], owners: Mapping[str, str]) -> tuple[str, str] | None:
+    """The role of the first person of the article named among ``words`` and the name."""
+    for w in words:
+        if w[:1].isupper() and (role := owners.get(_plain(w))):
+            return role, w.removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def owner_roles(actors: list[Actor]) -> dict[str, str]:
+    """The known roles of the person ``actors`` by the words of their names (lower case), a
+    word shared by people of different roles left out ("Clinton" of two politicians stays)."""
+    found: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.kind == "person" and actor.role not in (None, "unknown"):
+            for alias in actor.aliases:
+                for word in alias.split()[-1:]:
+                    found.setdefault(_plain(word), set()).add(actor.role)
+    return {word: roles.pop() for word, roles in found.items() if len(roles) == 1}
 
 
 def _holds(flag: bool | Callable[[], bool]) -> bool:
@@ -162,11 +190,13 @@ def infer_role(
     actor: Actor,
     found: list[Description] | None = None,
     sports: bool | Callable[[], bool] | None = None,
+    owners: Mapping[str, str] | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
     """The role of a person or organisation actor and its evidence; places get (None, ()).
 
     ``found`` are the person's descriptions, ``sports`` whether ``text`` is a sports report (or
-    a function that says so when asked); both are computed when not given. The strongest tier of evidence wins, then the role seen
+    a function that says so when asked); both are computed when not given. ``owners`` are the
+    roles of the article's other people (:func:`owner_roles`), for a spokesman of one. The strongest tier of evidence wins, then the role seen
     most often, then the first seen.
     """
     if actor.kind == "place":
@@ -184,7 +214,7 @@ def infer_role(
         found = descriptions(text, actor)
     seen: list[tuple[str, str, str]] = []
     for d in found:
-        result = _phrase_role(d.words, sports, adjacent=d.where == "before")
+        result = _phrase_role(d.words, sports, adjacent=d.where == "before", owners=owners)
         if result:
             seen.append((result[0], result[1], f"{d.where}: {d.text}"))
     if not seen:
