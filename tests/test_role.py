@@ -101,6 +101,13 @@ def test_a_spokesman_of_a_person_takes_that_persons_role():
     }
 
 
+def test_a_party_and_state_in_brackets_after_the_name():
+    text = "The bill passed. Ana Ruiz (D-Mass.) said it was late; Tom Baker (R) agreed."
+    roles = {a.name: (a.role, a.role_evidence) for a in find_actors(text) if a.kind == "person"}
+    assert roles["Ana Ruiz"] == ("politician", ("party: D-Mass.",))
+    assert roles["Tom Baker"] == ("politician", ("party: R",))
+
+
 def test_no_description_is_unknown():
     assert person("Ana Ruiz said the line would reopen.").role == "unknown"
 

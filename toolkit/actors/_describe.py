@@ -47,6 +47,8 @@ _APPOSITION = re.compile(
 _AFFILIATION = re.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<d>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)"
 )
+#: "(D-Mass.)", "(R)", "(I-Vt.)": a US party and state after a legislator's name.
+_PARTY = re.compile(r"\s*\((?P<d>[DRI](?:-[A-Z][A-Za-z.]{0,12})?)\)")
 _BOUNDARY = re.compile(r"[.!?;:()\"“”\[\]\n]")
 _WORD = re.compile(r"[\w][\w'’.&-]*|,")
 _MAX_WORDS = 16
@@ -59,8 +61,9 @@ class Description:
     ``where`` is ``"title"`` (a title the actors code found with the name: "Mrs",
     "Transport Secretary"), ``"name"`` (title words left inside a name: "Sen" in "Sen Ana
     Ruiz"), ``"before"`` (words just before a name, "economics professor", "his wife,"),
-    ``"apposition"`` ("a professor of economics" after "Ana Ruiz,") or ``"affiliation"`` ("the
-    Acme Group" in "Ana Ruiz of the Acme Group"). ``head`` is the description up to its first
+    ``"apposition"`` ("a professor of economics" after "Ana Ruiz,"), ``"affiliation"`` ("the
+    Acme Group" in "Ana Ruiz of the Acme Group") or ``"party"`` ("D-Mass." in "Ana Ruiz
+    (D-Mass.)"). ``head`` is the description up to its first
     preposition ("a professor"). ``start`` is an offset into the article (-1 for titles).
     """
 
@@ -177,11 +180,14 @@ def _inside_name(tokens: list[re.Match[str]], k: int) -> bool:
 
 
 def _after(text: str, end: int) -> list[Description]:
-    """The apposition (", a professor of economics,") or affiliation (" of the Acme Group")
-    right after a name mention."""
+    """The party label (" (D-Mass.)"), apposition (", a professor of economics,") or
+    affiliation (" of the Acme Group") right after a name mention."""
     rest = text[end : end + 200]
     if rest.startswith(("'s", "’s")):
         return []
+    party = _PARTY.match(rest)
+    if party:
+        return [Description("party", party.group("d"), end + party.start("d"))]
     match = _APPOSITION.match(rest)
     if match:
         body = _apposition_end().sub("", match.group("d")).strip()

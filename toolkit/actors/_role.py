@@ -214,6 +214,9 @@ def infer_role(
         found = descriptions(text, actor)
     seen: list[tuple[str, str, str]] = []
     for d in found:
+        if d.where == "party":  # "(D-Mass.)"
+            seen.append(("politician", "specific", f"party: {d.text}"))
+            continue
         result = _phrase_role(d.words, sports, adjacent=d.where == "before", owners=owners)
         if result:
             seen.append((result[0], result[1], f"{d.where}: {d.text}"))
