@@ -108,6 +108,40 @@ def test_a_party_and_state_in_brackets_after_the_name():
     assert roles["Tom Baker"] == ("politician", ("party: R",))
 
 
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ("Ana Ruiz won the primary. The Vermont senator thanked her staff.", "The Vermont senator"),
+        ('Ana Ruiz won. "We did it," the senator said.', "the senator"),
+        (
+            "Ana Ruiz won. But the former secretary of state was tired.",
+            "the former secretary of state",
+        ),
+    ],
+)
+def test_a_subject_description_refers_back_to_the_subject_before_it(text, evidence):
+    ruiz = person(text)
+    assert (ruiz.role, ruiz.role_evidence) == ("politician", (f"refers back: {evidence}",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz spoke. The officials said no.",  # a group
+        "Ana Ruiz spoke. The senator's plan failed.",  # not the subject
+        "Ana Ruiz spoke. The event will play host to many.",  # a verb before the role word
+        "On Monday a large crowd in the square cheered Ana Ruiz. The senator spoke.",  # an object
+    ],
+)
+def test_descriptions_that_refer_back_to_no_one(text):
+    assert person(text).role == "unknown"
+
+
+def test_a_title_outweighs_a_description_that_refers_back():
+    text = "Professor Ana Ruiz spoke. The senator left."
+    assert person(text).role_evidence == ("title: Professor",)
+
+
 def test_no_description_is_unknown():
     assert person("Ana Ruiz said the line would reopen.").role == "unknown"
 

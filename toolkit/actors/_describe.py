@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from toolkit import lang
 from toolkit.actors._model import Actor
 
-_DESCRIPTION_CLASSES = ("stop", "head_end", "end", "credit", "joins", "social")
+_DESCRIPTION_CLASSES = ("stop", "head_end", "end", "credit", "joins", "social", "auxiliary")
 
 
 @lang.cached
 def _function_words(kind: str) -> frozenset[str]:
     """Words of class ``kind`` in ``person_description_words.tsv`` (stop, head_end, end, credit,
-    joins, social)."""
+    joins, social, auxiliary)."""
     rows = lang.table(
         "person_description_words.tsv", ("word", "class"), {"class": _DESCRIPTION_CLASSES}
     )

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
+from toolkit.actors._corefer import coreferent_descriptions
 from toolkit.actors._describe import descriptions
 from toolkit.actors._gender import infer_gender
 from toolkit.actors._model import Actor
@@ -28,6 +29,8 @@ def with_gender_and_role(text: str, actors: list[Actor], codebook: Codebook | No
     sports = cache(partial(is_sports_report, text))  # asked only for a generic title
     coded = {e.actor: e for e in codebook.entries} if codebook is not None else {}
     found = {a.name: descriptions(text, a) for a in actors if a.kind == "person"}
+    for name, refs in coreferent_descriptions(text, actors).items():
+        found[name] = found.get(name, []) + refs
     # Roles twice: a spokesman of a person takes the role that person has ("Ruiz's spokesman").
     first = [replace(a, role=infer_role(text, a, found.get(a.name, []), sports)[0]) for a in actors]
     owners = owner_roles(first)

@@ -29,8 +29,9 @@ from toolkit.actors._describe import _WORD, Description, _function_words, descri
 from toolkit.actors._model import ROLES, Actor
 
 #: Evidence tiers, strongest first: a specific title or noun, a generic head with the
-#: organisation it belongs to, an organisation alone, a generic head alone.
-_TIERS = ("specific", "generic+org", "org", "generic")
+#: organisation it belongs to, an organisation alone, a generic head alone, then a
+#: description elsewhere that refers back to the person ("The Vermont senator said").
+_TIERS = ("specific", "generic+org", "org", "generic", "refers back")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 
 
@@ -219,7 +220,8 @@ def infer_role(
             continue
         result = _phrase_role(d.words, sports, adjacent=d.where == "before", owners=owners)
         if result:
-            seen.append((result[0], result[1], f"{d.where}: {d.text}"))
+            tier = "refers back" if d.where == "refers back" else result[1]
+            seen.append((result[0], tier, f"{d.where}: {d.text}"))
     if not seen:
         return "unknown", ()
     best = min(_TIERS.index(tier) for _, tier, _ in seen)
