@@ -142,6 +142,24 @@ def test_a_title_outweighs_a_description_that_refers_back():
     assert person(text).role_evidence == ("title: Professor",)
 
 
+def test_a_spokesman_of_an_unknown_organisation_speaks_for_a_business():
+    text = (
+        "Shares in Norvik Holdings fell. Norvik Holdings spokesman Tom Baker said sales held up. "
+        '"We are fine," said Ana Ruiz of Norvik Holdings.'
+    )
+    roles = {a.name: (a.role, a.role_evidence) for a in find_actors(text) if a.kind == "person"}
+    assert roles == {
+        "Tom Baker": ("business", ("before: Norvik Holdings spokesman",)),
+        "Ana Ruiz": ("business", ("affiliation: Norvik Holdings",)),
+    }
+
+
+def test_a_relative_of_a_politician_is_no_politician():
+    text = "Senator Ana Ruiz arrived. Ruiz's husband, Tom Baker, said little."
+    baker = next(a for a in find_actors(text) if a.name == "Tom Baker")
+    assert baker.role == "citizen"
+
+
 def test_no_description_is_unknown():
     assert person("Ana Ruiz said the line would reopen.").role == "unknown"
 

@@ -24,6 +24,7 @@ import bisect
 import re
 from collections import defaultdict
 
+from toolkit import lang
 from toolkit.actors._describe import _WORD, Description, _function_words
 from toolkit.actors._model import Actor
 from toolkit.actors._role import _longest_matches, _role_words
@@ -78,8 +79,9 @@ def _role_phrase_end(words: list[str]) -> int:
     singular role word within a few words of "the", then a verb, "of"/"from" or the end."""
     table, verbs = _role_words(), _function_words("auxiliary")
     for start, end, phrase in _longest_matches(words[1:], table):
-        if start > _MAX_BEFORE_HEAD or any(w.lower() in verbs for w in words[1 : start + 1]):
-            return 0  # "the event will play host"
+        before = words[1 : start + 1]
+        if start > _MAX_BEFORE_HEAD or any(w.lower() in verbs or _number(w) for w in before):
+            return 0  # "the event will play host", "the two women"
         if _plural(phrase, table) or words[end].lower().endswith(("'s", "’s")):
             return 0  # "the officials", "the chancellor's plan"
         after = words[end + 1] if end + 1 < len(words) else ""
@@ -90,7 +92,18 @@ def _role_phrase_end(words: list[str]) -> int:
 
 
 def _plural(phrase: str, table: dict) -> bool:
-    return phrase == "police" or (phrase.endswith("s") and phrase[:-1] in table)
+    if phrase == "police" or phrase.endswith(("men", "people")):
+        return True  # "the police", "the women"
+    return phrase.endswith("s") and phrase[:-1] in table
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word.lower() in _number_names()
+
+
+@lang.cached
+def _number_names() -> frozenset[str]:
+    return frozenset(name for _, name in lang.table("number_names.tsv", ("value", "name")))
 
 
 def _nth_word_end(phrase: str, n: int) -> int:

@@ -199,7 +199,10 @@ def _after(text: str, end: int) -> list[Description]:
         return []
     match = _AFFILIATION.match(rest)
     if match:
-        return [Description("affiliation", match.group("d"), end + match.start("d"))]
+        body = match.group("d")
+        if body.endswith(".") and len(body.split()[-1]) > 4:
+            body = body[:-1]  # "of Norvik Holdings." ends a sentence; "Norvik Inc." keeps it
+        return [Description("affiliation", body, end + match.start("d"))]
     return []
 
 

@@ -33,12 +33,14 @@ def with_gender_and_role(text: str, actors: list[Actor], codebook: Codebook | No
         found[name] = found.get(name, []) + refs
     # Roles twice: a spokesman of a person takes the role that person has ("Ruiz's spokesman").
     first = [replace(a, role=infer_role(text, a, found.get(a.name, []), sports)[0]) for a in actors]
-    owners = owner_roles(first)
+    owners = owner_roles(first, sports)
     out = []
     for actor in actors:
         mine = found.get(actor.name, [])
         gender, gender_evidence = infer_gender(text, actor, mine)
-        own = {w: r for w, r in owners.items() if w not in _name_words(actor)}
+        own = replace(
+            owners, people={w: r for w, r in owners.people.items() if w not in _name_words(actor)}
+        )
         role, role_evidence = infer_role(text, actor, mine, sports, own)
         entry = coded.get(actor.name)
         if entry is not None and entry.gender is not None:

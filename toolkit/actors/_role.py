@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import partial
 
 from toolkit import lang
@@ -115,13 +116,13 @@ def _phrase_role(
     words: list[str],
     sports: bool | Callable[[], bool],
     adjacent: bool = False,
-    owners: Mapping[str, str] | None = None,
+    owners: Owners | None = None,
 ) -> tuple[str, str, str] | None:
     """(role, tier, label) of a description's words, or None. ``adjacent``: the words stand
     before a name, so only a role word right before it counts ("Transport Secretary Ana
     Ruiz"; not "officers greeting Ana Ruiz"), or an owner ("Oxfam's Ana Ruiz"). ``owners``:
-    the roles of the article's other people by their names' words (lower case), for a generic
-    head of no organisation ("a spokesman for Ruiz", "Ruiz's spokesman")."""
+    the article's people and organisations a generic head may be of ("a spokesman for Ruiz",
+    "Ruiz's spokesman", "Norvik spokesman")."""
     table = _role_words()
     ends = _function_words("head_end")
     head_end = next((i for i, w in enumerate(words) if w.lower() in ends), len(words))
@@ -131,7 +132,7 @@ def _phrase_role(
         if not heads and not words[-1].lower().replace("’", "'").endswith("'s"):
             return None
     if not heads:
-        org = _organisation_role(words)
+        org = _organisation_role(words) or (owners and owners.role_among(words, "unknown"))
         return (org[0], "org", org[1]) if org else None
     start, end, phrase = heads[-1]
     role, generic = table[phrase]
@@ -141,7 +142,7 @@ def _phrase_role(
     org = _organisation_role(words[:start] + words[end:])
     if org:
         return org[0], "generic+org", f"{label} for {org[1]}"
-    owner = _owner_role(words[:start] + words[end:], owners or {})
+    owner = owners.role_among(words[:start] + words[end:], role) if owners else None
     if owner:
         return owner[0], "generic+org", f"{label} for {owner[1]}"
     if role in ("business", "unknown", "politician", "police_military") and _holds(sports):
@@ -149,24 +150,49 @@ def _phrase_role(
     return (role, "generic", label) if role != "unknown" else None
 
 
-def _owner_role(words: list[str], owners: Mapping[str, str]) -> tuple[str, str] | None:
-    """The role of the first person of the article named among ``words`` and the name."""
-    for w in words:
-        if w[:1].isupper() and (role := owners.get(_plain(w))):
-            return role, w.removesuffix("'s").removesuffix("’s")
-    return None
+@dataclass(frozen=True)
+class Owners:
+    """Who a person of the article may speak for: people by surname (lower case) -> their
+    known role; organisations by name -> their role, "business" when no word list knows them
+    (most are companies: "Ana Ruiz of Norvik", "Norvik spokesman Tom Baker")."""
+
+    people: Mapping[str, str]
+    organizations: Mapping[str, str]
+
+    def role_among(self, words: list[str], default: str) -> tuple[str, str] | None:
+        """(role, name) of the first owner named among ``words``, for a generic head whose
+        own role is ``default``: a person for a spokesman or an adviser (not a relative: a
+        politician's wife is no politician); an organisation no word list knows only for a
+        head of no role of its own or a business one ("spokesman", "manager")."""
+        if default != "citizen":
+            for w in words:
+                if w[:1].isupper() and (role := self.people.get(_plain(w))):
+                    return role, w.removesuffix("'s").removesuffix("’s")
+        if default in ("unknown", "business"):
+            joined = f" {' '.join(_plain(w) for w in words)} "
+            for name, role in self.organizations.items():
+                if f" {name} " in joined:
+                    return role, name
+        return None
 
 
-def owner_roles(actors: list[Actor]) -> dict[str, str]:
-    """The known roles of the person ``actors`` by the words of their names (lower case), a
-    word shared by people of different roles left out ("Clinton" of two politicians stays)."""
-    found: dict[str, set[str]] = {}
+def owner_roles(actors: list[Actor], sports: bool | Callable[[], bool] = False) -> Owners:
+    """The :class:`Owners` of an article from its ``actors`` (roles already inferred); a
+    surname of people of different roles is left out; in a sports report an organisation no
+    word list knows is a club ("sport")."""
+    people: dict[str, set[str]] = {}
+    organizations: dict[str, str] = {}
     for actor in actors:
         if actor.kind == "person" and actor.role not in (None, "unknown"):
             for alias in actor.aliases:
-                for word in alias.split()[-1:]:
-                    found.setdefault(_plain(word), set()).add(actor.role)
-    return {word: roles.pop() for word, roles in found.items() if len(roles) == 1}
+                people.setdefault(_plain(alias.split()[-1]), set()).add(actor.role)
+        elif actor.kind == "organization":
+            role = actor.role
+            if role in (None, "unknown"):
+                role = "sport" if _holds(sports) else "business"
+            for alias in actor.aliases:
+                organizations[" ".join(_plain(w) for w in alias.split())] = role
+    return Owners({w: r.pop() for w, r in people.items() if len(r) == 1}, organizations)
 
 
 def _holds(flag: bool | Callable[[], bool]) -> bool:
@@ -191,7 +217,7 @@ def infer_role(
     actor: Actor,
     found: list[Description] | None = None,
     sports: bool | Callable[[], bool] | None = None,
-    owners: Mapping[str, str] | None = None,
+    owners: Owners | None = None,
 ) -> tuple[str | None, tuple[str, ...]]:
     """The role of a person or organisation actor and its evidence; places get (None, ()).
 
