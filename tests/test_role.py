@@ -160,6 +160,33 @@ def test_a_relative_of_a_politician_is_no_politician():
     assert baker.role == "citizen"
 
 
+@pytest.mark.parametrize(
+    "text, role, evidence",
+    [
+        (
+            "Ana Ruiz won the Democratic primary in Iowa.",
+            "politician",
+            "won the Democratic primary",
+        ),
+        ("Ana Ruiz campaigned in Ohio on Monday.", "politician", "campaigned"),
+        ("Aides said Ana Ruiz's candidacy was over.", "politician", "candidacy"),
+        ("Ana Ruiz won the match in three sets.", "sport", "won the match"),
+    ],
+)
+def test_what_the_words_after_a_name_say(text, role, evidence):
+    assert (person(text).role, person(text).role_evidence) == (role, (f"context: {evidence}",))
+
+
+def test_an_object_after_a_clause_boundary_says_nothing():
+    assert person("Ana Ruiz won. The primary is next week.").role == "unknown"
+
+
+def test_a_title_abbreviation_does_not_end_an_apposition():
+    text = 'Senator Ana Ruiz spoke. "No," said Tom Baker, a spokesman for Mrs. Ruiz.'
+    baker = next(a for a in find_actors(text) if a.name == "Tom Baker")
+    assert baker.role_evidence == ("apposition: a spokesman for Mrs. Ruiz",)
+
+
 def test_no_description_is_unknown():
     assert person("Ana Ruiz said the line would reopen.").role == "unknown"
 

@@ -39,11 +39,18 @@ def _apposition_end() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s+)(?:{words})\b.*$", re.S)
 
 
-_APPOSITION = re.compile(
-    r"\s*,\s+(?:(?:aged\s+)?\d{1,3}\s*,\s+)?"
-    r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|works\s+as)\s+)?"
-    r"(?P<d>(?:[^,.;:!?()\"“”\[\]\n]|\.(?=\w|\s+[a-z])){2,120})"
-)
+@lang.cached
+def _apposition() -> re.Pattern[str]:
+    """ ", a professor of economics," after a name; a title's abbreviation period ("a spokesman
+    for Mrs. Ruiz") does not end it."""
+    abbreviations = "|".join(sorted(lang.read_lines("abbreviations_nonfinal.txt"), key=len)[::-1])
+    return re.compile(
+        r"\s*,\s+(?:(?:aged\s+)?\d{1,3}\s*,\s+)?"
+        r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|works\s+as)\s+)?"
+        rf"(?P<d>(?:\b(?:{abbreviations})\.(?=\s+[A-Z])|[^,.;:!?()\"“”\[\]\n]|\.(?=\w|\s+[a-z])){{2,120}})"
+    )
+
+
 _AFFILIATION = re.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<d>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)"
 )
@@ -131,6 +138,7 @@ def descriptions(text: str, actor: Actor) -> list[Description]:
         if before is not None and before.text not in actor.titles:  # said once, as its title
             found.append(before)
         found += _after(text, m.end)
+        found += _context_after(text, m.end)
     return found
 
 
@@ -188,7 +196,7 @@ def _after(text: str, end: int) -> list[Description]:
     party = _PARTY.match(rest)
     if party:
         return [Description("party", party.group("d"), end + party.start("d"))]
-    match = _APPOSITION.match(rest)
+    match = _apposition().match(rest)
     if match:
         body = _apposition_end().sub("", match.group("d")).strip()
         words = body.split()
@@ -204,6 +212,45 @@ def _after(text: str, end: int) -> list[Description]:
             body = body[:-1]  # "of Norvik Holdings." ends a sentence; "Norvik Inc." keeps it
         return [Description("affiliation", body, end + match.start("d"))]
     return []
+
+
+@lang.cached
+def _context_words() -> dict[str, dict[str, str]]:
+    """where ("next", "verb", "object") -> phrase -> role, from role_context_words.tsv."""
+    rows = lang.table("role_context_words.tsv", ("phrase", "role", "where"))
+    found: dict[str, dict[str, str]] = {"next": {}, "verb": {}, "object": {}}
+    for phrase, role, where in rows:
+        found[where][phrase] = role
+    return found
+
+
+_OBJECT_WINDOW = 6  # words after the verb
+
+
+def _context_after(text: str, end: int) -> list[Description]:
+    """What the words right after a name say of the person: "Ruiz campaign", "Ruiz's
+    candidacy", "Ruiz won the Democratic primary" (where ``"context"``)."""
+    skip = 2 if text.startswith(("'s", "’s"), end) else 0
+    rest = text[end + skip : end + 120]
+    words = list(_WORD.finditer(rest))
+    if not words or rest[: words[0].start()].strip(" ") or words[0].group() == ",":
+        return []  # the name ends a sentence or a clause
+    table, lower = _context_words(), [m.group().lower() for m in words]
+    for size in (2, 1):
+        if " ".join(lower[:size]) in table["next"]:
+            return [_context(text, end, rest[: words[size - 1].end()])]
+    if skip or lower[0] not in table["verb"]:
+        return []
+    for k in range(1, min(len(words), _OBJECT_WINDOW + 1)):
+        if words[k].group() == "," or _BOUNDARY.search(rest[words[k - 1].end() : words[k].start()]):
+            return []
+        if lower[k] in table["object"]:
+            return [_context(text, end, rest[: words[k].end()])]
+    return []
+
+
+def _context(text: str, end: int, phrase: str) -> Description:
+    return Description("context", phrase.strip(), end)
 
 
 _PHOTO_CREDIT = re.compile(r"\s*/\s*[A-Z]|\s+via\s+[A-Z]")

@@ -195,6 +195,20 @@ def owner_roles(actors: list[Actor], sports: bool | Callable[[], bool] = False) 
     return Owners({w: r.pop() for w, r in people.items() if len(r) == 1}, organizations)
 
 
+def _context_role(words: list[str]) -> str | None:
+    """The role the last word of a context description gives ("campaign", "primary")."""
+    from toolkit.actors._describe import _context_words
+
+    table = _context_words()
+    last = words[-1].lower() if words else ""
+    two = " ".join(w.lower() for w in words[-2:])
+    for phrase in (two, last):
+        role = table["next"].get(phrase) or table["object"].get(phrase)
+        if role and role in ROLES:
+            return role
+    return None
+
+
 def _holds(flag: bool | Callable[[], bool]) -> bool:
     """A flag, or a flag computed only when asked (is the article a sports report?)."""
     return flag() if callable(flag) else flag
@@ -243,6 +257,11 @@ def infer_role(
     for d in found:
         if d.where == "party":  # "(D-Mass.)"
             seen.append(("politician", "specific", f"party: {d.text}"))
+            continue
+        if d.where == "context":  # "Ruiz campaigned", "Ruiz won the primary"
+            role = _context_role(d.words)
+            if role:
+                seen.append((role, "refers back", f"context: {d.text}"))
             continue
         result = _phrase_role(d.words, sports, adjacent=d.where == "before", owners=owners)
         if result:
