@@ -112,6 +112,26 @@ def test_a_plural_ordinary_word_opening_a_sentence_is_no_name():
     assert kinds("Batteries ran low, Tom Reyes said.") == {"Tom Reyes": "person"}
 
 
+def test_the_ing_form_of_a_verb_opening_a_sentence_is_no_name():
+    text = "Launching her campaign, Ana Ruiz spoke. Injecting Ruiz's plans into the race is new."
+    assert [(a.name, a.kind) for a in find_actors(text)] == [("Ana Ruiz", "person")]
+
+
+def test_a_party_label_before_a_full_name_is_a_title():
+    text = "On Tuesday, Republican Tom Reyes and Democrat Ana Ruiz won. The Liberal Democrats lost."
+    found = [(a.name, a.kind, a.titles, a.role) for a in find_actors(text)]
+    assert found == [
+        ("Tom Reyes", "person", ("Republican",), "politician"),
+        ("Ana Ruiz", "person", ("Democrat",), "politician"),
+        ("Liberal Democrats", "organization", (), "politician"),
+    ]
+
+
+def test_a_compass_or_saint_word_opening_a_name_makes_a_place_not_a_given_name():
+    text = "Tom Reyes moved from West Velmar to Santa Norvik."
+    assert kinds(text) == {"Tom Reyes": "person", "West Velmar": "place", "Santa Norvik": "place"}
+
+
 def test_a_title_modifier_stays_with_the_title():
     actors = find_actors("Officials met Acting President Tom Reyes.")
     assert [(a.name, a.titles) for a in actors] == [("Tom Reyes", ("Acting President",))]

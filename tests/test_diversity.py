@@ -31,7 +31,7 @@ BUDGET = (
 )
 FERRY = (
     "Ferry fares to rise\n\n"
-    "The Coast Line ferry company will raise fares in April, chief executive Jordan Quill said "
+    "The Coast Line ferry company will raise fares in April, chief executive Leslie Quill said "
     "on Tuesday.\n\n"
     '"Fuel has never cost more," Quill said. Union leader Petra Lund called the rise unfair.\n'
 )
@@ -81,7 +81,7 @@ def test_actor_rows_carry_inferred_gender_and_role(corpus):
         ("Karl Brandt", "expert", "male"),
         ("Maya Holt", "citizen", "female"),
         ("Ivo Marsh", "politician", "male"),
-        ("Jordan Quill", "business", None),  # a name shared by women and men: no guess
+        ("Leslie Quill", "business", None),  # a name shared by women and men: no guess
         ("Petra Lund", "advocacy", "female"),
     }
     assert list(corpus.actors["gender"].cat.categories) == ["female", "male"]
@@ -108,9 +108,9 @@ def test_whole_corpus_counts_people_quotes_and_words_by_gender(corpus):
         "quotes_share",
         "words_share",
     ]
-    # Lena Okafor counts once in each of her two articles; Jordan Quill's gender is unknown.
+    # Lena Okafor counts once in each of her two articles; Leslie Quill's gender is unknown.
     # Words: "We built this for everyone" 5 + 3 ("she was pleased") + 9; Karl Brandt 6 + 6,
-    # Ivo Marsh 4 + 6; Jordan Quill 10 + 5.
+    # Ivo Marsh 4 + 6; Leslie Quill 10 + 5.
     assert rows(table) == {
         "female": [4, 2, 3, 17],
         "male": [2, 2, 4, 22],
@@ -122,7 +122,7 @@ def test_whole_corpus_counts_people_quotes_and_words_by_gender(corpus):
 def test_shares_are_of_people_with_a_known_gender(corpus):
     table = corpus.diversity().set_index(["dimension", "group"])
     women, men = table.loc[("gender", "female")], table.loc[("gender", "male")]
-    assert women["quoted_share"] == 2 / 4  # Jordan Quill (unknown) is left out
+    assert women["quoted_share"] == 2 / 4  # Leslie Quill (unknown) is left out
     assert women["mentioned_share"] == 4 / 6
     assert women["quotes_share"] == 3 / 7
     assert women["words_share"] == 17 / 39
@@ -158,7 +158,7 @@ def test_per_outlet(corpus):
     }
     harbour = table[(table["outlet"] == "Harbour Times") & (table["group"] == "female")]
     assert harbour["quoted_share"].tolist() == [0.5]
-    # Coast Post quotes only Jordan Quill, whose gender is unknown: no share, not 0%.
+    # Coast Post quotes only Leslie Quill, whose gender is unknown: no share, not 0%.
     coast = table[(table["outlet"] == "Coast Post") & (table["group"] == "female")]
     assert coast["people_mentioned"].tolist() == [1]
     assert coast["quoted_share"].isna().all()

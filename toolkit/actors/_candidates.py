@@ -34,6 +34,7 @@ from toolkit.actors._words import (
     is_event,
     is_initial,
     is_known_start,
+    is_participle,
     title_at,
 )
 
@@ -157,14 +158,15 @@ def _skip_openers(ctx: SentenceContext, i: int, j: int) -> int:
 
 def _is_ordinary_opener(ctx: SentenceContext, i: int, j: int, lower: str) -> bool:
     """Is the word at ``i``, opening the sentence (or in a capitals line), an ordinary word
-    rather than a name: one the article writes in lower case, or a common word?"""
+    rather than a name: one the article writes in lower case, a common word, or the -ing form
+    of one ("Launching his campaign, Ana Ruiz ...")?"""
     lex, tokens, words = ctx.lex, ctx.tokens, ctx.words
     return (
         not is_known_start([words[k] for k in range(i, j) if tokens[k].is_word], lex)
         and not is_initial(tokens, i)
         and not _opens_a_title(ctx, i, j)
         and (lower not in ctx.body_caps or ctx.caps)
-        and (is_common(lower, lex) or lower in ctx.lower_vocab)
+        and (is_common(lower, lex) or lower in ctx.lower_vocab or is_participle(lower, lex))
     )
 
 

@@ -48,6 +48,10 @@ class Lexicon:
     of_cues: dict[str, str] = field(default_factory=dict)
     #: word prefixes of multi-word places and organisations ("bank of", "united states").
     prefixes: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case words that open place names and are no given names there ("west", "santa").
+    place_openers: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case party labels written before a politician's name ("republican").
+    party_labels: frozenset[str] = field(default_factory=frozenset)
     #: lower-case particles inside names ("de", "van", "bin").
     particles: frozenset[str] = field(default_factory=frozenset)
     #: lower-case connector -> role: "of" ("Bank of England") or "in" (continues an "of" name).
@@ -163,6 +167,8 @@ def lexicon() -> Lexicon:
         common=common,
         prefixes=_prefixes([*places, *organizations]),
         particles=word_set("actor_particles.txt"),
+        party_labels=frozenset(w.lower() for w in word_set("actor_party_labels.txt")),
+        place_openers=frozenset(w.lower() for w in word_set("actor_place_openers.txt")),
         connectors=_pairs("actor_connectors.tsv", ("word", "role"), ("of", "in")),
         title_modifiers=word_set("actor_title_modifiers.txt"),
         portfolios=word_set("actor_title_portfolios.txt"),

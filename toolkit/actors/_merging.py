@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from toolkit.actors._describe import is_given_name
+from toolkit.actors._describe import given_name_gender, is_given_name
 from toolkit.actors._document import Candidate, DemonymMention, Document, normal
 from toolkit.actors._lexicon import Lexicon
 
@@ -86,7 +86,7 @@ def _person_keys(cands: list[Candidate], first_names: dict[str, str]) -> dict[in
     before any of them, to the first one named).
     """
     people = [c for c in cands if c.kind == "person"]
-    names = _full_names(people)
+    names = _full_names(people, first_names)
     keys: dict[int, str] = {}
     last_seen: dict[str, int] = {}
     for c in sorted(people, key=lambda c: c.start):
@@ -100,7 +100,7 @@ def _person_keys(cands: list[Candidate], first_names: dict[str, str]) -> dict[in
     return keys
 
 
-def _full_names(people: list[Candidate]) -> _FullNames:
+def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNames:
     full = {normal(c.tokens): c for c in people if len(c.tokens) > 1}
     # A full name contained in a longer one with the same surname joins it ("George Bush" and
     # "George W. Bush"), unless the given names differ.
@@ -120,12 +120,18 @@ def _full_names(people: list[Candidate]) -> _FullNames:
             by_surname[name.split()[-1]].append(target)
     first_seen: dict[str, int] = {}
     genders: dict[str, str] = {}
+    by_name: dict[str, str] = {}  # the gender a full name's given name suggests
     for c in people:
         norm = normal(c.tokens)
         if norm in canonical:
             first_seen.setdefault(canonical[norm], c.start)
             if c.gender:
                 genders[canonical[norm]] = c.gender
+            elif len(c.tokens) > 1 and (
+                g := first_names.get(c.tokens[0]) or given_name_gender(c.tokens[0])
+            ):
+                by_name.setdefault(canonical[norm], g)
+    genders = by_name | genders
     by_given: dict[str, set[str]] = defaultdict(set)
     for name, target in canonical.items():
         by_given[name.split()[0]].add(target)
@@ -139,11 +145,12 @@ def _surname_owner(
     last_seen: dict[str, int],
     first_names: dict[str, str],
 ) -> str:
-    """The full name a short form ("Bush", "Mrs Bush") belongs to: of a compatible gender, the
-    one of that surname mentioned most recently; ``norm`` itself when there is none."""
+    """The full name a short form ("Bush", "Mrs Bush") belongs to: of a compatible gender (a
+    title or relation, else the given name: "Mrs Clinton" is not "Bill Clinton"), the one of
+    that surname mentioned most recently; ``norm`` itself when there is none."""
     options = names.by_surname.get(norm.split()[-1], [])
     if c.gender:
-        options = [o for o in options if names.genders.get(o, c.gender) == c.gender] or options
+        options = [o for o in options if names.genders.get(o, c.gender) == c.gender]
     if not options:
         # "Clark" after "Clark Moran": a given name alone joins the one person it starts.
         given = names.by_given.get(norm, set()) if len(c.tokens) == 1 else set()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.actors._document import Candidate, DemonymMention, SentenceContext
-from toolkit.actors._words import is_common, title_at
+from toolkit.actors._words import is_common, is_given, title_at
 
 _ORGANIZATION = "\0organization"  # marks an organisation (not a place) before a title
 _UNKNOWN = "\0unknown"  # a name before a title that no list knows
@@ -67,6 +67,7 @@ def peel_titles(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> int:
         return i
     if ctx.words[j - 1].lower().rstrip(".") in lex.org_words:
         return i
+    i = _peel_party_label(ctx, i, j, cues)
     while True:
         start_title, prefix = _prefix_before_title(ctx, i, j)
         end_title = _title_end(ctx, start_title, j)
@@ -80,6 +81,16 @@ def peel_titles(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> int:
         if prefix:
             _record_prefix(ctx, i, start_title, prefix)
         i = end_title
+
+
+def _peel_party_label(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> int:
+    """ "Republican Ana Ruiz": a party label before a given name and a surname is a title."""
+    words, lex = ctx.words, ctx.lex
+    if j - i >= 3 and words[i].lower() in lex.party_labels and is_given(words[i + 1], lex):
+        cues.titles.append(words[i])
+        cues.person_cue = cues.peeled = True
+        return i + 1
+    return i
 
 
 def _prefix_before_title(ctx: SentenceContext, i: int, j: int) -> tuple[int, str | None]:

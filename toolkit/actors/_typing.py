@@ -87,7 +87,9 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     ):  # "Interior Ministry", "British Chambers of Commerce"; not "Ana Chambers", "Chambers"
         return "organization"
     if head in lex.place_words:
-        return "place"
+        return "place"  # "Kursk Oblast"
+    if len(words) > 1 and words[0] in lex.place_openers and not c.team_context:
+        return "place"  # "West Hollywood"; but "East Fife" beat ...: a club
     if lex.before_cues.get(c.prev_word) == "organization":
         return "organization"  # "oil firm Yukos", "rock band Green Day"
     if not first_name and _organization_cue(c, words, lex):

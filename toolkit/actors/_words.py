@@ -31,12 +31,25 @@ def is_common(lower: str, lex: Lexicon) -> bool:
     return lower.endswith("ed") and (lower[:-2] in common or lower[:-1] in common)
 
 
+def is_participle(lower: str, lex: Lexicon) -> bool:
+    """ "launching", "organizing", "running": the -ing form of an ordinary verb, and no common
+    surname ("Manning", "Browning")."""
+    if not lower.endswith("ing") or len(lower) < 6 or lower.capitalize() in lex.surnames:
+        return False
+    stem = lower[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
+    return any(s in lex.common for s in (stem, stem + "e", doubled) if s)
+
+
 def is_given(word: str, lex: Lexicon) -> bool:
     """Is ``word`` a given name: in the actor finder's list ("Olaf"), or in the broader
-    first-name statistics and no ordinary word or place ("Saqlain", but not "Texas", "Great")?"""
+    first-name statistics and no ordinary word or place ("Saqlain", but not "Texas", "Great")?
+    A word that opens place names ("West", "Santa") is none."""
+    lower = word.lower()
+    if lower in lex.place_openers:
+        return False
     if word in lex.first_names:
         return True
-    lower = word.lower()
     return (
         word[:1].isupper()
         and len(word) > 2

@@ -227,8 +227,8 @@ def _cmd_eval_roles(args: argparse.Namespace) -> int:
     return _print_tables(
         result,
         args.json,
-        f"Speaker roles: {len(result.pairs)} labels, {result.found} found",
-        [result.rows(), result.confusion()],
+        f"Speaker roles: {len(result.pairs)} labels, {result.found} found; inferred gender",
+        [result.rows(), result.confusion(), result.gender_rows(), result.gender_summary()],
         f"{result.errors} articles could not be read, their labels scored as missing",
     )
 
