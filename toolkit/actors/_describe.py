@@ -201,7 +201,7 @@ def _after(text: str, end: int) -> list[Description]:
         body = _apposition_end().sub("", match.group("d")).strip()
         words = body.split()
         if words and words[0].lower() in _function_words("joins"):
-            return []  # "George Bush, and the former first lady, ...": a list, not a description
+            return []  # "Tom Reyes, and the former first lady, ...": a list, not a description
         if body and len(words) <= _MAX_WORDS:
             return [Description("apposition", body, end + match.start("d"))]
         return []

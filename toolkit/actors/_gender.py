@@ -13,8 +13,7 @@ Evidence that disagrees, or that is weak (a name used by both genders, a lone in
 None: the toolkit does not guess. The result is what the text suggests about a person, not a
 fact about them; a codebook can set or override it.
 
->>> from toolkit.actors._lexicon import lexicon
-from toolkit.actors._model import Actor, Mention
+>>> from toolkit.actors._model import Actor, Mention
 >>> ruiz = Actor("Ana Ruiz", "person", ("Ana Ruiz",), (),
 ...              (Mention(0, 8, "Ana Ruiz"), Mention(14, 17, "she", "pronoun")))
 >>> infer_gender("Ana Ruiz said she would.", ruiz)
