@@ -227,7 +227,7 @@ def test_batch_report_equals_the_report_made_alone_by_plain_papermill(batch, tmp
     done = subprocess.run(
         [sys.executable, "-m", "papermill", str(notebook_path()), str(alone),
          "-p", "article_path", seed_path, "-p", "article_id", batch["seed_id"],
-         "-p", "full_tables_dir", str(tables), "--no-progress-bar"],
+         "-p", "full_tables_dir", str(tables), "-p", "scope", "speech", "--no-progress-bar"],
         capture_output=True, text=True, cwd=batch["base"],
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -259,7 +259,7 @@ def test_without_nltk_data_every_report_warns_like_a_fresh_kernel(tmp_path, monk
     done = subprocess.run(
         [sys.executable, "-m", "papermill", str(notebook_path()), "alone.ipynb",
          "-p", "article_path", SEED.name, "-p", "article_id", SEED.stem,
-         "-p", "full_tables_dir", str(tables), "--no-progress-bar"],
+         "-p", "full_tables_dir", str(tables), "-p", "scope", "speech", "--no-progress-bar"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

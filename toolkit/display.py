@@ -893,8 +893,15 @@ def _rows_left_out(total: int, shown: int, what: str, full_table: str | None, co
 
 
 def _kind_label(quote: Any) -> str:
-    kind = _plain(getattr(quote, "kind", None)) or ""
-    return f"{kind}, unclosed" if getattr(quote, "closed", True) is False else kind
+    """"direct", "mixed, unclosed", "indirect, intention": the kind, whether the quotation is
+    left open, and what the attribution reports unless it is speech (``scope="all"``)."""
+    parts = [_plain(getattr(quote, "kind", None)) or ""]
+    if getattr(quote, "closed", True) is False:
+        parts.append("unclosed")
+    cue_class = _plain(getattr(quote, "cue_class", None))
+    if cue_class and cue_class != "speech":
+        parts.append(cue_class)
+    return ", ".join(p for p in parts if p)
 
 
 def _open_quote(mark: _Mark, label: bool) -> str:

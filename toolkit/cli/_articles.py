@@ -10,6 +10,7 @@ from toolkit.cli._common import (
     PATHS_HELP,
     Failures,
     add_format_flags,
+    add_scope_option,
     add_table_options,
     each_analysed,
     emit,
@@ -73,13 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "columns; --json and --csv print every field.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
-    p.add_argument(
-        "--scope",
-        choices=("speech", "all"),
-        default="speech",
-        help="speech (the default): what was said or written; all: every attribution, "
-        "beliefs, intentions, judgements and the like too (the column cue_class says which)",
-    )
+    add_scope_option(p)
     add_format_flags(p)
     add_table_options(p)
     p.set_defaults(func=_cmd_quotes)

@@ -15,6 +15,7 @@ from toolkit.article import PathScan
 from toolkit.cli._common import (
     PATHS_HELP,
     Failures,
+    add_scope_option,
     add_table_options,
     plural,
     positive_int,
@@ -98,6 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(default: 600)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_scope_option(p)
     add_table_options(p)
     p.set_defaults(func=_cmd_report)
 
@@ -171,6 +173,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 formats=args.format.split(","),
                 notebook=args.notebook,
                 timeout=args.timeout,
+                scope=args.scope,
                 progress=False if args.quiet else None,
                 on_failure=on_failure,
                 columns=table_columns(args),

@@ -193,6 +193,19 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def add_scope_option(parser: argparse.ArgumentParser) -> None:
+    """``--scope``: which quotations count (see :func:`toolkit.extract_quotes`)."""
+    from toolkit.quotes import SCOPES
+
+    parser.add_argument(
+        "--scope",
+        choices=SCOPES,
+        default="speech",
+        help="speech (the default): what was said or written; all: every attribution, "
+        "beliefs, intentions, judgements and the like too (the column cue_class says which)",
+    )
+
+
 def add_format_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--json", dest="fmt", action="store_const", const="json", help="print JSON")

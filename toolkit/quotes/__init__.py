@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from toolkit.actors import Actor
 
 __all__ = [
+    "SCOPES",
     "Quote",
     "extract_quotes",
     "quote_table",

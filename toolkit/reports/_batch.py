@@ -64,6 +64,7 @@ class _Options:
     on_failure: Callable[[ReportOutcome], None] | None
     columns: TableColumns | None = None
     on_warning: Callable[[str], None] | None = None
+    scope: str = "speech"
 
 
 @dataclass
@@ -94,6 +95,7 @@ def build_reports(
     on_failure: Callable[[ReportOutcome], None] | None = None,
     columns: TableColumns | None = None,
     on_warning: Callable[[str], None] | None = None,
+    scope: str = "speech",
 ) -> BatchResult:
     """Build a report for each article in ``paths`` (files, folders, globs) into ``out``: one
     per article file, and one per row of a table (CSV, TSV, JSON lines, JSON, Parquet) or
@@ -108,7 +110,9 @@ def build_reports(
     on a terminal). ``on_failure`` is called once per failed article as it happens.
     ``columns`` names a table's columns (None: recognised by their usual names); warnings
     about tables (dates that do not parse, duplicate ids) go to ``on_warning`` (default: an
-    :class:`~toolkit.errors.ArticleWarning`).
+    :class:`~toolkit.errors.ArticleWarning`). ``scope`` chooses the quotations the reports show,
+    as :func:`toolkit.extract_quotes` does (``"speech"``, the default, or ``"all"``); a
+    notebook that takes a ``scope`` parameter is given it.
 
     >>> result = build_reports(["seeds/"], "reports/", workers=2)       # doctest: +SKIP
     >>> result.counts                                                    # doctest: +SKIP
@@ -123,6 +127,7 @@ def build_reports(
     checked_formats = _checked_formats(formats)
     notebook_file = _notebook_file(notebook)
     timeout = _checked_timeout(timeout)
+    _checked_scope(scope)
     options = _Options(
         Path(out),
         notebook_file,
@@ -134,6 +139,7 @@ def build_reports(
         on_failure,
         columns,
         on_warning,
+        scope,
     )
     articles, skipped = _articles(paths, options.out)
     options.out.mkdir(parents=True, exist_ok=True)
@@ -179,6 +185,13 @@ def _checked_timeout(timeout: float) -> float:
     return float(timeout)
 
 
+def _checked_scope(scope: str) -> None:
+    from toolkit.quotes import SCOPES
+
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+
+
 def _notebook_file(notebook: str | Path | None) -> Path:
     notebook_file = Path(notebook) if notebook is not None else notebook_path()
     if not notebook_file.is_file():
@@ -206,7 +219,7 @@ def _plan(
     fail it (it cannot be read), or build it."""
     plan = _Plan(skipped_files=Counter(skipped))
     namer = ReportNamer()
-    key_of_batch = batch_key(options.notebook, options.formats)
+    key_of_batch = batch_key(options.notebook, options.formats, options.scope)
     inputs = report_inputs(articles, options.columns, options.on_warning, plan.skipped_files)
     for item in inputs:
         name = namer.name(item.id)
@@ -266,7 +279,9 @@ def _run_jobs(plan: _Plan, manifest: Manifest, options: _Options) -> None:
     """Build the reports of ``plan.jobs``; their outcomes go into ``plan.outcomes``."""
     if not plan.jobs:
         return
-    renderer = Renderer(options.out, options.notebook, options.formats, options.timeout)
+    renderer = Renderer(
+        options.out, options.notebook, options.formats, options.timeout, scope=options.scope
+    )
     runner = BatchRunner(renderer, manifest, new_kernels_folder(options.out))
     outcomes = runner.run(
         plan.jobs,

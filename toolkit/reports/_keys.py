@@ -31,9 +31,9 @@ def record_key(batch: str, name: str, record: bytes) -> str:
     return hashlib.sha256(f"{batch}\0{name}\0record\0{digest}".encode()).hexdigest()
 
 
-def batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
+def batch_key(notebook_file: Path, formats: tuple[str, ...], scope: str = "speech") -> str:
     """What every report of this batch depends on besides its article: the toolkit, the
-    notebook, the formats, the NLTK settings and which NLTK packages are installed (reports
+    notebook, the formats, the scope of quotations, the NLTK settings and which NLTK packages are installed (reports
     built with a fallback are rebuilt once ``toolkit setup`` has installed the data)."""
     from toolkit.lang import nltk_data
 
@@ -47,6 +47,7 @@ def batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:
         toolkit_fingerprint(),
         hashlib.sha256(notebook_file.read_bytes()).hexdigest(),
         ",".join(sorted(formats)),
+        f"scope:{scope}",
         os.environ.get("TOOLKIT_NLTK_DATA", ""),
         os.environ.get("NLTK_DATA", ""),
         "missing:" + ",".join(missing),

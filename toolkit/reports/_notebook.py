@@ -30,6 +30,7 @@ __all__ = [
     "FULL_TABLES_PARAMETER",
     "HIDDEN_CELL_TAGS",
     "NOTEBOOK_NAME",
+    "SCOPE_PARAMETER",
     "SUMMARY_MIMETYPE",
     "notebook_path",
     "publish_summary",
@@ -47,6 +48,8 @@ NOTEBOOK_NAME = "article_report.ipynb"
 #: The notebook parameter that says where the full tables of a long article go (optional:
 #: a notebook of one's own need not take it).
 FULL_TABLES_PARAMETER = "full_tables_dir"
+#: The parameter that chooses the quotations (see :func:`toolkit.extract_quotes`).
+SCOPE_PARAMETER = "scope"
 #: The notebook's last cell publishes the article's summary row under this MIME type; the
 #: batch reads it from the executed notebook to build the index.
 SUMMARY_MIMETYPE = "application/vnd.toolkit.reports-summary+json"

@@ -25,7 +25,12 @@ from toolkit.reports._folder import (
     safe_path,
 )
 from toolkit.reports._html_export import export_html, html_exporter
-from toolkit.reports._notebook import FULL_TABLES_PARAMETER, read_summary, takes_parameter
+from toolkit.reports._notebook import (
+    FULL_TABLES_PARAMETER,
+    SCOPE_PARAMETER,
+    read_summary,
+    takes_parameter,
+)
 from toolkit.reports._outcomes import Job, ReportOutcome
 
 __all__ = ["ExportTimeout", "Renderer"]
@@ -47,6 +52,7 @@ class Renderer:
         formats: tuple[str, ...],
         timeout: float,
         stop: threading.Event | None = None,
+        scope: str = "speech",
     ):
         self.out = out
         self.notebook = notebook
@@ -54,6 +60,7 @@ class Renderer:
         self.timeout = timeout
         self.stop = stop if stop is not None else threading.Event()
         self.takes_full_tables = takes_parameter(notebook, FULL_TABLES_PARAMETER)
+        self.scope = scope if takes_parameter(notebook, SCOPE_PARAMETER) else None
         # One HTML exporter for all workers: building and warming it up costs about 0.4 s of
         # the parent's CPU, and exporting holds the GIL anyway, so the lock costs no parallelism.
         self._exporter: Any = None
@@ -145,13 +152,15 @@ class Renderer:
 
     def _parameters(self, job: Job) -> dict[str, str]:
         """The notebook's parameters for ``job``: the article (a file, or a table row's saved
-        article), its report name, and (if the notebook takes it) where the full tables of a
-        long article go."""
+        article), its report name, and (if the notebook takes them) where the full tables of a
+        long article go and which quotations to show."""
         article_path = str(job.path) if job.input_file else job.source
         parameters = {"article_path": article_path, "article_id": job.id}
         if self.takes_full_tables:
             folder = full_tables_folder(self.out, job.id)
             parameters[FULL_TABLES_PARAMETER] = os.path.abspath(folder)
+        if self.scope is not None:
+            parameters[SCOPE_PARAMETER] = self.scope
         return parameters
 
     def _finish(self, job: Job, nb: Any) -> ReportOutcome:
