@@ -29,7 +29,7 @@ def test_csv_cells_never_start_a_formula(value, cell):
 
 
 def test_csv_cells_escape_bidirectional_controls():
-    """"invoice<U+202E>txt.exe" would display as "invoiceexe.txt" in a spreadsheet."""
+    """ "invoice<U+202E>txt.exe" would display as "invoiceexe.txt" in a spreadsheet."""
     assert csv_cell("invoice\u202etxt.exe") == "invoice\\u202etxt.exe"
     assert csv_cell("=\u2066x") == "'=\\u2066x"
 

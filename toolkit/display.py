@@ -893,7 +893,7 @@ def _rows_left_out(total: int, shown: int, what: str, full_table: str | None, co
 
 
 def _kind_label(quote: Any) -> str:
-    """"direct", "mixed, unclosed", "indirect, intention": the kind, whether the quotation is
+    """ "direct", "mixed, unclosed", "indirect, intention": the kind, whether the quotation is
     left open, and what the attribution reports unless it is speech (``scope="all"``)."""
     parts = [_plain(getattr(quote, "kind", None)) or ""]
     if getattr(quote, "closed", True) is False:
