@@ -31,6 +31,18 @@ from toolkit.quotes import extract_quotes
         ('"The vote was fair," she said.', "she"),
         ('"The vote was fair," The Guardian wrote.', "The Guardian"),
         ('"The vote was fair," Lopez quipped.', "Lopez"),
+        # a chain of appositives: the personal name in it, not a title or a party label
+        (
+            '"The vote was fair," Maria Lopez, Minister of Roads, Rail and Ports, said.',
+            "Maria Lopez",
+        ),
+        ('"The vote was fair," Keeper of the Harbour Records, Maria Lopez, said.', "Maria Lopez"),
+        (
+            '"The vote was fair," Rep. Maria Lopez, D-Ore., the panel chair, said.',
+            "Rep. Maria Lopez",
+        ),
+        ('"The vote was fair," Maria Lopez, the mayor, a former judge, said.', "Maria Lopez"),
+        ('"The vote was fair," Norvik Holdings, the mining firm, said.', "Norvik Holdings"),
         ('"The vote was fair." ― Maria Lopez', "Maria Lopez"),
     ],
 )

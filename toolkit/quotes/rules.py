@@ -145,6 +145,11 @@ SPEAKER = Cascade(
                 "The vote was fair,",
                 "Tom Reyes",
             ),
+            (
+                '"The vote was fair," Keeper of the Harbour Records, Tom Reyes, said.',
+                "The vote was fair,",
+                "Tom Reyes",
+            ),
         ),
         _rule(
             "quote-dash-name",
@@ -428,6 +433,11 @@ REPORTED = Cascade(
                 "Tom Reyes",
             ),
             ("Ana Ruiz believes the port will reopen.", "the port will reopen", "Ana Ruiz"),
+            (
+                "Ana Ruiz, Minister of Roads, Rail and Ports, said the port would reopen.",
+                "the port would reopen",
+                "Ana Ruiz",
+            ),
             (
                 'A report from Harbour Analytics Ltd predicts "evictions" will rise.',
                 '"evictions" will rise',
