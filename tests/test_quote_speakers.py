@@ -54,6 +54,16 @@ def test_speaker_patterns(text, speaker):
     assert text[q.speaker_start : q.speaker_end] == speaker
 
 
+def test_a_sentence_subject_runs_on_through_of_between_capitals():
+    text = (
+        "Deputy Secretary of State Maria Lopez toured the docks and said the port would stay open."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker_mention, q.speaker) for q in quotes] == [
+        ("the port would stay open", "Deputy Secretary of State Maria Lopez", "Maria Lopez")
+    ]
+
+
 def test_pronoun_speaker_after_a_participle():
     text = (
         "The governor declined to comment on the audit, adding that the agency "

@@ -439,6 +439,12 @@ REPORTED = Cascade(
                 "Ana Ruiz",
             ),
             (
+                "Harbour Secretary of State Tom Reyes toured the docks and said the port would "
+                "stay open.",
+                "the port would stay open",
+                "Tom Reyes",
+            ),
+            (
                 'A report from Harbour Analytics Ltd predicts "evictions" will rise.',
                 '"evictions" will rise',
                 "Harbour Analytics Ltd",
