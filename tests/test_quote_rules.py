@@ -160,3 +160,17 @@ def test_the_code_never_branches_on_a_rule_name():
     for path in package.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"\.(name|rule)\s*(==|!=|in\b|not in\b)", source), path
+
+
+def test_a_description_takes_no_verb_phrase_and_no_line_above():
+    text = (
+        "The firm named in the suit denied any wrongdoing and said it would appeal. \n\n"
+        "Farmers and traders say the tax is unfair. A porter for allegedly many years said "
+        "the lift was broken."
+    )
+    assert [q.speaker_mention for q in extract_quotes(text, scope="all")] == [
+        "The firm named in the suit",
+        "The firm named",
+        "Farmers and traders",
+        "A porter",
+    ]

@@ -78,10 +78,12 @@ def _modifier_end(
         return end
     first = words[0].group()
     opens = first in lex.classes.preposition or last.endswith("ed")
-    if not opens or not all(_no_verb(w.group(), lex) for w in words):
+    if not opens or not all(_no_verb(w.group(), lex) for w in words) or _predicate(words, lex):
         return end
     if first in lex.classes.preposition and len(words) < 2:
         return end
+    if words[-1].group() in lex.classes.preposition or _adverb_after_preposition(words, lex):
+        return end  # "a candidate for allegedly ...": cut short, no modifier
     return words[-1].end()
 
 
@@ -93,7 +95,7 @@ def _joined_before(text: str, start: int, end: int) -> int:
     if not head.islower():
         return start
     before = text[max(0, start - 80) : start]
-    m = re.search(r"(?:^|[,;:.!?\n]\s*)((?:[\w’'-]+\s+){1,4})and\s+$", before)
+    m = re.search(r"(?:^|[,;:.!?\n][ \n]*)((?:[\w’'-]+ +){1,4})and +$", before)
     if m is None:
         return start
     lex = lexicon()
@@ -115,4 +117,27 @@ def _no_verb(word: str, lex) -> bool:
         or lower in lex.classes.be
         or lower in lex.classes.finite
         or lower in lex.relatives
+    )
+
+
+def _predicate(words: list[re.Match[str]], lex) -> bool:
+    """Do the words hold a verb of their own: a past tense with an object ("named in the
+    suit denied any wrongdoing"), or end in a conjunction ("and")?"""
+    lowers = [w.group().lower() for w in words]
+    objects = lex.classes.det | lex.classes.article
+    for k, word in enumerate(lowers):
+        nxt = lowers[k + 1] if k + 1 < len(lowers) else None
+        if word.endswith("ed") and nxt in objects:
+            return True
+        if word in ("and", "but", "or") and nxt is None:
+            return True
+    return False
+
+
+def _adverb_after_preposition(words: list[re.Match[str]], lex) -> bool:
+    """Does an adverb follow the preposition that opens the words ("for allegedly")?"""
+    return (
+        len(words) >= 2
+        and words[0].group() in lex.classes.preposition
+        and words[1].group().endswith("ly")
     )
