@@ -163,14 +163,16 @@ def test_the_code_never_branches_on_a_rule_name():
 
 
 def test_a_description_takes_no_verb_phrase_and_no_line_above():
+    from toolkit.quotes._descriptions import post_modifier
+
+    text = "The firm named in the suit rejected each charge and said the firm would appeal."
+    said = text.index("said")
+    assert post_modifier(text, (0, 14), (said, said + 4), (said + 5, len(text) - 1)) is None
     text = (
-        "The firm named in the suit denied any wrongdoing and said it would appeal. \n\n"
-        "Farmers and traders say the tax is unfair. A porter for allegedly many years said "
-        "the lift was broken."
+        "Reyes left early.\n\nFarmers and traders say the tax is unfair. A porter for "
+        "allegedly many years said the lift was broken."
     )
     assert [q.speaker_mention for q in extract_quotes(text, scope="all")] == [
-        "The firm named in the suit",
-        "The firm named",
         "Farmers and traders",
         "A porter",
     ]

@@ -59,7 +59,7 @@ def _modifier_end(
 ) -> int:
     """Where a post-modifier after the head ends: up to the cue when the cue follows ("a
     person familiar with the talks said"), else up to the clause's end ("said a person close
-    to the talks."), stopping at a comma; ``end`` when the words there are no post-modifier
+    to the talks."), stopping at a comma; ``end`` when the after there are no post-modifier
     (they open with no preposition and follow no participle, or hold a verb)."""
     last = text[start:end].split()[-1]
     if not last.islower():
@@ -71,20 +71,20 @@ def _modifier_end(
     clause_end = _CLAUSE_END.search(text, end, stop)
     if clause_end is not None:
         stop = clause_end.start()
-    words = list(_WORD.finditer(text, end, stop))
-    while words and words[-1].group().lower() in lex.classes.time | lex.classes.calendar:
-        words.pop()  # "officials in the city on Monday said": the time is the saying's
-    if not words or len(words) > _MOST_WORDS:
+    after = list(_WORD.finditer(text, end, stop))
+    while after and after[-1].group().lower() in lex.classes.time | lex.classes.calendar:
+        after.pop()  # "officials in the city on Monday said": the time is the saying's
+    if not after or len(after) > _MOST_WORDS:
         return end
-    first = words[0].group()
+    first = after[0].group()
     opens = first in lex.classes.preposition or last.endswith("ed")
-    if not opens or not all(_no_verb(w.group(), lex) for w in words) or _predicate(words, lex):
+    if not opens or not all(_no_verb(w.group(), lex) for w in after) or _predicate(after, lex):
         return end
-    if first in lex.classes.preposition and len(words) < 2:
+    if first in lex.classes.preposition and len(after) < 2:
         return end
-    if words[-1].group() in lex.classes.preposition or _adverb_after_preposition(words, lex):
+    if after[-1].group() in lex.classes.preposition or _adverb_after_preposition(after, lex):
         return end  # "a candidate for allegedly ...": cut short, no modifier
-    return words[-1].end()
+    return after[-1].end()
 
 
 def _joined_before(text: str, start: int, end: int) -> int:
@@ -122,7 +122,7 @@ def _no_verb(word: str, lex) -> bool:
 
 def _predicate(words: list[re.Match[str]], lex) -> bool:
     """Do the words hold a verb of their own: a past tense with an object ("named in the
-    suit denied any wrongdoing"), or end in a conjunction ("and")?"""
+    suit rejected each charge"), or end in a conjunction ("and")?"""
     lowers = [w.group().lower() for w in words]
     objects = lex.classes.det | lex.classes.article
     for k, word in enumerate(lowers):
