@@ -31,6 +31,18 @@ from toolkit.quotes import extract_quotes
         ('"The vote was fair," she said.', "she"),
         ('"The vote was fair," The Guardian wrote.', "The Guardian"),
         ('"The vote was fair," Lopez quipped.', "Lopez"),
+        # a chain of appositives: the personal name in it, not a title or a party label
+        (
+            '"The vote was fair," Maria Lopez, Minister of Roads, Rail and Ports, said.',
+            "Maria Lopez",
+        ),
+        ('"The vote was fair," Keeper of the Harbour Records, Maria Lopez, said.', "Maria Lopez"),
+        (
+            '"The vote was fair," Rep. Maria Lopez, D-Ore., the panel chair, said.',
+            "Rep. Maria Lopez",
+        ),
+        ('"The vote was fair," Maria Lopez, the mayor, a former judge, said.', "Maria Lopez"),
+        ('"The vote was fair," Norvik Holdings, the mining firm, said.', "Norvik Holdings"),
         ('"The vote was fair." ― Maria Lopez', "Maria Lopez"),
     ],
 )
@@ -40,6 +52,16 @@ def test_speaker_patterns(text, speaker):
     assert quotes[0].speaker_mention == speaker
     q = quotes[0]
     assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+def test_a_sentence_subject_runs_on_through_of_between_capitals():
+    text = (
+        "Deputy Secretary of State Maria Lopez toured the docks and said the port would stay open."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker_mention, q.speaker) for q in quotes] == [
+        ("the port would stay open", "Deputy Secretary of State Maria Lopez", "Maria Lopez")
+    ]
 
 
 def test_pronoun_speaker_after_a_participle():

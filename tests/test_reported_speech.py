@@ -339,7 +339,7 @@ def test_reported_speech_after_a_colon_or_a_relative_adverbial(text, expected):
         # An inverted speaker followed by what modifies it.
         (
             "The board lost its nerve, said one council source in the room.",
-            [("The board lost its nerve", "one council source", "said")],
+            [("The board lost its nerve", "one council source in the room", "said")],
         ),
         (
             "The port is squarely within her remit, said a handful of councillors who back her.",

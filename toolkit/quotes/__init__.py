@@ -71,6 +71,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._pipeline import SCOPES, Found, find
 from toolkit.quotes._speakers import Speakers
+from toolkit.quotes.rules import DESCRIPTION
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -207,6 +208,17 @@ def _find_actors(x: TextLike) -> list[Actor]:
     return find_actors(x)
 
 
+def _described(
+    text: str, mention: tuple[int, int], cue: tuple[int, int] | None, said: tuple[int, int]
+) -> tuple[int, int]:
+    """The whole description of an unnamed source of the words at ``said``: the mention
+    widened by every rule of the ``description`` cascade that answers."""
+    start, end = mention
+    for _, (wide_start, wide_end) in DESCRIPTION.each(text, mention, cue, said):
+        start, end = min(start, wide_start), max(end, wide_end)
+    return start, end
+
+
 def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
     attribution = item.attribution
     speaker_span = attribution.speaker if attribution else None
@@ -215,6 +227,8 @@ def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
     if speaker_span is not None:
         actor = speakers.actor_for(speaker_span, attribution.name_span, (item.start, item.end))
         name = actor.name if actor is not None else None
+        if actor is None and text[slice(*speaker_span)].lower() not in _pronouns():
+            speaker_span = _described(text, speaker_span, cue_span, (item.start, item.end))
     return Quote(
         start=item.start,
         end=item.end,

@@ -7,7 +7,7 @@ did); for reported speech, the rule that found the clause. The rules are grouped
 each tried in order, the first rule that answers winning:
 
 >>> [cascade.name for cascade in CASCADES]
-['speaker', 'source', 'inherit', 'reported', 'clause']
+['speaker', 'source', 'inherit', 'reported', 'clause', 'description']
 >>> rule("quote-comma-said-name").examples[0].text
 '"We will rebuild the bridge," said Ana Ruiz.'
 >>> from toolkit import extract_quotes
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.quotes import _clause_rules as clause
+from toolkit.quotes import _descriptions as description
 from toolkit.quotes import _inherit_rules as inherit
 from toolkit.quotes import _speaker_rules as speaker
 
@@ -69,6 +70,12 @@ class Cascade:
     name: str
     summary: str
     rules: tuple[Rule, ...]
+
+    def each(self, *args: Any) -> list[tuple[Rule, Any]]:
+        """Every rule whose function, called with ``args``, answers, and its answer, in
+        order (for a cascade whose rules all apply, as ``description``)."""
+        answers = ((candidate, candidate.apply(*args)) for candidate in self.rules)
+        return [(candidate, answer) for candidate, answer in answers if answer is not None]
 
     def first(self, *args: Any) -> tuple[Rule, Any] | None:
         """The first rule whose function, called with ``args``, answers (returns something
@@ -142,6 +149,11 @@ SPEAKER = Cascade(
             ),
             (
                 '"The vote was fair," Tom Reyes, the council leader, told reporters.',
+                "The vote was fair,",
+                "Tom Reyes",
+            ),
+            (
+                '"The vote was fair," Keeper of the Harbour Records, Tom Reyes, said.',
                 "The vote was fair,",
                 "Tom Reyes",
             ),
@@ -429,6 +441,17 @@ REPORTED = Cascade(
             ),
             ("Ana Ruiz believes the port will reopen.", "the port will reopen", "Ana Ruiz"),
             (
+                "Ana Ruiz, Minister of Roads, Rail and Ports, said the port would reopen.",
+                "the port would reopen",
+                "Ana Ruiz",
+            ),
+            (
+                "Harbour Secretary of State Tom Reyes toured the docks and said the port would "
+                "stay open.",
+                "the port would stay open",
+                "Tom Reyes",
+            ),
+            (
                 'A report from Harbour Analytics Ltd predicts "evictions" will rise.',
                 '"evictions" will rise',
                 "Harbour Analytics Ltd",
@@ -485,7 +508,54 @@ CLAUSE = Cascade(
     ),
 )
 
-CASCADES: tuple[Cascade, ...] = (SPEAKER, SOURCE, INHERIT, REPORTED, CLAUSE)
+DESCRIPTION = Cascade(
+    "description",
+    "How much of the text names a source the article leaves unnamed, tried for a speaker "
+    "mention no actor stands behind (not a pronoun). The rules above keep the head of a "
+    "speaker phrase, by which an actor is looked up; for an unnamed source the whole "
+    "description is the record of who spoke. Each rule is called with the text, the "
+    "mention's span, the cue's span and the quotation's span, and answers with a wider "
+    "span (never into the quotation) or None; unlike the "
+    "other cascades, every rule that answers applies. The examples give the mention "
+    "(``Quote.speaker_mention``, also ``Quote.source``) in place of the speaker.",
+    (
+        _rule(
+            "source-post-modifier",
+            "The words after the head up to the cue or the clause's end, when they modify "
+            "it: opened by a preposition or following a participle, with no verb of their "
+            "own and no comma.",
+            description.post_modifier,
+            (
+                "A person familiar with the talks said the deal was close.",
+                "the deal was close",
+                "A person familiar with the talks",
+            ),
+            (
+                "Residents evacuated from the valley said the water rose fast.",
+                "the water rose fast",
+                "Residents evacuated from the valley",
+            ),
+            (
+                '"We are close," said a source close to the minister.',
+                "We are close,",
+                "a source close to the minister",
+            ),
+        ),
+        _rule(
+            "source-joined-group",
+            'A group of lowercase words joined to the head by "and" from the start of its '
+            "clause, with no verb.",
+            description.joined_group,
+            (
+                "Several farmers and traders say the new tax is unfair.",
+                "the new tax is unfair",
+                "Several farmers and traders",
+            ),
+        ),
+    ),
+)
+
+CASCADES: tuple[Cascade, ...] = (SPEAKER, SOURCE, INHERIT, REPORTED, CLAUSE, DESCRIPTION)
 
 _BY_NAME = {r.name: r for cascade in CASCADES for r in cascade.rules}
 

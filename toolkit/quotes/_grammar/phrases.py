@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from toolkit.quotes._grammar.mentions import (
     counted_people,
     head_of,
@@ -16,7 +18,7 @@ from toolkit.quotes._grammar.words import (
     is_time,
     not_a_subject,
 )
-from toolkit.quotes._lexicon import _Lexicon, lexicon
+from toolkit.quotes._lexicon import _Lexicon, lexicon, title_words
 from toolkit.quotes._tokens import DASHES, Cue, Phrase, Token
 
 
@@ -246,6 +248,9 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     before = _phrase_before(tokens, j, first, lex)
     if before is None:
         return None
+    named = None if relative else _name_in_chain(tokens, before, (j + 1, end), first, lex)
+    if named is not None:
+        return Phrase(min(before[0], named[0]), end, *head_of(tokens, *named, lex))
     if relative or looks_like_name(tokens, *before, lex):
         return Phrase(before[0], end, *head_of(tokens, *before, lex))
     if looks_like_name(tokens, j + 1, end, lex) and tokens[before[0]].text.islower():
@@ -253,6 +258,54 @@ def _appositive_speaker(tokens: list[Token], k: int, first: int, lex: _Lexicon) 
     if looks_like_speaker(tokens, *before, lex):
         return Phrase(before[0], end, *head_of(tokens, *before, lex))
     return None
+
+
+def _name_in_chain(
+    tokens: list[Token],
+    before: tuple[int, int],
+    last: tuple[int, int],
+    first: int,
+    lex: _Lexicon,
+) -> tuple[int, int] | None:
+    """In a chain of appositives before a cue whose phrase before the last comma is no
+    personal name ("Tom Reyes, Minister of Roads, Bridges and Ports, said"; "Keeper of the
+    Records, Tom Reyes, said"; "Rep. Ana Ruiz, D-Ore., the chair ..., said"): the personal
+    name in the chain, the first one; None when that phrase is a personal name or none is."""
+    if _personal_name(tokens, *before, lex):
+        return None
+    chain = [before]
+    while len(chain) < 4:
+        start = chain[0][0]
+        if start - 1 <= first or tokens[start - 1].text != ",":
+            break
+        earlier = _phrase_before(tokens, start - 1, first, lex)
+        if earlier is None or _has_verb(tokens, *earlier, lex):
+            break
+        chain.insert(0, earlier)
+    return next((span for span in [*chain, last] if _personal_name(tokens, *span, lex)), None)
+
+
+def _personal_name(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """Is ``tokens[start:end]`` a name with no lowercase word and not ending in a title
+    ("Ana Ruiz", "Rep. Ana Ruiz"; not "Minister of Roads", "The Harbour Board's chair", a
+    party and state label "D-Ore.")?"""
+    words = [t for t in tokens[start:end] if t.kind == "word"]
+    if not words or any(t.kind == "quote" for t in tokens[start:end]):
+        return False
+    if any(not t.text[0].isupper() for t in words) or words[0].lower in lex.classes.article:
+        return False
+    if words[-1].lower in title_words() or words[-1].lower.endswith(("'s", "’s")):
+        return False
+    return not (len(words) == 1 and re.fullmatch(r"[A-Z][A-Za-z]?-[A-Z][a-z]*", words[0].text))
+
+
+def _has_verb(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> bool:
+    return any(
+        t.kind == "word"
+        and t.text.islower()
+        and (t.lower in lex.forms or t.lower in lex.classes.be)
+        for t in tokens[start:end]
+    )
 
 
 def _scan_left(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> int:

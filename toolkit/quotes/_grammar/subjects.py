@@ -108,6 +108,9 @@ def _subject_end(tokens: list[Token], k: int, possessive: bool, lex: _Lexicon) -
         if token.kind == "punct" and token.text not in SOFT_PUNCT:
             break
         if token.kind == "word" and token.text.islower():
+            if name and _links_name(tokens, j, lex):
+                j += 1  # "Secretary of State Tom Reyes", "Bank of Norway chief Ana Ruiz"
+                continue
             if (
                 token.lower in lex.forms
                 or token.lower in lex.classes.be
@@ -123,6 +126,18 @@ def _subject_end(tokens: list[Token], k: int, possessive: bool, lex: _Lexicon) -
     while j > k + 1 and tokens[j - 1].kind == "punct":
         j -= 1
     return j
+
+
+def _links_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
+    """Is the lowercase word at ``j`` a link inside a name ("of", "for") between two
+    capitalised words ("Secretary of State")?"""
+    return (
+        tokens[j].lower in lex.classes.name_link
+        and j + 1 < len(tokens)
+        and tokens[j + 1].kind == "word"
+        and tokens[j + 1].text[0].isupper()
+        and tokens[j - 1].text[0].isupper()
+    )
 
 
 def _title_before_name(tokens: list[Token], j: int, lex: _Lexicon) -> bool:
