@@ -619,6 +619,13 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
         ),
         # A source the article leaves unnamed stays unnamed.
         ('Tom Reyes met the minister. "Nothing was agreed," the official said.', None),
+        # A name that only modifies the person noun after it is not the speaker.
+        (
+            "Harbour Rovers coach Tom Reyes was calm. "
+            '"We were beaten by a better side," the Harbour Rovers coach said.',
+            "Tom Reyes",
+        ),
+        ('Harbour Freight Ltd cut jobs. "It is sad," a Harbour Freight Ltd driver said.', None),
     ],
 )
 def test_the_speaker_is_the_actor_the_mention_stands_for(text, speaker):

@@ -6,8 +6,10 @@ that names a speaker ("Ana Ruiz", "he", "the minister", "a spokeswoman for the c
 quotation by quotation in text order:
 
 - a **name** in the mention: the head of the phrase, not a possessor before it ("the council's
-  lawyer") nor the object of a preposition after it ("a spokeswoman for Ana Ruiz" is not Ruiz;
-  "Senator Tom Reyes of Ohio" is Reyes, "Secretary of State Tom Reyes" too);
+  lawyer"), a noun modifier before a person noun ("the Harbour Board lawyer", "a Ruiz aide":
+  read as a description below) nor the object of a preposition after it ("a spokeswoman for
+  Ana Ruiz" is not Ruiz; "Senator Tom Reyes of Ohio" is Reyes, "Secretary of State Tom Reyes"
+  too);
 - a **personal pronoun** ("he", "she", "her statement"): the person the actor finder links it
   to, when that person is named before it outside quote marks (a name inside a quotation is
   what someone said, not who speaks); else the speaker of a quotation just before it, in its
@@ -26,6 +28,10 @@ quotation by quotation in text order:
 ('Ana Ruiz', 'Ana Ruiz')
 >>> speakers.actor_for((0, 25)).name  # "Harbour Minister Ana Ruiz": the name in it
 'Ana Ruiz'
+>>> board = Actor("Harbour Board", "organization", mentions=(Mention(4, 17, "Harbour Board"),))
+>>> text = "The Harbour Board lawyer said no."
+>>> Speakers(text, [board], []).actor_for((0, 24)) is None  # the lawyer is not the board
+True
 """
 
 from __future__ import annotations
@@ -127,7 +133,7 @@ class Speakers:
         found, found_end = None, -1
         i = bisect.bisect_left(self._name_starts, end)
         for m_start, m_end, actor in self._names[max(i - 30, 0) : i]:
-            if m_end <= start or self._possessor(m_end, end):
+            if m_end <= start or self._possessor(m_end, end) or self._modifier(m_end, end):
                 continue
             if self._object_of_preposition(start, m_start, found_end):
                 continue
@@ -138,6 +144,16 @@ class Speakers:
         """ "North Korea's news agency": a name followed by "'s" and more words of the mention."""
         after = self.text[m_end:end]
         return after[:2] in ("'s", "’s") and bool(after[2:].strip())
+
+    def _modifier(self, m_end: int, end: int) -> bool:
+        """ "the Harbour Board lawyer", "a Ruiz aide": a name followed, to the end of the
+        mention, by lowercase words ending in a person noun, which the name only modifies."""
+        words = _WORD.findall(self.text[m_end:end])
+        return (
+            bool(words)
+            and all(w.islower() for w in words)
+            and (words[-1].lower() in person_nouns() or words[-1].lower() in title_words())
+        )
 
     def _object_of_preposition(self, start: int, m_start: int, name_end: int) -> bool:
         """Does the name at ``m_start`` come after a preposition that follows a lowercase noun
