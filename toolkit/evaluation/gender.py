@@ -139,19 +139,7 @@ class GenderResult:
         for (group, scope), c in self.counts.items():
             for gender in GENDERS:
                 score = c.prf(gender)
-                out.append(
-                    {
-                        "group": group,
-                        "match": scope,
-                        "gender": gender,
-                        "precision": round(score.precision, 4),
-                        "recall": round(score.recall, 4),
-                        "f1": round(score.f1, 4),
-                        "tp": score.tp,
-                        "fp": score.fp,
-                        "fn": score.fn,
-                    }
-                )
+                out.append({"group": group, "match": scope, "gender": gender, **score.row()})
         return out
 
     def summary_rows(self) -> list[dict[str, Any]]:

@@ -66,18 +66,7 @@ class GenderTally:
         out = []
         for gender in ("female", "male"):
             score = self.prf(gender)
-            out.append(
-                {
-                    "group": group,
-                    "gender": gender,
-                    "precision": round(score.precision, 4),
-                    "recall": round(score.recall, 4),
-                    "f1": round(score.f1, 4),
-                    "tp": score.tp,
-                    "fp": score.fp,
-                    "fn": score.fn,
-                }
-            )
+            out.append({"group": group, "gender": gender, **score.row()})
         return out
 
     def summary(self, group: str) -> dict[str, Any]:

@@ -41,6 +41,15 @@ class PRF:
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
+    def row(self) -> dict[str, Any]:
+        """The scores rounded to 4 places, then the counts: the columns of a printed table.
+
+        >>> prf(tp=8, fp=2, fn=8).row()
+        {'precision': 0.8, 'recall': 0.5, 'f1': 0.6154, 'tp': 8, 'fp': 2, 'fn': 8}
+        """
+        scores = {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+        return {**{k: round(v, 4) for k, v in scores.items()}, **asdict(self)}
+
 
 def prf(tp: int, fp: int, fn: int) -> PRF:
     return PRF(tp, fp, fn)

@@ -19,12 +19,10 @@ that record: a report is rebuilt when its row changes, not when another row of t
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from toolkit.article import (
     Article,
@@ -40,6 +38,7 @@ from toolkit.article import (
 )
 from toolkit.errors import ArticleError
 from toolkit.reports._folder import INPUT_SUFFIX
+from toolkit.reports._notebook import json_safe
 from toolkit.spans import Span
 
 __all__ = [
@@ -116,7 +115,7 @@ def article_record(article: Article, id: str) -> bytes:
         "outlet": article.outlet,
         "url": article.url,
         "authors": list(article.authors),
-        "meta": _json_safe(article.meta),
+        "meta": json_safe(article.meta),
     }
     text = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8")
@@ -166,19 +165,3 @@ def load_report_article(path: str | Path, *, id: str | None = None) -> Article:
     if id is not None and id != article.id:
         article = replace(article, id=id)
     return article
-
-
-def _json_safe(value: Any) -> Any:
-    """Metadata as JSON: dicts and lists kept, numbers that are not finite as None, anything
-    else that JSON has no type for (dates, numpy values) as its text."""
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, (str, int, bool)) or value is None:
-        return value
-    if hasattr(value, "item"):  # numpy scalars
-        return _json_safe(value.item())
-    return str(value)

@@ -32,6 +32,7 @@ __all__ = [
     "NOTEBOOK_NAME",
     "SCOPE_PARAMETER",
     "SUMMARY_MIMETYPE",
+    "json_safe",
     "notebook_path",
     "publish_summary",
     "read_summary",
@@ -108,7 +109,7 @@ def report_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
     """
     summary = analysis.summary()
     summary.update(_overview_fields(analysis))
-    return bounded_summary(_json_safe(summary))
+    return bounded_summary(json_safe(summary))
 
 
 def _overview_fields(analysis: ArticleAnalysis) -> dict[str, Any]:
@@ -229,17 +230,23 @@ def publish_summary(analysis: ArticleAnalysis) -> None:
     display({SUMMARY_MIMETYPE: report_summary(analysis)}, raw=True)
 
 
-def _json_safe(value: Any) -> Any:
+def json_safe(value: Any) -> Any:
+    """``value`` as JSON takes it: dicts and lists kept (sets as lists), numbers that are not
+    finite as None, anything else JSON has no type for (dates, numpy values) as its text.
+
+    >>> json_safe({"when": float("nan"), 1: {2, 3}})
+    {'when': None, '1': [2, 3]}
+    """
     if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
+        return {str(k): json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_json_safe(v) for v in value]
+        return [json_safe(v) for v in value]
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, (str, int, bool)) or value is None:
         return value
     if hasattr(value, "item"):  # numpy scalars
-        return _json_safe(value.item())
+        return json_safe(value.item())
     return str(value)
 
 
