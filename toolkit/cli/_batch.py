@@ -13,10 +13,13 @@ from pathlib import Path
 from toolkit.cli._common import (
     PATHS_HELP,
     Failures,
+    add_table_options,
     one_line,
     plural,
     positive_int,
     print_above_progress,
+    table_columns,
+    warn,
 )
 
 
@@ -24,7 +27,9 @@ def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "corpus",
         help="analyse many articles into tidy Parquet tables (articles, actors, quotes, ...)",
-        description="Analyse articles (files, folders, globs) into FOLDER/articles.parquet, "
+        description="Analyse articles (files, folders, globs, web pages, and tables: CSV, TSV, "
+        "JSON lines, JSON, Parquet, one article per row with its date, outlet, URL and "
+        "authors) into FOLDER/articles.parquet, "
         "actors.parquet, quotes.parquet, co_mentions.parquet and errors.parquet. "
         "Read them with toolkit.Corpus.read_parquet(FOLDER) or pandas. The tables are "
         "replaced at the end of a run, all from that run: a run that was stopped leaves the "
@@ -61,6 +66,7 @@ def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="show a progress bar (default: when stderr is a terminal)",
     )
+    add_table_options(p)
     p.set_defaults(func=_cmd_corpus)
 
 
@@ -127,6 +133,8 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
             seed=args.seed,
             dedupe=args.dedupe,
             progress=progress,
+            columns=table_columns(args),
+            on_warning=warn,
         )
     except DaskUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -142,6 +150,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
         f"{plural(summary.articles, 'article')} ({plural(summary.duplicates, 'duplicate')} "
         f"{kept}), {plural(rows['actors'], 'actor row')}, {plural(rows['quotes'], 'quote')}, "
         f"{plural(rows['co_mentions'], 'co-mention row')} -> {summary.folder}"
+        + (f"; {summary.skipped_summary()}" if summary.skipped else "")
     )
     failures = Failures()
     for _path, message in summary.errors:

@@ -26,8 +26,14 @@ TABLES = ("articles", "actors", "quotes", "co_mentions", "errors")
 ACTOR_KINDS = ("person", "organization", "place")
 QUOTE_KINDS = ("direct", "indirect")
 TEXT = "string"
+#: Publication dates: timezone-aware, in UTC (one column holds one time zone), to the
+#: microsecond (as Python's datetimes; any year a date can have).
+DATE = "datetime64[us, UTC]"
+#: The articles columns holding an article's other fields (``Article.meta``) start so.
+META_PREFIX = "meta_"
 
-# The articles table: these identity columns, then one per text statistic, then the counts.
+# The articles table: these identity and metadata columns, then one per text statistic, then
+# the counts, then the article's other fields (meta_*).
 _ARTICLE_HEAD = {
     "id": TEXT,
     "path": TEXT,
@@ -36,6 +42,11 @@ _ARTICLE_HEAD = {
     "encoding": TEXT,
     "content_hash": TEXT,
     "duplicate_of": TEXT,
+    "row": "Int64",
+    "date": DATE,
+    "outlet": "category",
+    "url": TEXT,
+    "authors": TEXT,
 }
 _ARTICLE_COUNTS = {
     "n_actors": "int64",
@@ -89,13 +100,16 @@ def schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
     if name != "articles":
         return _FIXED_SCHEMAS[name]
     stats = _stats_dtypes()
+    meta = {}
     if frame is not None:
         known = set(_ARTICLE_HEAD) | set(_ARTICLE_COUNTS) | set(stats)
         for column in frame.columns:
-            if column not in known:
+            if str(column).startswith(META_PREFIX):
+                meta[column] = TEXT
+            elif column not in known:
                 kind = frame[column].dtype.kind
                 stats[column] = "int64" if kind in "iub" else "float64" if kind == "f" else TEXT
-    return {**_ARTICLE_HEAD, **stats, **_ARTICLE_COUNTS}
+    return {**_ARTICLE_HEAD, **stats, **_ARTICLE_COUNTS, **meta}
 
 
 def _stats_dtypes() -> dict[str, str]:
@@ -170,6 +184,8 @@ def normalise(
 def _typed(name: str, column: str, values: pd.Series, dtype: str):
     import pandas as pd
 
+    if dtype == DATE:
+        return pd.to_datetime(values, utc=True).astype(DATE)
     if dtype == "category":
         fixed = _FIXED_CATEGORIES.get((name, column), ())
         values = values.astype(TEXT)
