@@ -61,7 +61,8 @@ def test_metadata_columns_have_their_types(corpus):
     assert dtypes["outlet"] == "category"
     assert (dtypes["url"], dtypes["authors"], dtypes["meta_section"]) == ("string",) * 3
     head = ["id", "path", "topic", "title", "encoding", "content_hash", "duplicate_of"]
-    assert list(corpus.articles.columns[:12]) == [*head, "row", "date", "outlet", "url", "authors"]
+    head += ["duplicate_kind", "duplicate_similarity"]
+    assert list(corpus.articles.columns[:14]) == [*head, "row", "date", "outlet", "url", "authors"]
     # The other fields last, in the order they first appear.
     assert list(corpus.articles.columns[-2:]) == ["meta_section", "meta_id"]
 

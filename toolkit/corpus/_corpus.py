@@ -22,9 +22,11 @@ from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
 from toolkit.corpus._folder import COLUMNS_KEY, read_tables
+from toolkit.corpus._groups import CorpusGroups
+from toolkit.corpus._near import THRESHOLD as NEAR_THRESHOLD
 from toolkit.corpus._rows import actor_key
 from toolkit.corpus._run import Columns, as_columns, iter_corpus
-from toolkit.corpus._schema import TABLES, normalise, upgrade_actors
+from toolkit.corpus._schema import TABLES, normalise, upgrade_actors, upgrade_articles
 from toolkit.corpus._sink import TableSink, collect
 from toolkit.corpus._write import columns_metadata, write_tables
 from toolkit.errors import ArticleError
@@ -54,6 +56,7 @@ def analyze_corpus(
     progress: bool = True,
     columns: Columns = None,
     on_warning: Callable[[str], None] | None = None,
+    near_duplicates: float | None = NEAR_THRESHOLD,
 ) -> Corpus:
     """Analyse every article under ``paths`` into a :class:`Corpus` of tidy tables.
 
@@ -64,9 +67,14 @@ def analyze_corpus(
     ``workers``: worker processes (``None``: one per CPU core; ``1``: in this process).
     ``engine="dask"`` runs on the Dask scheduler at ``scheduler``, or on a local cluster of
     ``workers`` processes when none is given (needs ``pip install 'toolkit[dask]'``).
-    ``dedupe=True`` drops articles whose cleaned text repeats an earlier one (otherwise they
-    are kept and ``articles.duplicate_of`` names the first copy). Bad articles never stop the
-    run: they are listed in ``Corpus.errors``.
+    Repeated stories: an article whose cleaned text repeats an earlier one is an exact
+    duplicate; one whose word 5-grams overlap an earlier article's by ``near_duplicates``
+    (a Jaccard similarity, 0.4 by default, see :mod:`toolkit.corpus._near`; None: not
+    looked for) is a near-duplicate, such as an agency story several outlets ran with small
+    edits. ``dedupe=True`` drops both; otherwise they are kept, and ``articles.duplicate_of``
+    names the first copy (for a near-duplicate, the most similar earlier original),
+    ``duplicate_kind`` says ``exact`` or ``near`` and ``duplicate_similarity`` how similar.
+    Bad articles never stop the run: they are listed in ``Corpus.errors``.
 
     >>> corpus = analyze_corpus(["bbc/politics", "bbc/tech"], workers=2)  # doctest: +SKIP
     >>> len(corpus), len(corpus.errors)                                   # doctest: +SKIP
@@ -83,7 +91,7 @@ def analyze_corpus(
         on_warning=on_warning,
         **options,
     )
-    collect(results, sinks, dedupe=dedupe)
+    collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
     return Corpus(**{name: sink.frame() for name, sink in sinks.items()}, columns=columns)
 
 
@@ -152,6 +160,7 @@ class Corpus:
             )
         tables, metadata = read_tables(folder)
         tables["actors"] = upgrade_actors(tables["actors"])
+        tables["articles"] = upgrade_articles(tables["articles"])
         given = json.loads(metadata.get(COLUMNS_KEY, "{}"))
         return cls(
             **{name: normalise(name, frame) for name, frame in tables.items()},
@@ -220,9 +229,56 @@ class Corpus:
         keep = sorted(random.Random(seed).sample(range(len(ids)), n))
         return self.select(ids[i] for i in keep)
 
-    def deduplicated(self) -> Corpus:
-        """Without the articles whose cleaned text repeats an earlier article's."""
-        return self.select(self.articles.loc[self.articles["duplicate_of"].isna(), "id"])
+    def deduplicated(self, *, near: bool = True) -> Corpus:
+        """Without the articles that repeat an earlier story: exact copies, and (``near``)
+        near-duplicates (an agency story other outlets ran with small edits).
+
+        >>> corpus.deduplicated(near=False)  # doctest: +SKIP
+        """
+        articles = self.articles
+        repeated = articles["duplicate_of"].notna()
+        if not near:
+            repeated &= articles["duplicate_kind"].astype(str).eq("exact").to_numpy()
+        return self.select(articles.loc[~repeated.to_numpy(), "id"])
+
+    def duplicates(self) -> pd.DataFrame:
+        """The repeated stories: per article that repeats an earlier one, its id, the earlier
+        article (``duplicate_of``), ``duplicate_kind`` (exact, near), ``duplicate_similarity``
+        and both titles, outlets and dates.
+
+        >>> corpus.duplicates().query("duplicate_kind == 'near'")  # doctest: +SKIP
+        """
+        articles = self.articles
+        shown = [c for c in ("id", "title", "outlet", "date") if c in articles]
+        copies = articles.loc[articles["duplicate_of"].notna()]
+        copies = copies[[*shown, "duplicate_of", "duplicate_kind", "duplicate_similarity"]]
+        firsts = articles[shown].rename(columns={c: f"{c}_first" for c in shown})
+        table = copies.merge(firsts, left_on="duplicate_of", right_on="id_first", how="left")
+        return table.drop(columns=["id_first"]).reset_index(drop=True)
+
+    # --- groups: outlets, periods ---------------------------------------------------------
+
+    def by(
+        self,
+        *columns: str,
+        outlet: bool | str | Iterable[str] = False,
+        period: str | None = None,
+    ) -> CorpusGroups:
+        """The corpus in groups, for tidy tables per group: by outlet (``outlet=True``; or
+        an outlet's name, or a list of them, to keep only those), by publication period
+        (``period="day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``), and by any
+        articles ``columns`` (``"topic"``, ``"meta_section"``), combined.
+
+        - ``.articles()``: per group, articles, words, actor mentions, quotations;
+        - ``.actors(actors=None, n=None, kind=None)``: per group and actor, mentions, quotes,
+          voice share and the other columns of :meth:`actor_table`; for chosen ``actors``
+          with a row for every group (zeros where they are not mentioned).
+
+        Count with or without repeated stories: ``corpus.deduplicated().by(...)``.
+
+        >>> corpus.by(outlet=True, period="month").actors(["Teo Vance"])  # doctest: +SKIP
+        """
+        return CorpusGroups(self, columns, outlet=outlet, period=period)
 
     # --- actors ---------------------------------------------------------------------------
 
@@ -403,20 +459,27 @@ class Corpus:
     # --- display --------------------------------------------------------------------------
 
     def summary(self) -> dict[str, Any]:
-        """Headline figures: articles, duplicates, failures, words, actors, quotes, topics."""
-        import pandas as pd
-
+        """Headline figures: articles, duplicates (near_duplicates of them not exact copies),
+        failures, words, actors, quotes, topics,
+        outlets (name -> articles) and the first and last publication dates (ISO 8601 days,
+        None without dates)."""
         articles = self.articles
-        topics = articles["topic"].value_counts(sort=False) if len(articles) else pd.Series()
+        dates = articles["date"].dropna() if "date" in articles else articles["id"].iloc[:0]
         return {
             "articles": len(articles),
             "duplicates": int(articles["duplicate_of"].notna().sum()),
+            "near_duplicates": int(articles["duplicate_kind"].astype(str).eq("near").sum())
+            if "duplicate_kind" in articles
+            else 0,
             "failures": len(self.errors),
             "words": int(articles["words"].sum()) if "words" in articles else 0,
             "distinct_actors": int(self.actors["key"].nunique()),
             "actor_mentions": int(self.actors["mentions"].sum()),
             "quotes": len(self.quotes),
-            "topics": {str(k): int(v) for k, v in topics.items() if v},
+            "topics": _counts(articles, "topic"),
+            "outlets": _counts(articles, "outlet"),
+            "first_date": dates.min().date().isoformat() if len(dates) else None,
+            "last_date": dates.max().date().isoformat() if len(dates) else None,
         }
 
     def __repr__(self) -> str:
@@ -429,6 +492,14 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         return corpus_html(self.summary(), self.actor_table(), self.errors)
+
+
+def _counts(articles: pd.DataFrame, column: str) -> dict[str, int]:
+    """Articles per value of ``column`` (in the column's order), without empty values."""
+    if column not in articles or not len(articles):
+        return {}
+    counts = articles[column].value_counts(sort=False)
+    return {str(k): int(v) for k, v in counts.items() if v}
 
 
 def _checked(article: Article | Exception, expected: Any) -> Article | Exception:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from toolkit.article import load_article
+from toolkit.corpus._near import signature
 from toolkit.corpus._schema import META_PREFIX
 from toolkit.corpus._sources import ArticleTask, FailedTask, FileTask, Task
 from toolkit.errors import ArticleError
@@ -31,7 +32,8 @@ class ArticleResult:
 
     ``article`` is the article's row (``None`` when it failed, with ``error`` set to a one-line
     message naming the file); ``actors``, ``quotes`` and ``co_mentions`` are its rows in those
-    tables. Rows are plain dicts: small to send between processes.
+    tables; ``signature`` its text's MinHash signature, to find near-duplicates
+    (:mod:`toolkit.corpus._near`). Rows are plain dicts: small to send between processes.
     """
 
     path: str
@@ -40,6 +42,7 @@ class ArticleResult:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     co_mentions: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    signature: bytes | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +70,7 @@ def analysis_rows(
             {"article_id": article.id, "actor_a": a, "actor_b": b, "count": n}
             for (a, b), n in sorted(_co_mentions_by_name(article, analysis.actors).items())
         ],
+        signature=signature(article.text),
     )
 
 
@@ -82,6 +86,8 @@ def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None)
         "encoding": article.encoding,
         "content_hash": article.fingerprint,
         "duplicate_of": None,
+        "duplicate_kind": None,
+        "duplicate_similarity": None,
         **metadata_fields(article),
         **analysis.stats.to_dict(),
         "n_actors": len(analysis.actors),

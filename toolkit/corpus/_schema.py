@@ -18,13 +18,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ACTOR_KINDS", "QUOTE_KINDS", "TABLES", "normalise", "schema", "upgrade_actors"]
+__all__ = [
+    "ACTOR_KINDS",
+    "DUPLICATE_KINDS",
+    "QUOTE_KINDS",
+    "TABLES",
+    "normalise",
+    "schema",
+    "upgrade_actors",
+    "upgrade_articles",
+]
 
 #: The tables of a corpus, in the order they are written.
 TABLES = ("articles", "actors", "quotes", "co_mentions", "errors")
 
 ACTOR_KINDS = ("person", "organization", "place")
 QUOTE_KINDS = ("direct", "indirect")
+#: What ``duplicate_of`` means: the same cleaned text, or a near-duplicate (an edited copy).
+DUPLICATE_KINDS = ("exact", "near")
 TEXT = "string"
 #: Publication dates: timezone-aware, in UTC (one column holds one time zone), to the
 #: microsecond (as Python's datetimes; any year a date can have).
@@ -42,6 +53,8 @@ _ARTICLE_HEAD = {
     "encoding": TEXT,
     "content_hash": TEXT,
     "duplicate_of": TEXT,
+    "duplicate_kind": "category",
+    "duplicate_similarity": "float64",
     "row": "Int64",
     "date": DATE,
     "outlet": "category",
@@ -89,7 +102,11 @@ _FIXED_SCHEMAS: dict[str, dict[str, str]] = {
     "errors": {"path": TEXT, "message": TEXT},
 }
 # Categories that do not depend on the data, so that every corpus has the same ones.
-_FIXED_CATEGORIES = {("actors", "kind"): ACTOR_KINDS, ("quotes", "kind"): QUOTE_KINDS}
+_FIXED_CATEGORIES = {
+    ("actors", "kind"): ACTOR_KINDS,
+    ("quotes", "kind"): QUOTE_KINDS,
+    ("articles", "duplicate_kind"): DUPLICATE_KINDS,
+}
 
 
 def schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
@@ -163,6 +180,18 @@ def upgrade_actors(frame: pd.DataFrame) -> pd.DataFrame:
         if column in frame:
             total = total + frame[column]
     return frame.assign(name_mentions=frame["mentions"], mentions=total)
+
+
+def upgrade_articles(frame: pd.DataFrame) -> pd.DataFrame:
+    """An articles table written before near-duplicates were found: its duplicates were
+    exact copies."""
+    if "duplicate_of" in frame and "duplicate_kind" not in frame:
+        exact = frame["duplicate_of"].notna()
+        frame = frame.assign(
+            duplicate_kind=exact.map({True: "exact", False: None}),
+            duplicate_similarity=exact.map({True: 1.0, False: None}),
+        )
+    return frame
 
 
 def normalise(

@@ -23,6 +23,7 @@ from toolkit.corpus._folder import (
     sync,
     table_path,
 )
+from toolkit.corpus._near import THRESHOLD
 from toolkit.corpus._run import Columns, as_columns, iter_results
 from toolkit.corpus._schema import TABLES
 from toolkit.corpus._sink import ParquetSink, collect
@@ -43,6 +44,7 @@ class WriteSummary:
     rows: dict[str, int]
     run_id: str
     skipped: dict[str, int] = field(default_factory=dict)
+    near_duplicates: int = 0
 
     def skipped_summary(self) -> str:
         """``"3 files skipped: 2 hidden, 1 not article files"``, or ``""``.
@@ -70,6 +72,7 @@ def write_corpus(
     progress: bool = True,
     columns: Columns = None,
     on_warning: Callable[[str], None] | None = None,
+    near_duplicates: float | None = THRESHOLD,
 ) -> WriteSummary:
     """Like :func:`~toolkit.corpus.analyze_corpus`, but stream the tables to Parquet files in
     ``folder`` (``articles.parquet``, ``actors.parquet``, ...) as the rows arrive, so memory
@@ -78,7 +81,8 @@ def write_corpus(
 
     Tables of articles (CSV, JSON lines, Parquet...) are read row by row (``columns`` names
     their columns, see :func:`~toolkit.corpus.iter_corpus`); warnings about the inputs go to
-    ``on_warning``. Each file is written under a temporary name and renamed when complete.
+    ``on_warning``. Near-duplicates are found as by :func:`~toolkit.corpus.analyze_corpus`.
+    Each file is written under a temporary name and renamed when complete.
     Files under ``folder`` are never taken as articles, even when it lies inside ``paths``.
     """
     folder = Path(folder)
@@ -95,7 +99,7 @@ def write_corpus(
         results = iter_results(
             sources, workers=workers, engine=engine, scheduler=scheduler, progress=progress
         )
-        done = collect(results, sinks, dedupe=dedupe)
+        done = collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
     return WriteSummary(
         folder=folder,
         articles=done.articles,
@@ -104,6 +108,7 @@ def write_corpus(
         rows={name: sink.rows for name, sink in sinks.items()},
         run_id=sinks["articles"].metadata[RUN_KEY],
         skipped=dict(sources.skipped),
+        near_duplicates=done.near_duplicates,
     )
 
 
