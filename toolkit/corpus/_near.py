@@ -116,8 +116,8 @@ def _bin_minima(shingles: np.ndarray) -> np.ndarray:
 class NearDuplicates:
     """Signatures of the articles kept as originals, found again by :meth:`match`.
 
-    Memory grows by about 0.8 KB per original (its signature, its id and its 42 band keys
-    in sorted arrays), not per duplicate.
+    Memory grows by about 0.9 KB per original (its signature, its id and its 42 band keys
+    in sorted arrays: 89 MB for 100,000), not per duplicate.
     """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:

@@ -164,7 +164,7 @@ def collect(
     near-duplicate of an earlier one, is dropped (``dedupe``) or kept with ``duplicate_of``
     naming that one (the most similar earlier article that is no duplicate itself),
     ``duplicate_kind`` (``exact``, ``near``) and ``duplicate_similarity``."""
-    first_with_hash: dict[str, str] = {}
+    first_with_hash: dict[int, str] = {}
     near = NearDuplicates(near_duplicates) if near_duplicates is not None else None
     done = Collected()
     for result in results:
@@ -204,12 +204,14 @@ def collect(
 def _repeats(
     row: dict[str, Any],
     sig: bytes | None,
-    first_with_hash: dict[str, str],
+    first_with_hash: dict[int, str],
     near: NearDuplicates | None,
 ) -> tuple[str, str, float] | None:
     """``("exact", first id, 1.0)``, ``("near", original id, similarity)``, or None for an
     article that repeats no earlier one (it is then kept as an original)."""
-    first = first_with_hash.setdefault(row["content_hash"], row["id"])
+    # The hash's first 64 bits tell 100,000 texts apart (a clash once in 10**9 corpora) in a
+    # third of the memory of the whole hash.
+    first = first_with_hash.setdefault(int(row["content_hash"][:16], 16), row["id"])
     if first != row["id"]:
         return "exact", first, 1.0
     if near is None or sig is None:

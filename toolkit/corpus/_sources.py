@@ -184,7 +184,8 @@ class Sources:
     def _all_tasks(self) -> Iterator[Task]:
         plain = [p for p in self.files if not (is_table(p) or is_warc(p))]
         ids = assign_ids(plain)
-        unique = _UniqueIds(ids.values())
+        # One table alone has unique ids already: no need to hold them all a second time.
+        unique = _UniqueIds(ids.values()) if len(self.files) > 1 else None
         for path in self.files:
             if path in ids:
                 yield FileTask(str(path), ids[path], _folder_topic(path))
@@ -194,10 +195,12 @@ class Sources:
                 if item.article is None:
                     yield FailedTask(item.source, str(item.error))
                     continue
-                article = unique.renamed(item.article, item.source)
+                article = item.article
+                if unique is not None:
+                    article = unique.renamed(article, item.source)
                 yield ArticleTask(article, item.source, row_topic(article))
             self.skipped.update(inputs.scan.skipped)  # a web archive's other records
-        if unique.clashes:
+        if unique is not None and unique.clashes:
             (self.on_warning or _warn)(unique.note())
 
 
