@@ -127,8 +127,8 @@ class Sources:
         if exclude is not None:
             # The output folder and everything in it are never input (compared resolved).
             root = resolved(Path(exclude))
-            inside = [f for f in files if resolved(f).is_relative_to(root)]
-            files = [f for f in files if f not in set(inside)]
+            inside = {f for f in files if resolved(f).is_relative_to(root)}
+            files = [f for f in files if f not in inside]
             if inside:
                 scan.skipped["in the output folder"] += len(inside)
         nothing = None if files else (" ".join(str(p) for p in given) or "(no paths)")
