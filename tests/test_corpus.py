@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import sys
@@ -85,7 +86,8 @@ def test_bad_files_are_collected_not_raised(corpus, news):
 def test_tables_have_sensible_dtypes(corpus):
     assert isinstance(corpus.articles["topic"].dtype, pd.CategoricalDtype)
     assert list(corpus.actors["kind"].cat.categories[:3]) == ["person", "organization", "place"]
-    assert list(corpus.quotes["kind"].cat.categories[:2]) == ["direct", "indirect"]
+    assert list(corpus.quotes["kind"].cat.categories[:3]) == ["direct", "mixed", "indirect"]
+    assert corpus.quotes["quoted"].dtype == "string"
     assert corpus.articles["id"].dtype == "string"
     assert corpus.quotes["speaker_start"].dtype == "Int64"
     assert list(corpus.actors.columns) == [
@@ -93,6 +95,8 @@ def test_tables_have_sensible_dtypes(corpus):
         "actor",
         "key",
         "kind",
+        "gender",
+        "role",
         "mentions",
         "name_mentions",
         "demonym_mentions",
@@ -100,10 +104,11 @@ def test_tables_have_sensible_dtypes(corpus):
         "quotes",
         "first_offset",
     ]
-    assert list(corpus.quotes.columns[:12]) == [
+    assert list(corpus.quotes.columns[:13]) == [
         "article_id",
         "kind",
         "speaker",
+        "source",
         "text",
         "start",
         "end",
@@ -119,11 +124,11 @@ def test_tables_have_sensible_dtypes(corpus):
 
 def test_the_quotes_table_holds_every_field_of_quote(corpus):
     """Quote.to_dict() makes the row: a field added to Quote becomes a column, typed by its
-    annotation, with no change in the corpus code."""
-    fields = [f.name for f in dataclasses.fields(toolkit.Quote)]
+    annotation, with no change in the corpus code; the quoted spans are JSON text."""
+    fields = [f.name for f in dataclasses.fields(toolkit.Quote)] + ["source"]
     assert sorted(corpus.quotes.columns) == sorted(["article_id", *fields])
-    assert list(corpus.quotes.columns[12:]) == [
-        f for f in fields if f not in corpus.quotes.columns[:12]
+    assert list(corpus.quotes.columns[13:]) == [
+        f for f in fields if f not in corpus.quotes.columns[:13]
     ]
     assert corpus.quotes["closed"].dtype == "boolean"
     assert corpus.quotes["paragraphs"].dtype == "int64"
@@ -131,7 +136,9 @@ def test_the_quotes_table_holds_every_field_of_quote(corpus):
     first = corpus.quotes.iloc[0]
     analysis = corpus.analysis(first["article_id"])
     row = {k: None if pd.isna(first[k]) else first[k] for k in fields}
-    assert row == analysis.quotes[0].to_dict()
+    expected = analysis.quotes[0].to_dict()
+    assert json.loads(row.pop("quoted")) == [list(span) for span in expected.pop("quoted")]
+    assert row == expected
 
 
 def test_rows_agree_with_the_articles(corpus):
@@ -391,12 +398,14 @@ def test_who_is_quoted_and_who_only_mentioned(corpus):
     assert people[
         ["actor", "articles", "quoted_articles", "quotes", "mentions"]
     ].values.tolist() == [
-        ["Ruth Kelly", 2, 1, 3, 5],  # 4 by name, and "she would meet its board"
+        # 4 mentions by name, and "she would meet its board"; quoted twice ("defended the rail
+        # shake-up" is a judgement, not speech: it counts with scope="all" only)
+        ["Ruth Kelly", 2, 1, 2, 5],
         ["Gordon Brown", 1, 1, 1, 5],  # and "his spending plans"
         ["Tim Collins", 2, 2, 3, 3],
     ]
     direct = corpus.quotes[corpus.quotes["kind"] == "direct"]
-    assert direct[["article_id", "speaker", "text", "cue"]].values.tolist()[2:4] == [
+    assert direct[["article_id", "speaker", "text", "cue"]].values.tolist()[1:3] == [
         [
             "politics-001",
             "Ruth Kelly",

@@ -335,6 +335,116 @@ def test_a_quarter_megabyte_article_renders_in_one_sweep():
     assert_balanced(markup)
 
 
+# --- metadata, speakers, inferred gender and role ----------------------------------------
+
+
+def test_the_header_shows_date_outlet_authors_and_a_safe_link():
+    article = Article.from_text(
+        TEXT, id="geneva", date="2024-03-05", outlet="The <b>Ledger</b>",
+        authors="By Ana Ruiz and Li Wei", url='https://news.example/geneva?a=1&b="2"',
+    )  # fmt: skip
+    header = display.header_html(ArticleAnalysis(article, Stats(), (), ()))
+    assert "<tr><th>date</th><td>2024-03-05</td></tr>" in header
+    assert "<tr><th>outlet</th><td>The &lt;b&gt;Ledger&lt;/b&gt;</td></tr>" in header
+    assert "<tr><th>authors</th><td>Ana Ruiz, Li Wei</td></tr>" in header
+    assert (
+        '<a href="https://news.example/geneva?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer">'
+        in header
+    )
+    assert_balanced(header)
+
+
+def test_a_url_that_is_not_a_web_address_is_shown_as_text():
+    for url in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "/local/path"):
+        article = Article.from_text(TEXT, id="geneva", url=url)
+        header = display.header_html(ArticleAnalysis(article, Stats(), (), ()))
+        assert "<a " not in header
+        assert f"<tr><th>URL</th><td>{html.escape(url)}</td></tr>" in header
+
+
+def test_a_time_of_day_is_shown_with_its_offset():
+    article = Article.from_text(TEXT, id="geneva", date="2024-03-05T09:30:00+01:00")
+    header = display.header_html(ArticleAnalysis(article, Stats(), (), ()))
+    assert "<tr><th>date</th><td>2024-03-05 09:30 +01:00</td></tr>" in header
+
+
+def _gendered(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """The Keller analysis with real actors: Anna Keller inferred female, a politician."""
+    from toolkit.actors import Actor as RealActor
+
+    keller, geneva = analysis.actors
+    keller = RealActor(
+        keller.name, "person", keller.aliases, keller.titles, keller.mentions,
+        gender="female", gender_evidence=("pronouns: 1 she/her", "first name: <Anna>"),
+        role="politician", role_evidence=("title: foreign minister",),
+    )  # fmt: skip
+    geneva = RealActor(geneva.name, "place", mentions=geneva.mentions)
+    return ArticleAnalysis(analysis.article, analysis.stats, (keller, geneva), analysis.quotes)
+
+
+def test_speakers_show_inferred_gender_and_role_with_their_evidence():
+    markup = display.speakers_table_html(_gendered(keller_analysis()))
+    assert re.search(
+        r"Anna Keller</td><td>person</td><td class=\"tk-num\">2</td><td class=\"tk-num\">2</td>"
+        r'<td><span class="tk-tip" tabindex="0">female<span class="tk-tip-text"> \(evidence: '
+        r"pronouns: 1 she/her; first name: &lt;Anna&gt;\)</span></span></td>"
+        r'<td><span class="tk-tip" tabindex="0">politician<span class="tk-tip-text"> '
+        r"\(evidence: title: foreign minister\)</span></span></td></tr>",
+        markup,
+    )
+    assert "Geneva" not in markup  # mentioned, never quoted
+    assert "not a fact about the person" in markup
+    assert_balanced(markup)
+
+
+def test_the_actors_table_shows_inferred_gender_and_role_of_people_only():
+    markup = display.actors_table_html(_gendered(keller_analysis()))
+    assert "<th>inferred gender</th><th>role</th>" in markup
+    assert re.search(r"Geneva</td><td>place</td>.*?<td></td><td></td></tr>", markup)
+
+
+def test_a_person_without_evidence_is_of_unknown_gender_without_a_tooltip():
+    markup = display.speakers_table_html(keller_analysis())  # the test's actors have no gender
+    assert "<td>unknown</td><td></td></tr>" in markup
+
+
+def test_quotations_without_a_speaker_are_counted_under_the_speakers():
+    analysis = keller_analysis()
+    q1, q2 = analysis.quotes
+    lost = Quote(q2.start, q2.end, q2.text, "direct", None, None, None, None)
+    markup = display.speakers_table_html(
+        ArticleAnalysis(analysis.article, Stats(), analysis.actors, (q1, lost))
+    )
+    assert "1 quotation without a speaker." in markup
+
+
+def test_top_actors_keep_the_main_speaker():
+    """Five places mentioned more than the one person quoted: the person still makes the top
+    five, in place of the fifth place, in the report header as in the batch index."""
+    places = ["Ardena", "Belmora", "Corvale", "Dunmere", "Estova"]
+    text = (
+        "Border talks\n\n"
+        + " ".join(f"{p} and {p} met." for p in places)
+        + '\n\n"We will sign," said Anna Keller.'
+    )
+    article = Article.from_text(text, id="border")
+    t = article.text
+    keller = Actor("Anna Keller", "person", mentions=(Mention(*_span(t, "Anna Keller"), "x"),))
+    actors = (
+        *(
+            Actor(p, "place", mentions=(Mention(*_span(t, p), p), Mention(*_span(t, p, 1), p)))
+            for p in places
+        ),
+        keller,
+    )
+    quote = Quote(*_span(t, '"We will sign,"'), '"We will sign,"', "direct", "Anna Keller",
+                  *_span(t, "Anna Keller"), "said")  # fmt: skip
+    analysis = ArticleAnalysis(article, Stats(), actors, (quote,))
+    names = [a.name for a in display.top_actors(analysis)]
+    assert names == ["Ardena", "Belmora", "Corvale", "Dunmere", "Anna Keller"]
+    assert "Ardena, Belmora, Corvale, Dunmere, Anna Keller" in display.header_html(analysis)
+
+
 def test_reports_and_corpus_charts_share_one_palette():
     from toolkit import plots
 

@@ -21,7 +21,9 @@ from conftest import ROOT, SEED, SHARED
 from corpus_samples import write_news
 
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
-CHARTS = 5  # top actors, by topic, voice share, co-mention network, readability
+# top actors, by topic, voice share, co-mention network, readability; women quoted and role mix
+# (the share of women quoted over time only shows when the articles have dates)
+CHARTS = 7
 
 
 def test_notebook_is_stored_without_outputs():
@@ -83,7 +85,9 @@ def test_notebook_runs_under_papermill_and_draws_every_chart(explored):
         assert not _blank(image.data["image/png"])
         # The chart's description, as the image's alternative text and its plain-text form.
         alt = image.metadata["image/png"]["alt"]
-        assert alt.startswith(("Bar chart", "Stacked bar chart", "Network", "Box plots"))
+        assert alt.startswith(
+            ("Bar chart", "Stacked bar chart", "Network", "Box plots", "Line charts")
+        )
         assert image.data["text/plain"] == f"PngImage(alt={alt!r})"
     summary = next(o for o in outputs if "toolkit-corpus" in o.get("data", {}).get("text/html", ""))
     assert "Most mentioned" in summary.data["text/html"]

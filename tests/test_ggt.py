@@ -135,7 +135,8 @@ def test_the_gold_format_is_read_from_the_file(tmp_path):
 def test_cli_eval_quotes_scores_ggt_gold(tmp_path, capsys):
     path = write_gold(tmp_path / "ggt.jsonl", [{"id": "ggt/a", "text": TEXT, "quotes": GOLD}])
     assert main(["eval", "quotes", path, "--json", "--no-baseline"]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    result, _ = json.loads(capsys.readouterr().out)  # scope "speech", then "all"
+    assert result["system"] == "toolkit scope=speech"
     by_setting = {(s["threshold"], s["overlap_of"], s["gold_kind"]): s for s in result["scores"]}
     whole = by_setting[(0.3, "longer", "all")]
     assert (whole["tp"], whole["fp"], whole["fn"]) == (2, 0, 0)
@@ -151,7 +152,7 @@ def test_the_ggt_dev_file_is_scored_whole(capsys):
 
     gold = shared_file("eval/ggt-dev.jsonl")
     assert main(["eval", "quotes", str(gold), "--json", "--no-baseline"]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    result, _ = json.loads(capsys.readouterr().out)
     whole = next(
         s
         for s in result["scores"]

@@ -28,6 +28,12 @@ def test_csv_cells_never_start_a_formula(value, cell):
     assert csv_cell(value) == cell
 
 
+def test_csv_cells_escape_bidirectional_controls():
+    """"invoice<U+202E>txt.exe" would display as "invoiceexe.txt" in a spreadsheet."""
+    assert csv_cell("invoice\u202etxt.exe") == "invoice\\u202etxt.exe"
+    assert csv_cell("=\u2066x") == "'=\\u2066x"
+
+
 def test_cli_csv_defuses_formulas_from_article_text(tmp_path: Path, capsys):
     article = tmp_path / "trick.txt"
     article.write_text('"=1+2+cmd|x" said Bob Smith, the council leader.\n')

@@ -30,8 +30,17 @@ def test_every_kind_of_quote_mark(text):
 
 
 def test_partial_quote_inside_a_sentence():
-    text = "The minister said the budget was “a fair deal for working families” and left."
-    assert found(text) == [("a fair deal for working families", "The minister", "said")]
+    # A reported clause holding quoted words is one quotation, the clause, of kind "mixed";
+    # its quoted words are its sub-spans.
+    text = "The minister said the budget was “a fair deal for working families” and walked out."
+    (quote,) = extract_quotes(text, actors=[])
+    assert (quote.kind, quote.text, quote.speaker_mention, quote.cue) == (
+        "mixed",
+        "the budget was “a fair deal for working families”",
+        "The minister",
+        "said",
+    )
+    assert [text[start:end] for start, end in quote.quoted] == ["a fair deal for working families"]
 
 
 def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
@@ -39,11 +48,15 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph():
         'Ms Okafor said the port "will reopen next week, whatever the unions say.\n\nTrade resumed.'
     )
     quote = extract_quotes(text, actors=[])[0]
-    assert (quote.text, quote.closed, quote.speaker_mention) == (
-        "will reopen next week, whatever the unions say.",
+    assert (quote.kind, quote.text, quote.closed, quote.speaker_mention) == (
+        "mixed",
+        'the port "will reopen next week, whatever the unions say.',
         False,
         "Ms Okafor",
     )
+    assert [text[start:end] for start, end in quote.quoted] == [
+        "will reopen next week, whatever the unions say."
+    ]
 
 
 def test_quote_over_several_paragraphs_is_one_quotation():
@@ -129,3 +142,19 @@ def test_nested_single_quote_stays_inside_the_outer_quote():
 )
 def test_a_name_in_quote_marks_where_the_speaker_stands_is_no_quotation(text):
     assert direct(text) == []
+
+
+def test_a_paragraph_break_inside_a_sentence_does_not_end_the_quotation():
+    # Text copied from a web page may break a quotation's sentence over two paragraphs without
+    # reopening the quote mark: the lowercase start and the closing mark carry it on.
+    text = (
+        'Tom Reyes explained the rules.\n\n"Who may join the plan is up to the board\n\n'
+        'based on the advice of the doctors," said Reyes in an email.'
+    )
+    (quote,) = extract_quotes(text, actors=[])
+    assert (quote.text, quote.speaker_mention, quote.paragraphs, quote.closed) == (
+        "Who may join the plan is up to the board\n\nbased on the advice of the doctors,",
+        "Reyes",
+        2,
+        True,
+    )

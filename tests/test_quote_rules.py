@@ -25,7 +25,7 @@ EXAMPLES = [
 
 @pytest.mark.parametrize(("name", "example"), EXAMPLES)
 def test_each_rule_finds_its_examples(name, example):
-    quotes = toolkit.extract_quotes(example.text)
+    quotes = toolkit.extract_quotes(example.text, scope="all")
     assert (example.quote, example.speaker, name) in [(q.text, q.speaker, q.rule) for q in quotes]
 
 
@@ -107,7 +107,7 @@ def test_the_rule_is_a_column_of_the_table_to_filter_by():
     quotes = extract_quotes(text)
     assert quotes[0].to_dict()["rule"] == "quote-comma-said-name"
     frame = quotes_to_frame(quotes)
-    assert frame.columns[-1] == "rule"
+    assert "rule" in frame.columns
     assert frame[frame["rule"] == "clause-after-cue"]["text"].tolist() == ["the crews were ready"]
 
 

@@ -19,8 +19,8 @@ from toolkit.quotes import Quote, extract_quotes, quote_table, quotes_to_frame, 
 
 
 def test_seed_direct_quotes_are_macrons(seed):
-    quotes = [q for q in extract_quotes(seed, actors=[]) if q.kind == "direct"]
-    assert [q.text for q in quotes] == [
+    quotes = [q for q in extract_quotes(seed, actors=[]) if q.quoted]
+    assert [seed.text[start:end] for q in quotes for start, end in q.quoted] == [
         "does not want peace and is not ready to negotiate",
         "equip, support and help Ukraine to resist,",
         "must remain united on an agenda for real peace, meaning peace that does not mean the "
@@ -61,10 +61,10 @@ def test_seed_reported_statements(seed):
 
 def test_seed_speakers_are_actors(seed):
     speakers = {(q.kind, q.speaker) for q in extract_quotes(seed)}
-    assert ("direct", "Emmanuel Macron") in speakers
+    assert ("mixed", "Emmanuel Macron") in speakers
     for name in ("Sergey Lavrov", "Vladimir Putin", "The Times", "Reuters"):
         assert ("indirect", name) in speakers
-    assert all(q.speaker == "Emmanuel Macron" for q in extract_quotes(seed) if q.kind == "direct")
+    assert all(q.speaker == "Emmanuel Macron" for q in extract_quotes(seed) if q.quoted)
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ def test_seed_speakers_are_actors(seed):
 
 def test_quote_table_has_one_row_per_quote():
     frame = quote_table('"We are ready," Ana Ruiz said. She said talks would resume on Monday.')
-    assert list(frame.columns) == list(Quote.__dataclass_fields__)
+    assert list(frame.columns) == [*Quote.__dataclass_fields__, "source"]
     assert frame[["kind", "text", "speaker_mention", "cue"]].values.tolist() == [
         ["direct", "We are ready,", "Ana Ruiz", "said"],
         ["indirect", "talks would resume on Monday", "She", "said"],
@@ -125,7 +125,7 @@ def test_public_names():
 def test_cli_quotes_json(seed_path, capsys):
     assert main(["quotes", str(seed_path), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert sum(row["kind"] == "direct" for row in rows) == 3
+    assert sum(len(row["quoted"]) for row in rows) == 3  # in marks: one direct, two mixed
     assert {row["article"] for row in rows} == {"000_810c36b51088a32c"}
 
 
@@ -176,7 +176,8 @@ def test_cli_eval_quotes(tmp_path, capsys):
     ours = results[0]["views"]
     assert ours["a"]["overlap"]["f1"] == 1.0 and ours["a"]["speaker"]["overlap"] == 1.0
     assert ours["b"]["exact"]["f1"] == 1.0 and ours["b"]["speaker"]["overlap"] == 1.0
-    assert results[1]["views"]["b"]["overlap"]["recall"] == 0.5  # the regex baseline
+    assert results[1]["system"] == "toolkit scope=speech"
+    assert results[2]["views"]["b"]["overlap"]["recall"] == 0.5  # the regex baseline
     assert main(["eval", "quotes", str(seed_path_not_gold(tmp_path))]) == 2
 
 
@@ -284,7 +285,7 @@ _PIECES = st.sampled_from(
 def test_never_crashes_and_everything_slices_back(text):
     for quote in extract_quotes(text, actors=[]):
         assert text[quote.start : quote.end] == quote.text
-        assert quote.kind in ("direct", "indirect")
+        assert quote.kind in ("direct", "indirect", "mixed")
         assert quote.start < quote.end
         if quote.speaker_start is not None:
             assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_mention

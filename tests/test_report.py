@@ -96,6 +96,11 @@ def test_index_lists_every_article(batch):
     index = read(batch["out"] / "index.html")
     seed_id = batch["seed_id"]
     assert f'<a href="{seed_id}.html">' in index
+    # The index and the report name the same top actors, the main speaker among them.
+    page = read(batch["out"] / f"{seed_id}.html")
+    top = re.search(r"<tr><th>actors</th><td>\d+: ([^<]*)</td></tr>", page).group(1)
+    assert "Emmanuel Macron" in top.split(", ")
+    assert f"<td>{top}</td></tr>" in index
     assert '<a href="index-2.html">Harbour reopens after storm</a>' in index
     assert '<a href="payload.html">' in index
     # Failures: one line each, with papermill's notebook.
@@ -119,7 +124,11 @@ def test_summary_csv(batch):
 
 def test_payload_is_escaped_in_report_and_index(batch):
     out = batch["out"]
-    for page in (read(out / "payload.html"), read(out / "index.html")):
+    index = read(out / "index.html")
+    # The index runs one script, the toolkit's own (allowed by its hash); none of the article's.
+    assert index.count("<script") == 1
+    assert "<script>(function () {" in index or "<script>// " in index
+    for page in (read(out / "payload.html"), index.replace(index[index.index("<script>") :], "")):
         assert "<script" not in page
         assert "<img src=x" not in page
         assert "Minister &lt;script&gt;alert(1)&lt;/script&gt; resigns" in page
@@ -149,40 +158,49 @@ def test_report_html_hides_code_and_shows_the_analysis(batch):
     assert ">Who is mentioned, and who is quoted</text>" in svg
     assert ">Emmanuel Macron</text>" in svg
     assert alt.group(1).startswith("Bar chart of actors by mentions: Ukraine (place) 13; ")
-    assert "; Emmanuel Macron (person) 4, quoted 4; " in alt.group(1)
+    assert "; Emmanuel Macron (person) 4, quoted 3; " in alt.group(1)
     assert page.count('<mark class="tk-quote') >= 1
     for heading in ("Statistics", "Actors", "The article and its quotations", "Quotations"):
         assert f">{heading}<" in page
 
 
 def test_seed_report_shows_the_quotes_and_their_speakers(batch):
-    """The seed's targets: three direct quotations by Macron, the third unclosed and said by
-    "He" (Q4: his refusal to comment, reported speech, is Q3); seven people."""
+    """The seed's targets: three quotations of Macron's words in quote marks, each in a clause
+    the article reports (kind "mixed"), the third unclosed and said by "He"; seven people."""
     page = read(batch["out"] / f"{batch['seed_id']}.html")
     rows = re.findall(
         r'<tr><td class="tk-num">(Q\d+)</td><td><span [^>]*></span>([^<]*)</td>'
         r"<td>([^<]*)</td><td>([^<]*)</td><td>[^<]*</td><td>([^<]*)</td></tr>",
         page,
     )
-    direct = [row for row in rows if row[3].startswith("direct")]
-    assert [(q, speaker, kind) for q, speaker, _, kind, _ in direct] == [
-        ("Q1", "Emmanuel Macron", "direct"),
-        ("Q2", "Emmanuel Macron", "direct"),
-        ("Q4", "Emmanuel Macron", "direct, unclosed"),
+    marked = [row for row in rows if row[3].startswith("mixed")]
+    assert [(q, speaker, kind) for q, speaker, _, kind, _ in marked] == [
+        ("Q1", "Emmanuel Macron", "mixed"),
+        ("Q2", "Emmanuel Macron", "mixed"),
+        ("Q3", "Emmanuel Macron", "mixed, unclosed"),
     ]
-    assert direct[2][2] == "He"
-    assert direct[0][4] == "does not want peace and is not ready to negotiate"
-    assert direct[1][4] == "equip, support and help Ukraine to resist,"
-    assert direct[2][4].startswith("must remain united on an agenda for real peace")
+    assert marked[2][2] == "He"
+    assert marked[0][4].startswith("another massive Russian attack on Ukraine")
+    assert "priority was to" in marked[1][4]
+    assert "must remain united" in marked[2][4]
     # In the text: highlighted, labelled with the speaker, the speaker's words marked.
-    for number in (1, 2, 3, 4):
+    for number in (1, 2, 3):
         assert f'<span class="tk-label">Q{number} · Emmanuel Macron</span>' in page
-    # "He declined to comment ..., adding ...": one "He" speaks Q3 and Q4, marked with the first
+    # "He declined to comment ..., adding ...": "He" speaks Q3
     assert re.search(r'<span class="tk-speaker" [^>]*title="speaker of Q3">He</span>', page)
-    people = re.findall(r"</span>([^<]+)</td><td>person</td>", page)
+    people = set(re.findall(r"</span>([^<]+)</td><td>person</td>", page))
     for surname in ("Macron", "Putin", "Scholz", "Biden", "Zelensky", "Trump", "Lavrov"):
         assert any(surname in name for name in people), (surname, people)
     assert len(people) == 7
+    # The speakers: Macron first, with his inferred gender and role and their evidence.
+    assert re.search(
+        r"Emmanuel Macron</td><td>person</td><td class=\"tk-num\">3</td><td class=\"tk-num\">3</td>"
+        r'<td><span class="tk-tip" tabindex="0">male<span class="tk-tip-text"> \(evidence: '
+        r"[^<]*</span></span></td>"
+        r'<td><span class="tk-tip" tabindex="0">politician<span class="tk-tip-text">',
+        page,
+    )
+    assert ">Speakers<" in page
 
 
 # --- a batch report is the report a fresh kernel makes ---------------------------------------

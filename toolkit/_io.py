@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from toolkit.errors import without_bidi
+
 #: Temporary files are named ``.<TEMP_PREFIX><name>.<random><TEMP_SUFFIX>`` beside the target,
 #: so a folder can be swept of leftovers from an interrupted run.
 TEMP_PREFIX = ".tk-"
@@ -21,8 +23,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value ready for ``csv.writer``: lists joined with ``"; "``, None as empty, and text
-    that a spreadsheet would run as a formula defused with a leading apostrophe.
+    """A value ready for ``csv.writer``: lists joined with ``"; "``, None as empty, text
+    that a spreadsheet would run as a formula defused with a leading apostrophe, and
+    bidirectional controls escaped (a name cannot display reordered).
 
     >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell(["Putin", "Biden"]), csv_cell(-2.5)
     ('\\'=HYPERLINK("http://x")', 'Putin; Biden', -2.5)
@@ -31,8 +34,10 @@ def csv_cell(value: Any) -> Any:
         value = "; ".join("" if v is None else str(v) for v in value)
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = without_bidi(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 

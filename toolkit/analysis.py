@@ -70,8 +70,19 @@ class ArticleAnalysis:
         return analysis_html(self)
 
 
-def analyze(x: TextLike) -> ArticleAnalysis:
-    """Analyse an article (or a string, cleaned as by :meth:`Article.from_text`)."""
+def analyze(x: TextLike, scope: str = "speech") -> ArticleAnalysis:
+    """Analyse an article (or a string, cleaned as by :meth:`Article.from_text`).
+
+    ``scope`` chooses the quotations, as :func:`toolkit.extract_quotes` does: ``"speech"``
+    (the default), what was said or written; ``"all"``, every attribution, beliefs,
+    intentions and judgements too.
+
+    >>> text = "Ana Ruiz said the port would reopen. She wants to double its size."
+    >>> [q.text for q in analyze(text).quotes]
+    ['the port would reopen']
+    >>> [q.cue_class for q in analyze(text, scope="all").quotes]
+    ['speech', 'intention']
+    """
     from toolkit.actors import find_actors
     from toolkit.quotes import extract_quotes
     from toolkit.text.stats import text_stats
@@ -82,5 +93,5 @@ def analyze(x: TextLike) -> ArticleAnalysis:
         article=article,
         stats=text_stats(article),
         actors=tuple(actors),
-        quotes=tuple(extract_quotes(article, actors=actors)),
+        quotes=tuple(extract_quotes(article, actors=actors, scope=scope)),
     )

@@ -19,17 +19,21 @@ import bisect
 import io
 import itertools
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from toolkit.actors import count_actors
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from toolkit.analysis import ArticleAnalysis
+    from toolkit.actors import Actor
+    from toolkit.article import Article
+    from toolkit.quotes import Quote
+    from toolkit.text.stats import TextStats
 
 __all__ = [
     "KIND_COLOURS",
@@ -38,6 +42,7 @@ __all__ = [
     "SPEAKER_COLOURS",
     "TEXT_LIMIT",
     "TITLE_LIMIT",
+    "Analysed",
     "PngImage",
     "SvgImage",
     "actor_chart",
@@ -52,7 +57,9 @@ __all__ = [
     "readability_table_html",
     "speaker_as_written",
     "speaker_of",
+    "speakers_table_html",
     "stats_table_html",
+    "top_actors",
 ]
 
 #: Colours for speakers (quotations and their speaker's name share one); colour-blind safe.
@@ -82,6 +89,14 @@ ROW_LIMIT = 500
 TITLE_LIMIT = 300
 _CELL_LIMIT = 2_000
 _LEGEND_SPEAKERS = 30
+_URL_LIMIT = 2_000
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]", re.IGNORECASE)
+#: Under the tables that show inferred gender and role.
+_EVIDENCE_NOTE = (
+    '<p class="tk-note">Gender is inferred from the article (pronouns, titles) and from first '
+    "names: what the text suggests, not a fact about the person. Hover over, or tab to, a "
+    "value with a dotted underline for its evidence.</p>"
+)
 
 _STYLE = """<style>
 .tk-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;max-width:60em}
@@ -100,13 +115,31 @@ _STYLE = """<style>
 .tk-report .tk-actor.tk-pronoun{border-bottom-style:dotted}
 .tk-report .tk-legend span{margin-right:1.2em;white-space:nowrap}
 .tk-report .tk-swatch{display:inline-block;width:.8em;height:.8em;border-radius:.15em;margin-right:.3em;vertical-align:-.05em}
+.tk-report .tk-tip{position:relative;border-bottom:1px dotted currentColor;cursor:help}
+.tk-report .tk-tip-text{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.tk-report .tk-tip:hover .tk-tip-text,.tk-report .tk-tip:focus .tk-tip-text{clip-path:none;width:max-content;max-width:28em;height:auto;white-space:normal;left:0;top:1.5em;z-index:2;background:#222;color:#fff;font-size:.85em;padding:.3em .5em;border-radius:.3em}
 </style>"""
+
+
+class Analysed(Protocol):
+    """What the views read from an analysed article: :class:`toolkit.analysis.ArticleAnalysis`
+    is one. (Named by its shape so that this module does not import the analysis, which shows
+    itself in JupyterLab through :func:`analysis_html`.)"""
+
+    @property
+    def article(self) -> Article: ...
+    @property
+    def stats(self) -> TextStats: ...
+    @property
+    def actors(self) -> tuple[Actor, ...]: ...
+    @property
+    def quotes(self) -> tuple[Quote, ...]: ...
 
 
 # --- public pieces ------------------------------------------------------------------------
 
 
-def analysis_html(analysis: ArticleAnalysis) -> str:
+def analysis_html(analysis: Analysed) -> str:
     """The compact view JupyterLab shows for an :class:`~toolkit.analysis.ArticleAnalysis`:
     title and figures, then the text with quotations and actors marked."""
     return _wrap(
@@ -117,7 +150,7 @@ def analysis_html(analysis: ArticleAnalysis) -> str:
     )
 
 
-def header_html(analysis: ArticleAnalysis) -> str:
+def header_html(analysis: Analysed) -> str:
     """The title and a metadata table: id, source file, encoding, size, actors, quotations."""
     return _wrap(_header(analysis))
 
@@ -143,7 +176,7 @@ def diversity_table_html(stats: Any) -> str:
     )
 
 
-def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
+def article_html(analysis: Analysed, max_chars: int = TEXT_LIMIT) -> str:
     """The article text with each quotation highlighted and labelled with its speaker
     (``Q1 · Macron``), the speaker's words in the quotation's colour, and actor mentions
     underlined by kind (dotted for pronouns), with a legend. A text longer than ``max_chars``
@@ -152,7 +185,7 @@ def article_html(analysis: ArticleAnalysis, max_chars: int = TEXT_LIMIT) -> str:
 
 
 def quotes_table_html(
-    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+    analysis: Analysed, max_rows: int = ROW_LIMIT, full_table: str | None = None
 ) -> str:
     """One row per quotation, numbered as in :func:`article_html`; the first ``max_rows``,
     with a note pointing at ``full_table`` (a link to all of them) when there are more."""
@@ -183,7 +216,7 @@ def quotes_table_html(
 
 
 def actors_table_html(
-    analysis: ArticleAnalysis, max_rows: int = ROW_LIMIT, full_table: str | None = None
+    analysis: Analysed, max_rows: int = ROW_LIMIT, full_table: str | None = None
 ) -> str:
     """One row per actor: name, kind, mentions, quotations attributed, aliases and titles;
     the ``max_rows`` most mentioned, with a note pointing at ``full_table`` (a link to all of
@@ -202,17 +235,85 @@ def actors_table_html(
             f'<td class="tk-num">{quoted.get(actor.name, 0)}</td>'
             f"<td>{escape(_clip(', '.join(_other_names(actor)), _CELL_LIMIT))}</td>"
             f"<td>{escape(_clip(', '.join(getattr(actor, 'titles', ()) or ()), _CELL_LIMIT))}</td>"
+            f"<td>{_gender_cell(actor)}</td><td>{_role_cell(actor)}</td>"
             "</tr>"
         )
-    head = "<tr><th>actor</th><th>kind</th><th>mentions</th><th>quoted</th><th>aliases</th><th>titles</th></tr>"
+    head = (
+        "<tr><th>actor</th><th>kind</th><th>mentions</th><th>quoted</th><th>aliases</th>"
+        "<th>titles</th><th>inferred gender</th><th>role</th></tr>"
+    )
     total = len(analysis.actors)
     return _wrap(
         f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
         + _rows_left_out(total, max_rows, "actors", full_table, "analysis.actor_frame()")
+        + _EVIDENCE_NOTE
     )
 
 
-def actor_chart(analysis: ArticleAnalysis, top: int = 12) -> Figure:
+def speakers_table_html(analysis: Analysed, max_rows: int = ROW_LIMIT) -> str:
+    """One row per speaker (an actor quoted at least once), most quoted first: name in its
+    quotations' colour, kind, quotations (of which direct), inferred gender and role, each
+    with its evidence on hover or keyboard focus; then how many quotations have no speaker.
+    """
+    speakers = sorted(
+        (c for c in count_actors(analysis.actors, analysis.quotes) if c.quotes),
+        key=lambda c: -c.quotes,
+    )
+    unattributed = sum(1 for quote in analysis.quotes if not speaker_of(quote))
+    note = (
+        f'<p class="tk-note">{unattributed:,} quotation{"" if unattributed == 1 else "s"} '
+        "without a speaker.</p>"
+        if unattributed
+        else ""
+    )
+    if not speakers:
+        return _wrap('<p class="tk-note">No quotations attributed to a speaker.</p>' + note)
+    colours = _speaker_colours(analysis)
+    rows = []
+    for counts in speakers[:max_rows]:
+        actor = counts.actor
+        colour = colours.get(actor.name, _OTHER_KIND)
+        rows.append(
+            "<tr>"
+            f'<td><span class="tk-swatch" style="background:{colour}"></span>'
+            f"{escape(_clip(actor.name, 80))}</td>"
+            f"<td>{escape(str(actor.kind))}</td>"
+            f'<td class="tk-num">{counts.quotes}</td>'
+            f'<td class="tk-num">{counts.direct_quotes}</td>'
+            f"<td>{_gender_cell(actor)}</td><td>{_role_cell(actor)}</td>"
+            "</tr>"
+        )
+    head = (
+        "<tr><th>speaker</th><th>kind</th><th>quotations</th><th>direct</th>"
+        "<th>inferred gender</th><th>role</th></tr>"
+    )
+    return _wrap(
+        f'<table class="tk-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+        + _rows_left_out(len(speakers), max_rows, "speakers", None, "analysis.actor_frame()")
+        + note
+        + _EVIDENCE_NOTE
+    )
+
+
+def top_actors(analysis: Analysed, n: int = 5) -> list[Any]:
+    """The ``n`` actors an article's report names in its header, and the batch index with
+    it: the most mentioned (names, demonyms and pronouns that refer to them; ties in the
+    finder's order), with the main speaker (the actor quoted most) always among them, in
+    place of the last if it would not be.
+
+    >>> from toolkit import analyze                                        # doctest: +SKIP
+    >>> [a.name for a in top_actors(analyze(text), 3)]                     # doctest: +SKIP
+    ['Ukraine', 'Russia', 'Emmanuel Macron']
+    """
+    counts = count_actors(analysis.actors, analysis.quotes)
+    top = [c.actor for c in sorted(counts, key=lambda c: -c.mentions)][: max(n, 0)]
+    main = max(counts, key=lambda c: c.quotes, default=None)
+    if top and main is not None and main.quotes and all(a is not main.actor for a in top):
+        top[-1] = main.actor
+    return top
+
+
+def actor_chart(analysis: Analysed, top: int = 12) -> Figure:
     """A horizontal bar chart of the ``top`` actors by mentions, coloured by kind, with the
     number of quotations attributed to each beside its bar. Uses no pyplot state.
     """
@@ -403,16 +504,17 @@ def _wrap(body: str) -> str:
     return f'<div class="tk-report">{_STYLE}{body}</div>'
 
 
-def _header(analysis: ArticleAnalysis) -> str:
+def _header(analysis: Analysed) -> str:
     article = analysis.article
     stats = analysis.stats
     source = getattr(article, "source_path", None)
     rows = [
-        ("id", article.id),
-        ("source", source.name if source is not None else "(text)"),
+        ("id", escape(article.id)),
+        ("source", escape(source.name if source is not None else "(text)")),
+        *_metadata_rows(article),
     ]
     if getattr(article, "encoding", None):
-        rows.append(("encoding", article.encoding))
+        rows.append(("encoding", escape(article.encoding)))
     words = getattr(stats, "words", None)
     if words is not None:
         rows.append(("words", f"{words:,}"))
@@ -422,14 +524,81 @@ def _header(analysis: ArticleAnalysis) -> str:
     ease = getattr(stats, "flesch_reading_ease", None)
     if isinstance(ease, (int, float)) and math.isfinite(ease):
         rows.append(("readability", f"Flesch {ease:.1f} ({flesch_band(ease)})"))
-    people = [_clip(a.name, 80) for a in _actors_by_mentions(analysis.actors)[:5]]
-    rows.append(
-        ("actors", f"{len(analysis.actors)}" + (f": {', '.join(people)}" if people else ""))
-    )
+    people = [_clip(a.name, 80) for a in top_actors(analysis)]
+    listed = f"{len(analysis.actors)}" + (f": {', '.join(people)}" if people else "")
+    rows.append(("actors", escape(listed)))
     rows.append(("quotations", str(len(analysis.quotes))))
-    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
     title = escape(_clip(article.title, TITLE_LIMIT))
     return f'<h1>{title}</h1><table class="tk-table">{body}</table>'
+
+
+def _metadata_rows(article: Any) -> list[tuple[str, str]]:
+    """Header rows (label, HTML) for the metadata the article has: date, outlet, authors,
+    URL (a link, with ``rel="noopener noreferrer"``, only for an http(s) address)."""
+    rows = []
+    date = getattr(article, "date", None)
+    if date is not None:
+        rows.append(("date", escape(_date_text(date))))
+    outlet = getattr(article, "outlet", None)
+    if outlet:
+        rows.append(("outlet", escape(_clip(outlet, TITLE_LIMIT))))
+    authors = getattr(article, "authors", ()) or ()
+    if authors:
+        rows.append(("authors", escape(_clip(", ".join(authors), TITLE_LIMIT))))
+    url = getattr(article, "url", None)
+    if url:
+        rows.append(("URL", _url_html(url)))
+    return rows
+
+
+def _date_text(date: Any) -> str:
+    """``2024-03-05`` for a date at midnight, else ``2024-03-05 09:30 +00:00``."""
+    if not hasattr(date, "hour"):
+        return str(date)
+    if (date.hour, date.minute, date.second) == (0, 0, 0):
+        return date.date().isoformat()
+    offset = date.strftime("%z")
+    zone = f" {offset[:3]}:{offset[3:]}" if offset else ""
+    return date.strftime("%Y-%m-%d %H:%M") + zone
+
+
+def _url_html(url: str) -> str:
+    """An http(s) URL as a link that opens without handing the page to the target; anything
+    else (``javascript:``, a path, an over-long address) as text."""
+    if _WEB_ADDRESS.match(url) and len(url) <= _URL_LIMIT and url.isprintable():
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(_clip(url, 120))}</a>'
+    return escape(_clip(url, 120))
+
+
+def _gender_cell(actor: Any) -> str:
+    """An actor's inferred gender for a table cell: ``female``/``male``/``unknown`` for a
+    person (its evidence on hover), empty for the others."""
+    if actor.kind != "person":
+        return ""
+    gender = getattr(actor, "gender", None) or "unknown"
+    return _with_evidence(gender, getattr(actor, "gender_evidence", ()) or ())
+
+
+def _role_cell(actor: Any) -> str:
+    """An actor's role (``police / military``...) with its evidence on hover; empty for an
+    actor without one (places)."""
+    role = getattr(actor, "role", None)
+    if not role:
+        return ""
+    return _with_evidence(role.replace("_", " / "), getattr(actor, "role_evidence", ()) or ())
+
+
+def _with_evidence(label: str, evidence: tuple[str, ...]) -> str:
+    """``label``, and (if any) its evidence in a tooltip shown on hover and on keyboard focus;
+    the evidence is in the text, so screen readers read it with the label."""
+    if not evidence:
+        return escape(label)
+    said = _clip("; ".join(evidence), _CELL_LIMIT)
+    return (
+        f'<span class="tk-tip" tabindex="0">{escape(label)}'
+        f'<span class="tk-tip-text"> (evidence: {escape(said)})</span></span>'
+    )
 
 
 def _stats_rows(stats: Any, fields: tuple[tuple[str, str, str, str], ...]) -> list[tuple[str, ...]]:
@@ -504,12 +673,12 @@ def _actors_by_mentions(actors: Any) -> list[Any]:
     return [c.actor for c in sorted(count_actors(actors), key=lambda c: -c.mentions)]
 
 
-def _quote_counts(analysis: ArticleAnalysis) -> dict[str, int]:
+def _quote_counts(analysis: Analysed) -> dict[str, int]:
     """Actor name -> quotations attributed to it."""
     return {c.actor.name: c.quotes for c in count_actors(analysis.actors, analysis.quotes)}
 
 
-def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
+def _speaker_colours(analysis: Analysed) -> dict[str, str]:
     colours: dict[str, str] = {}
     for quote in analysis.quotes:
         speaker = speaker_of(quote) or ""
@@ -520,7 +689,7 @@ def _speaker_colours(analysis: ArticleAnalysis) -> dict[str, str]:
     return colours
 
 
-def _legend(analysis: ArticleAnalysis) -> str:
+def _legend(analysis: Analysed) -> str:
     parts = []
     colours = _speaker_colours(analysis)
     for speaker, colour in itertools.islice(colours.items(), _LEGEND_SPEAKERS):
@@ -553,7 +722,7 @@ class _Mark:
     attrs: dict[str, Any]
 
 
-def _marks(analysis: ArticleAnalysis) -> list[_Mark]:
+def _marks(analysis: Analysed) -> list[_Mark]:
     text_length = len(analysis.article.text)
     colours = _speaker_colours(analysis)
     marks: list[_Mark] = []
@@ -586,82 +755,115 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end)
 
 
-def _text(analysis: ArticleAnalysis, max_chars: int | None = TEXT_LIMIT) -> str:
+def _text(analysis: Analysed, max_chars: int | None = TEXT_LIMIT) -> str:
     """Paragraphs of escaped text; quotation, speaker and actor marks nest properly because
     every piece between two mark boundaries is wrapped on its own. Text after ``max_chars``
-    (see :func:`_cut`) is left out, with a note.
-
-    One sweep over the boundaries, in text order: the marks covering a piece are those that
-    started at or before it and have not ended yet, so the work grows with the text and the
-    number of marks, not with their product.
-    """
+    (see :func:`_cut`) is left out, with a note."""
     text = analysis.article.text
     cut = _cut(analysis, max_chars)
-    marks = [m for m in _marks(analysis) if m.start < cut]
-    starting: dict[int, list[int]] = defaultdict(list)
-    ending: dict[int, list[int]] = defaultdict(list)
-    for index, mark in enumerate(marks):
-        starting[mark.start].append(index)
-        ending[mark.end].append(index)
-    boundaries = sorted(starting.keys() | ending.keys())
-    applied = 0  # boundaries[:applied] have been swept
-    active_quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
-    active_inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
-    out = ['<div class="tk-text">']
-    labelled: set[int] = set()
+    sweep = _Sweep([m for m in _marks(analysis) if m.start < cut])
+    labelled: set[int] = set()  # quotation numbers already labelled (a quotation may span
+    out = ['<div class="tk-text">']  # paragraphs: only its first piece gets the label)
     for paragraph in analysis.article.paragraphs:
         if paragraph.start >= cut:
             break
-        end = min(paragraph.end, cut)
-        first = bisect.bisect_right(boundaries, paragraph.start)
-        last = bisect.bisect_left(boundaries, end)
-        points = [paragraph.start, *boundaries[first:last], end]
-        if end <= paragraph.start:
-            points = []  # an empty paragraph: nothing to mark
-        out.append("<p>")
-        open_quote: _Mark | None = None
-        for a, b in itertools.pairwise(points):
-            while applied < len(boundaries) and boundaries[applied] <= a:
-                at = boundaries[applied]
-                for index in ending.get(at, ()):
-                    active_quotes.pop(index, None)
-                    active_inner.pop(index, None)
-                for index in starting.get(at, ()):
-                    mark = marks[index]
-                    (active_quotes if mark.kind == "quote" else active_inner)[index] = mark
-                applied += 1
-            quote = next(iter(active_quotes.values()), None)
-            if quote is not open_quote:
-                if open_quote is not None:
-                    out.append("</mark>")
-                if quote is not None:
-                    out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
-                    labelled.add(quote.attrs["number"])
-                open_quote = quote
-            piece = escape(text[a:b])
-            # Innermost first: the speaker's words, then the actor mention around them.
-            for _, mark in sorted(
-                active_inner.items(),
-                key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
-            ):
-                piece = _wrap_inner(mark, piece)
-            out.append(piece)
-        if open_quote is not None:
-            out.append("</mark>")
-        out.append("</p>")
+        out.append(_paragraph(text, paragraph.start, min(paragraph.end, cut), sweep, labelled))
     out.append("</div>")
     if cut < len(text):
-        shown = sum(p.start < cut for p in analysis.article.paragraphs)
-        out.append(
-            f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
-            f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
-            f"{len(analysis.article.paragraphs):,}). The statistics, the chart and the tables are "
-            "computed on the whole article.</p>"
-        )
+        out.append(_cut_note(analysis, cut))
     return "".join(out)
 
 
-def _cut(analysis: ArticleAnalysis, max_chars: int | None) -> int:
+class _Sweep:
+    """The marks open at each point of the text, found in one sweep over their boundaries in
+    text order: the marks covering a piece are those that started at or before it and have
+    not ended yet, so the work grows with the text and the number of marks, not with their
+    product."""
+
+    def __init__(self, marks: list[_Mark]) -> None:
+        self.marks = marks
+        self.starting: dict[int, list[int]] = defaultdict(list)
+        self.ending: dict[int, list[int]] = defaultdict(list)
+        for index, mark in enumerate(marks):
+            self.starting[mark.start].append(index)
+            self.ending[mark.end].append(index)
+        self.boundaries = sorted(self.starting.keys() | self.ending.keys())
+        self.applied = 0  # boundaries[:applied] have been swept
+        self.quotes: dict[int, _Mark] = {}  # open quotation marks (at most one: no overlaps)
+        self.inner: dict[int, _Mark] = {}  # open speaker and actor marks, by index in marks
+
+    def points(self, start: int, end: int) -> list[int]:
+        """``start``, the boundaries strictly between ``start`` and ``end``, and ``end``."""
+        first = bisect.bisect_right(self.boundaries, start)
+        last = bisect.bisect_left(self.boundaries, end)
+        return [start, *self.boundaries[first:last], end]
+
+    def advance(self, position: int) -> None:
+        """Open and close the marks of every boundary up to ``position``."""
+        boundaries = self.boundaries
+        while self.applied < len(boundaries) and boundaries[self.applied] <= position:
+            at = boundaries[self.applied]
+            for index in self.ending.get(at, ()):
+                self.quotes.pop(index, None)
+                self.inner.pop(index, None)
+            for index in self.starting.get(at, ()):
+                mark = self.marks[index]
+                (self.quotes if mark.kind == "quote" else self.inner)[index] = mark
+            self.applied += 1
+
+    def quote(self) -> _Mark | None:
+        return next(iter(self.quotes.values()), None)
+
+    def inner_marks(self) -> list[_Mark]:
+        """The open speaker and actor marks, innermost first: the speaker's words, then the
+        actor mention around them."""
+        if len(self.inner) < 2:
+            return list(self.inner.values())
+        ordered = sorted(
+            self.inner.items(),
+            key=lambda item: (item[1].kind != "speaker", item[1].end - item[1].start, item[0]),
+        )
+        return [mark for _, mark in ordered]
+
+
+def _paragraph(text: str, start: int, end: int, sweep: _Sweep, labelled: set[int]) -> str:
+    """One paragraph, ``text[start:end]``, as ``<p>`` with its marks."""
+    points = sweep.points(start, end) if end > start else []  # an empty one: nothing to mark
+    out = ["<p>"]
+    open_quote: _Mark | None = None
+    for a, b in itertools.pairwise(points):
+        sweep.advance(a)
+        quote = sweep.quote()
+        if quote is not open_quote:
+            if open_quote is not None:
+                out.append("</mark>")
+            if quote is not None:
+                out.append(_open_quote(quote, label=quote.attrs["number"] not in labelled))
+                labelled.add(quote.attrs["number"])
+            open_quote = quote
+        piece = escape(text[a:b])
+        for mark in sweep.inner_marks():
+            piece = _wrap_inner(mark, piece)
+        out.append(piece)
+    if open_quote is not None:
+        out.append("</mark>")
+    out.append("</p>")
+    return "".join(out)
+
+
+def _cut_note(analysis: Analysed, cut: int) -> str:
+    """The note after a text shown only up to ``cut``."""
+    text, paragraphs = analysis.article.text, analysis.article.paragraphs
+    shown = sum(p.start < cut for p in paragraphs)
+    return (
+        f'<p class="tk-note tk-cut">The article is {len(text):,} characters long: only its '
+        f"first {cut:,} are shown here (paragraphs 1 to {shown:,} of "
+        f"{len(paragraphs):,}). The statistics, the chart and the tables are "
+        "computed on the whole article.</p>"
+    )
+
+
+def _cut(analysis: Analysed, max_chars: int | None) -> int:
     """Where the shown text ends: the whole text if it is at most ``max_chars`` long, else
     the end of the last paragraph within ``max_chars`` (if that leaves at least half of
     them), else the last space within them, else ``max_chars`` itself."""

@@ -27,6 +27,9 @@ _UNPRINTABLE = re.compile(
     "\ud800-\udfff]"
 )
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Bidirectional controls alone: they reorder how the text after them is displayed
+# ("invoice<U+202E>txt.exe" shows as "invoiceexe.txt").
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -39,6 +42,42 @@ def printable(text: str) -> str:
     'invoice\\\\u202etxt.exe'
     """
     return _UNPRINTABLE.sub(_escape, text)
+
+
+def without_bidi(text: str) -> str:
+    """``text`` with its bidirectional controls escaped, so that it displays in the order it is
+    stored (for tables and pages that show names and titles; newlines are kept).
+
+    >>> without_bidi("invoice\\u202etxt.exe")
+    'invoice\\\\u202etxt.exe'
+    """
+    return _BIDI.sub(_escape, text)
+
+
+#: How long a one-line message may grow (:func:`one_line`): enough for any message worth
+#: reading, and a dumped 10 KB traceback does not flood a terminal, an index or a table.
+ONE_LINE_LIMIT = 300
+
+
+def one_line(error: BaseException | str, *, with_type: bool = True) -> str:
+    """An exception (or a text) as one printable line of at most :data:`ONE_LINE_LIMIT`
+    characters: the message with whitespace collapsed, after the exception's type unless
+    ``with_type`` is False; the type alone when there is no message.
+
+    >>> one_line(ValueError("bad value\\n  in row 3"))
+    'ValueError: bad value in row 3'
+    >>> one_line(KeyError())
+    'KeyError'
+    >>> one_line(OSError("disk full"), with_type=False)
+    'disk full'
+    >>> len(one_line("x" * 1000))
+    300
+    """
+    line = printable(" ".join(str(error).split()))
+    if not isinstance(error, str):
+        name = type(error).__name__
+        line = (f"{name}: {line}" if with_type else line) if line else name
+    return line if len(line) <= ONE_LINE_LIMIT else line[: ONE_LINE_LIMIT - 1] + "…"
 
 
 def _escape(match: re.Match[str]) -> str:

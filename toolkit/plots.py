@@ -24,6 +24,7 @@ alternative text, for screen readers and exported notebooks.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -40,17 +41,22 @@ if TYPE_CHECKING:
     from toolkit.corpus import Corpus
 
 __all__ = [
+    "GENDER_COLOURS",
     "KIND_COLOURS",
     "MEASURES",
     "READABILITY_MEASURES",
+    "ROLE_COLOURS",
     "SERIES_COLOURS",
     "actor_over_time",
     "co_mention_network",
     "outlet_comparison",
     "readability",
+    "role_mix",
     "top_actors",
     "top_actors_by_topic",
     "voice_share",
+    "women_quoted",
+    "women_quoted_over_time",
 ]
 
 #: One colour per actor kind, the same in every chart and in the article reports.
@@ -400,7 +406,7 @@ def outlet_comparison(
     if measure.endswith("_share"):
         from matplotlib.ticker import FuncFormatter
 
-        ax.xaxis.set_major_formatter(FuncFormatter(_percent))
+        ax.xaxis.set_major_formatter(FuncFormatter(_percent_tick))
     handles = [_line_handle(colours[o], o, line=False) for o in outlets]
     fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=8)
     fig.set_label(_outlet_description(table, names, outlets, measure))
@@ -477,10 +483,10 @@ def _date_axis(ax: Axes, dates: pd.Series, *, integer: bool) -> None:
     if integer:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     else:
-        ax.yaxis.set_major_formatter(FuncFormatter(_percent))
+        ax.yaxis.set_major_formatter(FuncFormatter(_percent_tick))
 
 
-def _percent(value: float, _position: int) -> str:
+def _percent_tick(value: float, _position: int) -> str:
     return f"{value:.0%}"
 
 
@@ -707,3 +713,275 @@ def _force_layout(
         temperature = max(temperature * 0.98, 0.002)
     span = pos.max(axis=0) - pos.min(axis=0)
     return (pos - pos.min(axis=0)) / np.where(span > 0, span, 1)
+
+
+# --- source diversity: who is quoted, by inferred gender and by role ---------------------------
+
+#: Colours of the inferred genders in the source-diversity charts (colour-blind safe).
+GENDER_COLOURS = {"female": "#D55E00", "male": "#56B4E9"}
+_GENDER_LABELS = {"female": "women", "male": "men"}
+#: One colour per role (:data:`toolkit.actors.ROLES`); ``unknown`` is light grey.
+ROLE_COLOURS = {
+    "politician": "#332288",
+    "official": "#88CCEE",
+    "expert": "#44AA99",
+    "business": "#117733",
+    "police_military": "#999933",
+    "advocacy": "#DDCC77",
+    "media": "#CC6677",
+    "legal": "#882255",
+    "sport": "#AA4499",
+    "arts": "#E69F00",
+    "citizen": "#0072B2",
+    "unknown": "#DDDDDD",
+}
+_DIVERSITY_MEASURES = {
+    "people_quoted": "people quoted",
+    "people_mentioned": "people mentioned",
+    "quotes": "quotations",
+    "words_quoted": "words quoted",
+}
+
+
+def women_quoted(data: Corpus | pd.DataFrame, *, by: str | None = "outlet") -> Figure:
+    """Stacked bars per outlet (or other articles column ``by``; the whole corpus when
+    ``None`` or when the articles have no such column): the shares of women and of men among
+    the people quoted with a known **inferred** gender, with n (and how many are unknown).
+
+    ``data``: a corpus, or its :meth:`Corpus.diversity` table with a ``by`` column.
+    """
+    table, by, note = _diversity_of(data, by)
+    gender = _gender_counts(table, [by] if by else [])
+    fig = Figure(figsize=(8.5, 0.35 * max(len(gender), 3) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Share of women among people quoted (inferred gender){_by_text(by)}{note}"
+    if not _has_rows(ax, gender[gender["known"] > 0], title):
+        return fig
+    y = np.arange(len(gender))[::-1]
+    left = np.zeros(len(gender))
+    for name, colour in GENDER_COLOURS.items():
+        share = gender[name].to_numpy() / np.maximum(gender["known"].to_numpy(), 1)
+        ax.barh(y, share, left=left, color=colour, label=_GENDER_LABELS[name])
+        left += share
+    ax.axvline(0.5, color="#555555", lw=0.8, ls="--")
+    counts = zip(gender["label"], gender["known"], gender["unknown"], strict=True)
+    ax.set_yticks(y, [f"{g} (n={k}" + (f", {u} unknown)" if u else ")") for g, k, u in counts])
+    _share_axis(ax, "share of people quoted with a known inferred gender", by)
+    ax.set_title(textwrap.fill(title, 70))
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    shares = "; ".join(
+        f"{label} {_percent(f, k)} women of {k} quoted with a known gender"
+        + (f" ({u} unknown)" if u else "")
+        for label, f, k, u in zip(
+            gender["label"], gender["female"], gender["known"], gender["unknown"], strict=True
+        )
+    )
+    fig.set_label(
+        "Stacked bar chart of the shares of women and men among people quoted "
+        f"(inferred gender){_by_text(by)}{note}: {shares}."
+    )
+    return fig
+
+
+def women_quoted_over_time(
+    data: Corpus | pd.DataFrame,
+    *,
+    by: str | None = "outlet",
+    period: str = "month",
+    columns: int = 3,
+) -> Figure:
+    """Small multiples: per outlet (or other articles column ``by``; the whole corpus when
+    ``None`` or when the articles have no such column), the share of women among the people
+    quoted with a known **inferred** gender in each ``period`` (``week``, ``month``, ``year``
+    of the articles' ``date``), each point marked with its n. A period where no one with a
+    known gender is quoted is a gap.
+
+    ``data``: a corpus, or its :meth:`Corpus.diversity` table with ``by`` and ``period``
+    columns.
+    """
+    title = f"Share of women among people quoted (inferred gender) by {period}"
+    if not isinstance(data, pd.DataFrame) and "date" not in data.articles:
+        fig = Figure(figsize=(7, 3), layout="constrained")
+        _has_rows(fig.add_subplot(), pd.DataFrame(), f"{title} (the articles have no date)")
+        return fig
+    table, by, note = _diversity_of(data, by, period)
+    gender = _gender_counts(table, [by, period] if by else [period]).dropna(subset=[period])
+    panels = list(gender[by].drop_duplicates()) if by else ["all articles"]
+    cols = max(1, min(columns, len(panels)))
+    rows = max(1, math.ceil(len(panels) / cols))
+    fig = Figure(figsize=(4.4 * cols, 3.2 * rows + 0.8), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False, sharex=True, sharey=True).ravel()
+    title += (f", per {by}" if by else "") + note
+    if not _has_rows(axes[0], gender, title):
+        for ax in axes[1:]:
+            ax.set_axis_off()
+        return fig
+    parts = []
+    for ax, panel in zip(axes, panels, strict=False):
+        part = gender[gender[by] == panel] if by else gender
+        parts.append(_share_line(ax, part, str(panel), period))
+    for ax in axes[len(panels) :]:
+        ax.set_axis_off()
+    fig.suptitle(title)
+    fig.supxlabel(period)
+    fig.supylabel("share of women among people quoted\nwith a known inferred gender")
+    fig.set_label(
+        f"Line charts of the {title[0].lower()}{title[1:]}, each point with n, the people "
+        f"quoted with a known gender; the dashed line is 50%. {' '.join(parts)}"
+    )
+    return fig
+
+
+def role_mix(
+    data: Corpus | pd.DataFrame, *, by: str | None = "outlet", measure: str = "people_quoted"
+) -> Figure:
+    """Stacked bars per outlet (or other articles column ``by``; the whole corpus when
+    ``None`` or when the articles have no such column): the share of each role among the
+    people quoted (``measure``: or ``people_mentioned``, ``quotes``, ``words_quoted``), the
+    unknown included, in grey, with n.
+
+    ``data``: a corpus, or its :meth:`Corpus.diversity` table with a ``by`` column.
+    """
+    if measure not in _DIVERSITY_MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(_DIVERSITY_MEASURES)}")
+    table, by, note = _diversity_of(data, by)
+    what = _DIVERSITY_MEASURES[measure]
+    roles = _pivot(table[table["dimension"] == "role"], [by] if by else [], measure)
+    roles = roles.loc[:, roles.sum() > 0]
+    fig = Figure(figsize=(8, 0.35 * max(len(roles), 3) + 2.2), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"Roles of the {what}{_by_text(by)}{note}"
+    if not _has_rows(ax, roles[roles.sum(axis=1) > 0], title):
+        return fig
+    totals = roles.sum(axis=1).to_numpy()
+    y = np.arange(len(roles))[::-1]
+    left = np.zeros(len(roles))
+    for role in roles.columns:
+        share = roles[role].to_numpy() / np.maximum(totals, 1)
+        colour = ROLE_COLOURS.get(role, _OTHER_COLOUR)
+        ax.barh(y, share, left=left, color=colour, label=_role_label(role))
+        left += share
+    ax.set_yticks(y, [f"{g} (n={n})" for g, n in zip(roles.index, totals, strict=True)])
+    _share_axis(ax, f"share of {what}", by)
+    ax.set_title(textwrap.fill(title, 70))
+    fig.legend(loc="outside lower center", ncols=6, frameon=False, fontsize=8)
+    mixes = "; ".join(
+        f"{group} (n={n}): "
+        + ", ".join(f"{_role_label(r)} {_percent(v, n)}" for r, v in row.items() if v)
+        for (group, row), n in zip(roles.iterrows(), totals, strict=True)
+    )
+    fig.set_label(
+        f"Stacked bar chart of the roles of the {what}{_by_text(by)}{note}, as shares: {mixes}."
+    )
+    return fig
+
+
+def _diversity_of(data, by: str | None, *periods: str) -> tuple[pd.DataFrame, str | None, str]:
+    """The diversity table (a corpus's, by ``by`` and ``periods``; or ``data`` itself), the
+    ``by`` it has, and a note when the corpus's articles lack ``by`` or have no value in it
+    (then it is left out)."""
+    from toolkit.corpus._diversity import PERIODS
+
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in (by, *periods) if c and c not in data]
+        if missing:
+            raise KeyError(f"no column {missing[0]!r} in the diversity table")
+        return data, by, ""
+    note = ""
+    articles = data.articles
+    # A corpus of files has an outlet column too (empty): the same as none.
+    if by is not None and by not in PERIODS and (by not in articles or articles[by].isna().all()):
+        note = f" (the articles have no {by}: the whole corpus)"
+        by = None
+    return data.diversity(by=[k for k in (by, *periods) if k]), by, note
+
+
+def _pivot(table: pd.DataFrame, by: list[str], measure: str) -> pd.DataFrame:
+    """Groups of articles as rows (the corpus as one row), groups of people as columns: the
+    sum of ``measure``."""
+    frame = table if by else table.assign(corpus="all articles")
+    wide = frame.pivot_table(
+        index=by or ["corpus"],
+        columns="group",
+        values=measure,
+        aggfunc="sum",
+        sort=False,
+        observed=True,
+    )
+    if not by:
+        wide.index = wide.index.rename(None)
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.fillna(0).astype("int64")
+
+
+def _gender_counts(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """People quoted per group of articles: the ``by`` columns, female, male, unknown, known
+    (female + male) and a label (the first ``by`` value)."""
+    wide = _pivot(table[table["dimension"] == "gender"], by, "people_quoted")
+    for name in ("female", "male", "unknown"):
+        if name not in wide:
+            wide[name] = 0
+    wide["known"] = wide["female"] + wide["male"]
+    wide = wide.reset_index(drop=not by)
+    wide["label"] = wide[by[0]].astype(str) if by else "all articles"
+    return wide
+
+
+def _share_line(ax: Axes, part: pd.DataFrame, name: str, period: str) -> str:
+    """One panel: the share of women per period, each point with its n; its description."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    share = part["female"] / part["known"].where(part["known"] > 0)
+    ax.plot(part[period], share, marker="o", color=GENDER_COLOURS["female"])
+    for x, s, n in zip(part[period], share, part["known"], strict=True):
+        if n:
+            ax.annotate(
+                str(n),
+                (x, s),
+                textcoords="offset points",
+                xytext=(0, 5),
+                ha="center",
+                fontsize=7,
+                color="#555555",
+            )
+    female, known = int(part["female"].sum()), int(part["known"].sum())
+    ax.set_title(f"{name}: {_percent(female, known)} of {known}", fontsize=10)
+    ax.set_ylim(-0.05, 1.1)
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    ax.axhline(0.5, color="#555555", lw=0.8, ls="--")
+    ax.grid(alpha=0.3)
+    ax.xaxis.set_major_locator(locator := AutoDateLocator(minticks=2, maxticks=6))
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.tick_params(axis="x", labelsize=8)
+    points = ", ".join(
+        f"{_period_text(x, period)} {_percent(f, k)} of {k}"
+        for x, f, k in zip(part[period], part["female"], part["known"], strict=True)
+    )
+    return f"{name}: {points or 'no one quoted'}."
+
+
+def _share_axis(ax: Axes, label: str, by: str | None) -> None:
+    """A 0-100% x axis and the groups' y label."""
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.set_xlabel(label)
+    ax.set_ylabel(by or "corpus")
+
+
+def _role_label(role: str) -> str:
+    return role.replace("_", " / ")
+
+
+def _period_text(moment: pd.Timestamp, period: str) -> str:
+    return moment.strftime({"year": "%Y", "month": "%Y-%m"}.get(period, "week of %Y-%m-%d"))
+
+
+def _percent(part: float, whole: float) -> str:
+    """``"25%"``; ``"<1%"`` rather than a 0% that is not one; ``"n/a"`` of nothing."""
+    if not whole:
+        return "n/a"
+    return "<1%" if 0 < part / whole < 0.005 else f"{part / whole:.0%}"
+
+
+def _by_text(by: str | None) -> str:
+    return f" by {by}" if by else ""

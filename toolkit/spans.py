@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from toolkit.article import Article
 
-TextLike = Union["Article", str]
+class HasText(Protocol):
+    """Anything with a ``text``, such as :class:`toolkit.Article` (named here by its shape, so
+    that this module, below the loading layer, does not import it)."""
+
+    @property
+    def text(self) -> str: ...
+
+
+#: What functions that read text take: an ``Article`` (offsets point into ``article.text``)
+#: or a string.
+TextLike = HasText | str
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,19 +34,25 @@ from toolkit.actors._words import (
     is_event,
     is_initial,
     is_known_start,
+    is_participle,
     title_at,
 )
 
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
-_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+# "2-1", but not a bond price in 32nds ("107-2/32")
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d/-])")
 
 
 def collect(text: str, lex: Lexicon) -> Document:
     """The article's name candidates and demonym mentions, sentence by sentence."""
     sentences = split_sentences(text)
     lower_vocab, body_caps = body_vocabulary(sentences)
-    sports = len(_SCORE.findall(text)) >= 2 or len(lex.sports_topic.findall(text)) >= 3
-    doc = Document(text, sentences, sports)
+    scores = len(_SCORE.findall(text))
+    topic = [w.lower() for w in lex.sports_topic.findall(text)]
+    sports = scores >= 2 or len(topic) >= 3
+    # Results and several kinds of sports words: a match report, not an election's "points".
+    match_report = (scores >= 2 and bool(topic)) or len(set(topic)) >= 3
+    doc = Document(text, sentences, sports, match_report=match_report)
     for number, sentence in enumerate(sentences):
         ctx = _sentence_context(doc, lex, sentence, number, lower_vocab, body_caps)
         is_name = [is_name_token(t, sentence, lex, body_caps) for t in sentence.tokens]
@@ -110,6 +116,8 @@ def candidates_from_run(ctx: SentenceContext, i: int, j: int) -> None:
         return
     cues = cues_before(ctx, i)
     i = peel_titles(ctx, i, j, cues)
+    while i < j and not ctx.tokens[i].is_word:
+        i += 1  # "Mr & Tom": the "&" went with the title
     if _is_event_name(ctx, i, j):
         return
     j = cut_endings(ctx, i, j)
@@ -127,7 +135,11 @@ def _skip_openers(ctx: SentenceContext, i: int, j: int) -> int:
     """Past the opening words of the run that are no names: "The", "He", "Previously", days
     and months, an ordinary word that opens the sentence."""
     tokens, first = ctx.tokens, ctx.first_word
-    initial = i == first or (i > 0 and tokens[i - 1].text in _OPENING_PUNCT and i <= first + 1)
+    initial = (
+        i == first
+        or (i > 0 and tokens[i - 1].text in _OPENING_PUNCT and i <= first + 1)
+        or (i > 1 and tokens[i - 1].text in _OPENING_PUNCT and tokens[i - 2].text == ":")
+    )  # the sentence's first word, also after an opening quote: 'TAKE: "Will ...
     while i < j:
         lower = ctx.words[i].lower()
         if (
@@ -146,14 +158,31 @@ def _skip_openers(ctx: SentenceContext, i: int, j: int) -> int:
 
 def _is_ordinary_opener(ctx: SentenceContext, i: int, j: int, lower: str) -> bool:
     """Is the word at ``i``, opening the sentence (or in a capitals line), an ordinary word
-    rather than a name: one the article writes in lower case, or a common word?"""
+    rather than a name: one the article writes in lower case, a common word, or the -ing form
+    of one ("Launching his campaign, Ana Ruiz ...")?"""
     lex, tokens, words = ctx.lex, ctx.tokens, ctx.words
     return (
         not is_known_start([words[k] for k in range(i, j) if tokens[k].is_word], lex)
         and not is_initial(tokens, i)
+        and not _opens_a_title(ctx, i, j)
         and (lower not in ctx.body_caps or ctx.caps)
-        and (is_common(lower, lex) or lower in ctx.lower_vocab)
+        and (is_common(lower, lex) or lower in ctx.lower_vocab or is_participle(lower, lex))
     )
+
+
+def _opens_a_title(ctx: SentenceContext, i: int, j: int) -> bool:
+    """Does a title start at ``i``, with a name after it ("Transport Secretary Ana Ruiz",
+    "Secretary of State Tom Reyes")? Its first word stays, though an ordinary word opens the
+    sentence, so that the whole title is peeled off."""
+    words = [w for w in ctx.words[i:j] if w != "."]
+    lex, lowered = ctx.lex, tuple(w.lower() for w in words)
+    if not (
+        lowered[0] in lex.portfolios
+        or lowered[0] in lex.title_modifiers
+        or any(lowered[:n] in lex.titles for n in range(1, lex.max_title_tokens + 1))
+    ):
+        return False  # "Meanwhile President ...": the opener is no part of the title
+    return 0 < title_at(words, lex) < len(words)
 
 
 def _trim(tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
@@ -168,11 +197,21 @@ def _trim(tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
 
 
 def _day_or_month(ctx: SentenceContext, i: int, j: int) -> int | None:
-    """A day or month inside the run that does not follow a given name ("Monday Putin said"
-    is two names; "Theresa May" is one)."""
+    """A day or month inside the run, unless it is a name after a given name ("Monday Putin
+    said" and "Christmas Eve Monday" are two names; "Theresa May" and "Elizabeth I" are
+    one)."""
     words, lex = ctx.words, ctx.lex
     for k in range(i + 1, j):
-        if words[k].lower() in lex.not_names and words[k - 1] not in lex.first_names:
+        if words[k].lower() in lex.name_determiners and k + 1 < j:
+            continue  # "Save Our Riverside": the name of a campaign
+        if (
+            len(words[k]) > 1
+            and words[k].lower() in lex.not_names
+            and not (
+                words[k - 1] in lex.first_names
+                and (words[k] in lex.first_names or words[k] in lex.surnames)
+            )
+        ):
             return k
     return None
 
@@ -182,6 +221,13 @@ def _is_event_name(ctx: SentenceContext, i: int, j: int) -> bool:
     lex = ctx.lex
     whole = ctx.joined(i, j)
     words = list(ctx.words[i:j])
+    if (
+        j - i == 1
+        and words[0] in lex.event_heads
+        and i > 0
+        and ctx.tokens[i - 1].text in ("'s", "’s")
+    ):
+        return True  # "New Year's Eve", "St Patrick's Day"
     return (
         whole not in lex.organizations
         and whole not in lex.places
@@ -221,7 +267,7 @@ def _words_to_cut(ctx: SentenceContext, plain: list[str], i: int, j: int) -> int
     if (
         whole in lex.group_words
         or (len(plain) == 1 and is_common_acronym(ctx.tokens[i].text, lex))
-        or (len(plain) > 1 and title_at(plain, lex) == len(plain))
+        or (len(plain) > 1 and title_at(plain, lex, loose=False) == len(plain))
     ):
         return None  # "Muslims", "DVDs", "the Prime Minister"
     if len(plain) > 2 and " ".join(plain[-2:]) in lex.group_words:
@@ -233,18 +279,18 @@ def _words_to_cut(ctx: SentenceContext, plain: list[str], i: int, j: int) -> int
 
 def _title_with_no_name(plain: list[str], lex: Lexicon) -> int:
     """Words of a title ending the run after a party, place or group and no name: "Labour MP",
-    "Tory leader" (0 if there is none)."""
-    for size in range(min(lex.max_title_tokens, len(plain) - 1), 0, -1):
-        if tuple(w.lower() for w in plain[-size:]) not in lex.titles:
+    "Tory leader", "EU High Representative for Trade" (0 if there is none)."""
+    for start in range(1, len(plain)):
+        if title_at(plain[start:], lex, loose=False) != len(plain) - start:
             continue
-        before = " ".join(plain[:-size])
+        before = " ".join(plain[:start])
         if (
             before.lower() in lex.organizations
             or before.lower() in lex.places
             or before in lex.demonyms
             or before in lex.group_words
         ):
-            return size
+            return len(plain) - start
         return 0
     return 0
 
@@ -255,6 +301,19 @@ def _take_demonyms(ctx: SentenceContext, i: int, j: int) -> int | None:
     ("Russian Vladimir Putin", "Iraqi Kurds"). Returns where the name starts."""
     lex, tokens, words = ctx.lex, ctx.tokens, ctx.words
     whole = ctx.joined(i, j)
+    if (
+        j - i > 1
+        and words[j - 1] in lex.demonyms
+        and " ".join(words[i:j]) not in lex.demonyms  # "North Korean" is North Korea's
+        and _ordinary_words(ctx, i, j - 1)
+    ):
+        # "Western Canadian", "Rural French": a demonym with ordinary words before it
+        start, end = tokens[i].start, tokens[j - 1].end
+        place = lex.demonyms[words[j - 1]]
+        ctx.doc.demonyms.append(
+            DemonymMention(start, end, ctx.doc.text[start:end], place, ctx.number)
+        )
+        return None
     while True:
         name_text = " ".join(words[i:j])
         place = lex.demonyms.get(name_text) or (ctx.caps and lex.demonyms.get(name_text.title()))
@@ -280,6 +339,18 @@ def _take_demonyms(ctx: SentenceContext, i: int, j: int) -> int | None:
         whole = " ".join(words[i:j]).lower()
 
 
+def _ordinary_words(ctx: SentenceContext, i: int, j: int) -> bool:
+    """Are the words ``i:j`` all ordinary words, none of them a name?"""
+    lex = ctx.lex
+    return all(
+        is_common(w.lower(), lex)
+        and w not in lex.first_names
+        and w.lower() not in lex.places
+        and w not in lex.demonyms
+        for w in ctx.words[i:j]
+    )
+
+
 def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candidate:
     """The name ``i:j`` with the context words that type it later."""
     tokens, lex = ctx.tokens, ctx.lex
@@ -300,11 +371,16 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         or prev_word in lex.team_before
         or next_word in lex.team_after
     )
+    names = tuple(w for w in ctx.words[i:j] if w != ".")
+    kind = ""
+    if _abbreviated_place(ctx, i, j, prev_word):  # "Kingston, Ont.": the period is the place's
+        end, names, kind = tokens[j].end, (names[0] + ".",), "place"
     return Candidate(
         start=start,
         end=end,
         text=ctx.doc.text[start:end],
-        tokens=tuple(w for w in ctx.words[i:j] if w != "."),
+        tokens=names,
+        kind=kind,
         sentence=ctx.number,
         titles=cues.titles,
         gender=cues.gender,
@@ -319,7 +395,37 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         relative=relative,
         club_cue=club,
         company_cue=company_context(tokens, i, j, lex),
+        before_place=_before_a_place(ctx, j),
     )
+
+
+def _abbreviated_place(ctx: SentenceContext, i: int, j: int, prev_word: str) -> bool:
+    """Is the name ``i:j`` a province or state abbreviation with its period ("Ont.", "Calif.")?
+    One that is also a word or a name ("Man.", "Alta.") only after a comma ("Calgary, Alta.")."""
+    tokens, lex = ctx.tokens, ctx.lex
+    word = ctx.words[i]
+    if j - i != 1 or word not in lex.place_abbreviations or j >= len(tokens):
+        return False
+    if tokens[j].text != "." or tokens[j].start != tokens[j - 1].end:
+        return False
+    return word.lower() in lex.places or prev_word == ","
+
+
+def _before_a_place(ctx: SentenceContext, j: int) -> bool:
+    """Does a comma and a country, region or state follow the name ending before token ``j``
+    ("Lockerbie, Scotland", "Bou Haroun, Algeria"), not as an owner ("Ruiz, Britain's envoy")?"""
+    tokens, lex = ctx.tokens, ctx.lex
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return False
+    for size in (2, 1):
+        end = j + 1 + size
+        if end > len(tokens):
+            continue
+        place = lex.places.get(ctx.joined(j + 1, end))
+        after = tokens[end].text if end < len(tokens) else ""
+        if place and after not in ("'s", "’s") and not after[:1].isupper():
+            return True  # not "Popescu, Bucharest Newsroom": the place must end there
+    return False
 
 
 def company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:

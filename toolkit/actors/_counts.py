@@ -23,8 +23,8 @@ from toolkit.actors._model import Actor
 @dataclass(frozen=True, slots=True)
 class ActorCounts:
     """One actor's mentions (``mentions`` counts every form: names, demonyms and resolved
-    pronouns) and the quotations attributed to it (``quotes``, of which ``direct_quotes`` are
-    in quote marks)."""
+    pronouns) and the quotations attributed to it (``quotes``, of which ``direct_quotes`` hold
+    words in quote marks: direct, or mixed, a reported clause with quoted words)."""
 
     actor: Actor
     mentions: int
@@ -49,7 +49,7 @@ def count_actors(actors: Iterable[Actor], quotes: Iterable[Any] = ()) -> list[Ac
     direct: Counter[str] = Counter()
     for quote in quotes:
         quoted[quote.speaker] += 1
-        if quote.kind == "direct":
+        if quote.kind in ("direct", "mixed"):  # words in quote marks, alone or in a clause
             direct[quote.speaker] += 1
     counts = []
     for actor in actors:

@@ -39,6 +39,7 @@ class Candidate:
     club_cue: bool = False  # in a sports report, a word after it shows a club ("Chelsea have")
     company_cue: bool = False  # "X's shares", "X, the oil company,", "chairman of X"
     before_title: bool = False  # an unknown name before a title: kept only if typed elsewhere
+    before_place: bool = False  # ", Scotland" after it: an address ("Lockerbie, Scotland")
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to
@@ -63,6 +64,8 @@ class Document:
     sentences: list[Sentence]
     sports: bool
     candidates: list[Candidate] = field(default_factory=list)
+    #: a match report (scores and sports words): a city or county there is the team
+    match_report: bool = False
     demonyms: list[DemonymMention] = field(default_factory=list)
 
 

@@ -83,5 +83,6 @@ def _name(cl: Cluster) -> str:
 
 
 def _is_abbreviation(surface: str) -> bool:
+    """ "US", "U.S.", "B.C.", "Ont.": an abbreviation, not a place's full name."""
     letters = surface.replace(".", "")
-    return letters.isupper() and " " not in surface
+    return " " not in surface and (letters.isupper() or surface.endswith("."))

@@ -25,14 +25,17 @@ from __future__ import annotations
 from collections import Counter
 
 from toolkit import lang
-from toolkit.actors._describe import Description, _fold, _given_names, descriptions
+from toolkit.actors._describe import NAME_SHARE, Description, _fold, _given_names, descriptions
+from toolkit.actors._lexicon import lexicon
 from toolkit.actors._model import Actor
 from toolkit.actors._role import _role_words
 
 _NAMES = {"f": "female", "m": "male"}
 _PRONOUN_LABEL = {"f": "she/her", "m": "he/him"}
 #: A first name decides alone only when at least this share of its bearers is of one gender.
-FIRST_NAME_SHARE = 0.9
+FIRST_NAME_SHARE = NAME_SHARE
+#: A name leaning one way decides with this share when the census list agrees.
+LEANING_SHARE = 0.75
 #: Pronouns decide when at least this share of those linked are of one gender.
 PRONOUN_SHARE = 0.75
 
@@ -136,7 +139,10 @@ def _is_title_word(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    """A word that may follow a given name in a person's name ("Ruiz", "J.", "O'Neil")."""
+    """A word that may follow a given name in a person's name ("Ruiz", "J.", "O'Neil", the
+    "de" of "Bill de Blasio")."""
+    if word in lang.word_set("actor_particles.txt"):
+        return True
     return word[:1].isupper() and not any(c.isdigit() for c in word)
 
 
@@ -154,15 +160,27 @@ def _first_name_evidence(actor: Actor) -> tuple[str | None, str, float] | None:
             first = 0  # "Dean Ruiz": a given name that is also a title word
         for i in range(first, len(words) - 1):
             w = words[i]
-            share = table.get(_fold(w))
+            share = table.get(_fold(w)) if w[:1].isupper() else None  # not "de", "bin"
             if share is None or not all(_is_name_word(x) for x in words[i + 1 :]):
                 continue
-            if share >= FIRST_NAME_SHARE:
-                return "f", f"first name: {w} ({round(share * 100)}% female)", share
-            if share <= 1 - FIRST_NAME_SHARE:
-                return "m", f"first name: {w} ({round((1 - share) * 100)}% male)", share
-            return None, f"first name: {w} (shared: {round(share * 100)}% female)", share
+            return _name_gender(w, share, "first name")
     return _lone_given_name(actor)
+
+
+def _name_gender(word: str, share: float, what: str) -> tuple[str | None, str, float]:
+    """The gender a given name suggests, its label and its share of female bearers: nearly all
+    bearers of one gender decide; a name leaning one way decides only when the census list of
+    given names agrees ("Andrea": 83% female pooled over many countries, female in the US)."""
+    if share >= FIRST_NAME_SHARE:
+        return "f", f"{what}: {word} ({round(share * 100)}% female)", share
+    if share <= 1 - FIRST_NAME_SHARE:
+        return "m", f"{what}: {word} ({round((1 - share) * 100)}% male)", share
+    census = lexicon().first_names.get(word[:1].upper() + word[1:].lower(), "")
+    if share >= LEANING_SHARE and census == "f":
+        return "f", f"{what}: {word} ({round(share * 100)}% female, census list female)", share
+    if share <= 1 - LEANING_SHARE and census == "m":
+        return "m", f"{what}: {word} ({round((1 - share) * 100)}% male, census list male)", share
+    return None, f"{what}: {word} (shared: {round(share * 100)}% female)", share
 
 
 def _lone_given_name(actor: Actor) -> tuple[str | None, str, float] | None:

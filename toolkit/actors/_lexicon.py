@@ -20,8 +20,13 @@ from toolkit.lang import iter_lines, read_lines, word_set
 class Lexicon:
     #: lower-cased place name -> canonical place name (country aliases map to the country).
     places: dict[str, str]
+    #: abbreviations of provinces and states written with a period ("Ont", "Calif"); their
+    #: forms with the period are keys of ``places`` ("ont.").
+    place_abbreviations: frozenset[str]
     #: canonical country names (a subset of the values of ``places``).
     countries: frozenset[str]
+    #: continents and world regions ("Europe", "Middle East"): never a sports team.
+    world_regions: frozenset[str]
     #: demonym surface form (exact case) -> canonical country name.
     demonyms: dict[str, str]
     #: lower-cased organisation name -> canonical name.
@@ -43,15 +48,26 @@ class Lexicon:
     of_cues: dict[str, str] = field(default_factory=dict)
     #: word prefixes of multi-word places and organisations ("bank of", "united states").
     prefixes: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case words that open place names and are no given names there ("west", "santa").
+    place_openers: frozenset[str] = field(default_factory=frozenset)
+    #: lower-case party labels written before a politician's name ("republican").
+    party_labels: frozenset[str] = field(default_factory=frozenset)
     #: lower-case particles inside names ("de", "van", "bin").
     particles: frozenset[str] = field(default_factory=frozenset)
     #: lower-case connector -> role: "of" ("Bank of England") or "in" (continues an "of" name).
     connectors: dict[str, str] = field(default_factory=dict)
     #: words that may precede a title ("deputy", "acting").
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    #: possessive determiners that belong to a name inside a run ("Save Our Riverside").
+    name_determiners: frozenset[str] = field(default_factory=frozenset)
+    #: portfolio words that join a title ("Transport Secretary", "Minister of Public Safety").
+    portfolios: frozenset[str] = field(default_factory=frozenset)
     #: sports reports: words before / after a team name, and a pattern of topic words.
     team_before: frozenset[str] = field(default_factory=frozenset)
     team_after: frozenset[str] = field(default_factory=frozenset)
+    #: in a sports report, the word after a place that shows it is where a club is from ("the
+    #: Moscow club"), not the club.
+    club_of_place: frozenset[str] = field(default_factory=frozenset)
     sports_topic: re.Pattern[str] = re.compile(r"(?!)")
     #: prepositions that suggest the unknown name after them is a place ("in", "near").
     place_prepositions: frozenset[str] = field(default_factory=frozenset)
@@ -108,16 +124,28 @@ _TYPES = ("person", "organization", "place", "team", "club")
 @lang.cached
 def lexicon() -> Lexicon:
     """The shared, read-only lexicon (built on first use, then cached)."""
-    places, countries, demonyms = _places()
+    places, countries, demonyms, world_regions = _places()
     organizations = _aliases("actor_organizations.tsv", ("name", "aliases"))
+    for alias, name in _organization_names().items():
+        organizations.setdefault(alias, name)
     titles = _titles()
     cues, company_of = _context_cues()
     sports = lang.table(
-        "actor_sports.tsv", ("word", "role"), {"role": ("topic", "before", "after")}
+        "actor_sports.tsv", ("word", "role"), {"role": ("topic", "before", "after", "place")}
     )
     topic = sorted((w.lower() for w, role in sports if role == "topic"), key=len, reverse=True)
     events = lang.table("actor_events.tsv", ("name", "role"), {"role": ("name", "head")})
+    first_names = _genders("actor_first_names.tsv", ("name", "gender"))
+    surnames = frozenset(s.capitalize() for s in read_lines("actor_surnames.txt"))
+    common = _common_words()
+    abbreviations = dict(lang.table("actor_place_abbreviations.tsv", ("abbreviation", "place")))
+    for abbreviation, place in abbreviations.items():
+        places.setdefault(abbreviation.lower().rstrip(".") + ".", place)  # "Ont.", "B.C."
+        plain = abbreviation.rstrip(".")
+        if plain.lower() not in common and plain not in first_names and plain not in surnames:
+            places.setdefault(abbreviation.lower(), place)  # "Ont" (not "Man" nor "Alta")
     return Lexicon(
+        place_abbreviations=frozenset(a for a in abbreviations if "." not in a),
         after_cues=cues["after"],
         of_cues=cues["of"],
         before_cues=cues["before"],
@@ -125,6 +153,7 @@ def lexicon() -> Lexicon:
         apposition_ends=word_set("actor_apposition_ends.txt"),
         places=places,
         countries=countries,
+        world_regions=world_regions,
         demonyms=demonyms,
         organizations=organizations,
         titles=titles,
@@ -132,16 +161,21 @@ def lexicon() -> Lexicon:
         max_title_tokens=max(len(k) for k in titles),
         org_words=frozenset(w.rstrip(".") for w in word_set("actor_org_words.txt")),
         place_words=word_set("actor_place_words.txt"),
-        first_names=_genders("actor_first_names.tsv", ("name", "gender")),
-        surnames=frozenset(s.capitalize() for s in read_lines("actor_surnames.txt")),
+        first_names=first_names,
+        surnames=surnames,
         not_names=word_set("actor_not_names.txt"),
-        common=_common_words(),
+        common=common,
         prefixes=_prefixes([*places, *organizations]),
         particles=word_set("actor_particles.txt"),
+        party_labels=frozenset(w.lower() for w in word_set("actor_party_labels.txt")),
+        place_openers=frozenset(w.lower() for w in word_set("actor_place_openers.txt")),
         connectors=_pairs("actor_connectors.tsv", ("word", "role"), ("of", "in")),
         title_modifiers=word_set("actor_title_modifiers.txt"),
+        portfolios=word_set("actor_title_portfolios.txt"),
+        name_determiners=word_set("actor_name_determiners.txt"),
         team_before=frozenset(w.lower() for w, role in sports if role == "before"),
         team_after=frozenset(w.lower() for w, role in sports if role == "after"),
+        club_of_place=frozenset(w.lower() for w, role in sports if role == "place"),
         sports_topic=re.compile(r"\b(?:" + "|".join(map(re.escape, topic)) + r")\b", re.IGNORECASE),
         place_prepositions=word_set("actor_place_prepositions.txt"),
         speech_verbs=_speech_verb_forms(),
@@ -156,8 +190,9 @@ def lexicon() -> Lexicon:
     )
 
 
-def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
-    """Lower-cased place name -> canonical name, the countries, demonym -> country or region."""
+def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset[str]]:
+    """Lower-cased place name -> canonical name, the countries, demonym -> country or region,
+    and the world regions."""
     places: dict[str, str] = {}
     countries: set[str] = set()
     demonyms: dict[str, str] = {}
@@ -176,14 +211,22 @@ def _places() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     for name in ("actor_regions.txt", "actor_cities.txt"):
         for line in read_lines(name):
             places.setdefault(line.lower(), line)
-    for region_name, forms in lang.table("actor_region_demonyms.tsv", ("region", "demonyms")):
+    world: set[str] = set()
+    rows = lang.table(
+        "actor_region_demonyms.tsv",
+        ("region", "demonyms", "scope"),
+        {"scope": ("world", "local")},
+    )
+    for region_name, forms, scope in rows:
         region = places.get(region_name.lower(), region_name)
+        if scope == "world":
+            world.add(region)
         for demonym in forms.split("|"):
             demonym = demonym.strip()
             for form in (demonym, _plural(demonym)) if demonym else ():
                 if form.lower() not in places:  # "Balkans" is the region's own name
                     demonyms.setdefault(form, region)
-    return places, frozenset(countries), demonyms
+    return places, frozenset(countries), demonyms, frozenset(world)
 
 
 def _aliases(name: str, columns: tuple[str, str]) -> dict[str, str]:
@@ -196,11 +239,31 @@ def _aliases(name: str, columns: tuple[str, str]) -> dict[str, str]:
     return found
 
 
+def _organization_names() -> dict[str, str]:
+    """Lower-cased name or alias -> canonical name, from the table of clubs, parties, unions,
+    companies and news organisations."""
+    found: dict[str, str] = {}
+    rows = lang.table(
+        "actor_organization_names.tsv",
+        ("name", "aliases", "type"),
+        {"type": ("club", "party", "union", "company", "media")},
+    )
+    for canonical, aliases, _type in rows:
+        for alias in [canonical, *aliases.split("|")]:
+            if alias.strip():
+                found.setdefault(alias.strip().lower(), canonical)
+    return found
+
+
 def _titles() -> dict[tuple[str, ...], str]:
     """Title as a tuple of lower-cased tokens -> implied gender ("m", "f" or "")."""
     titles: dict[tuple[str, ...], str] = {}
     for title, gender in lang.table("actor_titles.tsv", ("title", "gender"), {"gender": _GENDERS}):
-        titles.setdefault(tuple(title.lower().split()), "" if gender == "-" else gender)
+        words = title.lower().split()
+        implied = "" if gender == "-" else gender
+        titles.setdefault(tuple(words), implied)
+        if len(words) == 2:  # "Major General" is also written "Major-General"
+            titles.setdefault(("-".join(words),), implied)
     return titles
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from toolkit.actors._describe import given_name_gender, is_given_name
 from toolkit.actors._document import Candidate, DemonymMention, Document, normal
 from toolkit.actors._lexicon import Lexicon
 
@@ -48,7 +49,7 @@ def cluster_candidates(doc: Document, lex: Lexicon) -> dict[tuple[str, str], Clu
             clusters[key] = Cluster(key, kind)
         return clusters[key]
 
-    people = _person_keys(cands)
+    people = _person_keys(cands, lex.first_names)
     org_keys = _organization_keys(cands, lex)
     for c in cands:
         if c.forced:
@@ -75,16 +76,17 @@ class _FullNames:
     by_surname: dict[str, list[str]]  # surname -> fullest names with it, first seen first
     first_seen: dict[str, int]  # fullest name -> offset of its first mention
     genders: dict[str, str]  # fullest name -> gender cued by a title or relation
+    by_given: dict[str, set[str]]  # given name -> fullest names that start with it
 
 
-def _person_keys(cands: list[Candidate]) -> dict[int, str]:
+def _person_keys(cands: list[Candidate], first_names: dict[str, str]) -> dict[int, str]:
     """Cluster key (the fullest matching name) of every person candidate, by ``id``.
 
     In text order, a surname goes to the person of that surname mentioned most recently (or,
     before any of them, to the first one named).
     """
     people = [c for c in cands if c.kind == "person"]
-    names = _full_names(people)
+    names = _full_names(people, first_names)
     keys: dict[int, str] = {}
     last_seen: dict[str, int] = {}
     for c in sorted(people, key=lambda c: c.start):
@@ -92,13 +94,13 @@ def _person_keys(cands: list[Candidate]) -> dict[int, str]:
         if norm in names.canonical:
             key = names.canonical[norm]
         else:
-            key = _surname_owner(c, norm, names, last_seen)
+            key = _surname_owner(c, norm, names, last_seen, first_names)
         keys[id(c)] = key
         last_seen[key] = c.start
     return keys
 
 
-def _full_names(people: list[Candidate]) -> _FullNames:
+def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNames:
     full = {normal(c.tokens): c for c in people if len(c.tokens) > 1}
     # A full name contained in a longer one with the same surname joins it ("George Bush" and
     # "George W. Bush"), unless the given names differ.
@@ -118,23 +120,42 @@ def _full_names(people: list[Candidate]) -> _FullNames:
             by_surname[name.split()[-1]].append(target)
     first_seen: dict[str, int] = {}
     genders: dict[str, str] = {}
+    by_name: dict[str, str] = {}  # the gender a full name's given name suggests
     for c in people:
         norm = normal(c.tokens)
         if norm in canonical:
             first_seen.setdefault(canonical[norm], c.start)
             if c.gender:
                 genders[canonical[norm]] = c.gender
-    return _FullNames(canonical, by_surname, first_seen, genders)
+            elif len(c.tokens) > 1 and (
+                g := first_names.get(c.tokens[0]) or given_name_gender(c.tokens[0])
+            ):
+                by_name.setdefault(canonical[norm], g)
+    genders = by_name | genders
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for name, target in canonical.items():
+        by_given[name.split()[0]].add(target)
+    return _FullNames(canonical, by_surname, first_seen, genders, by_given)
 
 
-def _surname_owner(c: Candidate, norm: str, names: _FullNames, last_seen: dict[str, int]) -> str:
-    """The full name a short form ("Bush", "Mrs Bush") belongs to: of a compatible gender, the
-    one of that surname mentioned most recently; ``norm`` itself when there is none."""
+def _surname_owner(
+    c: Candidate,
+    norm: str,
+    names: _FullNames,
+    last_seen: dict[str, int],
+    first_names: dict[str, str],
+) -> str:
+    """The full name a short form ("Bush", "Mrs Bush") belongs to: of a compatible gender (a
+    title or relation, else the given name: "Mrs Clinton" is not "Bill Clinton"), the one of
+    that surname mentioned most recently; ``norm`` itself when there is none."""
     options = names.by_surname.get(norm.split()[-1], [])
     if c.gender:
-        options = [o for o in options if names.genders.get(o, c.gender) == c.gender] or options
+        options = [o for o in options if names.genders.get(o, c.gender) == c.gender]
     if not options:
-        return norm
+        # "Clark" after "Clark Moran": a given name alone joins the one person it starts.
+        given = names.by_given.get(norm, set()) if len(c.tokens) == 1 else set()
+        is_given = c.tokens[0] in first_names or is_given_name(c.tokens[0])
+        return next(iter(given)) if len(given) == 1 and is_given else norm
     before = [o for o in options if names.first_seen.get(o, 10**12) <= c.start]
     return max(before, key=lambda o: last_seen.get(o, -1)) if before else options[0]
 

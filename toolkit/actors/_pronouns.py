@@ -13,7 +13,7 @@ mentions for later ones, so chains carry on.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from toolkit.actors._document import Document
 from toolkit.actors._lexicon import Lexicon
@@ -51,12 +51,18 @@ def resolve_pronouns(doc: Document, clusters: dict[tuple[str, str], Cluster], le
 
 
 def _cluster_gender(cl: Cluster, lex: Lexicon) -> str:
-    cued = [c.gender for c in cl.names if c.gender]
+    cued = Counter(c.gender for c in cl.names if c.gender).most_common()
     if cued:
-        return max(set(cued), key=cued.count)
+        # "Mr" twice and "Mrs" twice say nothing: a tie is no gender, whatever the order.
+        return cued[0][0] if len(cued) == 1 or cued[0][1] > cued[1][1] else ""
     for c in sorted(cl.names, key=lambda c: -len(c.tokens)):
         if len(c.tokens) > 1 and c.tokens[0] in lex.first_names:
             return lex.first_names[c.tokens[0]]
+    names = {c.tokens[0] for c in cl.names if len(c.tokens) == 1}
+    if len(names) == 1:  # "Christopher" alone: a given name that is no surname
+        name = names.pop()
+        if name not in lex.surnames:
+            return lex.first_names.get(name, "")
     return ""
 
 

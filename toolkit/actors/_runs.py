@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from toolkit.actors._lexicon import Lexicon
 from toolkit.actors._tokens import Sentence, Token
+from toolkit.actors._words import is_common
+
+_QUOTE_OPENERS = frozenset('"“‘')
 
 
 def body_vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
@@ -28,6 +31,8 @@ def body_vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
             continue
         first = True
         for token in sentence.tokens:
+            if token.text in _QUOTE_OPENERS:
+                first = True  # a quotation's first word is capitalised as a sentence's is
             if not token.is_word:
                 continue
             if token.text.islower():
@@ -111,7 +116,29 @@ def _bridge(sentence: Sentence, is_name: list[bool], i: int, j: int, lex: Lexico
         return k + 1
     if j + 1 < n and is_name[j + 1] and _continues_of_name(tokens, i, j, lex):
         return j + 2
+    if tokens[j].text == "and" and _and_joins_organisation(sentence, is_name, i, j, lex):
+        return j + 2
     return None
+
+
+def _and_joins_organisation(
+    sentence: Sentence, is_name: list[bool], i: int, j: int, lex: Lexicon
+) -> bool:
+    """ "Public Order *and* Safety Review Council", "Fishing Gear *and* Boat Safety Board":
+    "and" joins ordinary capitalised words (after a place, at most) to the words
+    after it when those end in an organisation word. Names on the left ("Microsoft and Apple
+    Inc") are a list, not one name."""
+    tokens = sentence.tokens
+    if sentence.all_caps or j + 1 >= len(tokens) or not is_name[j + 1]:
+        return False
+    left = [t.text for t in tokens[i:j] if t.is_word]
+    start = 1 if len(left) > 1 and left[0].lower() in lex.places else 0
+    if not all(is_common(w.lower(), lex) and w not in lex.first_names for w in left[start:]):
+        return False
+    end = j + 1
+    while end < len(tokens) and is_name[end]:
+        end += 1
+    return end - j > 2 and tokens[end - 1].text.lower().rstrip(".") in lex.org_words
 
 
 def _continues_of_name(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
@@ -142,5 +169,16 @@ def _joins(tokens: tuple[Token, ...], start: int, j: int, lex: Lexicon, caps: bo
     if lex.connectors.get(lower) == "of":
         head = prev.lower()
         so_far = " ".join(t.text for t in tokens[start : j + 1]).lower()
-        return head in lex.org_words or head in lex.place_words or so_far in lex.prefixes
-    return False
+        if head in lex.org_words or head in lex.place_words or so_far in lex.prefixes:
+            return True
+    return lower in ("of", "for") and _title_of_portfolio(tokens, j, lex)
+
+
+def _title_of_portfolio(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> bool:
+    """ "Secretary *of* State", "Minister *for* Transport": "of" or "for" between a title and
+    a portfolio word is part of the title."""
+    after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+    if after not in lex.portfolios:
+        return False
+    words = [t.text.lower() for t in tokens[max(0, j - lex.max_title_tokens) : j]]
+    return any(tuple(words[-n:]) in lex.titles for n in range(1, len(words) + 1))

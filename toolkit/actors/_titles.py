@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.actors._document import Candidate, DemonymMention, SentenceContext
-from toolkit.actors._words import is_common, title_at
+from toolkit.actors._words import is_common, is_given, title_at
 
 _ORGANIZATION = "\0organization"  # marks an organisation (not a place) before a title
 _UNKNOWN = "\0unknown"  # a name before a title that no list knows
@@ -67,6 +67,7 @@ def peel_titles(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> int:
         return i
     if ctx.words[j - 1].lower().rstrip(".") in lex.org_words:
         return i
+    i = _peel_party_label(ctx, i, j, cues)
     while True:
         start_title, prefix = _prefix_before_title(ctx, i, j)
         end_title = _title_end(ctx, start_title, j)
@@ -80,6 +81,16 @@ def peel_titles(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> int:
         if prefix:
             _record_prefix(ctx, i, start_title, prefix)
         i = end_title
+
+
+def _peel_party_label(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> int:
+    """ "Republican Ana Ruiz": a party label before a given name and a surname is a title."""
+    words, lex = ctx.words, ctx.lex
+    if j - i >= 3 and words[i].lower() in lex.party_labels and is_given(words[i + 1], lex):
+        cues.titles.append(words[i])
+        cues.person_cue = cues.peeled = True
+        return i + 1
+    return i
 
 
 def _prefix_before_title(ctx: SentenceContext, i: int, j: int) -> tuple[int, str | None]:
@@ -96,6 +107,9 @@ def _prefix_at(ctx: SentenceContext, k: int, j: int) -> tuple[int, str | None]:
         return k, lex.demonyms[word[k]]
     if k + 1 < j and f"{word[k]} {word[k + 1]}" in lex.demonyms:
         return k + 1, lex.demonyms[f"{word[k]} {word[k + 1]}"]
+    for size in (3, 2):  # "Hong Kong Financial Secretary", "New York Gov."
+        if k + size < j and ctx.joined(k, k + size) in lex.places:
+            return k + size - 1, lex.places[ctx.joined(k, k + size)]
     if word[k].lower() in lex.places and k + 1 < j:
         return k, lex.places[word[k].lower()]  # "US President", "Chicago Cardinal"
     if (
@@ -119,9 +133,16 @@ def _prefix_at(ctx: SentenceContext, k: int, j: int) -> tuple[int, str | None]:
 
 def _title_end(ctx: SentenceContext, start: int, j: int) -> int | None:
     """The token after the title that starts at ``start`` (and the periods after it, as in
-    "Mr."), or None when no title starts there."""
+    "Mr."), or None when no title starts there. An abbreviation's period is read with it
+    ("Sen." in "Montana Sen. Jon Tester"), else left out ("Lt Gen" for "Lt. Gen.")."""
     word = ctx.words
-    size = title_at([w for w in word[start:j] if w != "."], ctx.lex)
+    merged: list[str] = []  # the words, each with the period right after it
+    for k in range(start, j):
+        if word[k] == "." and merged and ctx.tokens[k].start == ctx.tokens[k - 1].end:
+            merged[-1] += "."
+        elif word[k] != ".":
+            merged.append(word[k])
+    size = title_at(merged, ctx.lex) or title_at([w.rstrip(".") for w in merged], ctx.lex)
     if size == 0:
         return None
     end, seen = start, 0

@@ -28,7 +28,7 @@ from collections import defaultdict
 
 from toolkit.actors._document import Candidate, Document, normal
 from toolkit.actors._lexicon import Lexicon
-from toolkit.actors._words import is_coined, is_common
+from toolkit.actors._words import is_coined, is_common, is_given
 
 _DATELINE = re.compile(
     r"[A-Z][\w.' -]*(?:, [A-Z][\w.' -]*)? \d{4}-\d\d-\d\d"  # NEW YORK 1996-08-30
@@ -56,8 +56,12 @@ def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
     whole = normal(c.tokens)
     if whole in lex.organizations:
         return "organization"
-    if c.peeled or (c.person_cue and whole not in lex.places):
-        return "person"  # "President Jordan", but not "defending champion Spain"
+    if _is_headline(c, lex):
+        return ""  # and default_kind gives none either
+    if whole in lex.places and (c.person_cue or c.peeled) and c.tokens[0] not in lex.first_names:
+        return "place"  # "defending champion Spain", "a former Miss Moscow"
+    if c.peeled or (c.person_cue and c.tokens[-1].lower().rstrip(".") not in lex.org_words):
+        return "person"  # "President Jordan"; not "an official Emergency Committee appeal"
     # From here on c.person_cue is False: a person cue returned above, or the place below does.
     if whole in lex.places:
         place = lex.places[whole]
@@ -70,22 +74,36 @@ def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
 def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     """:func:`intrinsic_kind` for a name no gazetteer knows and no title types."""
     words = [w.lower().rstrip(".") for w in c.tokens]
-    if "&" in words:
-        return "organization"  # "Procter & Gamble"
+    if "&" in words or any(w in lex.name_determiners for w in words[1:-1]):
+        return "organization"  # "Procter & Gamble", "Save Our Riverside"
     first_name = len(words) > 1 and (
-        c.tokens[0] in lex.first_names or (len(words[0]) == 1 and c.tokens[0].isupper())
-    )  # "Olaf Scholz", "C. Lewis"
+        is_given(c.tokens[0], lex) or (len(words[0]) == 1 and c.tokens[0].isupper())
+    )  # "Olaf Scholz", "Saqlain Mushtaq", "C. Lewis"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    if head in lex.org_words and not (first_name and c.tokens[-1] in lex.surnames):
+    if len(words) > 2 and " ".join(words[-2:]) in lex.org_words:
+        return "organization"  # "Columbus Blue Jackets"
+    if head in lex.org_words and not (
+        (first_name or len(words) == 1) and c.tokens[-1] in lex.surnames
+    ):  # "Interior Ministry", "British Chambers of Commerce"; not "Ana Chambers", "Chambers"
         return "organization"
     if head in lex.place_words:
-        return "place"
+        return "place"  # "Kursk Oblast"
+    if len(words) > 1 and words[0] in lex.place_openers and not c.team_context:
+        return "place"  # "West Hollywood"; but "East Fife" beat ...: a club
     if lex.before_cues.get(c.prev_word) == "organization":
         return "organization"  # "oil firm Yukos", "rock band Green Day"
     if not first_name and _organization_cue(c, words, lex):
         return "organization"
     if first_name:
         return "person"
+    if (
+        c.before_place
+        and not any(w in lex.surnames or is_given(w, lex) for w in c.tokens)
+        and not all(is_common(w.lower(), lex) for w in c.tokens)  # "Automakers, U.S. agency"
+    ):
+        return "place"  # "Lockerbie, Scotland": an address
+    if c.prev_word == "the" and _plural_of_ordinary_word(c.tokens[-1], lex):
+        return "organization"  # "the Blue Jays", "the Greens", "the Springboks": a team or group
     if c.next_word in lex.place_words and c.next_word not in lex.org_words:
         return "place"  # "the Kursk region"
     if _is_acronym(c) and _acronym_cue(c, lex):
@@ -98,6 +116,25 @@ def _kind_from_words_and_context(c: Candidate, lex: Lexicon) -> str:
     return ""
 
 
+def _is_headline(c: Candidate, lex: Lexicon) -> bool:
+    """Five or more capitalised words, half of them ordinary words: a headline in title case
+    ("Says Bridge Will Reopen Soon After Storm"), not a name."""
+    if len(c.tokens) < 5 or any(
+        w.islower() or w.lower().rstrip(".") in lex.org_words for w in c.tokens
+    ):  # "Organisation for Security and Cooperation in Europe" is a name
+        return False
+    return sum(1 for w in c.tokens if is_common(w.lower(), lex)) * 2 >= len(c.tokens)
+
+
+def _plural_of_ordinary_word(word: str, lex: Lexicon) -> bool:
+    """ "Jays", "Greens": a capitalised plural of an ordinary noun or adjective."""
+    lower = word.lower()
+    if not word.endswith("s") or len(word) < 4 or word.isupper():
+        return False
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
+    return singular in lex.common and word not in lex.surnames
+
+
 def _organization_cue(c: Candidate, words: list[str], lex: Lexicon) -> bool:
     """Context or words that make a name without a given name an organisation."""
     return (
@@ -105,7 +142,7 @@ def _organization_cue(c: Candidate, words: list[str], lex: Lexicon) -> bool:
         or lex.after_cues.get(c.next_word) == "organization"  # "Dagens Posten newspaper"
         or c.club_cue  # "Chelsea boss Jose Mourinho", "Chelsea have"
         or (len(words) > 1 and words[0] in lex.organizations)  # "BBC Sport"
-        or any(w in lex.org_words for w in words)
+        or (any(w in lex.org_words for w in words) and len(words) > 1)
     )
 
 
@@ -123,8 +160,8 @@ def _acronym_cue(c: Candidate, lex: Lexicon) -> bool:
 
 def default_kind(c: Candidate, lex: Lexicon) -> str:
     """Last resort for names no list or cue types ("" drops the candidate)."""
-    if c.before_title:
-        return ""  # "Privatisation Minister X": a name only if the article types it elsewhere
+    if c.before_title or (c.in_caps and not c.team_context) or _is_headline(c, lex):
+        return ""  # "Privatisation Minister X", "BREXIT VOTE": a name only if typed elsewhere
     if c.team_context:
         return "organization"
     if _is_acronym(c):
@@ -135,6 +172,8 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
         is_common(w.lower(), lex) and w not in lex.surnames and w not in lex.first_names
         for w in c.tokens
     ]
+    if len(c.tokens) > 1 and all(w.isupper() for w in c.tokens) and any(common):
+        return ""  # "BREXIT VOTE: ...", "THE DAY IN ASIA": a heading in capitals, no name
     if is_coined(c.tokens, lex) or c.relative == "thing":
         return "organization"  # "DaimlerChrysler", "T-Mobile", "Chelsea, which ..."
     if c.next_word in lex.speech_verbs and not all(common[1:]):
@@ -151,25 +190,51 @@ def default_kind(c: Candidate, lex: Lexicon) -> str:
 
 
 def _teams_throughout(doc: Document, lex: Lexicon) -> None:
-    """In a sports report, a place named as a team once ("Kent captain", "Kent have") is the
-    team in its other mentions too, except after a place preposition ("at Kent") and in the
-    dateline."""
+    """In a match report, a city or region is the team named after it ("Kent captain", "Kent
+    have", "Essex reached 372"; in another sports report only one once named as a team),
+    except where it is a venue or an address: after a place
+    preposition ("at Kent"), in the dateline, before a results heading's colon or a
+    bracketed venue ("Hove:", "London (The Oval)"), after another place and a comma
+    ("Headingley, Leeds"), or with a place word in it ("Ellis Park"). A country stays a place
+    (national sides are named as their country); so does a world region ("Europe")."""
     cands = doc.candidates
-    teams = {
-        normal(c.tokens)
-        for c in cands
-        if c.team_context and c.kind == "organization" and not c.forced
-    }
+    ends = {c.end: c for c in cands}
+    cued = {normal(c.tokens) for c in cands if c.team_context and c.kind == "organization"}
     for c in cands:
+        if c.kind != "place" or c.forced:
+            continue
+        if not doc.match_report and normal(c.tokens) not in cued:
+            continue  # elsewhere only a place once named as a team ("Kent captain")
+        place = lex.places.get(normal(c.tokens), "")
         if (
-            normal(c.tokens) in teams
-            and c.kind == "place"
-            and not c.forced
+            place not in lex.countries
+            and place not in lex.world_regions
             and c.prev_word not in lex.place_prepositions
+            and c.prev_word != "of"  # "Espanyol of Barcelona"
+            and c.next_word not in (":", "(")
+            and c.next_word not in lex.club_of_place
+            and not any(w.lower() in lex.place_words for w in c.tokens)
+            and not _after_a_place(doc.text, c, ends, lex)
             and not _in_dateline(doc.text, c.start)
         ):
             c.kind = "organization"
             c.team_context = True
+
+
+def _after_a_place(text: str, c: Candidate, ends: dict[int, Candidate], lex: Lexicon) -> bool:
+    """ "Headingley, Leeds", "at Lord's, London", "in Erfurt and Stuttgart": the name follows
+    a venue or a place and a comma or "and"/"or" (an address or a list of places, not a team)."""
+    if c.prev_word not in (",", "and", "or"):
+        return False
+    joint = text.rfind("," if c.prev_word == "," else f" {c.prev_word} ", 0, c.start)
+    if joint < 0:
+        return False
+    before = ends.get(joint) or ends.get(joint - 2)  # "Leeds,", "Lord's,", "Erfurt and"
+    return before is not None and (
+        before.kind == "place"
+        or before.prev_word in lex.place_prepositions
+        or any(w.lower() in lex.place_words for w in before.tokens)
+    )
 
 
 def _in_dateline(text: str, start: int) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from toolkit.article._decode import DEFAULT_MAX_BYTES, open_regular_file
-from toolkit.errors import BinaryArticleError, TableError
+from toolkit.errors import BinaryArticleError, TableError, one_line
 
 #: Suffixes read as tables of articles, one article per row.
 TABLE_SUFFIXES = tuple(
@@ -367,7 +367,9 @@ def _parquet_table(path: Path) -> Table:
         parquet = pq.ParquetFile(handle)
     except (pa.ArrowException, OSError) as exc:
         handle.close()
-        raise TableError(path, f"not a readable Parquet file ({_first_line(exc)})") from None
+        raise TableError(
+            path, f"not a readable Parquet file ({one_line(exc, with_type=False)})"
+        ) from None
     return Table(
         str(path), list(parquet.schema_arrow.names), _parquet_records(path, handle, parquet)
     )
@@ -384,7 +386,9 @@ def _parquet_records(path: Path, handle: IO[bytes], parquet: Any) -> Iterator[Re
                     number += 1
                     yield Record(str(path), number, fields=fields)
         except (pa.ArrowException, OSError) as exc:
-            raise TableError(path, f"row {number + 1}: cannot read ({_first_line(exc)})") from None
+            raise TableError(
+                path, f"row {number + 1}: cannot read ({one_line(exc, with_type=False)})"
+            ) from None
 
 
 def _frame_table(frame: Any) -> Table:
@@ -404,10 +408,6 @@ def _missing_as_none(value: Any) -> Any:
     if type(value).__name__ in ("NaTType", "NAType"):
         return None
     return value
-
-
-def _first_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 __all__ = ["TABLE_SUFFIXES", "Record", "Table", "is_table", "open_table"]

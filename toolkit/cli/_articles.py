@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import Any
 
 from toolkit.cli._common import (
@@ -33,7 +34,15 @@ _STATS_TABLE_COLUMNS = (
 )
 
 #: Columns of the ``toolkit quotes`` table; --json and --csv print every Quote field.
-_QUOTES_TABLE_COLUMNS = ("article", "kind", "speaker", "speaker_mention", "cue", "text")
+_QUOTES_TABLE_COLUMNS = (
+    "article",
+    "kind",
+    "cue_class",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "text",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,8 +65,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_table_options(p)
     p.set_defaults(func=_cmd_actors)
 
-    p = sub.add_parser("quotes", help="quotations and reported speech, with their speakers")
+    p = sub.add_parser(
+        "quotes",
+        help="quotations and reported speech, with their speakers",
+        description="Quotations in quote marks, reported speech and reported clauses holding "
+        "quoted words, one row per quotation, with its speaker. The table shows the main "
+        "columns; --json and --csv print every field.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    p.add_argument(
+        "--scope",
+        choices=("speech", "all"),
+        default="speech",
+        help="speech (the default): what was said or written; all: every attribution, "
+        "beliefs, intentions, judgements and the like too (the column cue_class says which)",
+    )
     add_format_flags(p)
     add_table_options(p)
     p.set_defaults(func=_cmd_quotes)
@@ -106,7 +128,8 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
     failures = Failures()
     rows: list[dict[str, Any]] = []
-    for article, quotes in each_analysed(args.paths, failures, extract_quotes, table_columns(args)):
+    analyse = partial(extract_quotes, scope=args.scope)
+    for article, quotes in each_analysed(args.paths, failures, analyse, table_columns(args)):
         for quote in quotes:
             row = {"article": article.id, **quote.to_dict()}
             if args.fmt == "table":

@@ -7,20 +7,22 @@ import contextlib
 import logging
 import math
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from toolkit.article import PathScan
 from toolkit.cli._common import (
     PATHS_HELP,
     Failures,
     add_table_options,
-    one_line,
     plural,
     positive_int,
     print_above_progress,
     table_columns,
     warn,
 )
+from toolkit.errors import one_line, printable
 
 
 def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
@@ -87,8 +89,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
         help="a report (HTML and notebook) for each article, and an index",
-        description="Run the report notebook (papermill) for each article: OUT/<id>.html, "
-        "OUT/<id>.ipynb, OUT/index.html, OUT/summary.csv. Unchanged articles are skipped.",
+        description="Run the report notebook (papermill) for each article, and for each row "
+        "of a table of articles: OUT/<id>.html, OUT/<id>.ipynb; then OUT/index.html (an "
+        "overview of the batch) and OUT/summary.csv. Unchanged articles are skipped.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
@@ -109,6 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(default: 600)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_table_options(p)
     p.set_defaults(func=_cmd_report)
 
 
@@ -203,12 +207,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 timeout=args.timeout,
                 progress=False if args.quiet else None,
                 on_failure=on_failure,
+                columns=table_columns(args),
+                on_warning=lambda message: print_above_progress(_warning_line(message)),
             )
     except (ValueError, OSError):
         raise  # bad options or an unwritable folder: main() prints them (exit 2)
     except Exception as exc:
         print(f"error: toolkit report stopped: {one_line(exc)}", file=sys.stderr)
         return 1
+    skipped = PathScan(skipped=Counter(result.skipped_files)).skipped_summary()
+    if skipped:
+        print(f"note: {skipped}", file=sys.stderr)
     counts = result.counts
     index = Path(args.out) / "index.html"
     print(
@@ -221,6 +230,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         folder = Path(args.out) / "_failed"
         print(f"{plural(kept, 'failed notebook')} kept in {folder}", file=sys.stderr)
     return result.exit_code
+
+
+def _warning_line(message: str) -> str:
+    """``warning: <message>``, escaped to one line as :func:`toolkit.cli._common.warn` prints."""
+    return f"warning: {printable(message)}"
 
 
 class _PrefixedLogHandler(logging.Handler):

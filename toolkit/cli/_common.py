@@ -12,7 +12,7 @@ from typing import Any
 
 from toolkit._io import csv_cell
 from toolkit.article import Article, ArticleInputs, TableColumns
-from toolkit.errors import printable
+from toolkit.errors import one_line, printable
 
 
 class Failures:
@@ -143,12 +143,6 @@ def metadata_fields(article: Article) -> dict[str, Any]:
     if article.authors:
         fields["authors"] = list(article.authors)
     return fields
-
-
-def one_line(exc: BaseException) -> str:
-    """An exception as one line: its type and its message with whitespace collapsed."""
-    message = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, out=None) -> None:

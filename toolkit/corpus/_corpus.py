@@ -21,6 +21,7 @@ from toolkit.article import Article, TableColumns, load_article, read_rows
 from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
+from toolkit.corpus._diversity import diversity_table
 from toolkit.corpus._folder import COLUMNS_KEY, read_tables
 from toolkit.corpus._groups import CorpusGroups
 from toolkit.corpus._near import THRESHOLD as NEAR_THRESHOLD
@@ -107,6 +108,7 @@ class Corpus:
       text columns ``meta_<name>``.
     - ``actors``: one row per actor per article: article_id, actor (its name in that
       article), key (its identity across articles, :attr:`toolkit.actors.Actor.key`), kind,
+      gender (inferred: "female", "male" or missing) and role (:attr:`toolkit.actors.Actor.role`),
       mentions (every
       mention, as :func:`toolkit.quotes.voice_share_frame` counts them), the same by form
       (name_mentions, demonym_mentions, pronoun_mentions), quotes (attributed to the actor
@@ -335,6 +337,24 @@ class Corpus:
         Kingdom" are one actor. Only pairs of ``actors`` (display names or keys) if given.
         Most frequent first."""
         return _co_mention_table(self.co_mentions, self.actors, actors)
+
+    def diversity(self, by: str | Iterable[str] = ()) -> pd.DataFrame:
+        """Source diversity: people mentioned and quoted, their quotations and words quoted,
+        by inferred gender and by role, with shares of the known, for the whole corpus or per
+        value of ``by`` (articles columns such as ``"outlet"`` or ``"id"``; ``"week"``,
+        ``"month"``, ``"year"`` of the ``date`` column: the period's first day).
+
+        One row per group of articles, ``dimension`` (``gender``, ``role``) and ``group``
+        (``female``, ``male``, ``unknown``; each role, zeros included): the ``by`` columns,
+        ``articles``, ``people_mentioned``, ``people_quoted`` (a person counts once per
+        article, by actor key), ``quotes``, ``words_quoted``, and the shares of the people
+        with a known value: ``mentioned_share``, ``quoted_share`` (for women: women quoted /
+        people quoted with a known inferred gender), ``quotes_share``, ``words_share``.
+
+        >>> table = corpus.diversity(by=("outlet", "month"))  # doctest: +SKIP
+        >>> table.query("dimension == 'gender' and group == 'female'")  # doctest: +SKIP
+        """
+        return diversity_table(self.articles, self.actors, self.quotes, by=by)
 
     # --- back to the articles -------------------------------------------------------------
 

@@ -8,6 +8,7 @@ processes), and the worker-side task that loads, analyses and turns an article i
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,12 +17,13 @@ from toolkit.article import load_article
 from toolkit.corpus._near import signature
 from toolkit.corpus._schema import META_PREFIX
 from toolkit.corpus._sources import ArticleTask, FailedTask, FileTask, Task
-from toolkit.errors import ArticleError
+from toolkit.errors import ArticleError, one_line
 
 if TYPE_CHECKING:
     from toolkit.actors import Actor
     from toolkit.analysis import ArticleAnalysis
     from toolkit.article import Article
+    from toolkit.quotes import Quote
 
 __all__ = ["ArticleResult", "actor_key", "analysis_rows", "analyze_task"]
 
@@ -65,13 +67,18 @@ def analysis_rows(
         article=_article_row(analysis, path, topic),
         actors=_actor_rows(analysis),
         # Every field of the quotation, whatever fields Quote has.
-        quotes=[{"article_id": article.id, **q.to_dict()} for q in analysis.quotes],
+        quotes=[_quote_row(article.id, q) for q in analysis.quotes],
         co_mentions=[
             {"article_id": article.id, "actor_a": a, "actor_b": b, "count": n}
             for (a, b), n in sorted(_co_mentions_by_name(article, analysis.actors).items())
         ],
         signature=signature(article.text),
     )
+
+
+def _quote_row(article_id: str, quote: Quote) -> dict[str, Any]:
+    """Every field of the quotation, whatever fields Quote has; its quoted spans as JSON."""
+    return {"article_id": article_id, **quote.to_dict(), "quoted": json.dumps(quote.quoted)}
 
 
 def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None) -> dict:
@@ -96,6 +103,7 @@ def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None)
         "n_places": kinds["place"],
         "n_quotes": len(analysis.quotes),
         "n_direct_quotes": quote_kinds["direct"],
+        "n_mixed_quotes": quote_kinds["mixed"],
         "n_indirect_quotes": quote_kinds["indirect"],
         "n_attributed_quotes": sum(1 for q in analysis.quotes if q.speaker),
         **meta_fields(article.meta),
@@ -166,6 +174,8 @@ def _actor_rows(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
             "actor": c.actor.name,
             "key": actor_key(c.actor),
             "kind": c.actor.kind,
+            "gender": c.actor.gender,  # inferred; None when unknown
+            "role": c.actor.role,
             # Every mention, as toolkit.quotes.voice_share_frame counts them, then by form.
             "mentions": c.mentions,
             "name_mentions": c.name_mentions,
@@ -216,8 +226,6 @@ def analyze_task(task: Task | tuple[str, str, str | None]) -> ArticleResult:
     except ArticleError as exc:
         return ArticleResult(path=task.source, error=str(exc))
     except Exception as exc:
-        detail = " ".join(str(exc).split())[:300]
         return ArticleResult(
-            path=task.source,
-            error=f"{task.source}: analysis failed ({type(exc).__name__}: {detail})",
+            path=task.source, error=f"{task.source}: analysis failed ({one_line(exc)})"
         )

@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from toolkit.actors import GENDERS, ROLES
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -33,7 +35,7 @@ __all__ = [
 TABLES = ("articles", "actors", "quotes", "co_mentions", "errors")
 
 ACTOR_KINDS = ("person", "organization", "place")
-QUOTE_KINDS = ("direct", "indirect")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
 #: What ``duplicate_of`` means: the same cleaned text, or a near-duplicate (an edited copy).
 DUPLICATE_KINDS = ("exact", "near")
 TEXT = "string"
@@ -68,6 +70,7 @@ _ARTICLE_COUNTS = {
     "n_places": "int64",
     "n_quotes": "int64",
     "n_direct_quotes": "int64",
+    "n_mixed_quotes": "int64",
     "n_indirect_quotes": "int64",
     "n_attributed_quotes": "int64",
 }
@@ -75,6 +78,7 @@ _ARTICLE_COUNTS = {
 _QUOTE_FIRST = (
     "kind",
     "speaker",
+    "source",
     "text",
     "start",
     "end",
@@ -91,6 +95,8 @@ _FIXED_SCHEMAS: dict[str, dict[str, str]] = {
         "actor": TEXT,
         "key": TEXT,
         "kind": "category",
+        "gender": "category",
+        "role": "category",
         "mentions": "int64",
         "name_mentions": "int64",
         "demonym_mentions": "int64",
@@ -104,6 +110,8 @@ _FIXED_SCHEMAS: dict[str, dict[str, str]] = {
 # Categories that do not depend on the data, so that every corpus has the same ones.
 _FIXED_CATEGORIES = {
     ("actors", "kind"): ACTOR_KINDS,
+    ("actors", "gender"): GENDERS,
+    ("actors", "role"): ROLES,
     ("quotes", "kind"): QUOTE_KINDS,
     ("articles", "duplicate_kind"): DUPLICATE_KINDS,
 }
@@ -141,6 +149,7 @@ def _quote_schema() -> dict[str, str]:
     from toolkit.quotes import Quote
 
     fields = {f.name: _dtype_of(f.type) for f in dataclasses.fields(Quote)}
+    fields["source"] = TEXT  # a property: the speaker, or the words naming an unnamed source
     order = [n for n in _QUOTE_FIRST if n in fields] + [n for n in fields if n not in _QUOTE_FIRST]
     columns = {"article_id": TEXT, **{n: fields[n] for n in order}}
     columns["kind"] = "category"
@@ -153,8 +162,12 @@ def _dtype_of(annotation: object) -> str:
 
     >>> _dtype_of("int | None"), _dtype_of("float"), _dtype_of("bool"), _dtype_of("str")
     ('Int64', 'float64', 'boolean', 'string')
+    >>> _dtype_of("tuple[tuple[int, int], ...]")
+    'string'
     """
     text = str(annotation)
+    if "tuple" in text:
+        return TEXT  # spans, written as JSON: "[[12, 40]]"
     if "bool" in text:
         return "boolean"
     if "float" in text:

@@ -30,6 +30,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.errors import one_line
+
 __all__ = [
     "ENGINES",
     "WORKER_DIED",
@@ -312,7 +314,7 @@ def _call(func: Callable[[Any], Any], task: Any) -> Any:
     try:
         return func(task)
     except Exception as exc:
-        return TaskFailure(_one_line(exc))
+        return TaskFailure(one_line(exc))
 
 
 def _check_workers(workers: int | None) -> int:
@@ -321,11 +323,6 @@ def _check_workers(workers: int | None) -> int:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive whole number, got {workers!r}")
     return workers
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 # --- Dask ---------------------------------------------------------------------------------
@@ -418,7 +415,7 @@ class _DaskRun:
 def _dask_failure(distributed: Any, exc: BaseException) -> TaskFailure:
     if isinstance(exc, getattr(distributed, "KilledWorker", ())):
         return TaskFailure(WORKER_DIED)
-    return TaskFailure(f"Dask task failed ({_one_line(exc)})")
+    return TaskFailure(f"Dask task failed ({one_line(exc)})")
 
 
 def _call_batch(func: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
@@ -452,7 +449,7 @@ class _dask_client:
                 self.client = distributed.Client(self.scheduler, timeout="10s")
             except (OSError, TimeoutError) as exc:
                 raise ConnectionError(
-                    f"cannot reach the Dask scheduler at {self.scheduler} ({_one_line(exc)})"
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({one_line(exc)})"
                 ) from None
             return self.client
         self.cluster = distributed.LocalCluster(

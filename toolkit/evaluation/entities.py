@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+from toolkit.evaluation.scoring import PRF, read_jsonl, select_records
 
 LABELS = {"person": "PER", "organization": "ORG", "place": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
@@ -78,10 +78,7 @@ def evaluate_entities(
     Returns ``{"PER", "ORG", "LOC", "micro", "span"} -> PRF``.
     """
     records = read_jsonl(gold_path, {"text": str, "entities": list}, {"entities": ENTITY_KEYS})
-    if part is not None:
-        records = [r for r in records if in_part(str(r.get("id", "")), part)]
-    if limit is not None:
-        records = records[:limit]
+    records = select_records(records, part, limit)
     total = {key: PRF(0, 0, 0) for key in (*SCORED, "micro", "span")}
     for number, record in enumerate(records, 1):
         if "text" not in record or "entities" not in record:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+from toolkit.evaluation.scoring import PRF, one_to_one, read_jsonl, select_records
 
 GENDERS = ("female", "male")
 SCOPES = ("names", "exact")
@@ -64,19 +64,12 @@ def match_names(gold: list[str], predicted: list[str], exact: bool = False):
     docstring), in gold order."""
     g_tokens = [_tokens(n) for n in gold]
     p_tokens = [_tokens(n) for n in predicted]
-    candidates = sorted(
+    return one_to_one(
         (-q, i, j)
         for i, g in enumerate(g_tokens)
         for j, p in enumerate(p_tokens)
         if (q := _quality(g, p, exact))
     )
-    used_g, used_p, pairs = set(), set(), []
-    for _, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
 
 
 @dataclass
@@ -229,9 +222,7 @@ def evaluate_gender(gold_path: str | Path, part: tuple[int, int] | None = None) 
     counts = {(g, s): GenderCounts() for g in ("people", "sources") for s in SCOPES}
     outlets: dict[str, GenderCounts] = defaultdict(GenderCounts)
     articles = errors = 0
-    for record in read_jsonl(gold_path):
-        if part is not None and not in_part(record["id"], part):
-            continue
+    for record in select_records(read_jsonl(gold_path), part):
         articles += 1
         meta = record.get("meta", {})
         try:

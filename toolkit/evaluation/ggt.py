@@ -22,10 +22,12 @@ kind it was predicted as (``direct``, or else ``indirect``), a matched one count
 gold quote does, so the two kinds add up to the whole.
 
 **Speakers**, over the matched quotes: ``speaker_name`` is right when the prediction's
-canonical speaker (:attr:`toolkit.quotes.Quote.speaker`, the actor's fullest name) equals the
-annotators' ``reference`` (case and accents folded, full stops dropped); ``speaker_mention``
-is GGT's own speaker score: the predicted speaker mention overlaps the gold one, or neither
-quote names a speaker.
+canonical speaker (:attr:`toolkit.quotes.Quote.source`: the actor's fullest name, or the words
+naming a source the article leaves unnamed, as the annotators write it) equals the
+annotators' ``reference`` (case and accents folded, full stops dropped); ``speaker_actor``
+the same with the actor's name alone (:attr:`toolkit.quotes.Quote.speaker`, None for an
+unnamed source); ``speaker_mention`` is GGT's own speaker score: the predicted speaker mention
+overlaps the gold one, or neither quote names a speaker.
 
 >>> match_ggt([(0, 100), (200, 210)], [(10, 90), (150, 400)], 0.3, "longer")
 [(0, 0)]
@@ -39,10 +41,12 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+from toolkit.evaluation.quotes import Predicted
+from toolkit.evaluation.scoring import PRF, read_jsonl, select_records
 
 THRESHOLDS = (0.3, 0.8)
 #: What ``toolkit eval quotes`` prints above the GGT table.
@@ -51,24 +55,28 @@ DESCRIPTION = (
     " more than `threshold` of the longer span (overlap_of=longer, the gold README) or of the"
     " gold span (overlap_of=gold, GGT's evaluate_quotes.py and its published figures), one to"
     " one; by gold_kind, an unmatched prediction counts as a false positive of its predicted"
-    " kind. On matched quotes: speaker_name = the canonical speaker equals the annotators' full"
-    " name (case and accents folded); speaker_mention = GGT's speaker score, the mentions"
-    " overlap (or neither quote names a speaker)"
+    " kind. On matched quotes: speaker_name = the canonical speaker (Quote.source: the actor's"
+    " name, or the words naming a source the article leaves unnamed) equals the annotators'"
+    " full name (case and accents folded); speaker_actor = the same, actors' names only"
+    " (Quote.speaker); speaker_mention = GGT's speaker score, the mentions overlap (or neither"
+    " quote names a speaker)"
 )
 RELATIVE_TO = ("longer", "gold")
+#: The toolkit's scopes scored, each as a system of its own: what was said or written (the
+#: annotators' notion) first, then every attribution, for comparison.
+SCOPES = ("speech", "all")
 KINDS = ("all", "direct", "indirect")
 
 
 @dataclass(frozen=True)
-class GGTPrediction:
-    """A predicted quotation: its span, kind, speaker mention span and canonical speaker."""
+class GGTPrediction(Predicted):
+    """A predicted quotation as the PolNeAR scorer reads it (span, kind, speaker mention span),
+    and its canonical speaker, which GGT's full names are compared with (``speaker``: for the
+    toolkit :attr:`toolkit.quotes.Quote.source`, an actor's name or the words naming an
+    unnamed source; ``actor``: the actor's name alone)."""
 
-    start: int
-    end: int
-    kind: str
-    speaker_start: int | None = None
-    speaker_end: int | None = None
     speaker: str | None = None
+    actor: str | None = None
 
 
 GGTExtractor = Callable[[str], Sequence[GGTPrediction]]
@@ -141,12 +149,14 @@ class GGTScore:
     prf: PRF
     speaker_name: int = 0
     speaker_mention: int = 0
+    speaker_actor: int = 0
 
     def __add__(self, other: GGTScore) -> GGTScore:
         return GGTScore(
             self.prf + other.prf,
             self.speaker_name + other.speaker_name,
             self.speaker_mention + other.speaker_mention,
+            self.speaker_actor + other.speaker_actor,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -156,6 +166,7 @@ class GGTScore:
             "speaker_n": n,
             "speaker_name": self.speaker_name / n if n else 0.0,
             "speaker_mention": self.speaker_mention / n if n else 0.0,
+            "speaker_actor": self.speaker_actor / n if n else 0.0,
         }
 
 
@@ -197,6 +208,7 @@ class GGTEvaluation:
                     "speaker_n": d["speaker_n"] if speakers else None,
                     "speaker_name": round(d["speaker_name"], 4) if speakers else None,
                     "speaker_mention": round(d["speaker_mention"], 4) if speakers else None,
+                    "speaker_actor": round(d["speaker_actor"], 4) if speakers else None,
                 }
             )
         return rows
@@ -228,11 +240,11 @@ def _same_mention(g: dict, p: GGTPrediction) -> bool:
     return min(g["speaker_end"], p.speaker_end) > max(g["speaker_start"], p.speaker_start)
 
 
-def _same_name(g: dict, p: GGTPrediction) -> bool:
+def _same_name(g: dict, name: str | None) -> bool:
     from toolkit.actors import fold_name
 
     reference = g.get("reference") or ""
-    return bool(p.speaker) and fold_name(p.speaker) == fold_name(reference)
+    return bool(name) and fold_name(name) == fold_name(reference)
 
 
 def score_article(
@@ -257,7 +269,7 @@ def score_article(
             relative_to,
         )
     )
-    counts = {kind: [0, 0, 0, 0, 0] for kind in KINDS[1:]}  # tp, fp, fn, name, mention
+    counts = {kind: [0] * 6 for kind in KINDS[1:]}  # tp, fp, fn, name, mention, actor
     for i, g in enumerate(gold):
         row = counts[_gold_kind(g)]
         if i not in pairs:
@@ -265,13 +277,14 @@ def score_article(
             continue
         p = predicted[pairs[i]]
         row[0] += 1
-        row[3] += _same_name(g, p)
+        row[3] += _same_name(g, p.speaker)
         row[4] += _same_mention(g, p)
+        row[5] += _same_name(g, p.actor)
     used = set(pairs.values())
     for j, p in enumerate(predicted):
         if j not in used:
             counts[_predicted_kind(p)][1] += 1
-    scores = {kind: GGTScore(PRF(*c[:3]), c[3], c[4]) for kind, c in counts.items()}
+    scores = {kind: GGTScore(PRF(*c[:3]), c[3], c[4], c[5]) for kind, c in counts.items()}
     scores["all"] = scores["direct"] + scores["indirect"]
     return scores
 
@@ -297,16 +310,15 @@ def evaluate_records(
     return result
 
 
-def toolkit_extractor(text: str) -> list[GGTPrediction]:
+def toolkit_extractor(text: str, scope: str = "speech") -> list[GGTPrediction]:
     """The toolkit's :func:`~toolkit.quotes.extract_quotes`, with actors found, so that each
-    quotation has its canonical speaker."""
+    quotation has its canonical speaker; what was said or written (``scope="speech"``, the
+    GGT annotators' notion) unless ``scope`` says otherwise."""
     from toolkit.quotes import extract_quotes
 
-    # TODO(lead): once extract_quotes takes scope=, score scope="speech" here: what was said
-    # or written, the GGT annotators' notion.
     return [
-        GGTPrediction(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.speaker)
-        for q in extract_quotes(text)
+        GGTPrediction(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.source, q.speaker)
+        for q in extract_quotes(text, scope=scope)
     ]
 
 
@@ -324,16 +336,16 @@ def evaluate_ggt(
     limit: int | None = None,
     part: tuple[int, int] | None = None,
 ) -> list[GGTEvaluation]:
-    """Score the toolkit (and the regex baseline) on a GGT gold JSONL file, or on one part of
-    it (``part=(k, n)``, by a hash of the article ids, as for PolNeAR)."""
-    records = read_jsonl(gold_path)
-    if part is not None:
-        records = [r for r in records if in_part(str(r.get("id", "")), part)]
-    if limit is not None:
-        records = records[:limit]
+    """Score the toolkit, once per scope (systems "toolkit scope=speech" and "toolkit
+    scope=all"), and the regex baseline on a GGT gold JSONL file, or on one part of it
+    (``part=(k, n)``, by a hash of the article ids, as for PolNeAR)."""
+    records = select_records(read_jsonl(gold_path), part, limit)
     if records and not {"text", "quotes"} <= records[0].keys():
         raise ValueError(f"{gold_path}: not a quotation gold file (need 'text' and 'quotes')")
-    results = [evaluate_records(records, toolkit_extractor, "toolkit")]
+    results = [
+        evaluate_records(records, partial(toolkit_extractor, scope=scope), f"toolkit scope={scope}")
+        for scope in SCOPES
+    ]
     if baseline:
         results.append(evaluate_records(records, regex_extractor, "regex quote pairs"))
     return results

@@ -37,16 +37,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from toolkit.evaluation.scoring import PRF, in_part, read_jsonl
+from toolkit.evaluation.scoring import PRF, one_to_one, read_jsonl, select_records
 
 #: What each gold record needs (checked line by line on reading).
 GOLD_FIELDS = {"text": str, "quotes": list}
 GOLD_ITEMS = {"quotes": ("start", "end", "inner_start", "inner_end", "kind", "text")}
 
 MARKED_KINDS = frozenset({"direct", "direct_unclosed", "mixed"})
+#: The predicted kinds views (a) score: quotations in marks and clauses holding quoted words.
+MARKED_PREDICTIONS = frozenset({"direct", "mixed"})
+#: The toolkit's scopes ``toolkit eval quotes`` scores, each as a system of its own: every
+#: attribution (PolNeAR's notion) first, then what was said or written.
+SCOPES = ("all", "speech")
 _DOUBLED_APOSTROPHES = re.compile(r"''|``")
 
 
@@ -209,14 +215,7 @@ def match_overlap(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int
             shared = min(ge, pe) - max(gs, ps)
             if shared > 0:
                 candidates.append((-shared, i, j))
-    candidates.sort()
-    pairs, gold_used, pred_used = [], set(), set()
-    for _, i, j in candidates:
-        if i not in gold_used and j not in pred_used:
-            gold_used.add(i)
-            pred_used.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    return one_to_one(candidates)
 
 
 def _overlaps(a_start, a_end, b_start, b_end) -> bool:
@@ -300,7 +299,7 @@ def evaluate_records(
         result.names_speakers = result.names_speakers or any(
             p.speaker_start is not None for p in predicted
         )
-        direct = [p for p in predicted if p.kind == "direct"]
+        direct = [p for p in predicted if p.kind in MARKED_PREDICTIONS]
         marked = [g for g in gold if g["kind"] in MARKED_KINDS]
         unmarked = [g for g in gold if g["kind"] not in MARKED_KINDS]
         views = {
@@ -314,8 +313,9 @@ def evaluate_records(
     return result
 
 
-def toolkit_extractor(text: str) -> list[Predicted]:
-    """The toolkit's :func:`~toolkit.quotes.extract_quotes` on raw gold text.
+def toolkit_extractor(text: str, scope: str = "all") -> list[Predicted]:
+    """The toolkit's :func:`~toolkit.quotes.extract_quotes` on raw gold text, every
+    attribution (``scope="all"``, PolNeAR's notion) unless ``scope`` says otherwise.
 
     Spans and speaker mentions do not depend on the actors (only ``Quote.speaker``, the
     resolved name, does, and the gold has none), so actor finding is skipped.
@@ -324,7 +324,7 @@ def toolkit_extractor(text: str) -> list[Predicted]:
 
     return [
         Predicted(q.start, q.end, q.kind, q.speaker_start, q.speaker_end)
-        for q in extract_quotes(text, actors=[])
+        for q in extract_quotes(text, actors=[], scope=scope)
     ]
 
 
@@ -343,13 +343,13 @@ def evaluate_quotes(
     limit: int | None = None,
     part: tuple[int, int] | None = None,
 ) -> list[QuoteEvaluation]:
-    """Score the toolkit (and the regex baseline) on a gold JSONL file, or on one part of it."""
-    records = read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS)
-    if part is not None:
-        records = [r for r in records if in_part(str(r.get("id", "")), part)]
-    if limit is not None:
-        records = records[:limit]
-    results = [evaluate_records(records, toolkit_extractor, "toolkit")]
+    """Score the toolkit, once per scope (systems "toolkit scope=all" and "toolkit
+    scope=speech"), and the regex baseline on a gold JSONL file, or on one part of it."""
+    records = select_records(read_jsonl(gold_path, GOLD_FIELDS, GOLD_ITEMS), part, limit)
+    results = [
+        evaluate_records(records, partial(toolkit_extractor, scope=scope), f"toolkit scope={scope}")
+        for scope in SCOPES
+    ]
     if baseline:
         results.append(evaluate_records(records, regex_extractor, "regex quote pairs"))
     return results

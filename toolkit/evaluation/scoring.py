@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -145,3 +145,39 @@ def in_part(record_id: str, part: tuple[int, int]) -> bool:
     """
     k, n = part
     return int(hashlib.md5(record_id.encode("utf-8")).hexdigest(), 16) % n == k
+
+
+def select_records(
+    records: list[dict[str, Any]],
+    part: tuple[int, int] | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """The gold records to score: those of part ``k`` of ``n`` (:func:`in_part`, by their
+    ``id``) when ``part=(k, n)``, then the first ``limit`` of them.
+
+    >>> records = [{"id": "a"}, {"id": "b"}, {"id": "c"}]
+    >>> select_records(records, limit=2)
+    [{'id': 'a'}, {'id': 'b'}]
+    >>> len(select_records(records, part=(0, 2))) + len(select_records(records, part=(1, 2)))
+    3
+    """
+    if part is not None:
+        records = [r for r in records if in_part(str(r.get("id", "")), part)]
+    return records if limit is None else records[:limit]
+
+
+def one_to_one(candidates: Iterable[tuple[Any, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching: ``candidates`` are ``(rank, gold index, predicted index)``,
+    the lowest rank the best; each gold and each predicted item is used once, best first.
+    Returns the ``(gold, predicted)`` pairs in gold order.
+
+    >>> one_to_one([(-5, 0, 1), (-9, 1, 1), (-2, 0, 0)])
+    [(0, 0), (1, 1)]
+    """
+    gold_used, predicted_used, pairs = set(), set(), []
+    for _, i, j in sorted(candidates):
+        if i not in gold_used and j not in predicted_used:
+            gold_used.add(i)
+            predicted_used.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)

@@ -4,13 +4,20 @@
 >>> [(q.kind, q.text, q.cue) for q in quotes]
 [('direct', 'We are ready,', 'said'), ('indirect', 'talks would resume on Monday', 'said')]
 
-A :class:`Quote` is either **direct** (the words inside quote marks, without the marks) or
-**indirect** (a reported clause: "Smith said talks would resume"). Its speaker is given twice:
+A :class:`Quote` is **direct** (the words inside quote marks, without the marks), **indirect**
+(a reported clause: "Smith said talks would resume") or **mixed** (a reported clause holding
+quoted words: 'Smith said talks were "close to a deal"', one quotation, its quoted words in
+``quoted``). ``cue_class`` says what the attribution reports (speech, a belief, an intention,
+...); by default only what was said or written is returned (``scope="speech"``), with
+``scope="all"`` every attribution. Quotations never overlap. Its speaker is given twice:
 ``speaker_start``/``speaker_end`` locate the mention that names the speaker in the text (a
 name, a description, a pronoun such as "he", or a relative pronoun such as "who"), and
-``speaker`` is the canonical name of the actor that mention refers to, from
-:mod:`toolkit.actors`, or None when no actor is found. ``rule`` names the attribution rule
-that found the speaker or the clause, so quotations can be filtered by how they were found:
+``speaker`` is the canonical name of the actor that mention stands for, from
+:mod:`toolkit.actors` (resolved by :mod:`toolkit.quotes._speakers`: the head of the phrase, the
+person behind "he" or "the minister"), or None when no actor is found; ``source`` is the
+speaker or, for a source the article leaves unnamed, the words that name it. ``rule`` names
+the attribution rule that found the speaker or the clause, so quotations can be filtered by
+how they were found:
 
 >>> [(q.text, q.rule) for q in quotes]
 [('We are ready,', 'quote-comma-name-said'), ('talks would resume on Monday', 'clause-after-cue')]
@@ -38,7 +45,8 @@ How it works, in three steps:
    naming words ('so-called "reforms"') and scare quotes (a word or two in marks with no one
    saying them). Reported clauses ("X said (that) ...", "..., X said.", "according to X,
    ...", "officials believe ...", "Ruiz wants to ...", "his claim that ...") become indirect
-   quotes, unless their clause holds a quotation: then the quotation speaks for it. Cues that
+   quotes, or mixed ones when quoted words stand in them; a clause that is one quotation and
+   nothing else is left to it. Cues that
    are not speech verbs (belief, evidence, judgement, stance, intention) need a speaker who can
    hold a view: a name, a personal pronoun or a phrase headed by a word from
    ``quote_source_nouns.txt``.
@@ -50,7 +58,8 @@ The modules: :mod:`~toolkit.quotes._tokens` (tokens, cues, phrases),
 :mod:`~toolkit.quotes._speaker_rules`, :mod:`~toolkit.quotes._inherit_rules` and
 :mod:`~toolkit.quotes._clause_rules` (the rules' functions), :mod:`toolkit.quotes.rules`
 (their names and order), :mod:`~toolkit.quotes._classify` (quotation or not) and
-:mod:`~toolkit.quotes._pipeline` (the steps, per text).
+:mod:`~toolkit.quotes._pipeline` (the steps, per text) and :mod:`~toolkit.quotes._speakers`
+(which actor a speaker mention stands for).
 """
 
 from __future__ import annotations
@@ -59,8 +68,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from toolkit.actors._lookup import MentionIndex
-from toolkit.quotes._pipeline import Found, find
+from toolkit.quotes._lexicon import lexicon
+from toolkit.quotes._pipeline import SCOPES, Found, find
+from toolkit.quotes._speakers import Speakers
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -82,13 +92,22 @@ __all__ = [
 class Quote:
     """One quotation. ``text == article.text[start:end]``; likewise for the speaker and cue.
 
-    ``kind`` is ``"direct"`` (words in quote marks, marks excluded) or ``"indirect"``
-    (reported speech). ``speaker`` is an actor's canonical name or None;
-    ``speaker_start:speaker_end`` is the mention naming the speaker (None when there is none).
-    ``closed`` is False for a quotation with no closing mark; ``paragraphs`` counts the
-    paragraphs a direct quotation runs over. ``rule`` names the rule that found the speaker of
-    a direct quotation (empty when none did) or the reported clause; the rules and their
-    order are listed in :mod:`toolkit.quotes.rules`.
+    ``kind`` is ``"direct"`` (words in quote marks, marks excluded), ``"indirect"`` (reported
+    speech) or ``"mixed"`` (a reported clause holding quoted words: 'Ruiz said the plan was
+    "dead on arrival"' is one quotation, the clause). ``quoted`` holds the (start, end) spans
+    of the words in quote marks: the whole quotation for a direct one, the quoted parts of a
+    mixed one, none for an indirect one. ``cue_class`` says what the attribution reports:
+    ``"speech"`` (said or written; words in quote marks are always speech), ``"cognition"``
+    (a belief or an expectation: "officials believe"), ``"intention"`` ("wants to"),
+    ``"stance"`` ("supports"), ``"evaluation"`` ("praised"), ``"evidence"`` ("a poll shows"),
+    ``"question"`` ("asked whether"), ``"hedge"`` ("is expected to", with no one holding the
+    view) or ``"topic"`` ("talked about the budget": what was spoken about, not what was said).
+    ``speaker`` is an actor's canonical name or None; ``speaker_start:speaker_end`` is the
+    mention naming the speaker (None when there is none). ``closed`` is False for a quotation
+    with no closing mark; ``paragraphs`` counts the paragraphs a quotation in marks runs
+    over. ``rule`` names the rule that found the speaker of a direct quotation (empty when
+    none did) or the reported clause; the rules and their order are listed in
+    :mod:`toolkit.quotes.rules`.
     """
 
     start: int
@@ -105,29 +124,80 @@ class Quote:
     closed: bool = True
     paragraphs: int = 1
     rule: str = ""
+    cue_class: str = "speech"
+    quoted: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def source(self) -> str | None:
+        """Who is quoted, as a researcher would note it: the speaker's canonical name, or, for
+        a source the article leaves unnamed, the words that name it ("a justice official",
+        "Some experts"); None for an unattributed quotation, or one whose speaker is a pronoun
+        that resolves to no one.
+
+        >>> [q.source for q in extract_quotes('"No," said Ana Ruiz. Officials said it would wait.')]
+        ['Ana Ruiz', 'Officials']
+        """
+        if self.speaker:
+            return self.speaker
+        mention = self.speaker_mention
+        if not mention or mention.lower() in _pronouns():
+            return None
+        return mention
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields, and :attr:`source`."""
+        return {**asdict(self), "source": self.source}
 
 
 # --- extraction ---------------------------------------------------------------------------
 
 
-def extract_quotes(x: TextLike, actors: Sequence[Actor] | None = None) -> list[Quote]:
-    """Every quotation in an article or a string, direct and reported, with its speaker.
+def extract_quotes(
+    x: TextLike, actors: Sequence[Actor] | None = None, scope: str = "speech"
+) -> list[Quote]:
+    """Every quotation in an article or a string, direct, mixed and reported, with its
+    speaker, in text order; no two overlap.
+
+    ``scope`` chooses which attributions count. ``"speech"`` (the default) keeps what was
+    said or written, the quotations a researcher asking "who is quoted" means: words in quote
+    marks and speech reported with a speech verb or a source ("said", "told", "according
+    to", "his claim that"). ``"all"`` keeps every attribution as well, beliefs, intentions,
+    stances, judgements, evidence, questions, hedges and topics (see ``Quote.cue_class``),
+    as attribution corpora such as PolNeAR annotate them.
 
     ``actors`` is the list :func:`toolkit.find_actors` returned for the same text (pass it
     when you have it, so actors are not found twice); by default it is computed here.
 
     >>> [(q.text, q.speaker_mention) for q in extract_quotes('"Not now," she said.')]
     [('Not now,', 'she')]
+    >>> text = "Ana Ruiz said the port would reopen. She wants to double its size."
+    >>> [(q.text, q.cue_class) for q in extract_quotes(text, actors=[])]
+    [('the port would reopen', 'speech')]
+    >>> [(q.text, q.cue_class) for q in extract_quotes(text, actors=[], scope="all")]
+    [('the port would reopen', 'speech'), ('to double its size', 'intention')]
     """
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(map(repr, SCOPES))}, not {scope!r}")
     text = text_of(x)
-    found = find(text)
+    found = find(text, scope)
+    if not found:
+        return []  # no actors to find: nobody speaks
     if actors is None:
         actors = _find_actors(x)
-    mentions = MentionIndex(actors)  # once per article: a look-up per quotation is O(log n)
-    return [_to_quote(text, item, mentions) for item in found]
+    speakers = Speakers(text, actors, [span for item in found for span in item.quoted])
+    return [_to_quote(text, item, speakers) for item in found]
+
+
+def _pronouns() -> frozenset[str]:
+    """Speaker mentions that name no one by themselves: personal and relative pronouns."""
+    lex = lexicon()
+    return (
+        lex.pronouns
+        | lex.relatives
+        | lex.classes.object
+        | lex.classes.possessive
+        | lex.classes.person_pronoun
+    )
 
 
 def _find_actors(x: TextLike) -> list[Actor]:
@@ -136,14 +206,13 @@ def _find_actors(x: TextLike) -> list[Actor]:
     return find_actors(x)
 
 
-def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
+def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
     attribution = item.attribution
     speaker_span = attribution.speaker if attribution else None
     cue_span = attribution.cue if attribution else None
     name = None
-    span = (attribution.name_span or speaker_span) if attribution is not None else None
-    if span is not None:
-        actor = mentions.actor_at(span[0], span[1])  # as toolkit.actors.actor_at
+    if speaker_span is not None:
+        actor = speakers.actor_for(speaker_span, attribution.name_span, (item.start, item.end))
         name = actor.name if actor is not None else None
     return Quote(
         start=item.start,
@@ -160,6 +229,8 @@ def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
         closed=item.closed,
         paragraphs=item.paragraphs,
         rule=item.rule,
+        cue_class=item.cue_class,
+        quoted=item.quoted,
     )
 
 
@@ -167,10 +238,10 @@ def _to_quote(text: str, item: Found, mentions: MentionIndex) -> Quote:
 
 
 def quotes_to_frame(quotes: Sequence[Quote]) -> pd.DataFrame:
-    """One row per quotation, columns as the :class:`Quote` fields."""
+    """One row per quotation, columns as the :class:`Quote` fields and ``source``."""
     import pandas as pd
 
-    columns = list(Quote.__dataclass_fields__)
+    columns = [*Quote.__dataclass_fields__, "source"]
     return pd.DataFrame([q.to_dict() for q in quotes], columns=columns)
 
 

@@ -28,8 +28,11 @@ class Attribution:
 
 @dataclass(slots=True)
 class Found:
-    """A quotation (``kind="direct"``, the words inside the marks) or a reported clause
-    (``"indirect"``), its attribution, and the name of the rule that found it."""
+    """A quotation (``kind="direct"``, the words inside the marks), a reported clause
+    (``"indirect"``) or a reported clause holding quoted words (``"mixed"``), its attribution,
+    the name of the rule that found it and the class of its cue (``cue_class``: "speech",
+    "cognition", "intention", ...). ``quotes``: for a mixed clause, the indexes of the
+    quotations in it; ``quoted``: the character spans of the words in quote marks."""
 
     start: int
     end: int
@@ -38,6 +41,9 @@ class Found:
     closed: bool = True
     paragraphs: int = 1
     rule: str = ""
+    cue_class: str = "speech"
+    quotes: tuple[int, ...] = ()
+    quoted: tuple[tuple[int, int], ...] = ()
 
 
 def make(tokens: list[Token], phrase: Phrase, cue: Cue) -> Attribution:

@@ -93,6 +93,17 @@ class QuoteWords:
     adverbial_noun: frozenset[str]
     light_verb: frozenset[str]
     modifier_skip: frozenset[str]
+    organisation_noun: frozenset[str]
+    unnamed_source: frozenset[str]
+    publication: frozenset[str]
+    contraction: frozenset[str]
+    irregular_past: frozenset[str]
+    section_label: frozenset[str]
+    pronoun_det: frozenset[str]
+    demonstrative: frozenset[str]
+    negation: frozenset[str]
+    time_unit: frozenset[str]
+    data_source: frozenset[str]
 
 
 #: The names of the declared classes, in declaration order.
@@ -111,7 +122,7 @@ class _Lexicon:
     relatives: frozenset[str]
     naming: frozenset[str]
     source_nouns: frozenset[str]
-    speech_nouns: frozenset[str]
+    speech_nouns: dict[str, str]  # noun -> the class of what it reports (quote_nouns.tsv)
     # hedges (quote_hedges.tsv) by their first word after any "be": [(cue words, "be" first?,
     # openers of the content or None)]
     hedges: dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]
@@ -136,7 +147,7 @@ def lexicon() -> _Lexicon:
         relatives=lang.word_set("quote_relative_pronouns.txt"),
         naming=lang.word_set("quote_naming_words.txt"),
         source_nouns=lang.word_set("quote_source_nouns.txt"),
-        speech_nouns=lang.word_set("quote_nouns.txt"),
+        speech_nouns=_read_nouns(),
         hedges=_read_hedges(),
     )
 
@@ -160,6 +171,16 @@ def _read_phrases(
     for alternatives in phrases.values():
         alternatives.sort(key=lambda item: -len(item[0]))
     return phrases
+
+
+#: The classes a speech noun may report (quote_nouns.tsv): the verb classes and questions.
+NOUN_CLASSES = (*lang.VERB_CLASSES, "question")
+
+
+def _read_nouns() -> dict[str, str]:
+    """Speech noun -> the class of what it reports, from ``quote_nouns.tsv``."""
+    rows = lang.table("quote_nouns.tsv", ("noun", "class"), {"class": NOUN_CLASSES})
+    return {noun.lower(): cls for noun, cls in rows}
 
 
 def _read_hedges() -> dict[str, list[tuple[tuple[str, ...], bool, frozenset[str] | None]]]:
@@ -203,6 +224,34 @@ def _place_and_family_names() -> frozenset[str]:
         | lang.word_set("actor_cities.txt")
         | lang.word_set("actor_surnames.txt")
     )
+
+
+@lang.cached
+def title_words() -> frozenset[str]:
+    """The lowercase words of the titles that precede a person's name (``actor_titles.tsv``):
+    "minister", "mayor", "coach"; "the minister" may stand for the person with that title."""
+    rows = lang.table("actor_titles.tsv", ("title", "gender"), {"gender": ("m", "f", "-")})
+    small = lexicon().classes.title_small_word
+    return frozenset(
+        word
+        for title, _ in rows
+        for word in title.lower().split()
+        if word.isalpha() and len(word) > 2 and word not in small
+    )
+
+
+@lang.cached
+def title_modifiers() -> frozenset[str]:
+    """Words that modify a title ("vice", "deputy", "former"; ``actor_title_modifiers.txt``)."""
+    return lang.word_set("actor_title_modifiers.txt")
+
+
+@lang.cached
+def person_nouns() -> frozenset[str]:
+    """One-word descriptions of what a person is (``role_words.tsv``): "professor", "striker";
+    "the professor" may stand for the person the paragraph names."""
+    rows = lang.table("role_words.tsv", ("phrase", "role", "generic"))
+    return frozenset(phrase for phrase, _, _ in rows if phrase.isalpha())
 
 
 @lang.cached

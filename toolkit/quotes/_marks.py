@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit import lang
 
@@ -85,6 +85,14 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> 
     result: list[QuotedSpan] = []
     carried: QuotedSpan | None = None  # an unclosed quotation that may continue
     for para_start, para_end in paragraphs:
+        if carried is not None:
+            closing = _closes_carried(text, para_start, para_end)
+            if closing is not None:  # 'the decision-maker\n\nbased on ...," said Ruiz'
+                joined = _span(
+                    text, carried.outer_start, carried.inner_start, closing[0], closing[1], True
+                )
+                result.append(replace(joined, paragraphs=carried.paragraphs + 1))
+                carried, para_start = None, closing[1]
         spans = _double_quotes(text, para_start, para_end)
         if carried is not None:
             if spans and spans[0].outer_start == _first_char(text, para_start, para_end):
@@ -108,6 +116,20 @@ def quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> 
         result.append(carried)
     result.sort(key=lambda s: s.outer_start)
     return result
+
+
+def _closes_carried(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The closing mark of a quotation left open at the end of the paragraph before, when this
+    paragraph goes on with its sentence (it opens with a lowercase word: the break fell inside
+    the sentence, as in text copied from a web page) and its first double mark can only close
+    it. (start, end) of that mark, or None."""
+    first = _first_char(text, start, end)
+    if first >= end or not text[first].islower():
+        return None
+    marks = _marks(text, start, end, _DOUBLE)
+    if not marks or not marks[0].can_close or marks[0].can_open:
+        return None
+    return marks[0].start, marks[0].end
 
 
 def _first_char(text: str, start: int, end: int) -> int:

@@ -46,9 +46,45 @@ class _Decision:
     rule: Rule | None = None
 
 
-def find(text: str) -> list[Found]:
+#: The cue classes of what was said or written, the quotations ``scope="speech"`` keeps.
+SPEECH_CLASSES = frozenset({"speech"})
+SCOPES = ("speech", "all")
+
+
+def find(text: str, scope: str = "speech") -> list[Found]:
     """Direct quotations and reported clauses of ``text``, each with its attribution and the
-    name of the rule that found it, in text order."""
+    name of the rule that found it, in text order; with ``scope="speech"``, only what was
+    said or written. No two overlap."""
+    found = _find_all(text)
+    if scope == "speech":
+        found = [f for f in found if f.cue_class in SPEECH_CLASSES]
+    return without_overlaps(found)
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """``found`` less the items that overlap one kept before them, in text order: words in
+    quote marks first, then the longer item ("The Times wrote that A, but they want B": the
+    Times' clause, not the clause inside it), then the earlier.
+
+    >>> a, b = Found(0, 40, "indirect", None), Found(20, 30, "indirect", None)
+    >>> [(f.start, f.end) for f in without_overlaps([a, b, Found(45, 50, "direct", None)])]
+    [(0, 40), (45, 50)]
+    """
+    kept: list[Found] = []
+    for item in sorted(found, key=_precedence):
+        if not any(item.start < other.end and other.start < item.end for other in kept):
+            kept.append(item)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
+
+
+def _precedence(item: Found) -> tuple[bool, int, int]:
+    return (item.kind == "indirect", item.start - item.end, item.start)
+
+
+def _find_all(text: str) -> list[Found]:
+    """Every quotation and reported clause of ``text``, of every cue class; quotations in a
+    reported clause are part of it (kind "mixed")."""
     paragraphs = Paragraphs(text)
     spans = quoted_spans(text, paragraphs.spans)
     masked = mask(text, spans).replace("\xa0", " ")  # punkt splits at no-break spaces too
@@ -64,7 +100,27 @@ def find(text: str) -> list[Found]:
         attributed = quoted_here and _decide_quotations(text, spans, sentence, headline, decisions)
         reported.extend(_reported(sentence))
         around.add_sentence(start, end, sentence, quoted_here, attributed)
-    found = _direct(spans, decisions, around)
+    direct = _direct(spans, decisions, around)
+    return _with_mixed(spans, direct, reported)
+
+
+def _with_mixed(
+    spans: list[QuotedSpan], direct: dict[int, Found], reported: list[Found]
+) -> list[Found]:
+    """The direct quotations and the reported clauses; a quotation that stands in a mixed
+    clause is part of that clause (its ``quoted`` words), not a quotation of its own."""
+    absorbed: set[int] = set()
+    for item in reported:
+        if item.kind == "mixed":
+            item.quoted = tuple(
+                (spans[n].inner_start, spans[n].inner_end)
+                for n in item.quotes
+                if spans[n].inner_end > spans[n].inner_start
+            )
+            item.closed = all(spans[n].closed for n in item.quotes)
+            item.paragraphs = max(spans[n].paragraphs for n in item.quotes)
+            absorbed.update(item.quotes)
+    found = [f for n, f in direct.items() if n not in absorbed]
     found.extend(reported)
     found.sort(key=lambda f: (f.start, f.end))
     return found
@@ -90,6 +146,8 @@ def _decide_quotations(
             subject_only = rule is not None and rule.subject_only
             verdict = classify(text, spans[n], s, k, attribution, subject_only, headline)
         decisions[n] = _Decision(verdict, attribution, rule)
+        if attribution is not None and attribution.speaker is not None and not rule.subject_only:
+            s.own_speakers[k] = attribution.speaker
         if verdict == "not":
             s.not_quotations.add(n)
         attributed = attributed or attribution is not None
@@ -130,10 +188,11 @@ def _reported(s: Sentence) -> list[Found]:
 
 def _direct(
     spans: list[QuotedSpan], decisions: dict[int, _Decision], around: Surroundings
-) -> list[Found]:
-    """Direct quotations, each with its own attribution or the one the ``inherit`` cascade
-    gives it; names, titles and scare quotes nobody is said to have said are dropped."""
-    found: list[Found] = []
+) -> dict[int, Found]:
+    """Direct quotations by quotation index, each with its own attribution or the one the
+    ``inherit`` cascade gives it; names, titles and scare quotes nobody is said to have said
+    are dropped."""
+    found: dict[int, Found] = {}
     for n, span in enumerate(spans):
         decision = decisions.get(n, _Decision("quote"))
         verdict, attribution, rule = decision.verdict, decision.attribution, decision.rule
@@ -150,15 +209,14 @@ def _direct(
         if attribution is not None:
             around.add_quotation(span, attribution.then or attribution)
         if span.inner_end > span.inner_start:
-            found.append(
-                Found(
-                    span.inner_start,
-                    span.inner_end,
-                    "direct",
-                    attribution,
-                    span.closed,
-                    span.paragraphs,
-                    rule.name if rule is not None else "",
-                )
+            found[n] = Found(
+                span.inner_start,
+                span.inner_end,
+                "direct",
+                attribution,
+                span.closed,
+                span.paragraphs,
+                rule.name if rule is not None else "",
+                quoted=((span.inner_start, span.inner_end),),
             )
     return found

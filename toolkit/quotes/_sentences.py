@@ -23,12 +23,13 @@ from toolkit.text.segment import sentences
 class Sentence:
     """One sentence of the masked text: its ``tokens`` and speech ``cues``, the words of each
     quotation in it (``quoted``, by token index, marks excluded), the quotations that are
-    names or titles rather than quotations (``not_quotations``, by quotation index), and a
+    names or titles rather than quotations (``not_quotations``, by quotation index), the
+    speaker each quotation is given by its own cue (``own_speakers``, by token index), and a
     ``cache`` for what several rules compute alike.
 
     A plain class with slots: the pipeline makes one per sentence of every article."""
 
-    __slots__ = ("cache", "cues", "not_quotations", "quoted", "tokens")
+    __slots__ = ("cache", "cues", "not_quotations", "own_speakers", "quoted", "tokens")
 
     def __init__(
         self, tokens: list[Token], cues: list[Cue], quoted: dict[int, str] | None = None
@@ -37,6 +38,9 @@ class Sentence:
         self.cues = cues
         self.quoted: dict[int, str] = {} if quoted is None else quoted
         self.not_quotations: set[int] = set()
+        # The speaker mention the sentence gives a quotation through a cue or an introducing
+        # verb, by the quotation's token index (not one found from the subject alone).
+        self.own_speakers: dict[int, tuple[int, int]] = {}
         self.cache: dict[Any, Any] = {}
 
 

@@ -47,9 +47,9 @@ class _After:
     inverted: bool
 
 
-def _after_quote(s: Sentence, k: int) -> _After | None:
-    """The attribution right after the quotation at ``k``, computed once per quotation: four
-    rules read it."""
+def attribution_after(s: Sentence, k: int) -> _After | None:
+    """The attribution right after the quotation at ``k`` ('"...," said Smith', '"...,"
+    Smith said'), computed once per quotation: four rules and the reported clauses read it."""
     key = ("after", k)
     if key not in s.cache:
         s.cache[key] = _find_after_quote(s.tokens, s.cues, k)
@@ -85,7 +85,7 @@ def source_after_attribution(s: Sentence, k: int) -> Attribution | None:
     """'"...," Reyes said, according to the Herald.': a source that reports the attribution
     after the quotation is the quotation's source, as the one the reader is given for it.
     Between the two only an adverbial or a hearer may stand ("told reporters on Monday,")."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     if after is None:
         return None
     tokens, lex = s.tokens, lexicon()
@@ -108,7 +108,7 @@ def pronoun_after_introduced_quote(s: Sentence, k: int) -> Attribution | None:
     """'Ruiz said "We never saw it," she said.': when the attribution after a quotation only
     repeats its speaker with a pronoun, the cue that introduced the quotation before it gives
     the speaker; a following quotation inherits the pronoun's."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     if after is None or after.attribution.speaker is None:
         return None
     head = next(t for t in s.tokens if t.start == after.attribution.speaker[0])
@@ -146,14 +146,14 @@ def _introduced_before(s: Sentence, k: int) -> Attribution | None:
 
 def comma_said_name(s: Sentence, k: int) -> Attribution | None:
     """'"...," said Smith': the cue right after the quotation, its speaker after it."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     return after.attribution if after is not None and after.inverted else None
 
 
 def comma_name_said(s: Sentence, k: int) -> Attribution | None:
     """'"...," Smith said', '"...," the mayor, a Democrat, told reporters': the speaker right
     after the quotation, its cue after it."""
-    after = _after_quote(s, k)
+    after = attribution_after(s, k)
     return after.attribution if after is not None and not after.inverted else None
 
 
@@ -479,8 +479,8 @@ def colon_speaker_tag(s: Sentence, k: int) -> Attribution | None:
     if all(
         (t.kind == "word" and t.text[0].isupper()) or t.text in (".", "’s", "'s")
         for t in tokens[:colon]
-    ):
-        return speaker_only(tokens, 0, colon)
+    ) and not _section_label(tokens[:colon]):
+        return speaker_only(tokens, 0, colon)  # not a label: "READ MORE: ...", "WATCH: ..."
     return None
 
 
@@ -494,7 +494,15 @@ def colon_subject(s: Sentence, k: int) -> Attribution | None:
     span = sentence_subject(tokens, colon)
     if span is None or tokens[span[0]].lower in lexicon().classes.empty_subject:
         return None
+    if _section_label(tokens[span[0] : span[1]]):
+        return None  # "READ MORE: ..."
     return speaker_only(tokens, *span)
+
+
+def _section_label(words: list[Token]) -> bool:
+    """Are these words a page's label ("READ MORE", "The Latest"), not a speaker?"""
+    classes = lexicon().classes
+    return all(t.lower in classes.section_label or t.lower in classes.article for t in words)
 
 
 def clause_subject(s: Sentence, k: int) -> Attribution | None:
@@ -532,7 +540,7 @@ def subject_of_sentence(s: Sentence, k: int) -> Attribution | None:
         return None
     tokens = s.tokens
     span = sentence_subject(tokens, k)
-    if span is None or not_an_actor(tokens[span[0]]):
+    if span is None or not_an_actor(tokens[span[0]]) or _section_label(tokens[span[0] : span[1]]):
         return None
     return speaker_only(tokens, *span)
 

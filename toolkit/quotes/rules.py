@@ -164,11 +164,7 @@ SPEAKER = Cascade(
             "An attribution between commas speaks for the whole clause around it, other cues "
             "in that clause included.",
             speaker.aside_speaker,
-            (
-                'The board, Ana Ruiz said, called the ruling "deeply unfair."',
-                "deeply unfair.",
-                "Ana Ruiz",
-            ),
+            ('The verdict, Ana Ruiz said, was one word: "Shameful."', "Shameful.", "Ana Ruiz"),
         ),
         _rule(
             "according-to",
@@ -176,8 +172,8 @@ SPEAKER = Cascade(
             "stands in what another speaker says.",
             speaker.according_to,
             (
-                'According to Tom Reyes, the plan is "dead in the water".',
-                "dead in the water",
+                'According to Tom Reyes, "the plan is dead in the water."',
+                "the plan is dead in the water.",
                 "Tom Reyes",
             ),
         ),
@@ -199,8 +195,8 @@ SPEAKER = Cascade(
             "is the sentence subject before one in a side clause.",
             speaker.cue_before,
             (
-                'Ana Ruiz said the new bridge was "a triumph of patience."',
-                "a triumph of patience.",
+                'Ana Ruiz said: "The new bridge is a triumph of patience."',
+                "The new bridge is a triumph of patience.",
                 "Ana Ruiz",
             ),
             (
@@ -213,7 +209,11 @@ SPEAKER = Cascade(
             "closing-cue",
             "A speech cue after the quotation that closes the sentence.",
             speaker.closing_cue,
-            ('The plan is "dead" and buried, Ana Ruiz said.', "dead", "Ana Ruiz"),
+            (
+                '"Dead and buried": that is the plan now, Ana Ruiz said.',
+                "Dead and buried",
+                "Ana Ruiz",
+            ),
         ),
         _rule(
             "intention-or-stance",
@@ -221,8 +221,8 @@ SPEAKER = Cascade(
             "clause or an object after it.",
             speaker.intention_or_stance,
             (
-                'Ana Ruiz wants the council to "fix the roads" this year.',
-                "fix the roads",
+                'Ana Ruiz wants the council to act: "Fix the roads this year."',
+                "Fix the roads this year.",
                 "Ana Ruiz",
             ),
         ),
@@ -231,11 +231,7 @@ SPEAKER = Cascade(
             "A speech noun owned by a possessive, right before the quotation, around it, or "
             "with the quotation in its that-clause: the possessor is the speaker.",
             speaker.possessive_noun,
-            (
-                'Ana Ruiz\'s pledge to keep the port "open for business" won her the vote.',
-                "open for business",
-                "Ana Ruiz",
-            ),
+            ('Ana Ruiz\'s "no new taxes" pledge won her the vote.', "no new taxes", "Ana Ruiz"),
         ),
         _rule(
             "colon-speaker-tag",
@@ -357,7 +353,8 @@ REPORTED = Cascade(
     "Where the clause a speech cue reports lies, tried for every cue that has a speaker. Each "
     "rule is called with the sentence, the cue and its speaker phrase, and answers with the "
     "token ranges of the clause (an empty list: the cue reports nothing) or None when the "
-    "sentence does not have its shape.",
+    "sentence does not have its shape. A clause holding quoted words is one quotation of kind "
+    "mixed, the quoted words its parts; one that is a quotation and nothing else is left to it.",
     (
         _rule(
             "clause-around-aside",
@@ -390,9 +387,15 @@ REPORTED = Cascade(
         ),
         _rule(
             "clause-before-name-said",
-            "The clause before an attribution that closes the sentence, after a comma.",
+            "The clause before an attribution that closes the sentence, after a comma, or "
+            "before one that attributes the quotation ending the clause.",
             clause.clause_before_name_said,
             ("The plan is dead, Ana Ruiz said on Monday.", "The plan is dead", "Ana Ruiz"),
+            (
+                'Her year in office has been "hard on all of us," Ana Ruiz said as she left.',
+                'Her year in office has been "hard on all of us,"',
+                "Ana Ruiz",
+            ),
         ),
         _rule(
             "naming-verb-object",
@@ -415,11 +418,21 @@ REPORTED = Cascade(
                 "Ana Ruiz",
             ),
             (
+                'Ana Ruiz said the new bridge was "a triumph of patience."',
+                'the new bridge was "a triumph of patience."',
+                "Ana Ruiz",
+            ),
+            (
                 "Tom Reyes wants to double the size of the park.",
                 "to double the size of the park",
                 "Tom Reyes",
             ),
             ("Ana Ruiz believes the port will reopen.", "the port will reopen", "Ana Ruiz"),
+            (
+                'A report from Harbour Analytics Ltd predicts "evictions" will rise.',
+                '"evictions" will rise',
+                "Harbour Analytics Ltd",
+            ),
         ),
     ),
 )

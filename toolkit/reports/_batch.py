@@ -1,9 +1,11 @@
 """The batch: :func:`build_reports`, in named steps.
 
-1. Check the options and find the articles, outside the output folder (:func:`_articles`).
+1. Check the options and find the article files, outside the output folder
+   (:func:`_articles`).
 2. Under the output folder's lock, sweep an interrupted batch's temporary files, load the
-   manifest and plan: each article is unchanged (skipped), unreadable (failed) or a job
-   (:func:`_plan`).
+   manifest and plan: each article (a file, or a row of a table: see
+   :mod:`toolkit.reports._inputs`) is unchanged (skipped), unreadable (failed) or a job
+   (:func:`_plan`); a row's article is saved for its job to read.
 3. Run the jobs on warm kernels (:func:`_run_jobs`, :mod:`toolkit.reports._runner`).
 4. Write ``index.html`` and ``summary.csv``; only then remove the files the new index no
    longer links (:func:`_remove_stale_files`), and save ``manifest.json``.
@@ -13,24 +15,32 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.article import assign_ids, expand_paths
+from toolkit._io import atomic_write_bytes
+from toolkit.article import TableColumns, scan_paths
 from toolkit.errors import ArticleError
 from toolkit.reports._folder import (
     FORMATS,
+    INPUT_SUFFIX,
+    ReportNamer,
     articles_outside,
+    input_file,
+    inputs_folder,
     lock_folder,
     new_kernels_folder,
     remove_failed_notebook,
     remove_kernels_folder,
+    remove_stale_inputs,
     remove_stale_temp_files,
-    report_names,
+    safe_path,
 )
 from toolkit.reports._index import write_index, write_summary_csv
-from toolkit.reports._keys import batch_key, report_key
+from toolkit.reports._inputs import ReportInput, report_inputs
+from toolkit.reports._keys import batch_key, record_key, report_key
 from toolkit.reports._notebook import notebook_path
 from toolkit.reports._outcomes import BatchResult, Job, ReportOutcome
 from toolkit.reports._render import Renderer
@@ -52,19 +62,23 @@ class _Options:
     force: bool
     progress: bool | None
     on_failure: Callable[[ReportOutcome], None] | None
+    columns: TableColumns | None = None
+    on_warning: Callable[[str], None] | None = None
 
 
 @dataclass
 class _Plan:
     """Report names in input order, the outcomes known without running anything (skipped,
-    unreadable), and the jobs to run."""
+    unreadable), the jobs to run, and the files skipped on purpose (reason -> count)."""
 
-    names: dict[Path, str]
+    names: list[str] = field(default_factory=list)
     outcomes: dict[str, ReportOutcome] = field(default_factory=dict)
     jobs: list[Job] = field(default_factory=list)
+    skipped_files: Counter[str] = field(default_factory=Counter)
 
     def result(self, out: Path) -> BatchResult:
-        return BatchResult(out, [self.outcomes[name] for name in self.names.values()])
+        outcomes = [self.outcomes[name] for name in self.names]
+        return BatchResult(out, outcomes, skipped_files=dict(self.skipped_files))
 
 
 def build_reports(
@@ -78,8 +92,12 @@ def build_reports(
     timeout: float = 600,
     progress: bool | None = None,
     on_failure: Callable[[ReportOutcome], None] | None = None,
+    columns: TableColumns | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> BatchResult:
-    """Build a report for each article in ``paths`` (files, folders, globs) into ``out``.
+    """Build a report for each article in ``paths`` (files, folders, globs) into ``out``: one
+    per article file, and one per row of a table (CSV, TSV, JSON lines, JSON, Parquet) or
+    page of a web archive, its report named by the table's id column (made safe and unique).
 
     ``workers`` warm kernels run in parallel. ``force`` rebuilds unchanged articles.
     ``formats`` is any of ``"html"``, ``"ipynb"``. ``notebook`` replaces the report notebook
@@ -88,6 +106,9 @@ def build_reports(
     :func:`~toolkit.reports.save_full_tables`). ``timeout`` bounds each cell and the HTML
     export, in seconds (fractions welcome). ``progress``: a tqdm bar on stderr (``None``: only
     on a terminal). ``on_failure`` is called once per failed article as it happens.
+    ``columns`` names a table's columns (None: recognised by their usual names); warnings
+    about tables (dates that do not parse, duplicate ids) go to ``on_warning`` (default: an
+    :class:`~toolkit.errors.ArticleWarning`).
 
     >>> result = build_reports(["seeds/"], "reports/", workers=2)       # doctest: +SKIP
     >>> result.counts                                                    # doctest: +SKIP
@@ -103,14 +124,23 @@ def build_reports(
     notebook_file = _notebook_file(notebook)
     timeout = _checked_timeout(timeout)
     options = _Options(
-        Path(out), notebook_file, checked_formats, timeout, workers, force, progress, on_failure
+        Path(out),
+        notebook_file,
+        checked_formats,
+        timeout,
+        workers,
+        force,
+        progress,
+        on_failure,
+        columns,
+        on_warning,
     )
-    articles = _articles(paths, options.out)
+    articles, skipped = _articles(paths, options.out)
     options.out.mkdir(parents=True, exist_ok=True)
     with lock_folder(options.out):
         remove_stale_temp_files(options.out)
         manifest = Manifest.load(options.out)
-        plan = _plan(articles, manifest, options)
+        plan = _plan(articles, manifest, options, skipped)
         _announce_failures(plan.outcomes.values(), options)
         try:
             _run_jobs(plan, manifest, options)
@@ -156,47 +186,80 @@ def _notebook_file(notebook: str | Path | None) -> Path:
     return notebook_file
 
 
-def _articles(paths: str | Path | Iterable[str | Path], out: Path) -> list[Path]:
-    """The article files ``paths`` names, outside ``out``; :class:`ValueError` if none."""
-    found = expand_paths([paths] if isinstance(paths, (str, Path)) else list(paths))
-    articles = articles_outside(found, out)
+def _articles(
+    paths: str | Path | Iterable[str | Path], out: Path
+) -> tuple[list[Path], Counter[str]]:
+    """The article files ``paths`` names, outside ``out``, and the files skipped on purpose
+    in folders (reason -> count); :class:`ValueError` if there are no files."""
+    scan = scan_paths([paths] if isinstance(paths, (str, Path)) else list(paths))
+    articles = articles_outside(scan.files, out)
     if not articles:
-        inside = f" outside the output folder {out}" if found else ""
+        inside = f" outside the output folder {out}" if scan.files else ""
         raise ValueError(f"no article files found{inside}")
-    return articles
+    return articles, scan.skipped
 
 
-def _plan(articles: list[Path], manifest: Manifest, options: _Options) -> _Plan:
-    """What to do with each article: skip it (its report is current), fail it (it cannot be
-    read), or build it."""
-    plan = _Plan(report_names(assign_ids(articles)))
+def _plan(
+    articles: list[Path], manifest: Manifest, options: _Options, skipped: Counter[str]
+) -> _Plan:
+    """What to do with each article, file or table row: skip it (its report is current),
+    fail it (it cannot be read), or build it."""
+    plan = _Plan(skipped_files=Counter(skipped))
+    namer = ReportNamer()
     key_of_batch = batch_key(options.notebook, options.formats)
-    for path, name in plan.names.items():
-        try:
-            key = report_key(key_of_batch, name, path)
-        except (ArticleError, OSError) as exc:
-            plan.outcomes[name] = ReportOutcome(
-                name, str(path), "failed", error=_unreadable(path, exc)
-            )
-            continue
-        if not options.force and manifest.is_current(name, key):
-            plan.outcomes[name] = ReportOutcome(
-                name,
-                str(path),
-                "skipped",
-                summary=manifest.summary(name),
-                files=manifest.files(name) or (),
-            )
-        else:
-            plan.jobs.append(Job(name, path, str(path), key))
+    inputs = report_inputs(articles, options.columns, options.on_warning, plan.skipped_files)
+    for item in inputs:
+        name = namer.name(item.id)
+        plan.names.append(name)
+        outcome = _plan_input(plan, item, name, key_of_batch, manifest, options)
+        if outcome is not None:
+            plan.outcomes[name] = outcome
     return plan
 
 
-def _unreadable(path: Path, exc: ArticleError | OSError) -> str:
+def _plan_input(
+    plan: _Plan, item: ReportInput, name: str, batch: str, manifest: Manifest, options: _Options
+) -> ReportOutcome | None:
+    """The outcome of one article known without running it (failed, skipped), or None after
+    adding its job to ``plan``."""
+    if item.error is not None:
+        return ReportOutcome(name, item.source, "failed", error=item.error)
+    try:
+        if item.path is not None:
+            key = report_key(batch, name, item.path)
+        else:
+            key = record_key(batch, name, item.record or b"")
+    except (ArticleError, OSError) as exc:
+        return ReportOutcome(name, item.source, "failed", error=_unreadable(item, exc))
+    if not options.force and manifest.is_current(name, key):
+        files = manifest.files(name) or ()
+        return ReportOutcome(name, item.source, "skipped", manifest.summary(name), files=files)
+    if item.path is not None:
+        plan.jobs.append(Job(name, item.path, item.source, key))
+        return None
+    try:
+        saved = _save_record(options.out, name, item.record or b"")
+    except (OSError, ValueError) as exc:
+        reason = f"{item.source}: cannot write the report ({exc})"
+        return ReportOutcome(name, item.source, "failed", error=reason)
+    plan.jobs.append(Job(name, saved, item.source, key, input_file(name)))
+    return None
+
+
+def _save_record(out: Path, name: str, record: bytes) -> Path:
+    """Save a table row's article for its report notebook: ``_inputs/<name>.article.json``."""
+    folder = inputs_folder(out)
+    folder.mkdir(exist_ok=True)
+    target = safe_path(folder, f"{name}{INPUT_SUFFIX}")
+    atomic_write_bytes(target, record)
+    return target
+
+
+def _unreadable(item: ReportInput, exc: ArticleError | OSError) -> str:
     """The one-line reason an input cannot be read, as the loaders word it."""
     if isinstance(exc, ArticleError):
         return str(exc)
-    return str(ArticleError(path, f"cannot read file ({exc.strerror or exc})"))
+    return str(ArticleError(item.source, f"cannot read file ({exc.strerror or exc})"))
 
 
 def _run_jobs(plan: _Plan, manifest: Manifest, options: _Options) -> None:
@@ -226,8 +289,9 @@ def _announce_failures(outcomes: Iterable[ReportOutcome], options: _Options) -> 
 
 def _remove_stale_files(result: BatchResult, plan: _Plan, manifest: Manifest) -> None:
     """Files the new index no longer links: the report of an article that now fails (of an
-    earlier text: see :meth:`Manifest.drop_stale_report`), and the failed notebook of an
-    earlier run of an article that now builds, or fails without one. Removed only now, after
+    earlier text: see :meth:`Manifest.drop_stale_report`), the failed notebook of an
+    earlier run of an article that now builds, or fails without one, and saved table rows
+    that no report is made from. Removed only now, after
     the new index is written, so that no index ever links a missing file, wherever the batch
     is stopped."""
     keys = {job.id: job.key for job in plan.jobs}
@@ -236,3 +300,4 @@ def _remove_stale_files(result: BatchResult, plan: _Plan, manifest: Manifest) ->
             manifest.drop_stale_report(outcome.id, keys.get(outcome.id))
         if outcome.status != "skipped" and outcome.failed_notebook is None:
             remove_failed_notebook(result.out, outcome.id)
+    remove_stale_inputs(result.out, set(manifest.reports))

@@ -2,8 +2,9 @@
 folder, one batch at a time, and the leftovers of an interrupted one.
 
 A report named ``name`` is ``<name>.html`` and ``<name>.ipynb`` (the formats asked for), and,
-for an article too long to show whole, ``<name>_files/quotes.csv`` and ``actors.csv``; a
-failed article's notebook is ``_failed/<name>.ipynb``; the batch's own files are
+for an article too long to show whole, ``<name>_files/quotes.csv`` and ``actors.csv``, and for
+a table row, its saved article ``_inputs/<name>.article.json``; a failed article's notebook is
+``_failed/<name>.ipynb``; the batch's own files are
 ``index.html``, ``summary.csv``, ``manifest.json`` and ``.lock``; while it runs, its kernels'
 connection files are in ``.tk-kernels/``.
 
@@ -25,15 +26,21 @@ __all__ = [
     "FAILED_DIR",
     "FORMATS",
     "FULL_TABLES",
+    "INPUTS_DIR",
+    "INPUT_SUFFIX",
+    "ReportNamer",
     "articles_outside",
     "failed_folder",
     "full_table_files",
     "full_tables_folder",
+    "input_file",
+    "inputs_folder",
     "lock_folder",
     "new_kernels_folder",
     "remove_failed_notebook",
     "remove_full_tables",
     "remove_kernels_folder",
+    "remove_stale_inputs",
     "remove_stale_temp_files",
     "report_names",
     "safe_path",
@@ -46,6 +53,9 @@ FAILED_DIR = "_failed"
 #: The tables a long article's report keeps whole, as ``<name>_files/<table>.csv``.
 FULL_TABLES = ("quotes", "actors")
 FULL_TABLES_SUFFIX = "_files"
+#: The sub-folder where the articles of table rows are saved, and the ending of their names.
+INPUTS_DIR = "_inputs"
+INPUT_SUFFIX = ".article.json"
 #: The folder of the running batch's kernel connection files.
 KERNELS_DIR = ".tk-kernels"
 #: Names of the batch's own files: no report may take them.
@@ -69,17 +79,34 @@ def safe_path(folder: Path, name: str) -> Path:
 def report_names(ids: dict[Path, str]) -> dict[Path, str]:
     """Report names from article ids, unique even on case-insensitive file systems and never
     one of the batch's own files (``index``, ``summary``, ``manifest``)."""
-    taken: set[str] = set()
-    names: dict[Path, str] = {}
-    for path, article_id in ids.items():
+    namer = ReportNamer()
+    return {path: namer.name(article_id) for path, article_id in ids.items()}
+
+
+class ReportNamer:
+    """Hands out report names one at a time, as :func:`report_names` does (for inputs that
+    stream: the rows of a large table).
+
+    >>> namer = ReportNamer()
+    >>> namer.name("Talks"), namer.name("talks"), namer.name("_failed")
+    ('Talks', 'talks-2', 'failed-2')
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def name(self, article_id: str) -> str:
         name = article_id
         counter = 1
-        while name.casefold() in taken or name.casefold() in _RESERVED_NAMES or name[:1] == "_":
+        while self._unusable(name):
             counter += 1
             name = f"{article_id.lstrip('_') or 'article'}-{counter}"
-        taken.add(name.casefold())
-        names[path] = name
-    return names
+        self._taken.add(name.casefold())
+        return name
+
+    def _unusable(self, name: str) -> bool:
+        folded = name.casefold()
+        return folded in self._taken or folded in _RESERVED_NAMES or name[:1] == "_"
 
 
 def articles_outside(files: list[Path], out: Path) -> list[Path]:
@@ -90,6 +117,29 @@ def articles_outside(files: list[Path], out: Path) -> list[Path]:
 
     root = resolved(out)
     return [f for f in files if not resolved(f).is_relative_to(root)]
+
+
+def input_file(name: str) -> str:
+    """Where the article of report ``name``'s table row is saved, relative to the output
+    folder.
+
+    >>> input_file("strike")
+    '_inputs/strike.article.json'
+    """
+    return f"{INPUTS_DIR}/{name}{INPUT_SUFFIX}"
+
+
+def inputs_folder(out: Path) -> Path:
+    """``out/_inputs``; :class:`ValueError` if it leads out of ``out`` (a planted link)."""
+    return safe_path(out, INPUTS_DIR)
+
+
+def remove_stale_inputs(out: Path, keep: set[str]) -> None:
+    """Delete the saved articles in ``_inputs/`` of reports not named in ``keep``."""
+    with contextlib.suppress(OSError, ValueError):
+        for path in inputs_folder(out).glob(f"*{INPUT_SUFFIX}"):
+            if path.name[: -len(INPUT_SUFFIX)] not in keep:
+                path.unlink(missing_ok=True)
 
 
 def full_tables_folder(out: Path, name: str) -> Path:
@@ -133,6 +183,8 @@ def remove_stale_temp_files(out: Path) -> None:
     remove_temp_files(out)
     with contextlib.suppress(ValueError):
         remove_temp_files(failed_folder(out))
+    with contextlib.suppress(ValueError):
+        remove_temp_files(inputs_folder(out))
     remove_kernels_folder(out)
 
 

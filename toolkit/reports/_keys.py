@@ -14,7 +14,7 @@ from pathlib import Path
 
 from toolkit._version import __version__
 
-__all__ = ["batch_key", "file_digest", "report_key", "toolkit_fingerprint"]
+__all__ = ["batch_key", "file_digest", "record_key", "report_key", "toolkit_fingerprint"]
 
 
 def report_key(batch: str, name: str, path: Path) -> str:
@@ -22,6 +22,13 @@ def report_key(batch: str, name: str, path: Path) -> str:
     :func:`batch_key` is ``batch``. Raises :class:`OSError` if the article cannot be read."""
     digest = file_digest(path)
     return hashlib.sha256(f"{batch}\0{name}\0{path}\0{digest}".encode()).hexdigest()
+
+
+def record_key(batch: str, name: str, record: bytes) -> str:
+    """The key of report ``name`` of a table row saved as ``record`` (see
+    :func:`toolkit.reports._inputs.article_record`): the row's article, not its table."""
+    digest = hashlib.sha256(record).hexdigest()
+    return hashlib.sha256(f"{batch}\0{name}\0record\0{digest}".encode()).hexdigest()
 
 
 def batch_key(notebook_file: Path, formats: tuple[str, ...]) -> str:

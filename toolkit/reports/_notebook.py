@@ -91,10 +91,84 @@ def takes_parameter(notebook: Path, name: str) -> bool:
 
 
 def report_summary(analysis: ArticleAnalysis) -> dict[str, Any]:
-    """The article's row in ``index.html`` and ``summary.csv``: ``analysis.summary()`` made
-    JSON-safe (paths as text, tuples as lists, NaN as ``None``) and of bounded size (see
-    :func:`bounded_summary`)."""
-    return bounded_summary(_json_safe(analysis.summary()))
+    """The article's row in ``index.html`` and ``summary.csv``: ``analysis.summary()`` with
+    what the batch's overview page needs, made JSON-safe (paths as text, tuples as lists, NaN
+    as ``None``) and of bounded size (see :func:`bounded_summary`).
+
+    Added: ``top_actors`` as the report's header lists them (the main speaker included:
+    :func:`toolkit.display.top_actors`); the article's ``date`` (ISO 8601), ``outlet``,
+    ``url`` and ``authors`` when it has them; people mentioned and people quoted by inferred
+    gender (``people_by_gender``, ``sources_by_gender``: ``female``, ``male``, ``unknown``),
+    people quoted by role (``sources_by_role``), ``unattributed_quotes``; and, for the
+    corpus's top actors and voice share, the 20 most quoted ``speakers`` and the 20 most
+    mentioned actors (``actor_counts``), each with its ``key`` (its identity across articles).
+    """
+    summary = analysis.summary()
+    summary.update(_overview_fields(analysis))
+    return bounded_summary(_json_safe(summary))
+
+
+def _overview_fields(analysis: ArticleAnalysis) -> dict[str, Any]:
+    from toolkit.actors import count_actors
+    from toolkit.display import speaker_of, top_actors
+
+    counts = count_actors(analysis.actors, analysis.quotes)
+    people = [c for c in counts if c.actor.kind == "person"]
+    sources = [c for c in people if c.quotes]
+    speakers = sorted((c for c in counts if c.quotes), key=lambda c: -c.quotes)
+    mentioned = sorted(counts, key=lambda c: -c.mentions)
+    return {
+        "top_actors": [a.name for a in top_actors(analysis)],
+        **_metadata(analysis.article),
+        "people_by_gender": _by_gender(people),
+        "sources_by_gender": _by_gender(sources),
+        "sources_by_role": _by_role(sources),
+        "unattributed_quotes": sum(1 for q in analysis.quotes if not speaker_of(q)),
+        "speakers": [_actor_entry(c, gender=True) for c in speakers[:_MAX_ITEMS]],
+        "actor_counts": [_actor_entry(c) for c in mentioned[:_MAX_ITEMS]],
+    }
+
+
+def _metadata(article: Any) -> dict[str, Any]:
+    """The article's date (ISO 8601), outlet, url and authors, those it has."""
+    fields: dict[str, Any] = {}
+    if article.date is not None:
+        fields["date"] = article.date.isoformat()
+    for name in ("outlet", "url"):
+        if getattr(article, name):
+            fields[name] = getattr(article, name)
+    if article.authors:
+        fields["authors"] = list(article.authors)
+    return fields
+
+
+def _by_gender(counts: list[Any]) -> dict[str, int]:
+    genders = [c.actor.gender or "unknown" for c in counts]
+    return {g: genders.count(g) for g in ("female", "male", "unknown")}
+
+
+def _by_role(counts: list[Any]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for c in counts:
+        role = c.actor.role or "unknown"
+        roles[role] = roles.get(role, 0) + 1
+    return dict(sorted(roles.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _actor_entry(counts: Any, gender: bool = False) -> dict[str, Any]:
+    """One actor of the summary: name, identity key, kind, mentions and quotations (and, for a
+    speaker, its inferred gender and role)."""
+    actor = counts.actor
+    entry = {
+        "name": actor.name,
+        "key": actor.key or f"{actor.kind}:{actor.name.casefold()}",
+        "kind": actor.kind,
+        "mentions": counts.mentions,
+        "quotes": counts.quotes,
+    }
+    if gender:
+        entry.update(gender=actor.gender, role=actor.role)
+    return entry
 
 
 def save_full_tables(

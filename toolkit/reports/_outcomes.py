@@ -41,6 +41,8 @@ class BatchResult:
     out: Path
     outcomes: list[ReportOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    #: Files skipped on purpose, and why (hidden files, files that are not articles...).
+    skipped_files: dict[str, int] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -58,9 +60,12 @@ class BatchResult:
 @dataclass(frozen=True)
 class Job:
     """An article to build a report for: its report name (``id``), its file, the path as the
-    user gave it (what the report and errors show) and its manifest key."""
+    user gave it (what the report and errors show) and its manifest key. For a table row,
+    ``path`` is the file its article is saved in and ``input_file`` that file relative to
+    the output folder (one of the report's files)."""
 
     id: str
     path: Path
     source: str
     key: str
+    input_file: str | None = None

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit._io import atomic_write_text
-from toolkit.errors import ArticleError
+from toolkit.errors import ArticleError, one_line
 from toolkit.reports._deadline import DeadlineExceeded, call_with_deadline
 from toolkit.reports._folder import (
     FULL_TABLES,
@@ -28,7 +28,7 @@ from toolkit.reports._html_export import export_html, html_exporter
 from toolkit.reports._notebook import FULL_TABLES_PARAMETER, read_summary, takes_parameter
 from toolkit.reports._outcomes import Job, ReportOutcome
 
-__all__ = ["ExportTimeout", "Renderer", "one_line"]
+__all__ = ["ExportTimeout", "Renderer"]
 
 
 class ExportTimeout(Exception):
@@ -105,7 +105,7 @@ class Renderer:
             try:
                 kept = self._keep_failed_notebook(job, nb)
             except (OSError, ValueError) as exc:
-                reason += f"; its notebook was not kept ({one_line(exc)})"
+                reason += f"; its notebook was not kept ({one_line(exc, with_type=False)})"
         return ReportOutcome(job.id, job.source, "failed", error=reason, failed_notebook=kept)
 
     def _keep_failed_notebook(self, job: Job, nb: Any) -> str:
@@ -136,15 +136,19 @@ class Renderer:
             )
         if isinstance(exc, (DeadKernelError, KernelError)):
             tail = one_line(kernel.log_tail(1)) if kernel.log_tail(1) else ""
-            detail = one_line(exc) + (f"; kernel said: {tail}" if tail else "")
+            detail = one_line(exc, with_type=False) + (f"; kernel said: {tail}" if tail else "")
             return f"{job.source}: kernel died or failed ({detail}; kernel restarted)", False
-        reason = f"{job.source}: could not run the report notebook ({one_line(exc)})"
+        reason = (
+            f"{job.source}: could not run the report notebook ({one_line(exc, with_type=False)})"
+        )
         return reason, kernel.is_alive()
 
     def _parameters(self, job: Job) -> dict[str, str]:
-        """The notebook's parameters for ``job``: the article, its report name, and (if the
-        notebook takes it) where the full tables of a long article go."""
-        parameters = {"article_path": job.source, "article_id": job.id}
+        """The notebook's parameters for ``job``: the article (a file, or a table row's saved
+        article), its report name, and (if the notebook takes it) where the full tables of a
+        long article go."""
+        article_path = str(job.path) if job.input_file else job.source
+        parameters = {"article_path": article_path, "article_id": job.id}
         if self.takes_full_tables:
             folder = full_tables_folder(self.out, job.id)
             parameters[FULL_TABLES_PARAMETER] = os.path.abspath(folder)
@@ -161,13 +165,16 @@ class Renderer:
         except ExportTimeout as exc:
             return self.failed(job, f"{job.source}: {exc}", nb)
         except (OSError, ValueError) as exc:
-            return self.failed(job, f"{job.source}: cannot write the report ({one_line(exc)})", nb)
+            return self.failed(
+                job, f"{job.source}: cannot write the report ({one_line(exc, with_type=False)})", nb
+            )
         return ReportOutcome(job.id, job.source, "built", summary, None, files)
 
     def _write_report(self, job: Job, nb: Any, summary: dict[str, Any]) -> tuple[str, ...]:
         """Write the report's files; their names, relative to the output folder: the notebook,
         the page, then the full tables the notebook wrote (the page links them, so they were
-        written first; stale ones go once the new page, which does not link them, is there)."""
+        written first; stale ones go once the new page, which does not link them, is there),
+        and a table row's saved article."""
         tables = self._full_tables(job)
         files = []
         if "ipynb" in self.formats:
@@ -182,7 +189,8 @@ class Renderer:
             files.append(f"{job.id}.html")
         if not tables:
             remove_full_tables(self.out, job.id)
-        return (*files, *tables)
+        inputs = (job.input_file,) if job.input_file else ()
+        return (*files, *tables, *inputs)
 
     def _full_tables(self, job: Job) -> tuple[str, ...]:
         """The full tables this run of the notebook wrote (a notebook that does not take
@@ -230,9 +238,3 @@ def execution_reason(job: Job, exc: Any) -> str:
     cell = getattr(exc, "exec_count", None)
     where = f" in cell [{cell}]" if cell else ""
     return f"{job.source}: notebook error{where}: {ename}" + (f": {evalue}" if evalue else "")
-
-
-def one_line(exc: Any) -> str:
-    """An exception (or any text) as one line of at most 300 characters."""
-    text = " ".join(str(exc).split())
-    return text[:300] + ("…" if len(text) > 300 else "") if text else type(exc).__name__

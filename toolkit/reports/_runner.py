@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from toolkit.errors import one_line
 from toolkit.reports._imports import import_notebook_tools
 from toolkit.reports._outcomes import Job, ReportOutcome
-from toolkit.reports._render import Renderer, one_line
+from toolkit.reports._render import Renderer
 from toolkit.reports.manifest import Manifest
 
 __all__ = ["BatchRunner"]
@@ -154,7 +155,7 @@ class BatchRunner:
         except Exception as exc:
             if kernel is not None:
                 self._stop_kernel(kernel)
-            return None, one_line(exc)
+            return None, one_line(exc, with_type=False)
 
     def _stop_kernel(self, kernel: Any) -> None:
         self._kernels.discard(kernel)

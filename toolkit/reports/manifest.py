@@ -13,7 +13,8 @@ short leaves the old manifest or the new one.
 >>> manifest.files("../etc")  # no entry, or one naming files that are not its own: None
 
 The entries come from a file anyone can edit: :meth:`Manifest.files` returns only a report's
-own files (``<name>.html``, ``<name>.ipynb``, ``<name>_files/quotes.csv``...) inside the
+own files (``<name>.html``, ``<name>.ipynb``, ``<name>_files/quotes.csv``,
+``_inputs/<name>.article.json``...) inside the
 folder, so a hand-edited manifest never makes the index link, or a batch delete, a file of
 its choosing.
 """
@@ -32,6 +33,7 @@ from toolkit._version import __version__
 from toolkit.reports._folder import (
     FORMATS,
     full_table_files,
+    input_file,
     remove_full_tables,
     safe_path,
 )
@@ -82,7 +84,7 @@ class Manifest:
         entry = self.reports.get(name)
         if not isinstance(entry, dict) or not isinstance(entry.get("files"), list):
             return None
-        own = {*(f"{name}.{fmt}" for fmt in FORMATS), *full_table_files(name)}
+        own = {*(f"{name}.{fmt}" for fmt in FORMATS), *full_table_files(name), input_file(name)}
         files = entry["files"]
         if not files or not all(isinstance(f, str) and f in own for f in files):
             return None

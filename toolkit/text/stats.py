@@ -483,12 +483,65 @@ def text_stats(x: TextLike) -> TextStats:
     (11, 2, 7, 1)
     """
     text = text_of(x)
+    counts = _count_words(text)
+    n_words, n_sentences = counts.words, counts.sentences
+    syllables, letters, keys = counts.syllables, counts.letters, counts.keys
+    return TextStats(
+        characters=len(text),
+        letters=letters,
+        words=n_words,
+        sentences=n_sentences,
+        paragraphs=len(paragraph_spans(x)),
+        syllables=syllables,
+        mean_sentence_length=n_words / n_sentences if n_sentences else None,
+        max_sentence_length=counts.max_sentence_length,
+        long_words=counts.long_words,
+        complex_words=counts.complex_words,
+        polysyllables=counts.polysyllables,
+        difficult_words=counts.difficult,
+        types=len(set(keys)),
+        flesch_reading_ease=flesch_reading_ease(n_words, n_sentences, syllables),
+        flesch_kincaid_grade=flesch_kincaid_grade(n_words, n_sentences, syllables),
+        gunning_fog=gunning_fog(n_words, n_sentences, counts.complex_words),
+        smog=smog(n_sentences, counts.polysyllables),
+        coleman_liau=coleman_liau(n_words, n_sentences, letters),
+        ari=ari(n_words, n_sentences, letters),
+        dale_chall=dale_chall(n_words, n_sentences, counts.difficult),
+        ttr=ttr(keys),
+        mattr=mattr(keys),
+        mtld=mtld(keys),
+        hdd=hdd(keys),
+        yules_k=yules_k(keys),
+        reading_time_minutes=reading_time_minutes(n_words),
+    )
+
+
+class _Counts(NamedTuple):
+    """What one pass over the words of a text counts (see :func:`_count_words`)."""
+
+    words: int
+    sentences: int
+    max_sentence_length: int
+    syllables: int
+    letters: int
+    long_words: int
+    complex_words: int
+    polysyllables: int
+    difficult: int
+    keys: list[str]  # each word's lower-cased form, for lexical diversity (numbers left out)
+
+
+def _count_words(text: str) -> _Counts:
+    """Walk words and sentences together: a word belongs to the last sentence starting at or
+    before it; the first word of a sentence may be capitalised without being a name, a
+    capitalised word inside a sentence is a name (neither complex nor difficult).
+
+    >>> c = _count_words("Talks resumed. Negotiations were useful.")
+    >>> c.words, c.sentences, c.max_sentence_length, c.polysyllables
+    (5, 2, 3, 1)
+    """
     tokens = words(text)
     sentence_spans = sentences(text)
-    paragraph_count = len(paragraph_spans(x))
-
-    # Walk words and sentences together: a word belongs to the last sentence starting at or
-    # before it; the first word of a sentence may be capitalised without being a name.
     boundaries = [s.start for s in sentence_spans[1:]] + [len(text) + 1]
     lengths = [0] * len(sentence_spans)
     syllables = letters = long_words = complex_words = polysyllables = difficult = 0
@@ -503,7 +556,7 @@ def text_stats(x: TextLike) -> TextStats:
         info = cache.get(token.text) or _word_info(token.text)
         if lengths:
             lengths[sentence] += 1
-        if opening or not info.capitalised:  # a capitalised word inside a sentence is a name
+        if opening or not info.capitalised:
             complex_words += info.complex
             difficult += info.difficult
         opening = False
@@ -513,37 +566,13 @@ def text_stats(x: TextLike) -> TextStats:
         polysyllables += info.polysyllable
         if info.key is not None:
             keys.append(info.key)
-
     n_words = len(tokens)
     n_sentences = sum(1 for length in lengths if length) if lengths else int(bool(n_words))
-    return TextStats(
-        characters=len(text),
-        letters=letters,
-        words=n_words,
-        sentences=n_sentences,
-        paragraphs=paragraph_count,
-        syllables=syllables,
-        mean_sentence_length=n_words / n_sentences if n_sentences else None,
-        max_sentence_length=max(lengths, default=n_words),
-        long_words=long_words,
-        complex_words=complex_words,
-        polysyllables=polysyllables,
-        difficult_words=difficult,
-        types=len(set(keys)),
-        flesch_reading_ease=flesch_reading_ease(n_words, n_sentences, syllables),
-        flesch_kincaid_grade=flesch_kincaid_grade(n_words, n_sentences, syllables),
-        gunning_fog=gunning_fog(n_words, n_sentences, complex_words),
-        smog=smog(n_sentences, polysyllables),
-        coleman_liau=coleman_liau(n_words, n_sentences, letters),
-        ari=ari(n_words, n_sentences, letters),
-        dale_chall=dale_chall(n_words, n_sentences, difficult),
-        ttr=ttr(keys),
-        mattr=mattr(keys),
-        mtld=mtld(keys),
-        hdd=hdd(keys),
-        yules_k=yules_k(keys),
-        reading_time_minutes=reading_time_minutes(n_words),
-    )
+    longest = max(lengths, default=n_words)
+    return _Counts(
+        n_words, n_sentences, longest, syllables, letters, long_words, complex_words,
+        polysyllables, difficult, keys,
+    )  # fmt: skip
 
 
 # --- terms, collocations, keyword in context ---------------------------------------------

@@ -4,7 +4,7 @@ It works on one sentence at a time, on a copy of the text in which every quotati
 included) is masked, so a quotation is one token and the patterns around it read like
 ``Q, Smith said.`` or ``Smith said: Q``. No parser is needed: the functions read words,
 capitals and punctuation, and their word lists live in ``toolkit/lang/data/``
-(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``, ``quote_nouns.txt``,
+(``quote_verbs*.txt``, ``quote_cue_phrases.txt``, ``quote_words.txt``, ``quote_nouns.tsv``,
 ``quote_source_nouns.txt``, ...), read by :mod:`toolkit.quotes._lexicon`.
 
 Modules, from single words up to clauses:

@@ -26,10 +26,17 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         k += 1  # "Okafor says, rain or shine, the market will open"
     if k < stop and tokens[k].text == ":":
         return trim(tokens, k + 1, stop)
+    if cue.base in lex.with_infinitive:
+        infinitive = _infinitive_after_object(tokens, k, stop, lex)
+        if infinitive is not None:
+            return trim(tokens, infinitive, stop)  # "reminded customers (not) to ..."
     if cue.base in lex.with_object and k < stop:
         k = skip_object(tokens, k, stop, lex)
+    if k < stop and tokens[k].kind == "quote" and verb_after_quote(tokens[:stop], k, lex):
+        return trim(tokens, k, stop)  # 'predicts "evictions" will rise'
     if k >= stop or tokens[k].kind != "word":
         return None
+    k = _after_adverbial(tokens, k, stop, lex)  # "said in her speech she ..."
     if cue.cls == "intention":
         return _intended(tokens, cue, k, stop, lex)
     if cue.cls in ("evaluation", "stance"):
@@ -38,7 +45,60 @@ def content_after(tokens: list[Token], cue: Cue, stop: int) -> tuple[int, int] |
         if first.lower in lex.classes.preposition - {"to"} or first.lower in lex.classes.be:
             return None
         return trim(tokens, k, stop)
-    return trim(tokens, k, stop) if _opens_reported_clause(tokens[k], cue, lex) else None
+    nxt = tokens[k + 1] if k + 1 < stop else None
+    verb_next = nxt is not None and nxt.lower in lex.classes.be | lex.classes.finite
+    count_next = nxt is not None and (
+        nxt.text[0].isdigit() or nxt.lower in lex.classes.number or nxt.lower in ("than", "least")
+    )
+    opens = _opens_reported_clause(tokens[k], cue, lex, verb_next, count_next)
+    return trim(tokens, k, stop) if opens else None
+
+
+def verb_after_quote(tokens: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Does a clause go on after the quotation at ``k``, its verb within five words
+    ('"evictions" will rise', '"Obama-Clinton" economic policies are failing'), rather
+    than an adverbial ('"Tuesday" three times')?"""
+    for token in tokens[k + 1 : k + 6]:
+        if token.kind != "word" or not token.text.islower():
+            return False
+        if token.lower in lex.classes.finite | lex.classes.be or (
+            token.lower.endswith("ed") and token.lower not in lex.forms
+        ):
+            return True
+    return False
+
+
+def _infinitive_after_object(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int | None:
+    """Where the to-infinitive after an object starts ("reminded customers to ...", "warned
+    the public not to ...", "advised people never to ..."): up to four lowercase words, then
+    "to" (with "not" or "never" before it) and a verb; None if there is none."""
+    if k < stop and tokens[k].lower in ("to", "that"):
+        return None  # "vowed to pass a law to ...": the infinitive starts at once
+    for m in range(k, min(k + 5, stop - 1)):
+        token = tokens[m]
+        if token.kind != "word" or not token.text.islower():
+            return None
+        if token.lower == "to" and m > k and infinitive_verb(tokens[m + 1], lex):
+            return m - 1 if tokens[m - 1].lower in lex.classes.negation else m
+        if token.lower in lex.forms or token.lower in lex.classes.be | lex.classes.finite:
+            return None
+    return None
+
+
+def _after_adverbial(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int:
+    """ "said in her speech she was ready": past an adverbial of up to seven words that
+    opens with a preposition, to the personal pronoun that opens the clause; else ``k``."""
+    if tokens[k].lower not in lex.classes.preposition or not tokens[k].text.islower():
+        return k
+    for m in range(k + 1, min(k + 8, stop - 1)):
+        token = tokens[m]
+        if token.kind != "word":
+            return k
+        if token.lower in lex.pronouns and token.text.islower() and m - 1 > k:
+            after = tokens[m + 1]
+            if after.kind == "word" and after.text.islower() and after.lower not in lex.forms:
+                return m
+    return k
 
 
 def _that_after(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int | None:
@@ -52,6 +112,8 @@ def _that_after(tokens: list[Token], k: int, stop: int, lex: _Lexicon) -> int | 
             return None
         if token.kind == "word" and token.lower in lex.forms and token.text.islower():
             return None  # "replied before adding that ...": the clause is the next cue's
+        if token.text.islower() and token.lower in lex.classes.be | lex.classes.finite:
+            return None  # "said he is sure that ...": the clause has begun before "that"
         if token.lower == "that" and token.text == "that":
             return n
     return None
@@ -77,15 +139,23 @@ def _intended(
     return None
 
 
-def _opens_reported_clause(first: Token, cue: Cue, lex: _Lexicon) -> bool:
+def _opens_reported_clause(
+    first: Token, cue: Cue, lex: _Lexicon, verb_next: bool, count_next: bool
+) -> bool:
     """May a clause reported by a speech, belief or evidence cue open with ``first``? "to"
     only after the verbs that take an infinitive; a clause opener after verbs that report
     only clauses ("maintains a steady pace" is no clause); a question after a question verb
-    ("asked about the budget"); no preposition after a speech verb."""
+    ("asked about the budget"); no preposition after a speech verb; a demonstrative before a
+    verb (``verb_next``: "say this is a passing storm"); an approximator before a count
+    (``count_next``: "says about 300 pupils attend")."""
     if first.lower == "to":
         return cue.base in lex.with_infinitive
     if cue.base in lex.classes.clause_only:
         return first.lower in lex.classes.content_opener or first.lower in lex.pronouns
+    if first.lower in lex.classes.demonstrative and verb_next:
+        return True  # "say this is only a passing storm"
+    if first.lower in lex.classes.approximator and cue.cls == "speech" and count_next:
+        return True  # "says about 300 pupils attend", "told reporters more than 90 ..."
     if cue.cls != "speech" or cue.base in lex.with_object:
         if cue.base in lex.classes.question_verb and first.lower in lex.classes.question_opener:
             return True  # "asked about the budget", "asked for a list"
@@ -325,6 +395,8 @@ def ends_clause(tokens: list[Token], k: int, n: int, cue: Cue | None = None) -> 
             n = m  # "..., Lopez said Friday in Lyon, noting ...": up to the participle
             break
     rest = tokens[k:n]
+    if len(rest) > 1 and rest[0].kind == "quote" and rest[1].kind == "word":
+        return False  # 'predicts "evictions" will rise': a clause goes on
     if cue is not None and cue.base in lex.with_object and rest:
         rest = tokens[skip_object(tokens, k, n, lex) : n]  # "..., Ruiz told aides."
     words = [t for t in rest if t.kind == "word"]

@@ -43,13 +43,34 @@ def cue_speaker(tokens: list[Token], cues: list[Cue], cue: Cue) -> Phrase | None
             # the bridge was ...': the inverted speaker ends its clause (an adverbial may follow
             # a quotation: '"...," said Smith in a statement').
             after = tokens[phrase.j] if phrase.j < len(tokens) else None
-            if after is not None and after.kind == "word":
+            if (
+                after is not None
+                and after.kind == "word"
+                and not _modifies_speaker(tokens, phrase.j)
+            ):
                 lex = lexicon()
                 adverbial = after.lower in lex.classes.preposition | lex.classes.right_stop
                 if prev.kind != "quote" or not adverbial or after.lower in lex.classes.be:
                     return None
         return phrase
     return None
+
+
+def _modifies_speaker(tokens: list[Token], k: int) -> bool:
+    """After an inverted speaker, do the words from ``k`` to the end of the sentence only
+    modify it: a relative clause ("said a handful of councillors who back her") or a short
+    phrase after a preposition with no verb ("said one council source in the room")?"""
+    lex = lexicon()
+    first = tokens[k]
+    if first.lower in ("who", "whose"):
+        return True
+    if first.lower not in lex.classes.preposition:
+        return False
+    rest = [t for t in tokens[k:] if t.kind == "word"]
+    return len(rest) <= 6 and not any(
+        t.lower in lex.forms or t.lower in lex.classes.finite | lex.classes.be or t.lower == "that"
+        for t in rest
+    )
 
 
 def speaking_phrase(tokens: list[Token], phrase: Phrase) -> Phrase:

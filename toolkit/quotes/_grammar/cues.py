@@ -114,6 +114,8 @@ def _noun_after_its_determiner(
 ) -> bool:
     """ "the claims", "to say", "claims of fraud", "Ruiz's comments", "his remarks were"."""
     if prev is not None and prev.kind == "word":
+        if prev.lower in lex.classes.pronoun_det and token.lower != lex.forms[token.lower][0]:
+            return False  # "Several said ...", "Some claimed ...": the determiner is a subject
         if prev.lower in lex.classes.det or prev.lower == "to":
             return True  # "the claims", "to say"
         if (
