@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.article import TableColumns
+from toolkit.article import PathScan, TableColumns
 from toolkit.corpus._folder import (
     COLUMNS_KEY,
     RUN_KEY,
@@ -52,11 +53,7 @@ class WriteSummary:
         >>> WriteSummary(Path("out"), 0, 0, [], {}, "", {"hidden": 1}).skipped_summary()
         '1 file skipped: 1 hidden'
         """
-        total = sum(self.skipped.values())
-        if not total:
-            return ""
-        parts = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
-        return f"{total} file{'' if total == 1 else 's'} skipped: {parts}"
+        return PathScan(skipped=Counter(self.skipped)).skipped_summary()
 
 
 def write_corpus(
