@@ -64,3 +64,113 @@ def write_news(root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     return news
+
+
+# --- a table of articles with dates and outlets (a news desk's export) ---------------------------
+
+STRIKE = (
+    "Dockers in Kelso returned to work on Monday after a week-long strike. "
+    '"We have a fair deal at last," union leader Ines Marlow said.\n\n'
+    "The Harbour Board said shipping would be back to normal by Friday. Teo Vance, the "
+    "board's chairman, thanked both sides for their patience."
+)
+STRIKE_OVER = (
+    "The strike at Kelso port is over. Ines Marlow told reporters that members had voted to "
+    'accept the offer. "This was never about money alone," Ms Marlow said.\n\n'
+    "Teo Vance said the Harbour Board would review its safety rules."
+)
+CRANES = (
+    "The Harbour Board will buy four new cranes for Kelso, its chairman Teo Vance announced "
+    'on Tuesday. "The port must grow or it will wither," Mr Vance said.\n\n'
+    "Critics on the town council said the money should go to housing instead."
+)
+# An agency story, and the same story as another outlet ran it the next day, lightly edited.
+FERRY = (
+    "The ferry between Kelso and North Bay will run again from Saturday, three months after "
+    "a storm damaged its landing stage, the Harbour Board said on Wednesday. "
+    '"Islanders have waited long enough, and we are grateful for their patience," said Teo '
+    "Vance, the board's chairman.\n\n"
+    "Repairs to the landing stage cost more than had been planned, and the board has asked "
+    "the regional council to share the bill. Ines Marlow, who leads the dockers' union, said "
+    "her members had worked through the winter to finish the job on time."
+)
+FERRY_AGAIN = (
+    "The ferry between Kelso and North Bay will run again from Saturday, three months after "
+    "a storm damaged its landing stage, the Harbour Board said. "
+    '"Islanders have waited long enough, and we are grateful for their patience," said Teo '
+    "Vance, the board's chairman.\n\n"
+    "Repairs to the landing stage cost more than had been planned, and the board has asked "
+    "the regional council to share the bill. Tickets will cost the same as last year."
+)
+HOUSING = (
+    "Kelso town council approved plans for two hundred homes on the old rope works site. "
+    '"Young families are leaving because they cannot find a home," councillor Rhoda Imrie '
+    "said.\n\nThe Harbour Board, which owns part of the site, has not yet agreed to sell."
+)
+
+#: The desk's stories: (id, date, outlet, title, text), in table order.
+DESK = [
+    ("ledger-0001", "2024-03-04", "The Ledger", "Port strike ends after talks", STRIKE),
+    ("courier-0001", "2024-03-05 08:15:00", "Kelso Courier", "Dockers back at work", STRIKE_OVER),
+    ("ledger-0002", "2024-03-12T09:00:00Z", "The Ledger", "Board promises new cranes", CRANES),
+    ("wire/0001", "2024-03-20", "North Bay Post", "Ferry service to resume", FERRY),
+    ("courier-0002", "Thu, 21 Mar 2024 07:30:00 +0000", "Kelso Courier", "Ferry back", FERRY_AGAIN),
+    ("ledger-0003", "2024-03-26", "The Ledger", "Homes planned for rope works", HOUSING),
+]
+#: Ids in the corpus: "wire/0001" is made file-name-safe.
+DESK_IDS = [
+    "ledger-0001",
+    "courier-0001",
+    "ledger-0002",
+    "wire-0001",
+    "courier-0002",
+    "ledger-0003",
+]
+
+
+def write_desk(root: Path) -> Path:
+    """Write ``root/desk/`` holding ``stories.csv`` (the :data:`DESK` stories, with a
+    ``section`` column) and files that are skipped on purpose: a README, a hidden table, a
+    spreadsheet. Return the folder."""
+    import csv
+
+    desk = root / "desk"
+    desk.mkdir(parents=True, exist_ok=True)
+    with open(desk / "stories.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "date", "outlet", "title", "section", "text"])
+        for story_id, date, outlet, title, text in DESK:
+            section = "housing" if story_id == "ledger-0003" else "port"
+            writer.writerow([story_id, date, outlet, title, section, text])
+    (desk / "README.md").write_text("Stories exported from the desk.\n", encoding="utf-8")
+    (desk / ".backup.csv").write_text("id,text\nx,An old copy.\n", encoding="utf-8")
+    (desk / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    return desk
+
+
+def write_messy_table(root: Path) -> Path:
+    """A CSV (one line per row) with problems on some rows: too many fields (line 3), an
+    empty text (line 4), a repeated id (line 5), a date that is no date (line 6). Return its
+    path."""
+    import csv
+    import io
+
+    def line(*fields: str) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow(fields)
+        return out.getvalue()
+
+    def flat(text: str) -> str:
+        return text.replace("\n\n", " ")
+
+    path = root / "messy.csv"
+    path.write_text(
+        line("id", "date", "outlet", "text")
+        + line("m-1", "2024-03-04", "The Ledger", flat(CRANES))
+        + "m-2,2024-03-05,The Ledger,Cranes,arrive,early\n"
+        + line("m-3", "2024-03-06", "The Ledger", "")
+        + line("m-1", "2024-03-07", "The Ledger", flat(HOUSING))
+        + line("m-4", "next Tuesday", "The Ledger", flat(STRIKE)),
+        encoding="utf-8",
+    )
+    return path

@@ -285,7 +285,9 @@ def test_cli_writes_the_tables_and_reports_failures_at_the_end(news, corpus, tmp
     code = main(["corpus", str(news), "--out", str(tmp_path / "out"), "--workers", "2"])
     out, err = capsys.readouterr()
     assert code == 1
-    assert out.startswith("6 articles (1 duplicate kept, marked in duplicate_of), ")
+    assert out.startswith(
+        "6 articles (1 duplicate and 0 near-duplicates kept, marked in duplicate_of), "
+    )
     assert out.rstrip().endswith(f"-> {tmp_path / 'out'}")
     assert err.splitlines() == [
         *(f"error: {news / name}: {problem}" for name, problem in FAILING.items()),
@@ -299,7 +301,7 @@ def test_cli_dedupe_and_clean_exit(news, tmp_path, capsys):
     code = main(["corpus", *good, "--out", str(tmp_path / "out"), "--dedupe", "--no-progress"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert out.startswith("3 articles (1 duplicate dropped), ")
+    assert out.startswith("3 articles (1 duplicate and 0 near-duplicates dropped), ")
     assert list(Corpus.read_parquet(tmp_path / "out").articles["id"]) == [
         "politics-001",
         "002",

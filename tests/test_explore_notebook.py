@@ -117,3 +117,38 @@ def _blank(png_base64: str) -> bool:
 
     pixels = imread(io.BytesIO(base64.b64decode(png_base64)), format="png")
     return float(pixels.std()) < 1e-3
+
+
+# --- a table of dated articles from several outlets ---------------------------------------------
+
+OUTLET_AND_TIME_CHARTS = ("Dot plot", "Line chart", "Line charts, one per outlet")
+
+
+@pytest.fixture(scope="module")
+def explored_table(tmp_path_factory) -> nbformat.NotebookNode:
+    """The notebook executed on the PolNeAR table (dated articles from seven outlets)."""
+    table = SHARED / "corpus" / "polnear" / "articles.csv"
+    if not table.is_file():
+        pytest.skip(f"{table} is not available")
+    tmp_path = tmp_path_factory.mktemp("explore-table")
+    return execute(tmp_path / "explored.ipynb", corpus_path=str(table), workers=2)
+
+
+def test_notebook_on_a_table_compares_outlets_and_follows_actors_over_time(explored_table):
+    outputs = _outputs(explored_table)
+    assert not [o for o in outputs if o.output_type == "error"]
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    alts = [image.metadata["image/png"]["alt"] for image in images]
+    for kind in OUTLET_AND_TIME_CHARTS:
+        chart = next(alt for alt in alts if alt.startswith(kind))
+        assert not chart.endswith("no data.")
+        assert "breitbart" in chart or kind == "Line chart"
+    for image in images:
+        assert not _blank(image.data["image/png"])
+    # No topics in the table: that chart says so instead of drawing nothing.
+    assert not any(
+        alt.startswith("Bar charts of the most mentioned actors by topic") for alt in alts
+    )
+    text = outputs_text(outputs) + "".join(o.get("text", "") for o in outputs)
+    assert "3 of 341 articles repeat an earlier story" in text
+    assert "No topics" in text

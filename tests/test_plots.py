@@ -5,7 +5,7 @@ import sys
 
 import pandas as pd
 import pytest
-from corpus_samples import write_news
+from corpus_samples import write_desk, write_news
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
@@ -19,6 +19,13 @@ from toolkit.corpus import Corpus, analyze_corpus
 def corpus(tmp_path_factory) -> Corpus:
     news = write_news(tmp_path_factory.mktemp("plots"))
     return analyze_corpus(news, workers=1, progress=False).deduplicated()
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory) -> Corpus:
+    """Stories from three outlets over four weeks."""
+    desk = write_desk(tmp_path_factory.mktemp("plots-dated"))
+    return analyze_corpus(desk, workers=1, progress=False)
 
 
 def bars(ax) -> list[Rectangle]:
@@ -134,7 +141,13 @@ CHARTS = [
 CHARTS.append(display.actor_chart)
 
 
-def draw(chart, corpus: Corpus) -> Figure:
+#: Charts of metadata: drawn on the corpus with dates and outlets.
+DATED_CHARTS = (plots.actor_over_time, plots.outlet_comparison)
+
+
+def draw(chart, corpus: Corpus, dated: Corpus) -> Figure:
+    if chart in DATED_CHARTS:
+        return chart(dated)
     if chart is display.actor_chart:
         busiest = corpus.articles.sort_values("n_quotes", kind="stable")["id"].iloc[-1]
         return chart(corpus.analysis(busiest))
@@ -158,26 +171,30 @@ def legend_entries(fig: Figure) -> list[tuple[str, str | None]]:
 
 
 def colours_drawn(fig: Figure) -> set[str]:
-    """The fill colours that tell data apart: bars and scatter points."""
+    """The colours that tell data apart: bars, scatter points, and lines or dots with
+    markers (not a box plot's outliers)."""
     colours = set()
     for ax in fig.axes:
         colours |= {to_hex(p.get_facecolor()) for p in bars(ax)}
         for points in (c for c in ax.collections if isinstance(c, PathCollection)):
             colours |= {to_hex(c) for c in points.get_facecolors()}
+        for line in ax.lines:
+            if line.get_marker() not in ("None", "", None) and line.get_label()[:1] != "_":
+                colours.add(to_hex(line.get_color()))
     return colours
 
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
-def test_every_chart_labels_its_axes(chart, corpus):
-    fig = draw(chart, corpus)
+def test_every_chart_labels_its_axes(chart, corpus, dated):
+    fig = draw(chart, corpus, dated)
     for ax in data_axes(fig):
         assert ax.get_xlabel() or fig.get_supxlabel(), ax.get_title()
         assert ax.get_ylabel() or fig.get_supylabel(), ax.get_title()
 
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
-def test_every_chart_has_a_legend_for_its_colours_and_sizes(chart, corpus):
-    fig = draw(chart, corpus)
+def test_every_chart_has_a_legend_for_its_colours_and_sizes(chart, corpus, dated):
+    fig = draw(chart, corpus, dated)
     colours = colours_drawn(fig)
     entries = legend_entries(fig)
     if len(colours) > 1:
@@ -192,8 +209,8 @@ def test_every_chart_has_a_legend_for_its_colours_and_sizes(chart, corpus):
 
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
-def test_every_chart_describes_itself_in_its_images_alt_text(chart, corpus):
-    fig = draw(chart, corpus)
+def test_every_chart_describes_itself_in_its_images_alt_text(chart, corpus, dated):
+    fig = draw(chart, corpus, dated)
     description = fig.get_label()
     assert description.endswith(".") and len(description) > 60
     assert display.as_png(fig).alt == description
@@ -281,3 +298,88 @@ def test_a_kind_outside_the_palette_is_grey_and_called_other_in_the_legend():
     fig = plots.top_actors(table)
     assert colours_drawn(fig) == {"#0072b2", "#7f7f7f"}
     assert legend_entries(fig) == [("person", "#0072b2"), ("other", "#7f7f7f")]
+
+
+# --- charts of metadata: actors over time, outlets side by side -------------------------------
+
+
+def test_actor_over_time_draws_a_line_per_actor_through_every_period(dated):
+    table = dated.by(period="week").actors(["Teo Vance", "Ines Marlow"])
+    fig = plots.actor_over_time(dated, ["Teo Vance", "Ines Marlow"], period="week")
+    ax = fig.axes[0]
+    lines = {line.get_label(): list(line.get_ydata()) for line in ax.lines}
+    assert lines == {
+        "Teo Vance": list(table.loc[table["actor"] == "Teo Vance", "mentions"]),
+        "Ines Marlow": [3, 0, 2, 0],
+    }
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("week starting", "mentions")
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Teo Vance", "Ines Marlow"]
+
+
+def test_actor_over_time_per_outlet_is_small_multiples_on_shared_axes(dated):
+    fig = plots.actor_over_time(dated, ["Teo Vance"], period="week", by_outlet=True)
+    panels = data_axes(fig)
+    assert [ax.get_title() for ax in panels] == ["Kelso Courier", "North Bay Post", "The Ledger"]
+    assert [list(ax.lines[0].get_ydata()) for ax in panels] == [
+        [1, 0, 1, 0],
+        [0, 0, 1, 0],
+        [1, 2, 0, 0],
+    ]
+    assert panels[0].get_shared_y_axes().joined(panels[0], panels[2])
+    assert fig.get_supylabel() == "mentions"
+
+
+def test_actor_over_time_of_voice_share_leaves_weeks_without_quotations_blank():
+    table = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2024-03-04", "2024-03-11", "2024-03-18"], utc=True),
+            "actor": ["Ines Marlow"] * 3,
+            "voice_share": [0.5, float("nan"), 0.25],
+        }
+    )
+    fig = plots.actor_over_time(table, measure="voice_share", period="week")
+    assert fig.axes[0].get_ylabel() == "share of all quotations"
+    assert fig.get_label() == (
+        "Line chart of share of all quotations per week of Ines Marlow, from 2024-03-04 to "
+        "2024-03-18. Ines Marlow peaks at 50% (week of 2024-03-04)."
+    )
+    with pytest.raises(ValueError, match="unknown measure 'fame'"):
+        plots.actor_over_time(table, measure="fame")
+
+
+def test_outlet_comparison_puts_a_dot_per_outlet_on_each_actors_row(dated):
+    table = dated.by(outlet=True).actors(["Teo Vance", "Ines Marlow"])
+    fig = plots.outlet_comparison(dated, ["Teo Vance", "Ines Marlow"])
+    ax = fig.axes[0]
+    dots = {line.get_label(): list(line.get_xdata()) for line in ax.lines}
+    for outlet, values in dots.items():
+        expected = table.loc[table["outlet"] == outlet, "voice_share"]
+        assert values == pytest.approx(list(expected)), outlet
+    assert labels_top_down(ax) == ["Teo Vance", "Ines Marlow"]
+    assert ax.get_xlabel() == "share of the outlet's quotations"
+    assert [label for label, _ in legend_entries(fig)] == [
+        "Kelso Courier",
+        "North Bay Post",
+        "The Ledger",
+    ]
+
+
+def test_outlet_comparison_description_gives_each_value():
+    table = pd.DataFrame(
+        {
+            "outlet": ["The Ledger", "Kelso Courier", "The Ledger", "Kelso Courier"],
+            "actor": ["Ines Marlow", "Ines Marlow", "Teo Vance", "Teo Vance"],
+            "mentions": [4, 1, 0, 3],
+        }
+    )
+    fig = plots.outlet_comparison(table, measure="mentions")
+    assert fig.get_label() == (
+        "Dot plot of the mentions, in the outlet's articles (mentions) of 2 actors in 2 outlets "
+        "(Kelso Courier, The Ledger). Ines Marlow: The Ledger 4, Kelso Courier 1; Teo Vance: "
+        "The Ledger 0, Kelso Courier 3."
+    )
+
+
+def test_charts_of_metadata_without_dates_or_outlets_say_so(corpus):
+    for chart in DATED_CHARTS:
+        assert chart(corpus).get_label().endswith(": no data.")

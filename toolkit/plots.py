@@ -43,9 +43,13 @@ if TYPE_CHECKING:
 __all__ = [
     "GENDER_COLOURS",
     "KIND_COLOURS",
+    "MEASURES",
     "READABILITY_MEASURES",
     "ROLE_COLOURS",
+    "SERIES_COLOURS",
+    "actor_over_time",
     "co_mention_network",
+    "outlet_comparison",
     "readability",
     "role_mix",
     "top_actors",
@@ -62,6 +66,27 @@ _OTHER_COLOUR = display.OTHER_KIND_COLOUR
 READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
 # The scale each readability measure is read on, as in the article reports: the y-axis label.
 _SCALES = {field: note for field, _, _, note in display._READABILITY_FIELDS}
+#: Colours for series (actors, outlets): the Okabe-Ito palette, told apart with the common
+#: colour-vision deficiencies, in an order where neighbours contrast; then matplotlib's tab20.
+SERIES_COLOURS = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#000000",
+    "#F0E442",
+)
+#: What :func:`actor_over_time` and :func:`outlet_comparison` can draw (columns of
+#: :meth:`toolkit.corpus.CorpusGroups.actors`), and the axis label of each.
+MEASURES = {
+    "mentions": "mentions",
+    "quotes": "quotations attributed",
+    "articles": "articles mentioning",
+    "mention_share": "share of all actor mentions",
+    "voice_share": "share of all quotations",
+}
 
 
 def top_actors(data: Corpus | pd.DataFrame, n: int = 20, *, kind: str | None = None) -> Figure:
@@ -273,7 +298,263 @@ def readability(
     return fig
 
 
+def actor_over_time(
+    data: Corpus | pd.DataFrame,
+    actors: Sequence[str] | None = None,
+    *,
+    n: int = 5,
+    period: str = "month",
+    measure: str = "mentions",
+    by_outlet: bool = False,
+    kind: str | None = "person",
+    columns: int = 3,
+) -> Figure:
+    """Lines over time: ``measure`` (see :data:`MEASURES`) of each actor per ``period``
+    (``"day"``, ``"week"``, ``"month"``, ``"quarter"``, ``"year"``); with ``by_outlet``, one
+    panel per outlet on shared axes (small multiples). ``actors``: display names or keys
+    (default: the ``n`` most mentioned, of ``kind``). Periods without a mention count 0.
+
+    ``data``: a corpus, or a table with ``period``, ``actor``, the measure (and ``outlet``)
+    columns (:meth:`Corpus.by(period=..., outlet=...).actors(actors)
+    <toolkit.corpus.CorpusGroups.actors>`).
+
+    >>> plots.actor_over_time(corpus, ["Ines Marlow", "Teo Vance"], period="week")  # doctest: +SKIP
+    """
+    _check_measure(measure)
+    if isinstance(data, pd.DataFrame):
+        table = data
+    else:
+        actors = list(actors) if actors is not None else _top_names(data, n, kind)
+        groups = data.by(outlet=by_outlet, period=period)
+        table = groups.actors(actors) if actors else pd.DataFrame()
+    panels = _panels(table, by_outlet and "outlet" in table)
+    names = list(dict.fromkeys(table["actor"].astype(str))) if len(table) else []
+    colours = _series_colours(names)
+    title = f"{MEASURES[measure].capitalize()} per {period}"
+    if None not in panels:
+        title += ", by outlet"
+    fig, axes = _small_multiples(len(panels), columns, width=6.5, height=3.4)
+    if not _has_rows(axes[0], table, title):
+        return fig
+    for ax, (panel, rows) in zip(axes, panels.items(), strict=False):
+        for name in names:
+            line = rows[rows["actor"].astype(str) == name].sort_values("period")
+            ax.plot(
+                line["period"], line[measure], marker="o", ms=3, color=colours[name], label=name
+            )
+        if panel is not None:
+            ax.set_title(str(panel))
+        ax.grid(alpha=0.3)
+        _date_axis(ax, table["period"], integer=not measure.endswith("_share"))
+    for ax in axes[len(panels) :]:
+        ax.set_axis_off()
+    for ax in axes[: len(panels)]:  # dates under every panel, not only the bottom row's
+        ax.tick_params(axis="x", labelbottom=True)
+    _label_axes(fig, axes, panels, f"{period} starting", MEASURES[measure])
+    handles = [_line_handle(colours[name], name) for name in names]
+    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=8)
+    fig.suptitle(title)
+    fig.set_label(_over_time_description(panels, names, measure, period))
+    return fig
+
+
+def outlet_comparison(
+    data: Corpus | pd.DataFrame,
+    actors: Sequence[str] | None = None,
+    *,
+    n: int = 10,
+    measure: str = "voice_share",
+    kind: str | None = "person",
+) -> Figure:
+    """Outlets side by side: for each actor (a row), a dot per outlet at its ``measure`` in
+    that outlet's coverage (see :data:`MEASURES`; by default its share of the outlet's
+    quotations: who each outlet lets speak). ``actors``: display names or keys (default: the
+    ``n`` most mentioned in the whole corpus, of ``kind``).
+
+    ``data``: a corpus, or a table with ``outlet``, ``actor`` and the measure columns
+    (:meth:`Corpus.by(outlet=True).actors(actors) <toolkit.corpus.CorpusGroups.actors>`).
+
+    >>> plots.outlet_comparison(corpus, n=8)  # doctest: +SKIP
+    """
+    _check_measure(measure)
+    ylabel = "actors" if actors is not None or isinstance(data, pd.DataFrame) else None
+    if isinstance(data, pd.DataFrame):
+        table = data
+    else:
+        actors = list(actors) if actors is not None else _top_names(data, n, kind)
+        table = data.by(outlet=True).actors(actors) if actors else pd.DataFrame()
+    names = list(dict.fromkeys(table["actor"].astype(str))) if len(table) else []
+    outlets = sorted(set(table["outlet"].astype(str))) if len(table) else []
+    fig = Figure(figsize=(7.5, 0.45 * max(len(names), 4) + 1.6), layout="constrained")
+    ax = fig.add_subplot()
+    title = f"{_outlet_measure_label(measure).capitalize()}, by outlet"
+    if not _has_rows(ax, table, title):
+        return fig
+    colours = _series_colours(outlets)
+    y = {name: i for i, name in enumerate(reversed(names))}
+    # The outlets of a row from top to bottom, in the legend's order.
+    offsets = np.linspace(0.25, -0.25, len(outlets)) if len(outlets) > 1 else [0.0]
+    for outlet, offset in zip(outlets, offsets, strict=True):
+        rows = table[table["outlet"].astype(str) == outlet]
+        ys = [y[str(a)] + offset for a in rows["actor"]]
+        ax.plot(rows[measure], ys, ls="", marker="o", ms=6, color=colours[outlet], label=outlet)
+    ax.set_yticks(list(y.values()), list(y))
+    ax.set_xlabel(_outlet_measure_label(measure))
+    ax.set_ylabel(ylabel or _kind_label(kind))
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    if measure.endswith("_share"):
+        from matplotlib.ticker import FuncFormatter
+
+        ax.xaxis.set_major_formatter(FuncFormatter(_percent_tick))
+    handles = [_line_handle(colours[o], o, line=False) for o in outlets]
+    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=8)
+    fig.set_label(_outlet_description(table, names, outlets, measure))
+    return fig
+
+
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _check_measure(measure: str) -> None:
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}: choose one of {', '.join(MEASURES)}")
+
+
+def _top_names(corpus: Corpus, n: int, kind: str | None) -> list[str]:
+    return list(corpus.top_actors(n, kind=kind)["actor"])
+
+
+def _series_colours(names: Sequence[str]) -> dict[str, str]:
+    """A colour per name: the palette's, then tab20's (beyond eight series)."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    extra = [to_hex(c) for c in colormaps["tab20"].colors]
+    palette = [*SERIES_COLOURS, *extra]
+    return {name: palette[i % len(palette)] for i, name in enumerate(names)}
+
+
+def _line_handle(colour: str, label: str, *, line: bool = True):
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], color=colour, marker="o", ms=5, ls="-" if line else "", label=label)
+
+
+def _panels(table: pd.DataFrame, by_outlet: bool) -> dict:
+    """Rows per panel: per outlet, or all in one panel (key None)."""
+    if not by_outlet or not len(table):
+        return {None: table}
+    return {o: rows for o, rows in table.groupby("outlet", observed=True, sort=True)}
+
+
+def _small_multiples(count: int, columns: int, *, width: float, height: float):
+    columns = max(1, min(columns, count))
+    rows = math.ceil(count / columns)
+    fig = Figure(figsize=(width if count == 1 else 4.3 * columns, height * rows + 0.6))
+    fig.set_layout_engine("constrained")
+    axes = fig.subplots(rows, columns, squeeze=False, sharex=True, sharey=True).ravel()
+    return fig, list(axes)
+
+
+def _label_axes(fig: Figure, axes: list, panels: dict, xlabel: str, ylabel: str) -> None:
+    if len(panels) == 1:
+        axes[0].set_xlabel(xlabel)
+        axes[0].set_ylabel(ylabel)
+        return
+    fig.supxlabel(xlabel)
+    fig.supylabel(ylabel)
+
+
+def _date_axis(ax: Axes, dates: pd.Series, *, integer: bool) -> None:
+    """Dates as short as they can be told apart (one date: itself); whole numbers on a
+    count axis."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    unique = pd.Series(dates.unique())
+    if len(unique) == 1:
+        ax.set_xticks(list(unique))
+        ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+    else:
+        locator = AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    if integer:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    else:
+        ax.yaxis.set_major_formatter(FuncFormatter(_percent_tick))
+
+
+def _percent_tick(value: float, _position: int) -> str:
+    return f"{value:.0%}"
+
+
+def _outlet_measure_label(measure: str) -> str:
+    if measure == "voice_share":
+        return "share of the outlet's quotations"
+    if measure == "mention_share":
+        return "share of the outlet's actor mentions"
+    return f"{MEASURES[measure]}, in the outlet's articles"
+
+
+def _number(value: float, measure: str) -> str:
+    if pd.isna(value):
+        return "no quotations"
+    return f"{value:.0%}" if measure.endswith("_share") else f"{value:g}"
+
+
+def _over_time_description(panels: dict, names: list[str], measure: str, period: str) -> str:
+    """Per panel and actor: the total (or the mean share) and the peak, with its period."""
+    parts = []
+    for panel, rows in panels.items():
+        per_actor = []
+        for name in names:
+            line = rows[rows["actor"].astype(str) == name].dropna(subset=[measure])
+            if not len(line):
+                continue
+            peak = line.loc[line[measure].idxmax()]
+            if not peak[measure]:
+                per_actor.append(f"{name} {_number(0, measure)} throughout")
+                continue
+            when = pd.Timestamp(peak["period"]).date().isoformat()
+            per_actor.append(
+                f"{name} peaks at {_number(peak[measure], measure)} ({period} of {when})"
+            )
+        where = f"{panel}: " if panel is not None else ""
+        parts.append(where + ("; ".join(per_actor) or "no data"))
+    periods = pd.concat([rows["period"] for rows in panels.values()])
+    span = f"from {periods.min().date().isoformat()} to {periods.max().date().isoformat()}"
+    shape = (
+        f"Line charts, one per outlet ({', '.join(str(p) for p in panels)}),"
+        if None not in panels
+        else "Line chart"
+    )
+    return (
+        f"{shape} of {MEASURES[measure]} per {period} of {', '.join(names)}, {span}. "
+        + ". ".join(parts)
+        + "."
+    )
+
+
+def _outlet_description(
+    table: pd.DataFrame, names: list[str], outlets: list[str], measure: str
+) -> str:
+    """Per actor: its measure in each outlet."""
+    parts = []
+    for name in names:
+        rows = table[table["actor"].astype(str) == name]
+        values = ", ".join(
+            f"{o} {_number(v, measure)}"
+            for o, v in zip(rows["outlet"].astype(str), rows[measure], strict=True)
+        )
+        parts.append(f"{name}: {values}")
+    return (
+        f"Dot plot of the {_outlet_measure_label(measure)} ({MEASURES[measure]}) of "
+        f"{len(names)} actors in {len(outlets)} outlets ({', '.join(outlets)}). "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def _table(data, compute) -> pd.DataFrame:
@@ -597,7 +878,8 @@ def role_mix(
 
 def _diversity_of(data, by: str | None, *periods: str) -> tuple[pd.DataFrame, str | None, str]:
     """The diversity table (a corpus's, by ``by`` and ``periods``; or ``data`` itself), the
-    ``by`` it has, and a note when the corpus's articles lack ``by`` (then it is left out)."""
+    ``by`` it has, and a note when the corpus's articles lack ``by`` or have no value in it
+    (then it is left out)."""
     from toolkit.corpus._diversity import PERIODS
 
     if isinstance(data, pd.DataFrame):
@@ -606,7 +888,9 @@ def _diversity_of(data, by: str | None, *periods: str) -> tuple[pd.DataFrame, st
             raise KeyError(f"no column {missing[0]!r} in the diversity table")
         return data, by, ""
     note = ""
-    if by is not None and by not in data.articles and by not in PERIODS:
+    articles = data.articles
+    # A corpus of files has an outlet column too (empty): the same as none.
+    if by is not None and by not in PERIODS and (by not in articles or articles[by].isna().all()):
         note = f" (the articles have no {by}: the whole corpus)"
         by = None
     return data.diversity(by=[k for k in (by, *periods) if k]), by, note

@@ -17,7 +17,8 @@ binary detection, encodings), ``_clean`` (markup and whitespace), ``_meta`` (dat
 ``_paths`` (files, folders and globs to paths; safe unique ids), ``_load`` (one file to one
 article), ``_pages`` (web pages through trafilatura), ``_tables`` (CSV, JSON, Parquet and
 DataFrames read record by record), ``_columns`` (records to articles: recognised columns,
-ids, dates), ``_warc`` (web archives, page by page), ``_inputs`` (:func:`read_articles` and :class:`ArticleInputs`, over all of them).
+ids, dates), ``_warc`` (web archives, page by page), ``_records`` (chosen records of a table, read
+again), ``_inputs`` (:func:`read_articles` and :class:`ArticleInputs`, over all of them).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from toolkit.article._paths import (
     scan_paths,
     slugify,
 )
+from toolkit.article._records import count_records, read_rows
 from toolkit.article._tables import TABLE_SUFFIXES, is_table
 from toolkit.article._warc import WARC_SUFFIXES, is_warc
 
@@ -66,6 +68,7 @@ __all__ = [
     "TableColumns",
     "assign_ids",
     "clean_text",
+    "count_records",
     "decode_bytes",
     "expand_paths",
     "extract_page",
@@ -77,6 +80,7 @@ __all__ = [
     "parse_date",
     "read_articles",
     "read_file_bytes",
+    "read_rows",
     "resolved",
     "scan_paths",
     "slugify",

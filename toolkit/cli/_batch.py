@@ -21,6 +21,7 @@ from toolkit.cli._common import (
     positive_int,
     print_above_progress,
     table_columns,
+    warn,
 )
 from toolkit.errors import one_line, printable
 
@@ -29,7 +30,9 @@ def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "corpus",
         help="analyse many articles into tidy Parquet tables (articles, actors, quotes, ...)",
-        description="Analyse articles (files, folders, globs) into FOLDER/articles.parquet, "
+        description="Analyse articles (files, folders, globs, web pages, and tables: CSV, TSV, "
+        "JSON lines, JSON, Parquet, one article per row with its date, outlet, URL and "
+        "authors) into FOLDER/articles.parquet, "
         "actors.parquet, quotes.parquet, co_mentions.parquet and errors.parquet. "
         "Read them with toolkit.Corpus.read_parquet(FOLDER) or pandas. The tables are "
         "replaced at the end of a run, all from that run: a run that was stopped leaves the "
@@ -58,7 +61,17 @@ def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sample", type=positive_int, metavar="N", help="analyse N random articles")
     p.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
     p.add_argument(
-        "--dedupe", action="store_true", help="drop articles whose text repeats an earlier one"
+        "--dedupe",
+        action="store_true",
+        help="drop articles that repeat an earlier story: the same text, or a near-duplicate",
+    )
+    p.add_argument(
+        "--near-threshold",
+        type=_similarity,
+        default=0.4,
+        metavar="J",
+        help="an article whose word 5-grams overlap an earlier one's by at least J (Jaccard "
+        "similarity) is a near-duplicate, marked in duplicate_of (default: 0.4; off: none)",
     )
     p.add_argument(
         "--progress",
@@ -66,6 +79,7 @@ def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="show a progress bar (default: when stderr is a terminal)",
     )
+    add_table_options(p)
     p.set_defaults(func=_cmd_corpus)
 
 
@@ -104,6 +118,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_report)
 
 
+def _similarity(text: str) -> float | None:
+    """A similarity in (0, 1], or None for ``off``."""
+    if text.strip().lower() in ("off", "none"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a similarity (0 to 1) or off") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a similarity above 0 and at most 1")
+    return value
+
+
 def _seconds(text: str) -> float:
     """A positive, finite number of seconds (``2.5`` is fine; ``0``, ``-1``, ``nan``, ``inf``
     are not: a report must never be allowed to run forever)."""
@@ -135,6 +162,9 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
             seed=args.seed,
             dedupe=args.dedupe,
             progress=progress,
+            columns=table_columns(args),
+            on_warning=warn,
+            near_duplicates=args.near_threshold,
         )
     except DaskUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -146,10 +176,14 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
         return 1
     rows = summary.rows
     kept = "dropped" if args.dedupe else "kept, marked in duplicate_of"
+    repeated = plural(summary.duplicates, "duplicate")
+    if args.near_threshold is not None:
+        repeated += f" and {plural(summary.near_duplicates, 'near-duplicate')}"
     print(
-        f"{plural(summary.articles, 'article')} ({plural(summary.duplicates, 'duplicate')} "
+        f"{plural(summary.articles, 'article')} ({repeated} "
         f"{kept}), {plural(rows['actors'], 'actor row')}, {plural(rows['quotes'], 'quote')}, "
         f"{plural(rows['co_mentions'], 'co-mention row')} -> {summary.folder}"
+        + (f"; {summary.skipped_summary()}" if summary.skipped else "")
     )
     failures = Failures()
     for _path, message in summary.errors:

@@ -17,7 +17,7 @@ has in most articles:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from toolkit.corpus._schema import ACTOR_KINDS, TEXT
@@ -33,22 +33,24 @@ def actor_table(
     actors: pd.DataFrame,
     quotes: pd.DataFrame,
     *,
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     kind: str | None = None,
 ) -> pd.DataFrame:
-    """One row per actor (per value of the articles column ``by``); the columns are those
-    documented at :meth:`toolkit.corpus.Corpus.actor_table`."""
+    """One row per actor (per value of the articles column ``by``, or per combination of the
+    columns ``by`` lists); the columns are those documented at
+    :meth:`toolkit.corpus.Corpus.actor_table`. Articles whose ``by`` value is missing are
+    left out."""
     names = display_names(actors)
-    keys = ["key"]
-    if by is not None:
-        if by not in articles:
-            raise KeyError(f"no articles column {by!r} to group by")
-        lookup = articles.set_index("id")[by]
-        actors = actors.assign(**{by: actors["article_id"].map(lookup).to_numpy()})
-        quotes = quotes.assign(**{by: quotes["article_id"].map(lookup).to_numpy()})
-        keys = [by, "key"]
+    groups = [by] if isinstance(by, str) else list(by or ())
+    if groups:
+        missing = [column for column in groups if column not in articles]
+        if missing:
+            raise KeyError(f"no articles column {missing[0]!r} to group by")
+        actors = _with_groups(actors, articles, groups)
+        quotes = _with_groups(quotes, articles, groups)
+    keys = [*groups, "key"]
     # Shares are of every actor's mentions and every quotation, whatever ``kind`` keeps.
-    shares_of = _share_totals(actors, quotes, by)
+    shares_of = _share_totals(actors, quotes, groups)
     if kind is not None:
         actors = actors[actors["kind"] == kind]
     table = _sums_per_actor(actors, keys)
@@ -56,8 +58,17 @@ def actor_table(
     table = table.reset_index()
     table.insert(len(keys) - 1, "actor", table["key"].map(names))
     table["quoted_share"] = table["quoted_articles"] / table["articles"]
-    _add_shares(table, shares_of, by)
-    return _ordered(table, by)
+    table = _add_shares(table, shares_of, groups)
+    return _ordered(table, groups)
+
+
+def _with_groups(rows: pd.DataFrame, articles: pd.DataFrame, groups: list[str]) -> pd.DataFrame:
+    """``rows`` (of the actors or quotes table) with their article's ``groups`` columns; the
+    rows of articles with a missing group value (or no article row) left out."""
+    lookup = articles.set_index("id")[groups]
+    values = lookup.reindex(rows["article_id"].to_numpy())
+    rows = rows.assign(**{column: values[column].to_numpy() for column in groups})
+    return rows[values.notna().all(axis=1).to_numpy()]
 
 
 def display_names(actors: pd.DataFrame) -> pd.Series:
@@ -104,32 +115,36 @@ def _most_frequent_kind(actors: pd.DataFrame, keys: list[str]) -> pd.Series:
     )
 
 
-def _share_totals(actors: pd.DataFrame, quotes: pd.DataFrame, by: str | None):
-    """All mentions and all quotations: two numbers, or two Series by ``by`` group."""
-    if by is None:
+def _share_totals(actors: pd.DataFrame, quotes: pd.DataFrame, groups: list[str]):
+    """All mentions and all quotations: two numbers, or two Series by group."""
+    if not groups:
         return int(actors["mentions"].sum()), len(quotes)
-    mentions = actors.groupby(by, observed=True)["mentions"].sum()
-    return mentions, quotes.groupby(by, observed=True).size()
+    mentions = actors.groupby(groups, observed=True)["mentions"].sum()
+    return mentions, quotes.groupby(groups, observed=True).size()
 
 
-def _add_shares(table: pd.DataFrame, shares_of, by: str | None) -> None:
+def _add_shares(table: pd.DataFrame, shares_of, groups: list[str]) -> pd.DataFrame:
     mentions, quotes = shares_of
-    if by is None:
+    if not groups:
         table["mention_share"] = table["mentions"] / max(mentions, 1)
         table["voice_share"] = table["quotes"] / max(quotes, 1)
-        return
-    group_mentions = table[by].map(mentions).astype(float).clip(lower=1)
-    group_quotes = table[by].map(quotes).astype(float).fillna(0).clip(lower=1)
+        return table
+    totals = (
+        table[groups].join(mentions.rename("_m"), on=groups).join(quotes.rename("_q"), on=groups)
+    )
+    group_mentions = totals["_m"].astype(float).fillna(0).clip(lower=1)
+    group_quotes = totals["_q"].astype(float).fillna(0).clip(lower=1)
     table["mention_share"] = table["mentions"] / group_mentions.to_numpy()
     table["voice_share"] = table["quotes"] / group_quotes.to_numpy()
+    return table
 
 
-def _ordered(table: pd.DataFrame, by: str | None) -> pd.DataFrame:
-    """By mentions, then articles, then name (within each ``by`` group); kinds categorical."""
+def _ordered(table: pd.DataFrame, groups: list[str]) -> pd.DataFrame:
+    """By mentions, then articles, then name (within each group); kinds categorical."""
     import pandas as pd
 
-    order = ([by] if by else []) + ["mentions", "articles", "actor"]
-    ascending = ([True] if by else []) + [False, False, True]
+    order = [*groups, "mentions", "articles", "actor"]
+    ascending = [True] * len(groups) + [False, False, True]
     table = table.sort_values(order, ascending=ascending, kind="stable")
     extra = sorted(set(table["kind"].dropna()) - set(ACTOR_KINDS))
     table["kind"] = pd.Categorical(table["kind"], categories=[*ACTOR_KINDS, *extra])

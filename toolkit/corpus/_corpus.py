@@ -8,31 +8,34 @@ and go back to the articles) and :func:`analyze_corpus`, which makes one in memo
 
 from __future__ import annotations
 
+import itertools
+import json
 import random
 import warnings
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit.article import load_article
+from toolkit.article import Article, TableColumns, load_article, read_rows
 from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
 from toolkit.corpus._diversity import diversity_table
-from toolkit.corpus._folder import read_tables
+from toolkit.corpus._folder import COLUMNS_KEY, read_tables
+from toolkit.corpus._groups import CorpusGroups
+from toolkit.corpus._near import THRESHOLD as NEAR_THRESHOLD
 from toolkit.corpus._rows import actor_key
-from toolkit.corpus._run import iter_corpus
-from toolkit.corpus._schema import TABLES, normalise, upgrade_actors
+from toolkit.corpus._run import Columns, as_columns, iter_corpus
+from toolkit.corpus._schema import TABLES, normalise, upgrade_actors, upgrade_articles
 from toolkit.corpus._sink import TableSink, collect
-from toolkit.corpus._write import write_tables
+from toolkit.corpus._write import columns_metadata, write_tables
 from toolkit.errors import ArticleError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from toolkit.analysis import ArticleAnalysis
-    from toolkit.article import Article
 
 __all__ = ["ArticleChangedError", "Corpus", "analyze_corpus"]
 
@@ -52,33 +55,57 @@ def analyze_corpus(
     seed: int = 0,
     dedupe: bool = False,
     progress: bool = True,
+    columns: Columns = None,
+    on_warning: Callable[[str], None] | None = None,
+    near_duplicates: float | None = NEAR_THRESHOLD,
 ) -> Corpus:
     """Analyse every article under ``paths`` into a :class:`Corpus` of tidy tables.
 
+    ``paths``: article files, folders, globs, web pages and tables of articles (CSV, JSON
+    lines, Parquet...: one article per row, its date, outlet, URL and authors kept;
+    ``columns`` names the table's columns, e.g. ``{"text": "body", "date": "published"}``,
+    others are recognised by their usual names).
     ``workers``: worker processes (``None``: one per CPU core; ``1``: in this process).
     ``engine="dask"`` runs on the Dask scheduler at ``scheduler``, or on a local cluster of
     ``workers`` processes when none is given (needs ``pip install 'toolkit[dask]'``).
-    ``dedupe=True`` drops articles whose cleaned text repeats an earlier one (otherwise they
-    are kept and ``articles.duplicate_of`` names the first copy). Bad articles never stop the
-    run: they are listed in ``Corpus.errors``.
+    Repeated stories: an article whose cleaned text repeats an earlier one is an exact
+    duplicate; one whose word 5-grams overlap an earlier article's by ``near_duplicates``
+    (a Jaccard similarity, 0.4 by default, see :mod:`toolkit.corpus._near`; None: not
+    looked for) is a near-duplicate, such as an agency story several outlets ran with small
+    edits. ``dedupe=True`` drops both; otherwise they are kept, and ``articles.duplicate_of``
+    names the first copy (for a near-duplicate, the most similar earlier original),
+    ``duplicate_kind`` says ``exact`` or ``near`` and ``duplicate_similarity`` how similar.
+    Bad articles never stop the run: they are listed in ``Corpus.errors``.
 
     >>> corpus = analyze_corpus(["bbc/politics", "bbc/tech"], workers=2)  # doctest: +SKIP
     >>> len(corpus), len(corpus.errors)                                   # doctest: +SKIP
     (818, 0)
     """
     sinks = {name: TableSink(name) for name in TABLES}
+    columns = as_columns(columns)
     options = dict(engine=engine, scheduler=scheduler, sample=sample, seed=seed)
-    results = iter_corpus(paths, workers=workers, progress=progress, **options)
-    collect(results, sinks, dedupe=dedupe)
-    return Corpus(**{name: sink.frame() for name, sink in sinks.items()})
+    results = iter_corpus(
+        paths,
+        workers=workers,
+        progress=progress,
+        columns=columns,
+        on_warning=on_warning,
+        **options,
+    )
+    collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
+    return Corpus(**{name: sink.frame() for name, sink in sinks.items()}, columns=columns)
 
 
 @dataclass(frozen=True, eq=False)
 class Corpus:
     """The tables of an analysed corpus (pandas DataFrames, rows in input order).
 
-    - ``articles``: one row per article: id, path, topic (parent folder), title, encoding,
-      content_hash, duplicate_of, every text statistic, and counts (n_actors, n_quotes, ...).
+    - ``articles``: one row per article: id, path, topic (parent folder, or a table's
+      topic/section/category column), title, encoding, content_hash, duplicate_of; row (the
+      record's number in its table, from 1; missing for a file), date (timezone-aware, UTC),
+      outlet, url, authors (``"; "``-separated); every text statistic; counts (n_actors,
+      n_quotes, ...); then the article's other simple fields (a table's other columns) as
+      text columns ``meta_<name>``.
     - ``actors``: one row per actor per article: article_id, actor (its name in that
       article), key (its identity across articles, :attr:`toolkit.actors.Actor.key`), kind,
       gender (inferred: "female", "male" or missing) and role (:attr:`toolkit.actors.Actor.role`),
@@ -93,7 +120,10 @@ class Corpus:
       paragraphs, rule, ...).
     - ``co_mentions``: article_id, actor_a, actor_b (in name order), count (sentences of the
       article that name both; see :func:`toolkit.actors.co_mentions`).
-    - ``errors``: path, message: the articles that could not be read or analysed.
+    - ``errors``: path (a file, or ``"articles.csv:12"``: a table's line), message: the
+      articles that could not be read or analysed.
+
+    ``columns``: the table columns named when the corpus was made (to read its rows again).
     """
 
     articles: pd.DataFrame
@@ -101,6 +131,7 @@ class Corpus:
     quotes: pd.DataFrame
     co_mentions: pd.DataFrame
     errors: pd.DataFrame
+    columns: TableColumns | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -110,7 +141,7 @@ class Corpus:
     def to_parquet(self, folder: str | Path) -> Path:
         """Write each table to ``folder/<table>.parquet`` (atomically); return the folder."""
         folder = Path(folder)
-        with write_tables(folder) as sinks:
+        with write_tables(folder, columns_metadata(self.columns)) as sinks:
             for name, sink in sinks.items():
                 sink.write(getattr(self, name))
         return folder
@@ -129,9 +160,14 @@ class Corpus:
                 f"{folder}: not a corpus folder (no articles.parquet); "
                 f"write one with: toolkit corpus ARTICLES... --out {folder}"
             )
-        tables = read_tables(folder)
+        tables, metadata = read_tables(folder)
         tables["actors"] = upgrade_actors(tables["actors"])
-        return cls(**{name: normalise(name, frame) for name, frame in tables.items()})
+        tables["articles"] = upgrade_articles(tables["articles"])
+        given = json.loads(metadata.get(COLUMNS_KEY, "{}"))
+        return cls(
+            **{name: normalise(name, frame) for name, frame in tables.items()},
+            columns=TableColumns(**given) if given else None,
+        )
 
     @classmethod
     def open(
@@ -177,6 +213,7 @@ class Corpus:
             quotes=rows_of(self.quotes),
             co_mentions=rows_of(self.co_mentions),
             errors=self.errors,
+            columns=self.columns,
         )
 
     def sample(self, n: int, *, seed: int = 0) -> Corpus:
@@ -194,9 +231,56 @@ class Corpus:
         keep = sorted(random.Random(seed).sample(range(len(ids)), n))
         return self.select(ids[i] for i in keep)
 
-    def deduplicated(self) -> Corpus:
-        """Without the articles whose cleaned text repeats an earlier article's."""
-        return self.select(self.articles.loc[self.articles["duplicate_of"].isna(), "id"])
+    def deduplicated(self, *, near: bool = True) -> Corpus:
+        """Without the articles that repeat an earlier story: exact copies, and (``near``)
+        near-duplicates (an agency story other outlets ran with small edits).
+
+        >>> corpus.deduplicated(near=False)  # doctest: +SKIP
+        """
+        articles = self.articles
+        repeated = articles["duplicate_of"].notna()
+        if not near:
+            repeated &= articles["duplicate_kind"].astype(str).eq("exact").to_numpy()
+        return self.select(articles.loc[~repeated.to_numpy(), "id"])
+
+    def duplicates(self) -> pd.DataFrame:
+        """The repeated stories: per article that repeats an earlier one, its id, the earlier
+        article (``duplicate_of``), ``duplicate_kind`` (exact, near), ``duplicate_similarity``
+        and both titles, outlets and dates.
+
+        >>> corpus.duplicates().query("duplicate_kind == 'near'")  # doctest: +SKIP
+        """
+        articles = self.articles
+        shown = [c for c in ("id", "title", "outlet", "date") if c in articles]
+        copies = articles.loc[articles["duplicate_of"].notna()]
+        copies = copies[[*shown, "duplicate_of", "duplicate_kind", "duplicate_similarity"]]
+        firsts = articles[shown].rename(columns={c: f"{c}_first" for c in shown})
+        table = copies.merge(firsts, left_on="duplicate_of", right_on="id_first", how="left")
+        return table.drop(columns=["id_first"]).reset_index(drop=True)
+
+    # --- groups: outlets, periods ---------------------------------------------------------
+
+    def by(
+        self,
+        *columns: str,
+        outlet: bool | str | Iterable[str] = False,
+        period: str | None = None,
+    ) -> CorpusGroups:
+        """The corpus in groups, for tidy tables per group: by outlet (``outlet=True``; or
+        an outlet's name, or a list of them, to keep only those), by publication period
+        (``period="day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``), and by any
+        articles ``columns`` (``"topic"``, ``"meta_section"``), combined.
+
+        - ``.articles()``: per group, articles, words, actor mentions, quotations;
+        - ``.actors(actors=None, n=None, kind=None)``: per group and actor, mentions, quotes,
+          voice share and the other columns of :meth:`actor_table`; for chosen ``actors``
+          with a row for every group (zeros where they are not mentioned).
+
+        Count with or without repeated stories: ``corpus.deduplicated().by(...)``.
+
+        >>> corpus.by(outlet=True, period="month").actors(["Teo Vance"])  # doctest: +SKIP
+        """
+        return CorpusGroups(self, columns, outlet=outlet, period=period)
 
     # --- actors ---------------------------------------------------------------------------
 
@@ -316,13 +400,11 @@ class Corpus:
         ids = table.loc[table["key"].isin(keys), "article_id"].drop_duplicates()
         frames = []
         total = 0
-        for article_id in ids:
+        for article_id, article in self._articles(ids):
             if limit is not None and total >= limit:
                 break
-            try:
-                article = self._load(article_id)
-            except (ArticleChangedError, ArticleError) as exc:
-                warnings.warn(f"kwic: {exc}; left out", stacklevel=2)
+            if isinstance(article, Exception):
+                warnings.warn(f"kwic: {article}; left out", stacklevel=2)
                 continue
             lines = _kwic_lines(article, keys, forms, window)
             if lines is not None:
@@ -335,39 +417,89 @@ class Corpus:
         return table.head(limit) if limit is not None else table
 
     def _load(self, article_id: str) -> Article:
-        """The article, read again from its file, checked against the stored content hash:
-        the tables' offsets are only valid for the text they were made from."""
+        """The article, read again from its file (or its table's row), checked against the
+        stored content hash: the tables' offsets are only valid for the text they were made
+        from."""
+        for _id, article in self._articles([article_id]):
+            if isinstance(article, Exception):
+                raise article
+            return article
+        raise KeyError(f"no article {article_id!r} in this corpus")
+
+    def _articles(
+        self, article_ids: Iterable[str]
+    ) -> Iterator[tuple[str, Article | ArticleError | ArticleChangedError]]:
+        """``(id, article)`` for each of ``article_ids`` found in the articles table, read again
+        (or the error that says why it cannot be), in the order given; consecutive ids from
+        one table are read in one pass over it (and come in the table's order)."""
         import pandas as pd
 
-        match = self.articles.loc[self.articles["id"] == article_id, ["path", "content_hash"]]
-        if match.empty:
-            raise KeyError(f"no article {article_id!r} in this corpus")
-        path, expected = match.iloc[0]
-        article = load_article(str(path), id=article_id)
-        if not pd.isna(expected) and article.fingerprint != expected:
-            raise ArticleChangedError(
-                f"{path}: the file changed since the corpus was analysed (its text no longer "
-                f"matches content_hash); analyse it again"
-            )
-        return article
+        wanted = pd.DataFrame({"id": pd.Series(list(article_ids), dtype="string")})
+        columns = ["id", "path", "row", "content_hash"]
+        found = wanted.merge(self.articles.reindex(columns=columns), on="id", how="inner")
+        records = [
+            (str(i), str(path), None if pd.isna(row) else int(row), expected)
+            for i, path, row, expected in found.itertuples(index=False, name=None)
+        ]
+        # A run: one file, or consecutive rows of one table.
+        runs = itertools.groupby(
+            enumerate(records), key=lambda item: (item[1][1], item[0] if item[1][2] is None else -1)
+        )
+        for _, run in runs:
+            run = [record for _, record in run]
+            hashes = {article_id: expected for article_id, _, _, expected in run}
+            for article_id, article in self._read_run(run):
+                yield article_id, _checked(article, hashes[article_id])
+
+    def _read_run(
+        self, run: list[tuple[str, str, int | None, Any]]
+    ) -> Iterator[tuple[str, Article | ArticleError]]:
+        """The articles of a run of ``(id, path, row, content_hash)``: one file, or rows of
+        one table (read in one pass over it)."""
+        article_id, path, row, _ = run[0]
+        if row is None:
+            try:
+                yield article_id, load_article(path, id=article_id)
+            except ArticleError as exc:
+                yield article_id, exc
+            return
+        by_row = {row: article_id for article_id, _, row, _ in run}
+        try:
+            for number, article in read_rows(path, by_row, columns=self.columns):
+                if isinstance(article, Article):
+                    article = replace(article, id=by_row[number])
+                yield by_row.pop(number), article
+        except ArticleError as exc:
+            for article_id in by_row.values():
+                yield article_id, exc
+            return
+        for number, article_id in by_row.items():  # rows the table no longer has
+            yield article_id, ArticleError(path, f"row {number}: no such row any more")
 
     # --- display --------------------------------------------------------------------------
 
     def summary(self) -> dict[str, Any]:
-        """Headline figures: articles, duplicates, failures, words, actors, quotes, topics."""
-        import pandas as pd
-
+        """Headline figures: articles, duplicates (near_duplicates of them not exact copies),
+        failures, words, actors, quotes, topics,
+        outlets (name -> articles) and the first and last publication dates (ISO 8601 days,
+        None without dates)."""
         articles = self.articles
-        topics = articles["topic"].value_counts(sort=False) if len(articles) else pd.Series()
+        dates = articles["date"].dropna() if "date" in articles else articles["id"].iloc[:0]
         return {
             "articles": len(articles),
             "duplicates": int(articles["duplicate_of"].notna().sum()),
+            "near_duplicates": int(articles["duplicate_kind"].astype(str).eq("near").sum())
+            if "duplicate_kind" in articles
+            else 0,
             "failures": len(self.errors),
             "words": int(articles["words"].sum()) if "words" in articles else 0,
             "distinct_actors": int(self.actors["key"].nunique()),
             "actor_mentions": int(self.actors["mentions"].sum()),
             "quotes": len(self.quotes),
-            "topics": {str(k): int(v) for k, v in topics.items() if v},
+            "topics": _counts(articles, "topic"),
+            "outlets": _counts(articles, "outlet"),
+            "first_date": dates.min().date().isoformat() if len(dates) else None,
+            "last_date": dates.max().date().isoformat() if len(dates) else None,
         }
 
     def __repr__(self) -> str:
@@ -380,6 +512,30 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         return corpus_html(self.summary(), self.actor_table(), self.errors)
+
+
+def _counts(articles: pd.DataFrame, column: str) -> dict[str, int]:
+    """Articles per value of ``column`` (in the column's order), without empty values."""
+    if column not in articles or not len(articles):
+        return {}
+    counts = articles[column].value_counts(sort=False)
+    return {str(k): int(v) for k, v in counts.items() if v}
+
+
+def _checked(article: Article | Exception, expected: Any) -> Article | Exception:
+    """``article``, or :class:`ArticleChangedError` when its text is not the one the tables
+    were made from (its fingerprint differs from ``expected``, the stored content hash)."""
+    import pandas as pd
+
+    if isinstance(article, Exception) or pd.isna(expected) or article.fingerprint == expected:
+        return article
+    where = article.source_path or article.id
+    if article.source_row is not None:
+        where = f"{where}: row {article.source_row}"
+    return ArticleChangedError(
+        f"{where}: the file changed since the corpus was analysed (its text no longer "
+        f"matches content_hash); analyse it again"
+    )
 
 
 def _kwic_lines(

@@ -39,19 +39,27 @@ def corpus_html(summary: dict[str, Any], actors: pd.DataFrame, errors: pd.DataFr
 def _figures(s: dict[str, Any]) -> str:
     figures = [
         ("articles", f"{s['articles']:,}"),
-        ("duplicates", f"{s['duplicates']:,}"),
+        ("duplicates", f"{s['duplicates']:,}" + _near(s)),
         ("failures", f"{s['failures']:,}"),
         ("words", f"{s['words']:,}"),
         ("distinct actors", f"{s['distinct_actors']:,}"),
         ("quotations", f"{s['quotes']:,}"),
     ]
-    if s["topics"]:
-        figures.append(("topics", ", ".join(f"{k} ({v:,})" for k, v in s["topics"].items())))
+    for name in ("topics", "outlets"):
+        if s.get(name):
+            figures.append((name, ", ".join(f"{k} ({v:,})" for k, v in s[name].items())))
+    if s.get("first_date"):
+        figures.append(("dates", f"{s['first_date']} to {s['last_date']}"))
     return "".join(
         f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
         f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
         for k, v in figures
     )
+
+
+def _near(summary: dict[str, Any]) -> str:
+    near = summary.get("near_duplicates", 0)
+    return f" ({near:,} near-duplicates)" if near else ""
 
 
 def _list_block(title: str, items: list[str]) -> str:

@@ -9,8 +9,9 @@ and :func:`read_tables` (:meth:`toolkit.corpus.Corpus.read_parquet`) refuses suc
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
-...     [len(frame) for frame in read_tables(Path(folder)).values()]  # no tables yet
-[0, 0, 0, 0, 0]
+...     frames, metadata = read_tables(Path(folder))  # no tables yet
+...     [len(frame) for frame in frames.values()], metadata
+([0, 0, 0, 0, 0], {})
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "COLUMNS_KEY",
     "RUN_KEY",
     "MixedTablesError",
     "check_one_run",
@@ -42,6 +44,8 @@ __all__ = [
 
 #: Key of the run id in each table's Parquet key-value metadata.
 RUN_KEY = "toolkit.corpus.run"
+#: Key of the table columns named for the run (JSON, ``{"text": "body"}``), if any.
+COLUMNS_KEY = "toolkit.corpus.columns"
 
 
 class MixedTablesError(ValueError):
@@ -99,30 +103,33 @@ def sync(folder: Path) -> None:
             os.close(fd)
 
 
-def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
-    """Every table in ``folder`` as read (an empty frame for a missing table), each table's
-    data and run id from one open file, so a writer renaming tables meanwhile cannot mix
+def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Every table in ``folder`` as read (an empty frame for a missing table), and the
+    toolkit's metadata of the articles table (``toolkit.corpus.*`` keys). Each table's data
+    and run id come from one open file, so a writer renaming tables meanwhile cannot mix
     them; :class:`MixedTablesError` when they are not one run's."""
-    frames, runs = {}, {}
+    frames, runs, metadata = {}, {}, {}
     for name in TABLES:
-        frames[name], runs[name] = _read_table(table_path(folder, name))
+        frames[name], metadata[name] = _read_table(table_path(folder, name))
+        runs[name] = metadata[name].pop(RUN_KEY, None) if metadata[name] is not None else _MISSING
     check_one_run(folder, runs)
-    return frames
+    return frames, metadata["articles"] or {}
 
 
-def _read_table(path: Path) -> tuple[pd.DataFrame, str | None]:
-    """A table and its run id (None when it has none, ``_MISSING`` when there is no table)."""
+def _read_table(path: Path) -> tuple[pd.DataFrame, dict[str, str] | None]:
+    """A table and the toolkit's keys of its metadata (None when there is no table)."""
     import pandas as pd
     import pyarrow.parquet as pq
 
     try:
         with open(path, "rb") as handle:
-            run = (pq.read_schema(handle).metadata or {}).get(RUN_KEY.encode())
+            metadata = pq.read_schema(handle).metadata or {}
             handle.seek(0)
             frame = pd.read_parquet(handle)
     except FileNotFoundError:
-        return pd.DataFrame(), _MISSING
-    return frame, run.decode() if run is not None else None
+        return pd.DataFrame(), None
+    ours = {k.decode(): v.decode() for k, v in metadata.items() if k.startswith(b"toolkit.corpus.")}
+    return frame, ours
 
 
 _MISSING = ""

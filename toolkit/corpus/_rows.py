@@ -1,7 +1,7 @@
 """One analysed article -> its rows in the corpus tables (plain dicts, small to send between
 processes), and the worker-side task that loads, analyses and turns an article into rows.
 
->>> result = analyze_task(("missing.txt", "missing", None))
+>>> result = analyze_task(FileTask("missing.txt", "missing"))
 >>> result.ok, result.error
 (False, 'missing.txt: file not found')
 """
@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from toolkit.article import load_article
+from toolkit.corpus._near import signature
+from toolkit.corpus._schema import META_PREFIX
+from toolkit.corpus._sources import ArticleTask, FailedTask, FileTask, Task
 from toolkit.errors import ArticleError, one_line
 
 if TYPE_CHECKING:
@@ -31,7 +34,8 @@ class ArticleResult:
 
     ``article`` is the article's row (``None`` when it failed, with ``error`` set to a one-line
     message naming the file); ``actors``, ``quotes`` and ``co_mentions`` are its rows in those
-    tables. Rows are plain dicts: small to send between processes.
+    tables; ``signature`` its text's MinHash signature, to find near-duplicates
+    (:mod:`toolkit.corpus._near`). Rows are plain dicts: small to send between processes.
     """
 
     path: str
@@ -40,14 +44,18 @@ class ArticleResult:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     co_mentions: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    signature: bytes | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> ArticleResult:
-    """The corpus rows of one analysed article.
+def analysis_rows(
+    analysis: ArticleAnalysis, *, topic: str | None = None, source: str | None = None
+) -> ArticleResult:
+    """The corpus rows of one analysed article (``source`` names it in messages: its file,
+    or ``"articles.csv:12"`` for a table's row).
 
     >>> rows = analysis_rows(toolkit.analyze(article), topic="politics")  # doctest: +SKIP
     >>> rows.article["n_quotes"], rows.quotes[0]["speaker"]               # doctest: +SKIP
@@ -55,7 +63,7 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
     article = analysis.article
     path = str(article.source_path) if article.source_path else None
     return ArticleResult(
-        path=path or article.id,
+        path=source or path or article.id,
         article=_article_row(analysis, path, topic),
         actors=_actor_rows(analysis),
         # Every field of the quotation, whatever fields Quote has.
@@ -64,6 +72,7 @@ def analysis_rows(analysis: ArticleAnalysis, *, topic: str | None = None) -> Art
             {"article_id": article.id, "actor_a": a, "actor_b": b, "count": n}
             for (a, b), n in sorted(_co_mentions_by_name(article, analysis.actors).items())
         ],
+        signature=signature(article.text),
     )
 
 
@@ -84,6 +93,9 @@ def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None)
         "encoding": article.encoding,
         "content_hash": article.fingerprint,
         "duplicate_of": None,
+        "duplicate_kind": None,
+        "duplicate_similarity": None,
+        **metadata_fields(article),
         **analysis.stats.to_dict(),
         "n_actors": len(analysis.actors),
         "n_people": kinds["person"],
@@ -94,7 +106,62 @@ def _article_row(analysis: ArticleAnalysis, path: str | None, topic: str | None)
         "n_mixed_quotes": quote_kinds["mixed"],
         "n_indirect_quotes": quote_kinds["indirect"],
         "n_attributed_quotes": sum(1 for q in analysis.quotes if q.speaker),
+        **meta_fields(article.meta),
     }
+
+
+def metadata_fields(article: Article) -> dict[str, Any]:
+    """Where the article was published and where it was read from: the ``row`` of its table
+    (None for a file), ``date``, ``outlet``, ``url`` and ``authors`` (joined with ``"; "``).
+
+    >>> from toolkit.article import Article
+    >>> a = Article.from_text("Rates held.", date="2024-03-05", authors=["Ana Ruiz", "Li Wei"])
+    >>> metadata_fields(a)["authors"], metadata_fields(a)["date"].isoformat()
+    ('Ana Ruiz; Li Wei', '2024-03-05T00:00:00+00:00')
+    """
+    return {
+        "row": article.source_row,
+        "date": article.date,
+        "outlet": article.outlet,
+        "url": article.url,
+        "authors": "; ".join(article.authors) or None,
+    }
+
+
+#: Longer text is no "simple" field: it stays out of the articles table.
+META_MAX_CHARS = 1000
+
+
+def meta_fields(meta: dict[str, Any]) -> dict[str, str | None]:
+    """The simple fields of ``Article.meta`` as text columns ``meta_<name>``: short text,
+    numbers, flags and dates (as ISO 8601); lists, objects and long text are left out.
+
+    >>> meta_fields({"section": "business", "words": 412, "tags": ["a"], "ok": None})
+    {'meta_section': 'business', 'meta_words': '412', 'meta_ok': None}
+    """
+    fields: dict[str, str | None] = {}
+    for name, value in meta.items():
+        text = _simple_text(value)
+        if text is not _NOT_SIMPLE:
+            fields[f"{META_PREFIX}{name}"] = text
+    return fields
+
+
+_NOT_SIMPLE = object()
+
+
+def _simple_text(value: Any) -> Any:
+    import datetime
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool)):
+        text = str(value)
+        return text if len(text) <= META_MAX_CHARS else _NOT_SIMPLE
+    return _NOT_SIMPLE
 
 
 def _actor_rows(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
@@ -141,14 +208,24 @@ def _co_mentions_by_name(article: Article, actors: tuple[Actor, ...]) -> dict[tu
     return dict(by_name)
 
 
-def analyze_task(task: tuple[str, str, str | None]) -> ArticleResult:
-    """Worker side: load and analyse one article (path, id, topic); never raises."""
+def analyze_task(task: Task | tuple[str, str, str | None]) -> ArticleResult:
+    """Worker side: load (a file) and analyse one article; never raises. A
+    :class:`~toolkit.corpus._sources.FailedTask` comes back as its error."""
     from toolkit.analysis import analyze
 
-    path, article_id, topic = task
+    if isinstance(task, tuple):  # (path, id, topic), as before tasks had types
+        task = FileTask(*task)
+    if isinstance(task, FailedTask):
+        return ArticleResult(path=task.source, error=task.message)
     try:
-        return analysis_rows(analyze(load_article(path, id=article_id)), topic=topic)
+        if isinstance(task, ArticleTask):
+            article = task.article
+        else:
+            article = load_article(task.path, id=task.id)
+        return analysis_rows(analyze(article), topic=task.topic, source=task.source)
     except ArticleError as exc:
-        return ArticleResult(path=path, error=str(exc))
+        return ArticleResult(path=task.source, error=str(exc))
     except Exception as exc:
-        return ArticleResult(path=path, error=f"{path}: analysis failed ({one_line(exc)})")
+        return ArticleResult(
+            path=task.source, error=f"{task.source}: analysis failed ({one_line(exc)})"
+        )

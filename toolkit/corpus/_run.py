@@ -1,5 +1,5 @@
-"""Analysing many articles: the task list from paths (ids, topics, a sample), run on an engine
-(:mod:`toolkit.corpus.engines`), results put back in input order.
+"""Analysing many articles: the inputs as a stream of tasks (:mod:`toolkit.corpus._sources`),
+run on an engine (:mod:`toolkit.corpus.engines`), results put back in input order.
 
 >>> [r.error for r in iter_corpus([], progress=False)]
 ['(no paths): no article files found']
@@ -8,20 +8,20 @@
 from __future__ import annotations
 
 import contextlib
-import random
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from toolkit.article import assign_ids, expand_paths, resolved
+from toolkit.article import TableColumns
 from toolkit.corpus._rows import ArticleResult, analyze_task
+from toolkit.corpus._sources import Sources, Task
 from toolkit.corpus.engines import TaskFailure, run
 
-__all__ = ["iter_corpus"]
+__all__ = ["as_columns", "iter_corpus", "iter_results"]
 
-#: One article to analyse: (path, id, topic).
-Task = tuple[str, str, "str | None"]
+#: Table columns as given: named fields, a ``{field: column}`` dict, or None (recognised).
+Columns = TableColumns | Mapping[str, str] | None
 
 
 def iter_corpus(
@@ -34,43 +34,103 @@ def iter_corpus(
     seed: int = 0,
     progress: bool = True,
     exclude: str | Path | None = None,
+    columns: Columns = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Analyse articles and yield an :class:`ArticleResult` for each, in input order.
 
-    ``paths`` are files, folders (searched recursively) and globs, as for the CLI. Results
-    arrive as the workers finish them and are put back in order with a small buffer.
-    ``sample=N`` analyses a random choice of N files (``seed`` makes it reproducible), kept
-    in input order. Files in the folder ``exclude`` (an output folder) are left out.
+    ``paths`` are files, folders (searched recursively) and globs, as for the CLI: article
+    files, web pages, web archives, and tables (CSV, TSV, JSON lines, JSON, Parquet: one
+    article per row; ``columns`` names their columns, as :func:`toolkit.read_articles` does,
+    e.g. ``{"text": "body"}``; others are recognised). Results arrive as the workers finish
+    them and are put back in order with a small buffer. ``sample=N`` analyses a random choice
+    of N articles (``seed`` makes it reproducible), kept in input order. Files in the folder
+    ``exclude`` (an output folder) are left out. Warnings about the inputs (dates that do not
+    parse, repeated ids) go to ``on_warning`` (default: an :class:`~toolkit.ArticleWarning`).
 
     >>> for result in iter_corpus("bbc/", workers=2, progress=False):   # doctest: +SKIP
     ...     print(result.path, result.error or result.article["words"])
     """
-    tasks, nothing = _tasks(paths, sample, seed, exclude)
-    for given in nothing:
-        yield ArticleResult(path=given, error=f"{given}: no article files found")
-    if not tasks:
+    sources = Sources.scan(
+        paths,
+        exclude=exclude,
+        columns=as_columns(columns),
+        on_warning=on_warning,
+        sample=sample,
+        seed=seed,
+    )
+    yield from iter_results(
+        sources, workers=workers, engine=engine, scheduler=scheduler, progress=progress
+    )
+
+
+def as_columns(columns: Columns) -> TableColumns | None:
+    """``columns`` as :class:`~toolkit.article.TableColumns` (None stays None).
+
+    >>> as_columns({"text": "body"})
+    TableColumns(text='body', id=None, date=None, outlet=None, title=None, url=None, authors=None)
+    """
+    if columns is None or isinstance(columns, TableColumns):
+        return columns
+    return TableColumns(**dict(columns))
+
+
+def iter_results(
+    sources: Sources,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool = True,
+) -> Iterator[ArticleResult]:
+    """The results of the tasks of ``sources``, in input order (see :func:`iter_corpus`)."""
+    if sources.nothing is not None:
+        yield ArticleResult(
+            path=sources.nothing, error=f"{sources.nothing}: no article files found"
+        )
         return
     if engine == "local":
         # Load the models once here: forked workers share them instead of each loading its own.
         _warm_up()
-    bar = _progress_bar(len(tasks), progress)
+    total = sources.total
+    bar = _progress_bar(total, progress)
+    tasks = _Tracked(sources.tasks())
     try:
-        results = run(analyze_task, tasks, engine=engine, workers=workers, scheduler=scheduler)
+        results = run(
+            analyze_task, tasks, engine=engine, workers=workers, scheduler=scheduler, total=total
+        )
         yield from _in_order(_as_article_results(results, tasks, bar))
     finally:
         bar.close()
 
 
+class _Tracked:
+    """The task stream, remembering where each task in flight came from (by its index), so
+    that a task the engine could not run is reported with its file or row."""
+
+    def __init__(self, tasks: Iterator[Task]) -> None:
+        self._tasks = tasks
+        self._sources: dict[int, str] = {}
+
+    def __iter__(self) -> Iterator[Task]:
+        for index, task in enumerate(self._tasks):
+            self._sources[index] = task.source
+            yield task
+
+    def source(self, index: int) -> str:
+        return self._sources.pop(index, "(unknown input)")
+
+
 def _as_article_results(
-    results: Iterator[tuple[int, object]], tasks: list[Task], bar
+    results: Iterator[tuple[int, object]], tasks: _Tracked, bar
 ) -> Iterator[tuple[int, ArticleResult]]:
     """Results as they arrive (counted on ``bar``); a task the engine could not run (a
     :class:`~toolkit.corpus.engines.TaskFailure`) fails its article."""
     for index, result in results:
         bar.update(1)
+        source = tasks.source(index)
         if isinstance(result, TaskFailure):
-            path = tasks[index][0]
-            result = ArticleResult(path=path, error=f"{path}: {result.message}")
+            result = ArticleResult(path=source, error=f"{source}: {result.message}")
         yield index, result
 
 
@@ -89,45 +149,6 @@ def _in_order(results: Iterator[tuple[int, ArticleResult]]) -> Iterator[ArticleR
             next_index += 1
 
 
-def _tasks(
-    paths: str | Path | Iterable[str | Path],
-    sample: int | None,
-    seed: int,
-    exclude: str | Path | None = None,
-) -> tuple[list[Task], list[str]]:
-    """The tasks, and the given paths as one string if they hold no article file."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    given = list(paths)
-    files = expand_paths(given)
-    if exclude is not None:
-        # The output folder and everything in it are never input (compared resolved).
-        root = resolved(Path(exclude))
-        files = [f for f in files if not resolved(f).is_relative_to(root)]
-    # Ids come from the whole list, so an article has the same id in a sample as in the corpus.
-    ids = assign_ids(files)
-    if sample is not None:
-        files = _sample(files, sample, seed)
-    tasks = [(str(p), ids[p], _topic(p)) for p in files]
-    nothing = [] if files else [" ".join(str(p) for p in given) or "(no paths)"]
-    return tasks, nothing
-
-
-def _sample(files: list[Path], n: int, seed: int) -> list[Path]:
-    """A random choice of ``n`` files (reproducible with ``seed``), in input order."""
-    if n < 0:
-        raise ValueError(f"sample must be a positive number of articles, got {n}")
-    if n >= len(files):
-        return files
-    keep = sorted(random.Random(seed).sample(range(len(files)), n))
-    return [files[i] for i in keep]
-
-
-def _topic(path: Path) -> str | None:
-    """The article's folder name (``bbc/sport/001.txt`` -> ``sport``)."""
-    return path.parent.name or resolved(path).parent.name or None
-
-
 def _warm_up() -> None:
     """Analyse a line of text, so that lazily loaded models and word lists are in memory."""
     from toolkit.analysis import analyze
@@ -136,13 +157,17 @@ def _warm_up() -> None:
         analyze('Talks resumed in London on Monday. "We are ready," Mr Smith said.')
 
 
-def _progress_bar(total: int, enabled: bool):
+def _progress_bar(total: int | None, enabled: bool):
     # Where stderr is no terminal (a notebook without ipywidgets, papermill, a log file) each
     # refresh stays as a line of its own: refresh at most every tenth of the work and 10 s.
     quiet = (
         {}
         if sys.stderr.isatty()
-        else {"miniters": max(1, total // 10), "mininterval": 10, "maxinterval": float("inf")}
+        else {
+            "miniters": max(1, (total or 0) // 10),
+            "mininterval": 10,
+            "maxinterval": float("inf"),
+        }
     )
     with warnings.catch_warnings():
         # Without ipywidgets, tqdm.auto falls back to a text bar (with a warning we don't need).

@@ -20,16 +20,33 @@ from toolkit.actors import GENDERS, ROLES
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ACTOR_KINDS", "QUOTE_KINDS", "TABLES", "normalise", "schema", "upgrade_actors"]
+__all__ = [
+    "ACTOR_KINDS",
+    "DUPLICATE_KINDS",
+    "QUOTE_KINDS",
+    "TABLES",
+    "normalise",
+    "schema",
+    "upgrade_actors",
+    "upgrade_articles",
+]
 
 #: The tables of a corpus, in the order they are written.
 TABLES = ("articles", "actors", "quotes", "co_mentions", "errors")
 
 ACTOR_KINDS = ("person", "organization", "place")
 QUOTE_KINDS = ("direct", "mixed", "indirect")
+#: What ``duplicate_of`` means: the same cleaned text, or a near-duplicate (an edited copy).
+DUPLICATE_KINDS = ("exact", "near")
 TEXT = "string"
+#: Publication dates: timezone-aware, in UTC (one column holds one time zone), to the
+#: microsecond (as Python's datetimes; any year a date can have).
+DATE = "datetime64[us, UTC]"
+#: The articles columns holding an article's other fields (``Article.meta``) start so.
+META_PREFIX = "meta_"
 
-# The articles table: these identity columns, then one per text statistic, then the counts.
+# The articles table: these identity and metadata columns, then one per text statistic, then
+# the counts, then the article's other fields (meta_*).
 _ARTICLE_HEAD = {
     "id": TEXT,
     "path": TEXT,
@@ -38,6 +55,13 @@ _ARTICLE_HEAD = {
     "encoding": TEXT,
     "content_hash": TEXT,
     "duplicate_of": TEXT,
+    "duplicate_kind": "category",
+    "duplicate_similarity": "float64",
+    "row": "Int64",
+    "date": DATE,
+    "outlet": "category",
+    "url": TEXT,
+    "authors": TEXT,
 }
 _ARTICLE_COUNTS = {
     "n_actors": "int64",
@@ -89,6 +113,7 @@ _FIXED_CATEGORIES = {
     ("actors", "gender"): GENDERS,
     ("actors", "role"): ROLES,
     ("quotes", "kind"): QUOTE_KINDS,
+    ("articles", "duplicate_kind"): DUPLICATE_KINDS,
 }
 
 
@@ -100,13 +125,16 @@ def schema(name: str, frame: pd.DataFrame | None = None) -> dict[str, str]:
     if name != "articles":
         return _FIXED_SCHEMAS[name]
     stats = _stats_dtypes()
+    meta = {}
     if frame is not None:
         known = set(_ARTICLE_HEAD) | set(_ARTICLE_COUNTS) | set(stats)
         for column in frame.columns:
-            if column not in known:
+            if str(column).startswith(META_PREFIX):
+                meta[column] = TEXT
+            elif column not in known:
                 kind = frame[column].dtype.kind
                 stats[column] = "int64" if kind in "iub" else "float64" if kind == "f" else TEXT
-    return {**_ARTICLE_HEAD, **stats, **_ARTICLE_COUNTS}
+    return {**_ARTICLE_HEAD, **stats, **_ARTICLE_COUNTS, **meta}
 
 
 def _stats_dtypes() -> dict[str, str]:
@@ -167,6 +195,18 @@ def upgrade_actors(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(name_mentions=frame["mentions"], mentions=total)
 
 
+def upgrade_articles(frame: pd.DataFrame) -> pd.DataFrame:
+    """An articles table written before near-duplicates were found: its duplicates were
+    exact copies."""
+    if "duplicate_of" in frame and "duplicate_kind" not in frame:
+        exact = frame["duplicate_of"].notna()
+        frame = frame.assign(
+            duplicate_kind=exact.map({True: "exact", False: None}),
+            duplicate_similarity=exact.map({True: 1.0, False: None}),
+        )
+    return frame
+
+
 def normalise(
     name: str, frame: pd.DataFrame, columns: dict[str, str] | None = None
 ) -> pd.DataFrame:
@@ -186,6 +226,8 @@ def normalise(
 def _typed(name: str, column: str, values: pd.Series, dtype: str):
     import pandas as pd
 
+    if dtype == DATE:
+        return pd.to_datetime(values, utc=True).astype(DATE)
     if dtype == "category":
         fixed = _FIXED_CATEGORIES.get((name, column), ())
         values = values.astype(TEXT)

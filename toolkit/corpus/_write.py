@@ -8,21 +8,35 @@ and :func:`write_tables`, which every writer of a corpus folder goes through.
 from __future__ import annotations
 
 import contextlib
+import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.corpus._folder import RUN_KEY, locked, new_run_id, sweep, sync, table_path
-from toolkit.corpus._run import iter_corpus
+from toolkit.article import PathScan, TableColumns
+from toolkit.corpus._folder import (
+    COLUMNS_KEY,
+    RUN_KEY,
+    locked,
+    new_run_id,
+    sweep,
+    sync,
+    table_path,
+)
+from toolkit.corpus._near import THRESHOLD
+from toolkit.corpus._run import Columns, as_columns, iter_results
 from toolkit.corpus._schema import TABLES
 from toolkit.corpus._sink import ParquetSink, collect
+from toolkit.corpus._sources import Sources
 
 __all__ = ["WriteSummary", "write_corpus", "write_tables"]
 
 
 @dataclass(frozen=True)
 class WriteSummary:
-    """What :func:`write_corpus` wrote."""
+    """What :func:`write_corpus` wrote; ``skipped``: files left out on purpose, by reason
+    (``{"hidden": 2, "not article files": 1}``)."""
 
     folder: Path
     articles: int
@@ -30,6 +44,16 @@ class WriteSummary:
     errors: list[tuple[str, str]]
     rows: dict[str, int]
     run_id: str
+    skipped: dict[str, int] = field(default_factory=dict)
+    near_duplicates: int = 0
+
+    def skipped_summary(self) -> str:
+        """``"3 files skipped: 2 hidden, 1 not article files"``, or ``""``.
+
+        >>> WriteSummary(Path("out"), 0, 0, [], {}, "", {"hidden": 1}).skipped_summary()
+        '1 file skipped: 1 hidden'
+        """
+        return PathScan(skipped=Counter(self.skipped)).skipped_summary()
 
 
 def write_corpus(
@@ -43,20 +67,36 @@ def write_corpus(
     seed: int = 0,
     dedupe: bool = False,
     progress: bool = True,
+    columns: Columns = None,
+    on_warning: Callable[[str], None] | None = None,
+    near_duplicates: float | None = THRESHOLD,
 ) -> WriteSummary:
     """Like :func:`~toolkit.corpus.analyze_corpus`, but stream the tables to Parquet files in
     ``folder`` (``articles.parquet``, ``actors.parquet``, ...) as the rows arrive, so memory
     stays flat however large the corpus. Read them back with
     :meth:`~toolkit.corpus.Corpus.read_parquet`.
 
-    Each file is written under a temporary name and renamed when complete. Files under
-    ``folder`` are never taken as articles, even when it lies inside ``paths``.
+    Tables of articles (CSV, JSON lines, Parquet...) are read row by row (``columns`` names
+    their columns, see :func:`~toolkit.corpus.iter_corpus`); warnings about the inputs go to
+    ``on_warning``. Near-duplicates are found as by :func:`~toolkit.corpus.analyze_corpus`.
+    Each file is written under a temporary name and renamed when complete.
+    Files under ``folder`` are never taken as articles, even when it lies inside ``paths``.
     """
     folder = Path(folder)
-    options = dict(engine=engine, scheduler=scheduler, sample=sample, seed=seed)
-    with write_tables(folder) as sinks:
-        results = iter_corpus(paths, workers=workers, progress=progress, exclude=folder, **options)
-        done = collect(results, sinks, dedupe=dedupe)
+    columns = as_columns(columns)
+    sources = Sources.scan(
+        paths,
+        exclude=folder,
+        columns=columns,
+        on_warning=on_warning,
+        sample=sample,
+        seed=seed,
+    )
+    with write_tables(folder, columns_metadata(columns)) as sinks:
+        results = iter_results(
+            sources, workers=workers, engine=engine, scheduler=scheduler, progress=progress
+        )
+        done = collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
     return WriteSummary(
         folder=folder,
         articles=done.articles,
@@ -64,7 +104,19 @@ def write_corpus(
         errors=done.errors,
         rows={name: sink.rows for name, sink in sinks.items()},
         run_id=sinks["articles"].metadata[RUN_KEY],
+        skipped=dict(sources.skipped),
+        near_duplicates=done.near_duplicates,
     )
+
+
+def columns_metadata(columns: TableColumns | None) -> dict[str, str]:
+    """The table columns named for a run, as the tables' metadata keep them.
+
+    >>> columns_metadata(TableColumns(text="body"))
+    {'toolkit.corpus.columns': '{"text": "body"}'}
+    """
+    given = columns.given() if columns is not None else {}
+    return {COLUMNS_KEY: json.dumps(given)} if given else {}
 
 
 #: Called with each table's name right after the table is renamed into place. Tests set it
@@ -73,15 +125,17 @@ fault_hook: Callable[[str], None] | None = None
 
 
 @contextlib.contextmanager
-def write_tables(folder: Path) -> Iterator[dict[str, ParquetSink]]:
+def write_tables(
+    folder: Path, metadata: dict[str, str] | None = None
+) -> Iterator[dict[str, ParquetSink]]:
     """A :class:`~toolkit.corpus._sink.ParquetSink` per table in ``folder``, under its lock
-    and with a new run id in every table; when the block ends, the finished files replace
-    the tables. After an error nothing is replaced and the temporary files are removed;
-    after a kill, the next writer sweeps them."""
+    and with a new run id (and ``metadata``) in every table; when the block ends, the
+    finished files replace the tables. After an error nothing is replaced and the temporary
+    files are removed; after a kill, the next writer sweeps them."""
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder):
         sweep(folder)
-        run = {RUN_KEY: new_run_id()}
+        run = {**(metadata or {}), RUN_KEY: new_run_id()}
         sinks = {name: ParquetSink(name, table_path(folder, name), run) for name in TABLES}
         try:
             yield sinks

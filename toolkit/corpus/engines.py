@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import ctypes
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -23,7 +24,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -64,23 +65,30 @@ def default_workers() -> int:
 
 def run(
     func: Callable[[Any], Any],
-    tasks: Sequence[Any],
+    tasks: Iterable[Any],
     *,
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
+    total: int | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """Apply ``func`` to every task on the chosen engine; yield ``(index, result)`` pairs.
+
+    ``tasks`` may be a list or any iterable: tasks are taken from it only as workers become
+    free, so a long stream (the rows of a large table) never sits in memory whole. ``total``
+    (the number of tasks, when ``tasks`` has no length) sizes the batches.
 
     ``func`` must be a module-level function (it is pickled by name) and should catch its own
     errors: an exception that escapes it is reported as a :class:`TaskFailure`.
     """
     if scheduler is not None and engine != "dask":
         raise ValueError("a scheduler address needs the dask engine (engine='dask')")
+    if total is None and isinstance(tasks, Sized):
+        total = len(tasks)
     if engine == "local":
-        yield from run_local(func, tasks, workers=workers)
+        yield from run_local(func, tasks, workers=workers, total=total)
     elif engine == "dask":
-        yield from run_dask(func, tasks, workers=workers, scheduler=scheduler)
+        yield from run_dask(func, tasks, workers=workers, scheduler=scheduler, total=total)
     else:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
 
@@ -89,7 +97,11 @@ def run(
 
 
 def run_local(
-    func: Callable[[Any], Any], tasks: Sequence[Any], *, workers: int | None = None
+    func: Callable[[Any], Any],
+    tasks: Iterable[Any],
+    *,
+    workers: int | None = None,
+    total: int | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """Run in this process (``workers=1``) or in a pool of ``workers`` processes.
 
@@ -100,15 +112,17 @@ def run_local(
     worker dies while it runs alone fails.
     """
     workers = _check_workers(workers)
+    if total is None and isinstance(tasks, Sized):
+        total = len(tasks)
     # Objects that exist now (loaded models, word lists) move to gc's permanent generation:
     # collections no longer scan them, and forked workers do not copy their pages by doing so.
     gc.freeze()
     try:
-        if workers == 1 or len(tasks) <= 1:
+        if workers == 1 or (total is not None and total <= 1):
             for index, task in enumerate(tasks):
                 yield index, _call(func, task)
             return
-        yield from _run_pool(func, tasks, min(workers, len(tasks)))
+        yield from _run_pool(func, tasks, workers if total is None else min(workers, total), total)
     finally:
         gc.unfreeze()
 
@@ -119,73 +133,93 @@ WORKER_DIED = "the worker process died (killed, out of memory, or crashed)"
 
 
 class _Batches:
-    """Which tasks to send next, in batches ``(start, size)``: the queue in order; after a
-    worker died under some batches, their tasks one at a time, each alone on the engine,
-    so that a task that kills its worker is found (and only it fails).
+    """Which tasks to send next, in batches ``(start, chunk)`` (the index of the chunk's first
+    task, and its tasks): taken from the task stream in order, as they are needed; after a
+    worker died under some batches, their tasks one at a time, each alone on the engine, so
+    that a task that kills its worker is found (and only it fails).
 
-    >>> plan = _Batches(5, batch=2)
+    >>> plan = _Batches(iter("abcde"), batch=2)
     >>> list(plan.take(in_flight=0, slots=2))
-    [(0, 2, False), (2, 2, False)]
-    >>> plan.suspect(0, 2)
+    [(0, ['a', 'b'], False), (2, ['c', 'd'], False)]
+    >>> plan.suspect(0, ["a", "b"])
     >>> list(plan.take(in_flight=1, slots=2)), list(plan.take(in_flight=0, slots=2))
-    ([], [(0, 1, True)])
+    ([], [(0, ['a'], True)])
     """
 
-    def __init__(self, tasks: int, batch: int) -> None:
-        self.queue = collections.deque(
-            (start, min(batch, tasks - start)) for start in range(0, tasks, batch)
-        )
-        self.suspects: collections.deque[tuple[int, int]] = collections.deque()
+    def __init__(self, tasks: Iterable[Any], batch: int) -> None:
+        self._tasks = iter(tasks)
+        self._batch = batch
+        self._read = 0  # tasks taken from the stream so far
+        self._ahead: collections.deque[tuple[int, list[Any]]] = collections.deque()
+        self.suspects: collections.deque[tuple[int, list[Any]]] = collections.deque()
 
     @property
     def pending(self) -> bool:
-        return bool(self.queue or self.suspects)
+        return bool(self.suspects or self._ahead or self._read_ahead())
 
-    def take(self, in_flight: int, slots: int) -> Iterator[tuple[int, int, bool]]:
-        """Batches to submit now, as ``(start, size, alone)``, with ``in_flight`` running."""
+    def _read_ahead(self) -> bool:
+        """The next batch from the stream, if any is left (False at its end)."""
+        chunk = list(itertools.islice(self._tasks, self._batch))
+        if chunk:
+            self._ahead.append((self._read, chunk))
+            self._read += len(chunk)
+        return bool(chunk)
+
+    def take(self, in_flight: int, slots: int) -> Iterator[tuple[int, list[Any], bool]]:
+        """Batches to submit now, as ``(start, chunk, alone)``, with ``in_flight`` running."""
         if self.suspects:
             if not in_flight:  # the engine drains, then runs the suspects one by one
                 yield (*self.suspects.popleft(), True)
             return
-        while self.queue and in_flight < slots:
+        while in_flight < slots and (self._ahead or self._read_ahead()):
             in_flight += 1
-            yield (*self.queue.popleft(), False)
+            yield (*self._ahead.popleft(), False)
 
-    def suspect(self, start: int, size: int) -> None:
+    def suspect(self, start: int, chunk: list[Any]) -> None:
         """The tasks of a batch that could not finish, to run again one at a time."""
-        self.suspects.extend((start + i, 1) for i in range(size))
+        self.suspects.extend((start + i, [task]) for i, task in enumerate(chunk))
 
-    def put_back(self, start: int, size: int, alone: bool) -> None:
+    def put_back(self, start: int, chunk: list[Any], alone: bool) -> None:
         """A batch that was never sent: first in line again."""
-        (self.suspects if alone else self.queue).appendleft((start, size))
+        (self.suspects if alone else self._ahead).appendleft((start, chunk))
+
+
+def _batch_size(total: int | None, threads: int, per_thread: int, largest: int) -> int:
+    """Tasks per batch: enough batches for ``per_thread`` per worker thread (load balance),
+    at most ``largest`` (pickling and scheduling overhead); ``largest // 4`` when the number
+    of tasks is not known.
+
+    >>> _batch_size(1000, 2, 8, 8), _batch_size(20, 2, 8, 8), _batch_size(None, 2, 8, 8)
+    (8, 1, 2)
+    """
+    if total is None:
+        return max(1, largest // 4)
+    return max(1, min(largest, total // (threads * per_thread)))
 
 
 def _run_pool(
-    func: Callable[[Any], Any], tasks: Sequence[Any], workers: int
+    func: Callable[[Any], Any], tasks: Iterable[Any], workers: int, total: int | None
 ) -> Iterator[tuple[int, Any]]:
     # Small batches keep every worker busy to the end; large enough to make pickling cheap.
-    batch = max(1, min(8, len(tasks) // (workers * 8)))
-    yield from _PoolRun(func, tasks, workers, _Batches(len(tasks), batch))
+    batch = _batch_size(total, workers, 8, 8)
+    yield from _PoolRun(func, workers, _Batches(tasks, batch))
 
 
 class _PoolRun:
     """One run of tasks on a local process pool that survives the death of its workers: the
     pool is replaced, and the tasks that were in flight run again (see :class:`_Batches`)."""
 
-    def __init__(
-        self, func: Callable[[Any], Any], tasks: Sequence[Any], workers: int, batches: _Batches
-    ) -> None:
+    def __init__(self, func: Callable[[Any], Any], workers: int, batches: _Batches) -> None:
         self.func = func
-        self.tasks = tasks
         self.workers = workers
         self.batches = batches
         self.slots = workers * LOCAL_IN_FLIGHT_PER_WORKER
-        self.in_flight: dict[Future, tuple[int, int, bool]] = {}
+        self.in_flight: dict[Future, tuple[int, list[Any], bool]] = {}
 
     def __iter__(self) -> Iterator[tuple[int, Any]]:
         self.pool = _new_pool(self.workers)
         try:
-            while self.batches.pending or self.in_flight:
+            while self.in_flight or self.batches.pending:
                 if self._submit():
                     yield from self._results()
                 else:
@@ -196,14 +230,13 @@ class _PoolRun:
     def _submit(self) -> bool:
         """Top up the batches in flight; False if the pool broke (a worker died since the
         last look: the pool only says so now)."""
-        for start, size, alone in self.batches.take(len(self.in_flight), self.slots):
-            chunk = list(self.tasks[start : start + size])
+        for start, chunk, alone in self.batches.take(len(self.in_flight), self.slots):
             try:
                 future = self.pool.submit(_call_batch, self.func, chunk)
             except BrokenProcessPool:
-                self.batches.put_back(start, size, alone)
+                self.batches.put_back(start, chunk, alone)
                 return False
-            self.in_flight[future] = (start, size, alone)
+            self.in_flight[future] = (start, chunk, alone)
         return True
 
     def _results(self) -> Iterator[tuple[int, Any]]:
@@ -211,7 +244,7 @@ class _PoolRun:
         done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
         broken = False
         for future in done:
-            start, size, alone = self.in_flight.pop(future)
+            start, chunk, alone = self.in_flight.pop(future)
             try:
                 results = future.result()
             except BrokenProcessPool:
@@ -219,7 +252,7 @@ class _PoolRun:
                 if alone:  # it ran alone, so it killed its worker
                     yield start, TaskFailure(WORKER_DIED)
                 else:
-                    self.batches.suspect(start, size)
+                    self.batches.suspect(start, chunk)
                 continue
             for offset, result in enumerate(results):
                 yield start + offset, result
@@ -227,8 +260,8 @@ class _PoolRun:
             self._replace_pool()
 
     def _replace_pool(self) -> None:
-        for start, size, _alone in self.in_flight.values():
-            self.batches.suspect(start, size)
+        for start, chunk, _alone in self.in_flight.values():
+            self.batches.suspect(start, chunk)
         self.in_flight.clear()
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = _new_pool(self.workers)
@@ -303,60 +336,68 @@ DASK_IN_FLIGHT_PER_WORKER = 3
 
 def run_dask(
     func: Callable[[Any], Any],
-    tasks: Sequence[Any],
+    tasks: Iterable[Any],
     *,
     workers: int | None = None,
     scheduler: str | None = None,
     batch: int | None = None,
+    total: int | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """Run on a Dask cluster: the scheduler at ``scheduler``, or a local cluster of
     ``workers`` single-threaded processes started for the run and closed after it.
 
-    Tasks are grouped into batches (``batch`` tasks each, or enough for about 16 batches per
-    worker, at most ``DASK_MAX_BATCH``); at most a few batches per worker are in
-    flight at any time (submitted as earlier ones complete), so memory on the client and the
-    scheduler stays bounded however long the task list is. A batch that fails as a whole (a
-    worker died under it: ``KilledWorker``) is run again one task at a time, alone on the
-    cluster, so that only the task that kills its worker fails.
+    Tasks are grouped into batches of consecutive tasks (``batch`` tasks each, or enough for
+    about 16 batches per worker, at most ``DASK_MAX_BATCH``): the rows of a table go out as
+    row ranges. At most a few batches per worker are in flight at any time (submitted as
+    earlier ones complete), so memory on the client and the scheduler stays bounded however
+    long the task stream is. A batch that fails as a whole (a worker died under it:
+    ``KilledWorker``) is run again one task at a time, alone on the cluster, so that only the
+    task that kills its worker fails.
     """
     distributed = _import_distributed()
-    if scheduler is None and not tasks:
+    if total is None and isinstance(tasks, Sized):
+        total = len(tasks)
+    tasks = iter(tasks)
+    first = next(tasks, _NOTHING)
+    if first is _NOTHING and scheduler is None:
         return
+    tasks = itertools.chain([] if first is _NOTHING else [first], tasks)
     with _dask_client(distributed, scheduler, workers) as client:
         threads = max(1, sum(client.nthreads().values()))
         if batch is None:
-            batch = max(1, min(DASK_MAX_BATCH, -(-len(tasks) // (threads * 16))))
+            batch = _batch_size(total, threads, 16, DASK_MAX_BATCH)
         # Suspects run alone on the cluster: its scheduler also blames the other tasks
         # running on a worker when it dies.
-        plan = _Batches(len(tasks), batch)
-        run = _DaskRun(distributed, client, func, tasks, plan)
+        run = _DaskRun(distributed, client, func, _Batches(tasks, batch))
         yield from run.results(slots=threads * DASK_IN_FLIGHT_PER_WORKER)
+
+
+_NOTHING = object()
 
 
 class _DaskRun:
     """Batches of tasks submitted to a Dask client as earlier ones complete."""
 
-    def __init__(self, distributed, client, func, tasks: Sequence[Any], plan: _Batches) -> None:
+    def __init__(self, distributed, client, func, plan: _Batches) -> None:
         self.distributed = distributed
         self.client = client
         self.func = func
-        self.tasks = tasks
         self.plan = plan
         self.futures = distributed.as_completed()
-        self.submitted: dict[Any, tuple[int, int, bool]] = {}  # future -> (start, size, alone)
+        self.submitted: dict[Any, tuple[int, list[Any], bool]] = {}  # future -> batch
 
     def results(self, slots: int) -> Iterator[tuple[int, Any]]:
         self._top_up(slots)
         while self.submitted:
             future = next(self.futures)
-            start, size, alone = self.submitted.pop(future)
+            start, chunk, alone = self.submitted.pop(future)
             try:
                 results = future.result()
             except Exception as exc:  # the batch could not run (its worker died, ...)
                 if alone:
                     results = [_dask_failure(self.distributed, exc)]
                 else:
-                    self.plan.suspect(start, size)
+                    self.plan.suspect(start, chunk)
                     results = []
             finally:
                 future.release()
@@ -365,10 +406,9 @@ class _DaskRun:
             self._top_up(slots)
 
     def _top_up(self, slots: int) -> None:
-        for start, size, alone in self.plan.take(len(self.submitted), slots):
-            chunk = list(self.tasks[start : start + size])
+        for start, chunk, alone in self.plan.take(len(self.submitted), slots):
             future = self.client.submit(_call_batch, self.func, chunk, pure=False)
-            self.submitted[future] = (start, size, alone)
+            self.submitted[future] = (start, chunk, alone)
             self.futures.add(future)
 
 
