@@ -197,10 +197,10 @@ def test_a_scheduler_needs_the_dask_engine(news):
 def test_an_unexpected_analysis_failure_is_one_line_and_the_run_goes_on(news, monkeypatch):
     real_analyze = toolkit.analysis.analyze
 
-    def analyze(article):
+    def analyze(article, scope="speech"):
         if article.id == "politics-002":
             raise RuntimeError("tagger exploded\nwhile reading")
-        return real_analyze(article)
+        return real_analyze(article, scope=scope)
 
     monkeypatch.setattr(toolkit.analysis, "analyze", analyze)
     corpus = analyze_corpus(news, workers=1, progress=False)

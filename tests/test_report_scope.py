@@ -45,7 +45,7 @@ def test_speech_by_default_and_every_attribution_with_scope_all(news):
 
 
 def test_an_unknown_scope_is_refused(news, tmp_path):
-    with pytest.raises(ValueError, match="scope must be one of speech, all, not 'beliefs'"):
+    with pytest.raises(ValueError, match="scope must be one of 'speech', 'all', not 'beliefs'"):
         build_reports(news / "news", tmp_path / "out", scope="beliefs")
     done = run_cli("report", "news", "--out", "reports", "--scope", "beliefs", cwd=news)
     assert done.returncode == 2

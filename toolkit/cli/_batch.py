@@ -80,6 +80,7 @@ def _add_corpus_parser(sub: argparse._SubParsersAction) -> None:
         help="show a progress bar (default: when stderr is a terminal)",
     )
     add_table_options(p)
+    add_scope_option(p)
     p.set_defaults(func=_cmd_corpus)
 
 
@@ -165,6 +166,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
             columns=table_columns(args),
             on_warning=warn,
             near_duplicates=args.near_threshold,
+            scope=args.scope,
         )
     except DaskUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -22,15 +22,16 @@ from toolkit.corpus._actor_tables import actor_table as _actor_table
 from toolkit.corpus._actor_tables import co_mention_table as _co_mention_table
 from toolkit.corpus._display import corpus_html
 from toolkit.corpus._diversity import diversity_table
-from toolkit.corpus._folder import COLUMNS_KEY, read_tables
+from toolkit.corpus._folder import COLUMNS_KEY, SCOPE_KEY, read_tables
 from toolkit.corpus._groups import CorpusGroups
 from toolkit.corpus._near import THRESHOLD as NEAR_THRESHOLD
 from toolkit.corpus._rows import actor_key
 from toolkit.corpus._run import Columns, as_columns, iter_corpus
 from toolkit.corpus._schema import TABLES, normalise, upgrade_actors, upgrade_articles
 from toolkit.corpus._sink import TableSink, collect
-from toolkit.corpus._write import columns_metadata, write_tables
+from toolkit.corpus._write import run_metadata, write_tables
 from toolkit.errors import ArticleError
+from toolkit.quotes import check_scope
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,6 +59,7 @@ def analyze_corpus(
     columns: Columns = None,
     on_warning: Callable[[str], None] | None = None,
     near_duplicates: float | None = NEAR_THRESHOLD,
+    scope: str = "speech",
 ) -> Corpus:
     """Analyse every article under ``paths`` into a :class:`Corpus` of tidy tables.
 
@@ -75,6 +77,8 @@ def analyze_corpus(
     edits. ``dedupe=True`` drops both; otherwise they are kept, and ``articles.duplicate_of``
     names the first copy (for a near-duplicate, the most similar earlier original),
     ``duplicate_kind`` says ``exact`` or ``near`` and ``duplicate_similarity`` how similar.
+    ``scope`` chooses the quotations, as :func:`toolkit.extract_quotes` does: what was said
+    or written (``"speech"``, the default) or every attribution (``"all"``).
     Bad articles never stop the run: they are listed in ``Corpus.errors``.
 
     >>> corpus = analyze_corpus(["bbc/politics", "bbc/tech"], workers=2)  # doctest: +SKIP
@@ -90,10 +94,13 @@ def analyze_corpus(
         progress=progress,
         columns=columns,
         on_warning=on_warning,
+        scope=scope,
         **options,
     )
+    check_scope(scope)
     collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
-    return Corpus(**{name: sink.frame() for name, sink in sinks.items()}, columns=columns)
+    frames = {name: sink.frame() for name, sink in sinks.items()}
+    return Corpus(**frames, columns=columns, scope=scope)
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,7 +130,8 @@ class Corpus:
     - ``errors``: path (a file, or ``"articles.csv:12"``: a table's line), message: the
       articles that could not be read or analysed.
 
-    ``columns``: the table columns named when the corpus was made (to read its rows again).
+    ``columns``: the table columns named when the corpus was made (to read its rows again);
+    ``scope``: the quotations it holds (see :func:`toolkit.extract_quotes`).
     """
 
     articles: pd.DataFrame
@@ -132,6 +140,7 @@ class Corpus:
     co_mentions: pd.DataFrame
     errors: pd.DataFrame
     columns: TableColumns | None = field(default=None, repr=False)
+    scope: str = field(default="speech", repr=False)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -141,7 +150,7 @@ class Corpus:
     def to_parquet(self, folder: str | Path) -> Path:
         """Write each table to ``folder/<table>.parquet`` (atomically); return the folder."""
         folder = Path(folder)
-        with write_tables(folder, columns_metadata(self.columns)) as sinks:
+        with write_tables(folder, run_metadata(self.columns, self.scope)) as sinks:
             for name, sink in sinks.items():
                 sink.write(getattr(self, name))
         return folder
@@ -167,6 +176,7 @@ class Corpus:
         return cls(
             **{name: normalise(name, frame) for name, frame in tables.items()},
             columns=TableColumns(**given) if given else None,
+            scope=metadata.get(SCOPE_KEY, "speech"),
         )
 
     @classmethod
@@ -214,6 +224,7 @@ class Corpus:
             co_mentions=rows_of(self.co_mentions),
             errors=self.errors,
             columns=self.columns,
+            scope=self.scope,
         )
 
     def sample(self, n: int, *, seed: int = 0) -> Corpus:
@@ -368,7 +379,7 @@ class Corpus:
         """
         from toolkit.analysis import analyze
 
-        return analyze(self._load(article_id))
+        return analyze(self._load(article_id), scope=self.scope)
 
     def kwic(
         self,

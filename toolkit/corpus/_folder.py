@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS_KEY",
     "RUN_KEY",
+    "SCOPE_KEY",
     "MixedTablesError",
     "check_one_run",
     "locked",
@@ -46,6 +47,8 @@ __all__ = [
 RUN_KEY = "toolkit.corpus.run"
 #: Key of the table columns named for the run (JSON, ``{"text": "body"}``), if any.
 COLUMNS_KEY = "toolkit.corpus.columns"
+#: Key of the scope of the run's quotations (``speech`` or ``all``; absent: ``speech``).
+SCOPE_KEY = "toolkit.corpus.scope"
 
 
 class MixedTablesError(ValueError):

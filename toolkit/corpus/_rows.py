@@ -208,8 +208,9 @@ def _co_mentions_by_name(article: Article, actors: tuple[Actor, ...]) -> dict[tu
     return dict(by_name)
 
 
-def analyze_task(task: Task | tuple[str, str, str | None]) -> ArticleResult:
-    """Worker side: load (a file) and analyse one article; never raises. A
+def analyze_task(task: Task | tuple[str, str, str | None], scope: str = "speech") -> ArticleResult:
+    """Worker side: load (a file) and analyse one article, its quotations in ``scope`` (see
+    :func:`toolkit.extract_quotes`); never raises. A
     :class:`~toolkit.corpus._sources.FailedTask` comes back as its error."""
     from toolkit.analysis import analyze
 
@@ -222,7 +223,7 @@ def analyze_task(task: Task | tuple[str, str, str | None]) -> ArticleResult:
             article = task.article
         else:
             article = load_article(task.path, id=task.id)
-        return analysis_rows(analyze(article), topic=task.topic, source=task.source)
+        return analysis_rows(analyze(article, scope=scope), topic=task.topic, source=task.source)
     except ArticleError as exc:
         return ArticleResult(path=task.source, error=str(exc))
     except Exception as exc:

@@ -11,12 +11,14 @@ import contextlib
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from toolkit.article import TableColumns
 from toolkit.corpus._rows import ArticleResult, analyze_task
 from toolkit.corpus._sources import Sources, Task
 from toolkit.corpus.engines import TaskFailure, run
+from toolkit.quotes import check_scope
 
 __all__ = ["as_columns", "iter_corpus", "iter_results"]
 
@@ -36,6 +38,7 @@ def iter_corpus(
     exclude: str | Path | None = None,
     columns: Columns = None,
     on_warning: Callable[[str], None] | None = None,
+    scope: str = "speech",
 ) -> Iterator[ArticleResult]:
     """Analyse articles and yield an :class:`ArticleResult` for each, in input order.
 
@@ -47,6 +50,7 @@ def iter_corpus(
     of N articles (``seed`` makes it reproducible), kept in input order. Files in the folder
     ``exclude`` (an output folder) are left out. Warnings about the inputs (dates that do not
     parse, repeated ids) go to ``on_warning`` (default: an :class:`~toolkit.ArticleWarning`).
+    ``scope`` chooses the quotations, as :func:`toolkit.extract_quotes` does.
 
     >>> for result in iter_corpus("bbc/", workers=2, progress=False):   # doctest: +SKIP
     ...     print(result.path, result.error or result.article["words"])
@@ -60,7 +64,12 @@ def iter_corpus(
         seed=seed,
     )
     yield from iter_results(
-        sources, workers=workers, engine=engine, scheduler=scheduler, progress=progress
+        sources,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        scope=scope,
     )
 
 
@@ -82,8 +91,10 @@ def iter_results(
     engine: str = "local",
     scheduler: str | None = None,
     progress: bool = True,
+    scope: str = "speech",
 ) -> Iterator[ArticleResult]:
     """The results of the tasks of ``sources``, in input order (see :func:`iter_corpus`)."""
+    check_scope(scope)
     if sources.nothing is not None:
         yield ArticleResult(
             path=sources.nothing, error=f"{sources.nothing}: no article files found"
@@ -97,7 +108,12 @@ def iter_results(
     tasks = _Tracked(sources.tasks())
     try:
         results = run(
-            analyze_task, tasks, engine=engine, workers=workers, scheduler=scheduler, total=total
+            partial(analyze_task, scope=scope),
+            tasks,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            total=total,
         )
         yield from _in_order(_as_article_results(results, tasks, bar))
     finally:

@@ -18,6 +18,7 @@ from toolkit.article import PathScan, TableColumns
 from toolkit.corpus._folder import (
     COLUMNS_KEY,
     RUN_KEY,
+    SCOPE_KEY,
     locked,
     new_run_id,
     sweep,
@@ -29,6 +30,7 @@ from toolkit.corpus._run import Columns, as_columns, iter_results
 from toolkit.corpus._schema import TABLES
 from toolkit.corpus._sink import ParquetSink, collect
 from toolkit.corpus._sources import Sources
+from toolkit.quotes import check_scope
 
 __all__ = ["WriteSummary", "write_corpus", "write_tables"]
 
@@ -70,6 +72,7 @@ def write_corpus(
     columns: Columns = None,
     on_warning: Callable[[str], None] | None = None,
     near_duplicates: float | None = THRESHOLD,
+    scope: str = "speech",
 ) -> WriteSummary:
     """Like :func:`~toolkit.corpus.analyze_corpus`, but stream the tables to Parquet files in
     ``folder`` (``articles.parquet``, ``actors.parquet``, ...) as the rows arrive, so memory
@@ -78,7 +81,8 @@ def write_corpus(
 
     Tables of articles (CSV, JSON lines, Parquet...) are read row by row (``columns`` names
     their columns, see :func:`~toolkit.corpus.iter_corpus`); warnings about the inputs go to
-    ``on_warning``. Near-duplicates are found as by :func:`~toolkit.corpus.analyze_corpus`.
+    ``on_warning``. Near-duplicates are found, and ``scope`` chooses the quotations, as by
+    :func:`~toolkit.corpus.analyze_corpus`.
     Each file is written under a temporary name and renamed when complete.
     Files under ``folder`` are never taken as articles, even when it lies inside ``paths``.
     """
@@ -92,9 +96,15 @@ def write_corpus(
         sample=sample,
         seed=seed,
     )
-    with write_tables(folder, columns_metadata(columns)) as sinks:
+    check_scope(scope)
+    with write_tables(folder, run_metadata(columns, scope)) as sinks:
         results = iter_results(
-            sources, workers=workers, engine=engine, scheduler=scheduler, progress=progress
+            sources,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            progress=progress,
+            scope=scope,
         )
         done = collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
     return WriteSummary(
@@ -109,14 +119,16 @@ def write_corpus(
     )
 
 
-def columns_metadata(columns: TableColumns | None) -> dict[str, str]:
-    """The table columns named for a run, as the tables' metadata keep them.
+def run_metadata(columns: TableColumns | None, scope: str = "speech") -> dict[str, str]:
+    """The table columns named for a run and the scope of its quotations, as the tables'
+    metadata keep them (the defaults are left out).
 
-    >>> columns_metadata(TableColumns(text="body"))
-    {'toolkit.corpus.columns': '{"text": "body"}'}
+    >>> run_metadata(TableColumns(text="body"), "all")
+    {'toolkit.corpus.columns': '{"text": "body"}', 'toolkit.corpus.scope': 'all'}
     """
     given = columns.given() if columns is not None else {}
-    return {COLUMNS_KEY: json.dumps(given)} if given else {}
+    metadata = {COLUMNS_KEY: json.dumps(given)} if given else {}
+    return metadata | ({SCOPE_KEY: scope} if scope != "speech" else {})
 
 
 #: Called with each table's name right after the table is renamed into place. Tests set it

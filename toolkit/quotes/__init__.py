@@ -82,6 +82,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCOPES",
     "Quote",
+    "check_scope",
     "extract_quotes",
     "quote_table",
     "quotes_to_frame",
@@ -154,6 +155,17 @@ class Quote:
 # --- extraction ---------------------------------------------------------------------------
 
 
+def check_scope(scope: str) -> None:
+    """:class:`ValueError` unless ``scope`` is one of :data:`SCOPES`.
+
+    >>> check_scope("beliefs")
+    Traceback (most recent call last):
+    ValueError: scope must be one of 'speech', 'all', not 'beliefs'
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(map(repr, SCOPES))}, not {scope!r}")
+
+
 def extract_quotes(
     x: TextLike, actors: Sequence[Actor] | None = None, scope: str = "speech"
 ) -> list[Quote]:
@@ -178,8 +190,7 @@ def extract_quotes(
     >>> [(q.text, q.cue_class) for q in extract_quotes(text, actors=[], scope="all")]
     [('the port would reopen', 'speech'), ('to double its size', 'intention')]
     """
-    if scope not in SCOPES:
-        raise ValueError(f"scope must be one of {', '.join(map(repr, SCOPES))}, not {scope!r}")
+    check_scope(scope)
     text = text_of(x)
     found = find(text, scope)
     if not found:

@@ -23,6 +23,7 @@ from pathlib import Path
 from toolkit._io import atomic_write_bytes
 from toolkit.article import TableColumns, scan_paths
 from toolkit.errors import ArticleError
+from toolkit.quotes import check_scope
 from toolkit.reports._folder import (
     FORMATS,
     INPUT_SUFFIX,
@@ -127,7 +128,7 @@ def build_reports(
     checked_formats = _checked_formats(formats)
     notebook_file = _notebook_file(notebook)
     timeout = _checked_timeout(timeout)
-    _checked_scope(scope)
+    check_scope(scope)
     options = _Options(
         Path(out),
         notebook_file,
@@ -183,13 +184,6 @@ def _checked_timeout(timeout: float) -> float:
     if not (math.isfinite(timeout) and timeout > 0):
         raise ValueError(f"timeout must be a positive, finite number of seconds, not {timeout}")
     return float(timeout)
-
-
-def _checked_scope(scope: str) -> None:
-    from toolkit.quotes import SCOPES
-
-    if scope not in SCOPES:
-        raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
 
 
 def _notebook_file(notebook: str | Path | None) -> Path:
