@@ -617,6 +617,14 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
             'Tom Reyes scored twice on Saturday. "It was a special night," the 30-year-old said.',
             "Tom Reyes",
         ),
+        # "it": an organisation that opens a sentence before it, when none spoke last;
+        # never a name inside the words said.
+        (
+            "Harbour Freight Ltd closed the depot on Monday. Tom Reyes, a driver, was angry."
+            '\n\n"Demand has fallen," it said.',
+            "Harbour Freight Ltd",
+        ),
+        ('Tom Reyes was angry.\n\n"Orion Shipping Ltd will buy the depot," it said.', None),
         # A source the article leaves unnamed stays unnamed.
         ('Tom Reyes met the minister. "Nothing was agreed," the official said.', None),
         # A name that only modifies the person noun after it is not the speaker.
