@@ -661,3 +661,12 @@ def test_the_source_names_an_unnamed_speaker_by_its_description():
     ]
     assert extract_quotes('"Yes," he said.')[0].source is None  # a pronoun that names no one
     assert "source" in quotes[0].to_dict()
+
+
+def test_an_unnamed_source_may_end_in_a_plural_object():
+    # "plans" after "with the new" is a noun, not a verb: the sentence is attributed, and the
+    # source keeps its whole description.
+    text = "Ana Ruiz left on Monday. People familiar with the new harbour plans said it was sold."
+    assert [(q.text, q.source) for q in extract_quotes(text)] == [
+        ("it was sold", "People familiar with the new harbour plans")
+    ]
