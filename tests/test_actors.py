@@ -482,6 +482,24 @@ def test_acronym_joins_the_name_it_abbreviates():
     assert osce[0].mention_count == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # initials joined by an ampersand
+        ("Bradford & Bingley cut 200 jobs on Monday. B&B said demand had fallen.", 2),
+        # an acronym defined in brackets, though not the initials of the name
+        (
+            "The Westport Harbour Transport Authority (WHTRA) cut jobs. "
+            "WHTRA said demand had fallen.",
+            3,
+        ),
+    ],
+)
+def test_an_abbreviation_of_a_longer_name_is_one_organisation(text, mentions):
+    (actor,) = find_actors(text)
+    assert (actor.kind, actor.mention_count) == ("organization", mentions)
+
+
 def test_a_name_written_with_and_without_a_space_is_one_organisation():
     # "Kelby Tronix said" alone would make a person; "KelbyTronix" is typed an organisation
     # by "shares in", and the spaced form follows it.

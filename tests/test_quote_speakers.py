@@ -617,6 +617,14 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
             'Tom Reyes scored twice on Saturday. "It was a special night," the 30-year-old said.',
             "Tom Reyes",
         ),
+        # "it": an organisation that opens a sentence before it, when none spoke last;
+        # never a name inside the words said.
+        (
+            "Harbour Freight Ltd closed the depot on Monday. Tom Reyes, a driver, was angry."
+            '\n\n"Demand has fallen," it said.',
+            "Harbour Freight Ltd",
+        ),
+        ('Tom Reyes was angry.\n\n"Orion Shipping Ltd will buy the depot," it said.', None),
         # A source the article leaves unnamed stays unnamed.
         ('Tom Reyes met the minister. "Nothing was agreed," the official said.', None),
         # A name that only modifies the person noun after it is not the speaker.
@@ -653,3 +661,12 @@ def test_the_source_names_an_unnamed_speaker_by_its_description():
     ]
     assert extract_quotes('"Yes," he said.')[0].source is None  # a pronoun that names no one
     assert "source" in quotes[0].to_dict()
+
+
+def test_an_unnamed_source_may_end_in_a_plural_object():
+    # "plans" after "with the new" is a noun, not a verb: the sentence is attributed, and the
+    # source keeps its whole description.
+    text = "Ana Ruiz left on Monday. People familiar with the new harbour plans said it was sold."
+    assert [(q.text, q.source) for q in extract_quotes(text)] == [
+        ("it was sold", "People familiar with the new harbour plans")
+    ]

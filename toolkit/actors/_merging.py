@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from toolkit.actors._describe import given_name_gender, is_given_name
 from toolkit.actors._document import Candidate, DemonymMention, Document, normal
@@ -174,15 +175,30 @@ def _organization_keys(cands: list[Candidate], lex: Lexicon) -> dict[int, str]:
         joined = "".join(c.tokens).lower()
         if len(c.tokens) > 1 and joined in single:
             keys[id(c)] = joined
-    # An acronym joins the name whose initials it is: "OSCE" and "Organization for Security
-    # and Co-operation in Europe".
+    # An acronym joins the name whose initials it is ("OSCE" and "Organization for Security
+    # and Co-operation in Europe", "B&B" and "Bradford & Bingley"), or the name it follows in
+    # brackets, which defines it ("Harbour Freight Ltd (HFL)").
     initials: dict[str, str] = {}
     for c in orgs:
-        words = [w for w in c.tokens if w[:1].isupper() and w.lower() != "the"]
-        if len(words) > 1:
+        words = [w for w in c.tokens if (w[:1].isupper() and w.lower() != "the") or w == "&"]
+        if len([w for w in words if w != "&"]) > 1:
             initials.setdefault("".join(w[0] for w in words), keys[id(c)])
+            initials.setdefault("".join(w[0] for w in words if w != "&"), keys[id(c)])
+    for previous, c in pairwise(orgs):
+        if len(c.tokens) == 1 and _defines(previous, c):
+            initials.setdefault(c.tokens[0].replace(".", ""), keys[id(previous)])
     for c in orgs:
         word = c.tokens[0].replace(".", "")
         if len(c.tokens) == 1 and word.isupper() and word in initials:
             keys[id(c)] = initials[word]
     return keys
+
+
+def _defines(name: Candidate, acronym: Candidate) -> bool:
+    """Is ``acronym`` given in brackets right after ``name``, with its first letter?"""
+    return (
+        acronym.text.replace(".", "").isupper()
+        and acronym.prev_word == "("
+        and 0 < acronym.start - name.end <= 2
+        and acronym.text[0] == name.tokens[0][0]
+    )

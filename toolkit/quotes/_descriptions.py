@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.quotes._grammar.mentions import plural_object
 from toolkit.quotes._lexicon import lexicon
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -78,7 +79,7 @@ def _modifier_end(
         return end
     first = after[0].group()
     opens = first in lex.classes.preposition or last.endswith("ed")
-    if not opens or not all(_no_verb(w.group(), lex) for w in after) or _predicate(after, lex):
+    if not opens or not _no_verbs(after, lex) or _predicate(after, lex):
         return end
     if first in lex.classes.preposition and len(after) < 2:
         return end
@@ -107,6 +108,17 @@ def _joined_before(text: str, start: int, end: int) -> int:
     ):
         return start
     return start - (len(before) - m.start(1))
+
+
+def _no_verbs(words: list[re.Match[str]], lex) -> bool:
+    """Do the words hold no verb? A word in "-s" heading the object of a preposition, last or
+    before another preposition, is a plural noun ("with the plans", "of the talks on")."""
+    lowers = [w.group().lower() for w in words]
+    ends = [*(w in lex.classes.preposition for w in lowers[1:]), True]
+    return all(
+        _no_verb(word, lex) or (ends[k] and plural_object(lowers, k, lex))
+        for k, word in enumerate(lowers)
+    )
 
 
 def _no_verb(word: str, lex) -> bool:

@@ -118,7 +118,7 @@ class Speakers:
         if words[0] in _GENDER and (len(words) == 1 or _speaks_for_owner(words, lex)):
             return self._person_pronoun(start, end, _GENDER[words[0]])
         if words == ["it"]:
-            return self._latest_speaker(start, "organization")
+            return self._organisation_pronoun(start)
         if len(words) >= 2 and words[0] in lex.classes.article - {"a", "an"}:
             return self._described(start, words)
         if words[-1] in person_nouns() and self.text[start:end].islower():
@@ -193,6 +193,32 @@ class Speakers:
             start, "person", paragraphs=1, gender=gender
         )
 
+    def _organisation_pronoun(self, start: int):
+        """ "it": the organisation that spoke last nearby; else the one that opens a sentence
+        last in the paragraph or the one before ("Harbour Freight Ltd cut 200 jobs. ... it
+        said"). An actor the finder took for a person of no known gender may be that
+        organisation (a person is never "it")."""
+        return (
+            self._latest_speaker(start, "organization")
+            or self._sentence_subject(start)
+            or self._latest_speaker(start, "person", genderless=True)
+        )
+
+    def _sentence_subject(self, before: int):
+        """The organisation (or a person of no known gender) named last before offset
+        ``before`` at the start of a sentence, in its paragraph or the one before."""
+        lowest = self._paragraph_start(before, 1)
+        said_start, said_end = self._said
+        i = bisect.bisect_left(self._starts, before)
+        for m_start, m_end, actor in reversed(self._rows[:i]):
+            if m_start < lowest:
+                return None
+            if m_end > before or said_start <= m_start < said_end:
+                continue  # a name in the words said is not who says them
+            if _could_be_it(actor) and _opens_sentence(self.text, m_start):
+                return actor
+        return None
+
     def _paragraph_start(self, offset: int, back: int) -> int:
         """Where the paragraph ``back`` paragraphs before the one holding ``offset`` starts."""
         start = offset
@@ -219,16 +245,21 @@ class Speakers:
             row[2] is actor and not (said_start <= row[0] < said_end) for row in self._rows[:i]
         )
 
-    def _latest_speaker(self, before: int, kind: str, gender: str | None = None):
-        """The last speaker of ``kind`` (and a gender not other than ``gender``) before offset
-        ``before``, in its paragraph or the ``_PARAGRAPHS_BACK`` before."""
+    def _latest_speaker(
+        self, before: int, kind: str, gender: str | None = None, genderless: bool = False
+    ):
+        """The last speaker of ``kind`` (and a gender not other than ``gender``; none at all
+        when ``genderless``) before offset ``before``, in its paragraph or the
+        ``_PARAGRAPHS_BACK`` before."""
         lowest = self._paragraph_start(before, _PARAGRAPHS_BACK)
         for offset, actor in reversed(self._spoke):
             if offset >= before:
                 continue
             if offset < lowest:
                 break
-            if actor.kind == kind and (gender is None or actor.gender in (None, gender)):
+            if actor.kind != kind or (genderless and not _could_be_it(actor)):
+                continue
+            if gender is None or actor.gender in (None, gender):
                 return actor
         return None
 
@@ -308,6 +339,20 @@ def _fits(description: list[str], title: list[str]) -> bool:
         and title[-1] == description[-1]
         and {w for w in title if w in modifiers} == {w for w in description if w in modifiers}
     )
+
+
+def _could_be_it(actor: Actor) -> bool:
+    """Can "it" stand for ``actor``: an organisation, or an actor taken for a person of no
+    known gender?"""
+    return actor.kind == "organization" or (actor.kind == "person" and actor.gender is None)
+
+
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)(?:[Tt]he\s+)?$")
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """Does the name at ``offset`` open a sentence ("The Harbour Board said ...")?"""
+    return _SENTENCE_OPENER.search(text, max(offset - 8, 0), offset) is not None
 
 
 def _speaks_for_owner(words: list[str], lex) -> bool:

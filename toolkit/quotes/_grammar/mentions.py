@@ -85,10 +85,29 @@ def looks_like_speaker(tokens: list[Token], start: int, end: int, lex: _Lexicon)
         ):
             return False  # "Ruiz has said she", "Tom Reyes has been weighing": a clause
     last = words[-1]
-    # A phrase that ends in a verb form is no speaker: "... who was told".
+    # A phrase that ends in a verb form is no speaker: "... who was told"; but "-s" after a
+    # preposition and a determiner is a plural noun ("people familiar with the plans said").
+    if plural_object([t.lower for t in words], len(words) - 1, lex):
+        return True
     return not (
         last.lower in lex.forms and last.text.islower() and last.lower != lex.forms[last.lower][0]
     )
+
+
+def plural_object(words: list[str], k: int, lex: _Lexicon) -> bool:
+    """Is the lowercase word ``words[k]`` in "-s" a plural noun, the head of the object of a
+    preposition ("with the plans", "of its new members"), not a verb?
+
+    >>> plural_object("familiar with the new plans".split(), 4, lexicon())
+    True
+    """
+    if not words[k].endswith("s") or words[k] in lex.classes.be | lex.classes.finite:
+        return False
+    determiners = lex.classes.article | lex.classes.possessive
+    j = k - 1
+    while j > 0 and words[j] not in determiners and words[j] not in lex.forms and j > k - 3:
+        j -= 1  # modifiers between: "the new plans"
+    return j > 0 and words[j] in determiners and words[j - 1] in lex.classes.preposition
 
 
 def head_of(tokens: list[Token], start: int, end: int, lex: _Lexicon) -> tuple[int, int]:
