@@ -114,6 +114,7 @@ def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNa
         target = next((t for t in targets[ends] if set(words) <= set(t.split())), name)
         canonical[name] = target
         targets[ends].append(target)
+    _join_name_endings(canonical, {normal(c.tokens): c.start for c in reversed(people)})
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name, target in canonical.items():
         if target not in by_surname[name.split()[-1]]:
@@ -136,6 +137,27 @@ def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNa
     for name, target in canonical.items():
         by_given[name.split()[0]].add(target)
     return _FullNames(canonical, by_surname, first_seen, genders, by_given)
+
+
+def _join_name_endings(canonical: dict[str, str], first_start: dict[str, int]) -> None:
+    """A name of two words or more that ends a longer full name mentioned before it joins that
+    one, when it is the only such name: "Paz Ruiz" after "Ana Paz Ruiz" (a double surname),
+    "Lee Ruiz" after "Ana Lee Ruiz" (a second given name). News writing names a new person in
+    full, so a shortened form is the person named before."""
+    fullest = set(canonical.values())
+    for name, target in list(canonical.items()):
+        words = name.split()
+        if target != name or len(words) < 2:
+            continue
+        longer = {
+            t
+            for t in fullest
+            if len(t.split()) > len(words)
+            and t.split()[-len(words) :] == words
+            and first_start.get(t, 10**12) < first_start.get(name, -1)
+        }
+        if len(longer) == 1:
+            canonical[name] = longer.pop()
 
 
 def _surname_owner(
