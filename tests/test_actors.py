@@ -1157,3 +1157,28 @@ def test_cli_actors_with_codebook(tmp_path, capsys):
     assert main(["actors", str(article), "--codebook", str(nameless)]) == 2
     err = capsys.readouterr().err
     assert f"{nameless}: codebook has no 'actor' column" in err and "Traceback" not in err
+
+
+def test_a_given_name_written_with_a_hyphen_stays_in_the_name():
+    text = (
+        "Premier Han Seo-yun met envoy Jin-ho Baek in Seoul. Han said the Tory-led council "
+        "sent Obama-era files."
+    )
+    actors = by_name(find_actors(text))
+    assert [m.text for m in actors["Han Seo-yun"].name_mentions] == ["Han Seo-yun", "Han"]
+    assert "Jin-ho Baek" in actors
+    assert not any("Tory" in name or "Obama" in name for name in actors)
+
+
+def test_a_hyphenated_modifier_before_a_name_stays_out_of_it():
+    text = "The match was close. Fly-half Tom Reyes scored late. A Hi-fi shop sold records."
+    names = set(by_name(find_actors(text)))
+    assert "Tom Reyes" in names
+    assert not any("-" in name for name in names)
+
+
+def test_a_family_name_first_is_no_given_name():
+    text = "Envoy Kim Dae-ho arrived on Monday. He said Kim would stay until his talks ended."
+    kim = by_name(find_actors(text))["Kim Dae-ho"]
+    assert kim.gender == "male"
+    assert kim.gender_evidence == ("pronouns: 2 he/him",)

@@ -25,7 +25,13 @@ from toolkit.actors._document import (
     spelled_words,
 )
 from toolkit.actors._lexicon import Lexicon
-from toolkit.actors._runs import body_vocabulary, is_name_token, mark_known_phrases, name_runs
+from toolkit.actors._runs import (
+    body_vocabulary,
+    is_name_token,
+    mark_hyphenated_given_names,
+    mark_known_phrases,
+    name_runs,
+)
 from toolkit.actors._titles import PersonCues, cues_before, peel_titles
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 from toolkit.actors._words import (
@@ -58,6 +64,8 @@ def collect(text: str, lex: Lexicon) -> Document:
         is_name = [is_name_token(t, sentence, lex, body_caps) for t in sentence.tokens]
         if sentence.all_caps:
             mark_known_phrases(sentence.tokens, is_name, lex)
+        else:
+            mark_hyphenated_given_names(sentence, is_name, lex)
         for k, token in enumerate(sentence.tokens):
             if "-" in token.text and not sentence.all_caps and not is_name[k]:
                 _adjectival(ctx, token)

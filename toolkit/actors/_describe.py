@@ -104,6 +104,23 @@ def is_given_name(word: str) -> bool:
     return _fold(word) in _given_names()
 
 
+#: A syllable of a given name written with a hyphen is short ("Jong-un", "Jae-in").
+SYLLABLE_CHARS = 4
+
+
+def family_name_first(words: list[str] | tuple[str, ...]) -> bool:
+    """Does a name of ``words`` end in a given name written with a hyphen and a short
+    syllable, so that its first word is the family name? (Korean names: "Kim Jong-un".)
+
+    >>> family_name_first(["Kim", "Jong-un"]), family_name_first(["Jean-Pierre", "Leduc"])
+    (True, False)
+    """
+    if len(words) < 2 or "-" not in words[-1]:
+        return False
+    tail = words[-1].rsplit("-", 1)[1]
+    return tail.isalpha() and tail.islower() and len(tail) <= SYLLABLE_CHARS
+
+
 #: A given name suggests a gender when at least this share of its bearers is of one gender.
 NAME_SHARE = 0.9
 
