@@ -1182,3 +1182,13 @@ def test_a_family_name_first_is_no_given_name():
     kim = by_name(find_actors(text))["Kim Dae-ho"]
     assert kim.gender == "male"
     assert kim.gender_evidence == ("pronouns: 2 he/him",)
+
+
+def test_a_name_before_a_province_abbreviation_is_a_town():
+    text = (
+        "The storm cut power in Lake Ellis, B.C., and Port Hardwick, Ont. on Monday. "
+        "Tom Reyes, B.C.'s energy minister, said crews were out."
+    )
+    actors = by_name(find_actors(text))
+    assert actors["Lake Ellis"].kind == "place"
+    assert actors["Tom Reyes"].kind == "person"

@@ -404,6 +404,7 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         club_cue=club,
         company_cue=company_context(tokens, i, j, lex),
         before_place=_before_a_place(ctx, j),
+        before_province=_before_a_province(ctx, j),
     )
 
 
@@ -434,6 +435,21 @@ def _before_a_place(ctx: SentenceContext, j: int) -> bool:
         if place and after not in ("'s", "’s") and not after[:1].isupper():
             return True  # not "Popescu, Bucharest Newsroom": the place must end there
     return False
+
+
+def _before_a_province(ctx: SentenceContext, j: int) -> bool:
+    """Does a comma and a province or state abbreviation end the sentence's clause after the
+    name ending before token ``j`` ("Prince Albert, Sask.", "Port Ellis, B.C.")? Only a town is
+    written so; not "Ruiz, B.C.'s health minister"."""
+    tokens, lex = ctx.tokens, ctx.lex
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return False
+    word = tokens[j + 1].text
+    after = tokens[j + 2].text if j + 2 < len(tokens) else ""
+    if word in lex.place_abbreviations:
+        return after == "."
+    place = lex.places.get(word.lower()) if word.count(".") >= 2 else None
+    return bool(place) and place not in lex.countries and after not in ("'s", "’s", "'", "’")
 
 
 def company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:
