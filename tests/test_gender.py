@@ -194,6 +194,24 @@ def test_more_credit_lines_bylines_agencies_reporting_and_social_handles():
     }
 
 
+def test_people_named_only_in_a_photo_caption_are_credits_too():
+    text = (
+        "Tomas Brenner opened the new ferry pier on Monday.\n\n"
+        "Lena Oduya and Tomas Brenner cut the ribbon at the pier. (Jana Weller/Harbour Press)\n\n"
+        "Brenner said the pier would serve the islands."
+    )
+    people = [a for a in find_actors(text) if a.kind == "person"]
+    credited = {a.name for a in people if named_only_in_credits(text, a)}
+    assert credited == {"Lena Oduya", "Jana Weller"}
+
+
+def test_a_long_paragraph_before_a_credit_is_no_caption():
+    body = "Lena Oduya spoke at the pier. " + "The ferry was late again that day. " * 12
+    text = body + "(Jana Weller/Harbour Press)"
+    credited = {a.name for a in find_actors(text) if named_only_in_credits(text, a)}
+    assert credited == {"Jana Weller"}
+
+
 def test_a_list_after_a_name_is_no_apposition():
     text = "He came with his brother, Carl Brandt, and the first lady, Ilse Brandt."
     brandt = person(text, "Carl Brandt")

@@ -25,7 +25,13 @@ from toolkit.actors._document import (
     spelled_words,
 )
 from toolkit.actors._lexicon import Lexicon
-from toolkit.actors._runs import body_vocabulary, is_name_token, mark_known_phrases, name_runs
+from toolkit.actors._runs import (
+    body_vocabulary,
+    is_name_token,
+    mark_hyphenated_given_names,
+    mark_known_phrases,
+    name_runs,
+)
 from toolkit.actors._titles import PersonCues, cues_before, peel_titles
 from toolkit.actors._tokens import Sentence, Token, split_sentences
 from toolkit.actors._words import (
@@ -58,6 +64,8 @@ def collect(text: str, lex: Lexicon) -> Document:
         is_name = [is_name_token(t, sentence, lex, body_caps) for t in sentence.tokens]
         if sentence.all_caps:
             mark_known_phrases(sentence.tokens, is_name, lex)
+        else:
+            mark_hyphenated_given_names(sentence, is_name, lex)
         for k, token in enumerate(sentence.tokens):
             if "-" in token.text and not sentence.all_caps and not is_name[k]:
                 _adjectival(ctx, token)
@@ -396,6 +404,7 @@ def _candidate(ctx: SentenceContext, i: int, j: int, cues: PersonCues) -> Candid
         club_cue=club,
         company_cue=company_context(tokens, i, j, lex),
         before_place=_before_a_place(ctx, j),
+        before_province=_before_a_province(ctx, j),
     )
 
 
@@ -426,6 +435,21 @@ def _before_a_place(ctx: SentenceContext, j: int) -> bool:
         if place and after not in ("'s", "’s") and not after[:1].isupper():
             return True  # not "Popescu, Bucharest Newsroom": the place must end there
     return False
+
+
+def _before_a_province(ctx: SentenceContext, j: int) -> bool:
+    """Does a comma and a province or state abbreviation end the sentence's clause after the
+    name ending before token ``j`` ("Prince Albert, Sask.", "Port Ellis, B.C.")? Only a town is
+    written so; not "Ruiz, B.C.'s health minister"."""
+    tokens, lex = ctx.tokens, ctx.lex
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return False
+    word = tokens[j + 1].text
+    after = tokens[j + 2].text if j + 2 < len(tokens) else ""
+    if word in lex.place_abbreviations:
+        return after == "."
+    place = lex.places.get(word.lower()) if word.count(".") >= 2 else None
+    return bool(place) and place not in lex.countries and after not in ("'s", "’s", "'", "’")
 
 
 def company_context(tokens: tuple[Token, ...], i: int, j: int, lex: Lexicon) -> bool:

@@ -104,6 +104,23 @@ def is_given_name(word: str) -> bool:
     return _fold(word) in _given_names()
 
 
+#: A syllable of a given name written with a hyphen is short ("Jong-un", "Jae-in").
+SYLLABLE_CHARS = 4
+
+
+def family_name_first(words: list[str] | tuple[str, ...]) -> bool:
+    """Does a name of ``words`` end in a given name written with a hyphen and a short
+    syllable, so that its first word is the family name? (Korean names: "Kim Jong-un".)
+
+    >>> family_name_first(["Kim", "Jong-un"]), family_name_first(["Jean-Pierre", "Leduc"])
+    (True, False)
+    """
+    if len(words) < 2 or "-" not in words[-1]:
+        return False
+    tail = words[-1].rsplit("-", 1)[1]
+    return tail.isalpha() and tail.islower() and len(tail) <= SYLLABLE_CHARS
+
+
 #: A given name suggests a gender when at least this share of its bearers is of one gender.
 NAME_SHARE = 0.9
 
@@ -304,8 +321,38 @@ def _followed_on_a_network(before: str, after: str) -> bool:
     )
 
 
+#: A photo credit in brackets closing a caption: "(Ana Ruiz/Agency)", "( Ana Ruiz / Agency )".
+_BRACKETED_CREDIT = re.compile(r"\(\s*[^()\n/]{2,60}/[^()\n/]{2,60}\)")
+#: A caption is short: a longer stretch before a credit is body text.
+_CAPTION_CHARS = 400
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    r"""The photo captions of ``text`` as ``(start, end)``: the words between the start of a
+    line (or the credit before) and a bracketed photo credit closing them.
+
+    >>> text = "Ana Ruiz waves. (Tom Lee/Agency)\nRuiz said so."
+    >>> [text[s:e] for s, e in caption_spans(text)]
+    ['Ana Ruiz waves. (Tom Lee/Agency)']
+    """
+    spans: list[tuple[int, int]] = []
+    for credit in _BRACKETED_CREDIT.finditer(text):
+        start = max(text.rfind("\n", 0, credit.start()) + 1, spans[-1][1] if spans else 0)
+        if credit.start() - start <= _CAPTION_CHARS:
+            spans.append((start, credit.end()))
+    return spans
+
+
 def named_only_in_credits(text: str, actor: Actor) -> bool:
-    """Is every name mention of ``actor`` a credit (see :func:`in_credit_line`)? Such people
-    took the photographs or wrote the story; they are not among the people it mentions."""
+    """Is every name mention of ``actor`` a credit (see :func:`in_credit_line`) or in a photo
+    caption (:func:`caption_spans`)? Such people took the photographs or wrote the story, or
+    stand in a picture the story does not name them in; they are not among the people it
+    mentions."""
     names = actor.name_mentions
-    return bool(names) and all(in_credit_line(text, m.start, m.end) for m in names)
+    if not names:
+        return False
+    captions = caption_spans(text)
+    return all(
+        in_credit_line(text, m.start, m.end) or any(s <= m.start < e for s, e in captions)
+        for m in names
+    )

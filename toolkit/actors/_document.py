@@ -40,6 +40,8 @@ class Candidate:
     company_cue: bool = False  # "X's shares", "X, the oil company,", "chairman of X"
     before_title: bool = False  # an unknown name before a title: kept only if typed elsewhere
     before_place: bool = False  # ", Scotland" after it: an address ("Lockerbie, Scotland")
+    #: ", Ont." or ", B.C." after it: a town, whatever its words ("Prince Albert, Sask.")
+    before_province: bool = False
     kind: str = ""
     key: tuple[str, str] = ("", "")
     forced: str = ""  # the codebook actor this mention belongs to

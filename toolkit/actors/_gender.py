@@ -25,7 +25,14 @@ from __future__ import annotations
 from collections import Counter
 
 from toolkit import lang
-from toolkit.actors._describe import NAME_SHARE, Description, _fold, _given_names, descriptions
+from toolkit.actors._describe import (
+    NAME_SHARE,
+    Description,
+    _fold,
+    _given_names,
+    descriptions,
+    family_name_first,
+)
 from toolkit.actors._lexicon import lexicon
 from toolkit.actors._model import Actor
 from toolkit.actors._role import _role_words
@@ -153,6 +160,8 @@ def _first_name_evidence(actor: Actor) -> tuple[str | None, str, float] | None:
     table = _given_names()
     for alias in sorted(actor.aliases, key=lambda a: -len(a.split())):
         words = alias.split()
+        if family_name_first(words):
+            continue  # "Kim Jong-un": the given name is the hyphenated word, not in the table
         # The given name follows any title left in the name ("Montana Sen. Jon Tester").
         titled = [i for i, w in enumerate(words[:-1]) if _is_title_word(w)]
         first = titled[-1] + 1 if titled else 0

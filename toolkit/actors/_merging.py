@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from toolkit.actors._describe import given_name_gender, is_given_name
+from toolkit.actors._describe import family_name_first, given_name_gender, is_given_name
 from toolkit.actors._document import Candidate, DemonymMention, Document, normal
 from toolkit.actors._lexicon import Lexicon
 
@@ -115,10 +115,12 @@ def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNa
         target = next((t for t in targets[ends] if set(words) <= set(t.split())), name)
         canonical[name] = target
         targets[ends].append(target)
+    _join_name_endings(canonical, {normal(c.tokens): c.start for c in reversed(people)})
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name, target in canonical.items():
-        if target not in by_surname[name.split()[-1]]:
-            by_surname[name.split()[-1]].append(target)
+        for surname in _surnames(name):
+            if target not in by_surname[surname]:
+                by_surname[surname].append(target)
     first_seen: dict[str, int] = {}
     genders: dict[str, str] = {}
     by_name: dict[str, str] = {}  # the gender a full name's given name suggests
@@ -128,8 +130,10 @@ def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNa
             first_seen.setdefault(canonical[norm], c.start)
             if c.gender:
                 genders[canonical[norm]] = c.gender
-            elif len(c.tokens) > 1 and (
-                g := first_names.get(c.tokens[0]) or given_name_gender(c.tokens[0])
+            elif (
+                len(c.tokens) > 1
+                and not family_name_first(c.tokens)
+                and (g := first_names.get(c.tokens[0]) or given_name_gender(c.tokens[0]))
             ):
                 by_name.setdefault(canonical[norm], g)
     genders = by_name | genders
@@ -137,6 +141,35 @@ def _full_names(people: list[Candidate], first_names: dict[str, str]) -> _FullNa
     for name, target in canonical.items():
         by_given[name.split()[0]].add(target)
     return _FullNames(canonical, by_surname, first_seen, genders, by_given)
+
+
+def _surnames(name: str) -> list[str]:
+    """The words of a normalised full name that may stand alone for it: the last; also the
+    first when the name ends in a given name written with a hyphen and a lower-case syllable,
+    the family name first ("Kim" of "Kim Jong-un", "Moon" of "Moon Jae-in")."""
+    words = name.split()
+    return [words[-1], words[0]] if family_name_first(words) else [words[-1]]
+
+
+def _join_name_endings(canonical: dict[str, str], first_start: dict[str, int]) -> None:
+    """A name of two words or more that ends a longer full name mentioned before it joins that
+    one, when it is the only such name: "Paz Ruiz" after "Ana Paz Ruiz" (a double surname),
+    "Lee Ruiz" after "Ana Lee Ruiz" (a second given name). News writing names a new person in
+    full, so a shortened form is the person named before."""
+    fullest = set(canonical.values())
+    for name, target in list(canonical.items()):
+        words = name.split()
+        if target != name or len(words) < 2:
+            continue
+        longer = {
+            t
+            for t in fullest
+            if len(t.split()) > len(words)
+            and t.split()[-len(words) :] == words
+            and first_start.get(t, 10**12) < first_start.get(name, -1)
+        }
+        if len(longer) == 1:
+            canonical[name] = longer.pop()
 
 
 def _surname_owner(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from toolkit.actors._describe import family_name_first
 from toolkit.actors._document import Document
 from toolkit.actors._lexicon import Lexicon
 from toolkit.actors._merging import Cluster
@@ -56,7 +57,7 @@ def _cluster_gender(cl: Cluster, lex: Lexicon) -> str:
         # "Mr" twice and "Mrs" twice say nothing: a tie is no gender, whatever the order.
         return cued[0][0] if len(cued) == 1 or cued[0][1] > cued[1][1] else ""
     for c in sorted(cl.names, key=lambda c: -len(c.tokens)):
-        if len(c.tokens) > 1 and c.tokens[0] in lex.first_names:
+        if len(c.tokens) > 1 and c.tokens[0] in lex.first_names and not family_name_first(c.tokens):
             return lex.first_names[c.tokens[0]]
     names = {c.tokens[0] for c in cl.names if len(c.tokens) == 1}
     if len(names) == 1:  # "Christopher" alone: a given name that is no surname

@@ -15,9 +15,11 @@ or the gazetteers know it as a name.
 
 from __future__ import annotations
 
+from toolkit.actors._describe import SYLLABLE_CHARS
 from toolkit.actors._lexicon import Lexicon
 from toolkit.actors._tokens import Sentence, Token
 from toolkit.actors._words import is_common
+from toolkit.lang import word_set
 
 _QUOTE_OPENERS = frozenset('"“‘')
 
@@ -64,6 +66,50 @@ def is_name_token(token: Token, sentence: Sentence, lex: Lexicon, body_caps: set
         or lower in lex.organizations
         or text.capitalize() in lex.demonyms
     )
+
+
+def mark_hyphenated_given_names(sentence: Sentence, is_name: list[bool], lex: Lexicon) -> None:
+    """In prose, mark a capitalised word with a short lower-case ending after a hyphen as a name
+    word when it follows a name word ("Kim Jong-un"), or stands inside the sentence before one
+    with an ending that is no English word ("envoy Jae-gyu Choi"); not the modifiers of "the
+    Tory-led council", "Obama-era rules" or "Fly-half Ana Ruiz".
+
+    >>> from toolkit.actors._lexicon import lexicon
+    >>> from toolkit.actors._tokens import split_sentences
+    >>> sentence = split_sentences("Leader Kim Jong-un met the Tory-led group.")[0]
+    >>> is_name = [t.is_cap for t in sentence.tokens]
+    >>> is_name[3] = is_name[5] = False
+    >>> mark_hyphenated_given_names(sentence, is_name, lexicon())
+    >>> [t.text for t, n in zip(sentence.tokens, is_name) if n]
+    ['Leader', 'Kim', 'Jong-un']
+    """
+    if sentence.all_caps:
+        return
+    tokens = sentence.tokens
+    for k, token in enumerate(tokens):
+        if is_name[k] or "-" not in token.text or not token.is_cap:
+            continue
+        tail = token.text.rsplit("-", 1)[1]
+        if not tail.isalpha() or not tail.islower() or len(tail) > SYLLABLE_CHARS:
+            continue
+        if tail in word_set("actor_hyphen_modifiers.txt") or tail.endswith("ed"):
+            continue
+        after_name = (
+            k > 0
+            and is_name[k - 1]
+            and tokens[k - 1].is_word
+            and tokens[k - 1].text.lower() not in word_set("stop_words_en.txt")  # "A Blu-ray"
+        )
+        before_name = (
+            k > 0
+            and tokens[k - 1].is_word
+            and k + 1 < len(tokens)
+            and is_name[k + 1]
+            and tokens[k + 1].is_word
+            and (len(tail) <= 2 or not is_common(tail, lex))
+        )
+        if after_name or before_name:
+            is_name[k] = True
 
 
 def mark_known_phrases(tokens: tuple[Token, ...], is_name: list[bool], lex: Lexicon) -> None:

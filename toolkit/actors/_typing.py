@@ -48,7 +48,19 @@ def type_candidates(doc: Document, lex: Lexicon) -> None:
     untyped = _vote(cands)
     _type_untyped(cands, untyped, lex)
     join_spaced_forms(cands)
+    _towns_before_provinces(cands)
     cands[:] = [c for c in cands if c.kind]
+
+
+def _towns_before_provinces(cands: list[Candidate]) -> None:
+    """A name typed "person" that stands before a province or state abbreviation somewhere
+    ("Lake Ellis, B.C.") is a town everywhere: no person is written so."""
+    towns = {
+        normal(c.tokens) for c in cands if c.kind == "person" and c.before_province and not c.forced
+    }
+    for c in cands:
+        if c.kind == "person" and not c.forced and normal(c.tokens) in towns:
+            c.kind = "place"
 
 
 def intrinsic_kind(c: Candidate, lex: Lexicon) -> str:
