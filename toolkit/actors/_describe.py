@@ -137,7 +137,7 @@ def given_name_gender(word: str) -> str:
     return "f" if share >= NAME_SHARE else "m" if share <= 1 - NAME_SHARE else ""
 
 
-@lang.cached
+@lang.cached(maxsize=50_000)
 def _fold(word: str) -> str:
     import unicodedata
 

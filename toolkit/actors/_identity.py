@@ -77,7 +77,7 @@ def _identities() -> dict[tuple[str, str], tuple[str, bool]]:
     return table
 
 
-@lang.cached  # names repeat across the articles of a corpus
+@lang.cached(maxsize=50_000)  # names repeat across the articles of a corpus
 def identity_key(name: str, kind: str) -> str:
     """The key of an actor of ``kind`` named ``name``: a listed identity's key (places and
     organisations), or the name's own.

@@ -55,10 +55,11 @@ class DataCache:
         self._warned: set[str] = set()
         self._local = threading.local()
 
-    def cached(self, function: F) -> F:
-        """Keep ``function``'s results (by arguments) in this cache; see :func:`cached`."""
+    def cached(self, function: F, maxsize: int | None = None) -> F:
+        """Keep ``function``'s results (by arguments; the ``maxsize`` most recent, or all) in
+        this cache; see :func:`cached`."""
         name = f"{function.__module__}.{function.__qualname__}"
-        memo = functools.cache(_noting_builds(self, name, function))
+        memo = functools.lru_cache(maxsize)(_noting_builds(self, name, function))
         self._stores[name] = (memo.cache_clear, lambda: memo.cache_info().currsize)
         return memo  # type: ignore[return-value]
 
@@ -124,11 +125,21 @@ _BUILD_CODE = _noting_builds(None, "", lambda: None).__code__  # type: ignore[ar
 CACHE = DataCache()
 
 
-def cached(function: F) -> F:
+def cached(function: F | None = None, *, maxsize: int | None = None) -> Any:
     """Decorator: load once, keep the result in :data:`CACHE` (by arguments, which must be
     hashable). The decorated function also has ``cache_clear()`` and ``cache_info()``, as with
-    ``functools.cache``."""
-    return CACHE.cached(function)
+    ``functools.cache``. ``@cached(maxsize=N)`` keeps only the N most recent results: for a
+    function of words or names, whose arguments never stop coming in a long corpus run.
+
+    >>> @cached(maxsize=2)
+    ... def shout(word: str) -> str:
+    ...     return word.upper()
+    >>> [shout(w) for w in ("a", "b", "c")], shout.cache_info().currsize
+    (['A', 'B', 'C'], 2)
+    """
+    if function is None:
+        return lambda f: CACHE.cached(f, maxsize)
+    return CACHE.cached(function, maxsize)
 
 
 def stacklevel(level: int) -> int:
