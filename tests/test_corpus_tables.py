@@ -115,7 +115,7 @@ def test_cli_reads_a_folder_holding_a_table_and_counts_what_it_skipped(desk, tmp
     assert code == 0, err
     assert out.startswith("6 articles (")
     assert out.rstrip().endswith(
-        f"-> {tmp_path / 'out'}; 3 files skipped: 1 README-style, 1 hidden, 1 not article files"
+        f"-> {tmp_path / 'out'}; 3 files skipped: 1 README-style, 1 hidden, 1 not an article format"
     )
     assert list(Corpus.read_parquet(tmp_path / "out").articles["id"]) == DESK_IDS
 

@@ -155,7 +155,7 @@ def test_a_folder_holding_a_table_and_a_file(tmp_path):
     (tmp_path / "news" / "photo.jpg").write_bytes(b"\xff\xd8")
     done = run_cli("report", "news", "--out", "out", "--workers", "1", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "note: 1 file skipped: 1 not article files" in done.stderr
+    assert "note: 1 file skipped: 1 not an article format" in done.stderr
     assert "2 articles: 2 built" in done.stderr
     manifest = json.loads(read(tmp_path / "out" / "manifest.json"))["reports"]
     assert {name: entry["source"] for name, entry in manifest.items()} == {

@@ -304,7 +304,7 @@ def test_a_folder_holding_a_table_reads_it_as_a_table(tmp_path):
     (tmp_path / "README.md").write_text("About this export.")
     inputs = ArticleInputs([tmp_path])
     assert [i.article.id for i in inputs] == ["export-1", "note"]
-    assert inputs.scan.skipped_summary() == "2 files skipped: 1 README-style, 1 not article files"
+    assert inputs.scan.skipped_summary() == "2 files skipped: 1 README-style, 1 not an article format"
 
 
 def test_load_article_refuses_a_table_and_points_to_read_articles(tmp_path):
@@ -388,4 +388,4 @@ def test_cli_counts_the_files_it_skips_on_purpose(tmp_path, capsys):
     assert main(["stats", str(tmp_path), "--csv"]) == 0
     captured = capsys.readouterr()
     assert [line.split(",")[0] for line in captured.out.splitlines()[1:]] == ["export-1"]
-    assert captured.err.splitlines() == ["note: 2 files skipped: 1 hidden, 1 not article files"]
+    assert captured.err.splitlines() == ["note: 2 files skipped: 1 hidden, 1 not an article format"]

@@ -40,7 +40,7 @@ class PathScan:
     skipped: Counter[str] = field(default_factory=Counter)
 
     def skipped_summary(self) -> str:
-        """``"3 skipped: 2 not article files (.jpg), 1 hidden"``, or ``""``.
+        """``"3 skipped: 2 not an article format (.jpg), 1 hidden"``, or ``""``.
 
         >>> PathScan(skipped=Counter({"hidden": 1})).skipped_summary()
         '1 file skipped: 1 hidden'
@@ -121,7 +121,7 @@ def _skip_reason(name: str, suffixes: tuple[str, ...]) -> str | None:
     if name.startswith("."):
         return "hidden"
     if not name.lower().endswith(suffixes):
-        return "not article files"
+        return "not an article format"
     if _NOT_ARTICLES.match(name):
         return "README-style"
     return None

@@ -38,7 +38,7 @@ __all__ = ["WriteSummary", "write_corpus", "write_tables"]
 @dataclass(frozen=True)
 class WriteSummary:
     """What :func:`write_corpus` wrote; ``skipped``: files left out on purpose, by reason
-    (``{"hidden": 2, "not article files": 1}``)."""
+    (``{"hidden": 2, "not an article format": 1}``)."""
 
     folder: Path
     articles: int
@@ -50,7 +50,7 @@ class WriteSummary:
     near_duplicates: int = 0
 
     def skipped_summary(self) -> str:
-        """``"3 files skipped: 2 hidden, 1 not article files"``, or ``""``.
+        """``"3 files skipped: 2 hidden, 1 not an article format"``, or ``""``.
 
         >>> WriteSummary(Path("out"), 0, 0, [], {}, "", {"hidden": 1}).skipped_summary()
         '1 file skipped: 1 hidden'
