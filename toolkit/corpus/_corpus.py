@@ -192,7 +192,7 @@ class Corpus:
         """A corpus folder written by :meth:`to_parquet` (or ``toolkit corpus --out``) is
         read; anything else (articles, folders of articles, globs) is analysed with
         :func:`analyze_corpus`, with ``sample``, ``seed``, ``dedupe`` and ``options``
-        (``workers``, ``engine``, ``scheduler``, ``progress``).
+        (``workers``, ``engine``, ``scheduler``, ``progress``, ``scope``).
 
         ``sample``, ``seed`` and ``dedupe`` apply to tables too: ``sample=N`` keeps a random
         choice of N articles (reproducible with ``seed``, in table order) and their rows,
