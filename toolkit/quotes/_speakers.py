@@ -246,27 +246,43 @@ class Speakers:
     def group_spoke_last(self, before: int):
         """The organisation or unnamed plural group that spoke last before offset
         ``before``, in its paragraph or the one before: an organisation actor, or the span
-        of the group's description; None when there is none."""
+        of the group's description. None when the last speaker there is a person or a
+        place (one person is not "they"; "Union officials said ... Ruiz said ... they
+        added" is left unread) or there is none."""
         lowest = self._paragraph_start(before, 1)
-        spoke = [(o, a) for o, a in self._spoke if a.kind == "organization"]
-        found = [(o, a) for o, a in spoke + self._groups if lowest <= o < before]
-        return max(found, key=lambda row: row[0])[1] if found else None
+        found = [(o, a) for o, a in self._spoke + self._groups if lowest <= o < before]
+        if not found:
+            return None
+        last = max(found, key=lambda row: row[0])[1]
+        return last if isinstance(last, tuple) or last.kind == "organization" else None
 
     def organisation_opening(self, before: int):
-        """The organisation named last before offset ``before`` opening a sentence of its
-        paragraph ("The Harbour Union met on Monday. ... they said")."""
-        return self._sentence_subject(
-            before, paragraphs=0, accept=lambda actor: actor.kind == "organization"
-        )
+        """The organisation that opens the sentence of offset ``before`` or the one before
+        it, as their subject ("The Harbour Union met on Monday. They said ..."; not "The
+        Harbour Union's plan ...")."""
+        lowest = max(self._sentence_start(before, 1), self._paragraph_start(before, 0))
+        i = bisect.bisect_left(self._starts, before)
+        for m_start, m_end, actor in reversed(self._rows[:i]):
+            if m_start < lowest:
+                return None
+            if (
+                actor.kind == "organization"
+                and _opens_sentence(self.text, m_start)
+                and self.text[m_end : m_end + 2] not in ("'s", "’s")
+            ):
+                return actor
+        return None
 
-    def _sentence_subject(
-        self, before: int, paragraphs: int = 1, accept: Callable[[Actor], bool] | None = None
-    ):
+    def _sentence_start(self, offset: int, back: int) -> int:
+        """Where the sentence ``back`` sentences before the one holding ``offset`` starts
+        (roughly: after a full stop, a question or exclamation mark and a space)."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, offset)]
+        return ends[-1 - back] if len(ends) > back else 0
+
+    def _sentence_subject(self, before: int):
         """The organisation (or a person of no known gender) named last before offset
-        ``before`` at the start of a sentence, in its paragraph or the ``paragraphs``
-        before; ``accept`` says which actors may be it, by default those "it" can be."""
-        accept = accept or _could_be_it
-        lowest = self._paragraph_start(before, paragraphs)
+        ``before`` at the start of a sentence, in its paragraph or the one before."""
+        lowest = self._paragraph_start(before, 1)
         said_start, said_end = self._said
         i = bisect.bisect_left(self._starts, before)
         for m_start, m_end, actor in reversed(self._rows[:i]):
@@ -274,7 +290,7 @@ class Speakers:
                 return None
             if m_end > before or said_start <= m_start < said_end:
                 continue  # a name in the words said is not who says them
-            if accept(actor) and _opens_sentence(self.text, m_start):
+            if _could_be_it(actor) and _opens_sentence(self.text, m_start):
                 return actor
         return None
 
@@ -406,6 +422,7 @@ def _could_be_it(actor: Actor) -> bool:
     return actor.kind == "organization" or (actor.kind == "person" and actor.gender is None)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)(?:[Tt]he\s+)?$")
 
 
