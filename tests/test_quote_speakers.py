@@ -670,3 +670,59 @@ def test_an_unnamed_source_may_end_in_a_plural_object():
     assert [(q.text, q.source) for q in extract_quotes(text)] == [
         ("it was sold", "People familiar with the new harbour plans")
     ]
+
+
+# --- plural pronouns: "they" stands for an organisation or an unnamed group ---------------
+
+
+def test_they_is_the_organisation_that_spoke_last():
+    text = (
+        "The Harbour Workers Union said the cranes were unsafe. "
+        "They added that a strike was likely."
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("the cranes were unsafe", "Harbour Workers Union"),
+        ("a strike was likely", "Harbour Workers Union"),
+    ]
+
+
+def test_they_after_an_unnamed_group_gives_the_group_as_source():
+    text = "Union officials said the talks had failed. They added that a strike was likely."
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.antecedent, q.source) for q in quotes] == [
+        (None, None, "Union officials"),
+        (None, "Union officials", "Union officials"),
+    ]
+    assert quotes[1].speaker_mention == "They"
+
+
+def test_they_is_an_organisation_opening_the_sentence_before():
+    text = "The Harbour Workers Union met on Monday. They said the yard was unsafe."
+    assert [q.speaker for q in extract_quotes(text)] == ["Harbour Workers Union"]
+
+
+def test_they_is_never_a_single_person():
+    text = "Ana Ruiz said the yard was unsafe. They said the cranes were old."
+    assert [q.source for q in extract_quotes(text)] == ["Ana Ruiz", None]
+
+
+def test_they_after_a_person_speaking_last_stays_unresolved():
+    # the group spoke, then a person: "they" may be either, so no guess
+    text = (
+        "Union officials said the talks had failed. Ana Ruiz said the yard was unsafe. "
+        "They added that a strike was likely."
+    )
+    assert [q.source for q in extract_quotes(text)][-1] is None
+
+
+def test_they_is_not_an_organisation_named_as_a_possessor():
+    text = "The Harbour Board's plan was late. They said the yard was unsafe."
+    assert [q.source for q in extract_quotes(text)] == [None]
+
+
+def test_they_does_not_reach_past_the_paragraph_before():
+    text = (
+        "The Harbour Workers Union said the cranes were unsafe.\n\n"
+        "The yard was quiet.\n\nThe ships left.\n\nThey said a strike was likely."
+    )
+    assert [q.source for q in extract_quotes(text)] == ["Harbour Workers Union", None]

@@ -71,7 +71,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.quotes._lexicon import lexicon
 from toolkit.quotes._pipeline import SCOPES, Found, find
 from toolkit.quotes._speakers import Speakers
-from toolkit.quotes.rules import DESCRIPTION
+from toolkit.quotes.rules import ANTECEDENT, DESCRIPTION
 from toolkit.spans import TextLike, text_of
 
 if TYPE_CHECKING:
@@ -110,7 +110,9 @@ class Quote:
     with no closing mark; ``paragraphs`` counts the paragraphs a quotation in marks runs
     over. ``rule`` names the rule that found the speaker of a direct quotation (empty when
     none did) or the reported clause; the rules and their order are listed in
-    :mod:`toolkit.quotes.rules`.
+    :mod:`toolkit.quotes.rules`. ``antecedent``: for a plural pronoun speaker ("they said")
+    that stands for a group the article leaves unnamed ("Union officials said ... They
+    added"), the words that named the group (then also :attr:`source`); else None.
     """
 
     start: int
@@ -129,6 +131,7 @@ class Quote:
     rule: str = ""
     cue_class: str = "speech"
     quoted: tuple[tuple[int, int], ...] = ()
+    antecedent: str | None = None
 
     @property
     def source(self) -> str | None:
@@ -142,6 +145,8 @@ class Quote:
         """
         if self.speaker:
             return self.speaker
+        if self.antecedent:
+            return self.antecedent
         mention = self.speaker_mention
         if not mention or mention.lower() in _pronouns():
             return None
@@ -197,7 +202,8 @@ def extract_quotes(
         return []  # no actors to find: nobody speaks
     if actors is None:
         actors = _find_actors(x)
-    speakers = Speakers(text, actors, [span for item in found for span in item.quoted])
+    quoted = [span for item in found for span in item.quoted]
+    speakers = Speakers(text, actors, quoted, antecedents=ANTECEDENT.first)
     return [_to_quote(text, item, speakers) for item in found]
 
 
@@ -234,12 +240,16 @@ def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
     attribution = item.attribution
     speaker_span = attribution.speaker if attribution else None
     cue_span = attribution.cue if attribution else None
-    name = None
+    name = antecedent = None
     if speaker_span is not None:
         actor = speakers.actor_for(speaker_span, attribution.name_span, (item.start, item.end))
         name = actor.name if actor is not None else None
-        if actor is None and text[slice(*speaker_span)].lower() not in _pronouns():
+        if speakers.antecedent is not None:
+            antecedent = text[slice(*speakers.antecedent)]
+        elif actor is None and text[slice(*speaker_span)].lower() not in _pronouns():
+            mention = speaker_span
             speaker_span = _described(text, speaker_span, cue_span, (item.start, item.end))
+            speakers.unnamed(mention, speaker_span)
     return Quote(
         start=item.start,
         end=item.end,
@@ -257,6 +267,7 @@ def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
         rule=item.rule,
         cue_class=item.cue_class,
         quoted=item.quoted,
+        antecedent=antecedent,
     )
 
 

@@ -95,6 +95,7 @@ class QuoteWords:
     modifier_skip: frozenset[str]
     organisation_noun: frozenset[str]
     unnamed_source: frozenset[str]
+    plural_source: frozenset[str]
     publication: frozenset[str]
     contraction: frozenset[str]
     irregular_past: frozenset[str]

@@ -15,6 +15,11 @@ quotation by quotation in text order:
   what someone said, not who speaks); else the speaker of a quotation just before it, in its
   paragraph or the two before, whose gender does not disagree. Never a place or an
   organisation. "it": the organisation that spoke last;
+- a **plural pronoun** ("they", "them", "their statement"): by the rules of the ``antecedent``
+  cascade (:mod:`toolkit.quotes.rules`), the organisation or the unnamed group ("union
+  officials") that spoke last in its paragraph or the one before, else an organisation opening
+  a sentence of its paragraph. Never a person or a place. An unnamed group is no actor: the
+  words that named it are :attr:`Speakers.antecedent`;
 - a **definite description** ("the minister", "the company"): the person named before it with
   that title ("Education Minister Ana Ruiz"), or, for an organisation noun, the organisation
   that spoke last or was named last. None when the article names no one fitting.
@@ -38,9 +43,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from toolkit.actors._lookup import MentionIndex
 from toolkit.quotes._lexicon import lexicon, person_nouns, title_modifiers, title_words
@@ -52,17 +57,25 @@ _WORD = re.compile(r"[\w’'.-]+")
 _AGE = re.compile(r"\d+-year-old")
 _PARAGRAPHS_BACK = 2  # a pronoun may refer to a speaker of this many paragraphs before
 _GENDER = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
+_PLURAL = frozenset({"they", "them", "their"})
 
 
 class Speakers:
     """The actors of one article, read for the speaker mentions of its quotations, which are
     looked up in text order (:meth:`actor_for` remembers who spoke, for the pronouns after).
 
-    ``quoted`` are the (start, end) spans of the words in quote marks.
+    ``quoted`` are the (start, end) spans of the words in quote marks. ``antecedents`` finds
+    what a plural pronoun stands for (the ``first`` of the ``antecedent`` cascade of
+    :mod:`toolkit.quotes.rules`, called with the resolver and the pronoun's offset); without
+    it "they" stands for no one.
     """
 
     def __init__(
-        self, text: str, actors: Sequence[Actor], quoted: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        actors: Sequence[Actor],
+        quoted: Sequence[tuple[int, int]],
+        antecedents: Callable[..., Any] | None = None,
     ) -> None:
         self.text = text
         self._actors = actors
@@ -83,6 +96,10 @@ class Speakers:
         self._starts = [row[0] for row in self._rows]  # the same, outside quote marks
         self._spoke: list[tuple[int, Actor]] = []  # (offset, actor) of the speakers so far
         self._said = (0, 0)
+        self._antecedents = antecedents
+        self._groups: list[tuple[int, tuple[int, int]]] = []  # unnamed groups that spoke
+        #: the words of an unnamed group the last plural pronoun looked up stands for
+        self.antecedent: tuple[int, int] | None = None
 
     @cached_property
     def _index(self) -> MentionIndex:
@@ -101,11 +118,22 @@ class Speakers:
         ``said`` is the quotation's span: a name in it is not who says it ("Of Reyes's
         plan, she said it failed")."""
         self._said = said
+        self.antecedent = None
         # a relative pronoun stands for its antecedent, the name nearest "who"
         actor = self._index.actor_at(*name_span) if name_span else self._resolve(*span)
         if actor is not None:
             self._spoke.append((span[0], actor))
+        elif self.antecedent is not None:
+            self._groups.append((span[0], self.antecedent))
         return actor
+
+    def unnamed(self, mention: tuple[int, int], described: tuple[int, int]) -> None:
+        """Note that the source ``mention`` (for which :meth:`actor_for` found no actor),
+        described by the words at ``described``, spoke: a plural one ("union officials",
+        "the unions") may be who "they" stand for next."""
+        words = [w.lower() for w in _WORD.findall(self.text[mention[0] : mention[1]])]
+        if words and words[0] not in _PLURAL and _plural_source(words[-1]):
+            self._groups.append((mention[0], described))
 
     def _resolve(self, start: int, end: int):
         named = self._named_in(start, end)
@@ -119,6 +147,8 @@ class Speakers:
             return self._person_pronoun(start, end, _GENDER[words[0]])
         if words == ["it"]:
             return self._organisation_pronoun(start)
+        if words[0] in _PLURAL and (len(words) == 1 or _speaks_for_owner(words, lex)):
+            return self._plural_pronoun(start)
         if len(words) >= 2 and words[0] in lex.classes.article - {"a", "an"}:
             return self._described(start, words)
         if words[-1] in person_nouns() and self.text[start:end].islower():
@@ -203,6 +233,51 @@ class Speakers:
             or self._sentence_subject(start)
             or self._latest_speaker(start, "person", genderless=True)
         )
+
+    def _plural_pronoun(self, start: int):
+        """ "they": the answer of the first rule of the ``antecedent`` cascade that answers,
+        an organisation or the span of an unnamed group (kept in :attr:`antecedent`)."""
+        found = self._antecedents(self, start) if self._antecedents else None
+        if found is None or not isinstance(found[1], tuple):
+            return found[1] if found else None
+        self.antecedent = found[1]
+        return None
+
+    def group_spoke_last(self, before: int):
+        """The organisation or unnamed plural group that spoke last before offset
+        ``before``, in its paragraph or the one before: an organisation actor, or the span
+        of the group's description. None when the last speaker there is a person or a
+        place (one person is not "they"; "Union officials said ... Ruiz said ... they
+        added" is left unread) or there is none."""
+        lowest = self._paragraph_start(before, 1)
+        found = [(o, a) for o, a in self._spoke + self._groups if lowest <= o < before]
+        if not found:
+            return None
+        last = max(found, key=lambda row: row[0])[1]
+        return last if isinstance(last, tuple) or last.kind == "organization" else None
+
+    def organisation_opening(self, before: int):
+        """The organisation that opens the sentence of offset ``before`` or the one before
+        it, as their subject ("The Harbour Union met on Monday. They said ..."; not "The
+        Harbour Union's plan ...")."""
+        lowest = max(self._sentence_start(before, 1), self._paragraph_start(before, 0))
+        i = bisect.bisect_left(self._starts, before)
+        for m_start, m_end, actor in reversed(self._rows[:i]):
+            if m_start < lowest:
+                return None
+            if (
+                actor.kind == "organization"
+                and _opens_sentence(self.text, m_start)
+                and self.text[m_end : m_end + 2] not in ("'s", "’s")
+            ):
+                return actor
+        return None
+
+    def _sentence_start(self, offset: int, back: int) -> int:
+        """Where the sentence ``back`` sentences before the one holding ``offset`` starts
+        (roughly: after a full stop, a question or exclamation mark and a space)."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, offset)]
+        return ends[-1 - back] if len(ends) > back else 0
 
     def _sentence_subject(self, before: int):
         """The organisation (or a person of no known gender) named last before offset
@@ -347,12 +422,30 @@ def _could_be_it(actor: Actor) -> bool:
     return actor.kind == "organization" or (actor.kind == "person" and actor.gender is None)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)(?:[Tt]he\s+)?$")
 
 
 def _opens_sentence(text: str, offset: int) -> bool:
     """Does the name at ``offset`` open a sentence ("The Harbour Board said ...")?"""
     return _SENTENCE_OPENER.search(text, max(offset - 8, 0), offset) is not None
+
+
+def _plural_source(head: str) -> bool:
+    """Does the head word of an unnamed source name a group: a plural source word
+    ("officials", "police"), or the plural of a person or organisation noun ("campaigners",
+    "the unions")?"""
+    classes = lexicon().classes
+    if head in classes.plural_source:
+        return True
+    if not head.endswith("s") or head.endswith("ss"):
+        return False
+    singular = head[:-1]
+    return (
+        head in classes.unnamed_source
+        or singular in classes.organisation_noun
+        or singular in person_nouns()
+    )
 
 
 def _speaks_for_owner(words: list[str], lex) -> bool:

@@ -7,7 +7,7 @@ did); for reported speech, the rule that found the clause. The rules are grouped
 each tried in order, the first rule that answers winning:
 
 >>> [cascade.name for cascade in CASCADES]
-['speaker', 'source', 'inherit', 'reported', 'clause', 'description']
+['speaker', 'source', 'inherit', 'reported', 'clause', 'description', 'antecedent']
 >>> rule("quote-comma-said-name").examples[0].text
 '"We will rebuild the bridge," said Ana Ruiz.'
 >>> from toolkit import extract_quotes
@@ -31,6 +31,7 @@ from toolkit.quotes import _clause_rules as clause
 from toolkit.quotes import _descriptions as description
 from toolkit.quotes import _inherit_rules as inherit
 from toolkit.quotes import _speaker_rules as speaker
+from toolkit.quotes._speakers import Speakers
 
 __all__ = ["CASCADES", "Cascade", "Example", "Rule", "rule"]
 
@@ -555,7 +556,55 @@ DESCRIPTION = Cascade(
     ),
 )
 
-CASCADES: tuple[Cascade, ...] = (SPEAKER, SOURCE, INHERIT, REPORTED, CLAUSE, DESCRIPTION)
+ANTECEDENT = Cascade(
+    "antecedent",
+    'Who a plural pronoun speaker ("they", "them", "their statement") stands for, tried in '
+    "text order as the speakers are resolved. Each rule is called with the article's "
+    "speaker resolver and the pronoun's offset, and answers with an organisation actor or "
+    "the span of an unnamed group's description, or None. Never a person (one person is "
+    'not "they") nor a place: with no answer the speaker stays None. The examples give '
+    "``Quote.source`` in place of the speaker.",
+    (
+        _rule(
+            "they-group-spoke-last",
+            "The organisation or unnamed plural group that spoke last, in the pronoun's "
+            "paragraph or the one before.",
+            Speakers.group_spoke_last,
+            (
+                "The Harbour Workers Union said the yard was unsafe. "
+                "They said the cranes were old.",
+                "the cranes were old",
+                "Harbour Workers Union",
+            ),
+            (
+                "Union officials said the talks had failed. They added that a strike was likely.",
+                "a strike was likely",
+                "Union officials",
+            ),
+        ),
+        _rule(
+            "they-organisation-opens-sentence",
+            "With no group speaking before it, the organisation named last at the start of "
+            "a sentence of the pronoun's paragraph.",
+            Speakers.organisation_opening,
+            (
+                "The Harbour Workers Union met on Monday. They said the yard was unsafe.",
+                "the yard was unsafe",
+                "Harbour Workers Union",
+            ),
+        ),
+    ),
+)
+
+CASCADES: tuple[Cascade, ...] = (
+    SPEAKER,
+    SOURCE,
+    INHERIT,
+    REPORTED,
+    CLAUSE,
+    DESCRIPTION,
+    ANTECEDENT,
+)
 
 _BY_NAME = {r.name: r for cascade in CASCADES for r in cascade.rules}
 
