@@ -627,6 +627,8 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
         ('Tom Reyes was angry.\n\n"Orion Shipping Ltd will buy the depot," it said.', None),
         # A source the article leaves unnamed stays unnamed.
         ('Tom Reyes met the minister. "Nothing was agreed," the official said.', None),
+        # A pronoun with its auxiliary contracted is the pronoun.
+        ("Tom Reyes ran the port for a decade. He’s said the cranes were too old.", "Tom Reyes"),
         # A name that only modifies the person noun after it is not the speaker.
         (
             "Harbour Rovers coach Tom Reyes was calm. "

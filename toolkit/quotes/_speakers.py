@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[\w’'.-]+")
 _AGE = re.compile(r"\d+-year-old")
+# "he's said", "they've said", "she'd said": the pronoun without its auxiliary
+_CONTRACTION = re.compile(r"[’'](?:s|d|ve|ll|re)$")
 _PARAGRAPHS_BACK = 2  # a pronoun may refer to a speaker of this many paragraphs before
 _GENDER = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL = frozenset({"they", "them", "their"})
@@ -139,7 +141,7 @@ class Speakers:
         named = self._named_in(start, end)
         if named is not None:
             return named
-        words = [w.lower() for w in _WORD.findall(self.text[start:end])]
+        words = [_CONTRACTION.sub("", w.lower()) for w in _WORD.findall(self.text[start:end])]
         if not words:
             return None
         lex = lexicon()
