@@ -85,6 +85,7 @@ def analyze_corpus(
     >>> len(corpus), len(corpus.errors)                                   # doctest: +SKIP
     (818, 0)
     """
+    check_scope(scope)
     sinks = {name: TableSink(name) for name in TABLES}
     columns = as_columns(columns)
     options = dict(engine=engine, scheduler=scheduler, sample=sample, seed=seed)
@@ -97,7 +98,6 @@ def analyze_corpus(
         scope=scope,
         **options,
     )
-    check_scope(scope)
     collect(results, sinks, dedupe=dedupe, near_duplicates=near_duplicates)
     frames = {name: sink.frame() for name, sink in sinks.items()}
     return Corpus(**frames, columns=columns, scope=scope)

@@ -86,6 +86,7 @@ def write_corpus(
     Each file is written under a temporary name and renamed when complete.
     Files under ``folder`` are never taken as articles, even when it lies inside ``paths``.
     """
+    check_scope(scope)
     folder = Path(folder)
     columns = as_columns(columns)
     sources = Sources.scan(
@@ -96,7 +97,6 @@ def write_corpus(
         sample=sample,
         seed=seed,
     )
-    check_scope(scope)
     with write_tables(folder, run_metadata(columns, scope)) as sinks:
         results = iter_results(
             sources,
