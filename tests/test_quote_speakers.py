@@ -627,6 +627,15 @@ def test_less_common_speaker_phrases_and_subjects(text, expected):
         ('Tom Reyes was angry.\n\n"Orion Shipping Ltd will buy the depot," it said.', None),
         # A source the article leaves unnamed stays unnamed.
         ('Tom Reyes met the minister. "Nothing was agreed," the official said.', None),
+        # "who" after the agent of a passive stands for the agent, not the sentence's subject.
+        (
+            "Ana Ruiz rejected remarks made by a harbour pilot who said the cranes were unsafe.",
+            None,
+        ),
+        (
+            "Ana Ruiz rejected remarks made by Tom Reyes, who said the cranes were unsafe.",
+            "Tom Reyes",
+        ),
         # A pronoun with its auxiliary contracted is the pronoun.
         ("Tom Reyes ran the port for a decade. He’s said the cranes were too old.", "Tom Reyes"),
         # A name that only modifies the person noun after it is not the speaker.

@@ -141,7 +141,7 @@ class Speakers:
         named = self._named_in(start, end)
         if named is not None:
             return named
-        words = [_CONTRACTION.sub("", w.lower()) for w in _WORD.findall(self.text[start:end])]
+        words = [_uncontracted(w.lower()) for w in _WORD.findall(self.text[start:end])]
         if not words:
             return None
         lex = lexicon()
@@ -404,6 +404,13 @@ class Speakers:
         if (head in person_nouns() and singular) or _AGE.fullmatch(head):
             return self._latest(start, "person", paragraphs=1)
         return None
+
+
+def _uncontracted(word: str) -> str:
+    """ "he's" -> "he", "they've" -> "they": a personal pronoun without its contracted
+    auxiliary. Other words keep theirs ("the candidate's" is a possessive)."""
+    bare = _CONTRACTION.sub("", word)
+    return bare if bare in _GENDER or bare in _PLURAL or bare == "it" else word
 
 
 def _fits(description: list[str], title: list[str]) -> bool:

@@ -440,7 +440,17 @@ def _antecedent(tokens: list[Token], k: int, first: int, lex: _Lexicon) -> tuple
     span = _phrase_before(tokens, j + 1, first, lex)
     if span is None:
         return None
-    return head_of(tokens, *span, lex)
+    return head_of(tokens, *_after_agent_by(tokens, *span), lex)
+
+
+def _after_agent_by(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The agent of a passive, when the phrase holds one: "remarks made by a campaign aide
+    (who said)" -> "a campaign aide", the noun phrase the relative pronoun follows."""
+    for k in range(end - 2, start, -1):
+        prev = tokens[k - 1]
+        if tokens[k].text == "by" and prev.kind == "word" and prev.text.islower():
+            return k + 1, end
+    return start, end
 
 
 def _phrase_before(
