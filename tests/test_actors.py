@@ -1210,3 +1210,10 @@ def test_a_name_before_a_province_abbreviation_is_a_town():
     actors = by_name(find_actors(text))
     assert actors["Lake Ellis"].kind == "place"
     assert actors["Tom Reyes"].kind == "person"
+
+
+def test_a_party_and_state_after_a_name_is_no_actor():
+    text = (
+        "Sen. Tom Reyes (R-Ga.) spoke first. Rep. Ana Ruiz, D-Mass., spoke next, then Bo Day, I-Vt."
+    )
+    assert {a.name for a in find_actors(text)} == {"Tom Reyes", "Ana Ruiz", "Bo Day"}

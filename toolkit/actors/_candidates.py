@@ -46,6 +46,7 @@ from toolkit.actors._words import (
 
 _OPENING_PUNCT = frozenset("\"'“‘«([{-–—:")
 # "2-1", but not a bond price in 32nds ("107-2/32")
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,5}")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d/-])")
 
 
@@ -136,6 +137,8 @@ def candidates_from_run(ctx: SentenceContext, i: int, j: int) -> None:
         return
     if j - i == 1 and len(ctx.words[i]) == 1:
         return  # a lone letter ("B", "N") is a table code or an initial, not a name
+    if j - i == 1 and _PARTY_AND_STATE.fullmatch(ctx.words[i]):
+        return  # "Ana Ruiz (D-Mass.)": a party and a state after a politician's name
     ctx.doc.candidates.append(_candidate(ctx, i, j, cues))
 
 
