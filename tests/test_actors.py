@@ -1217,3 +1217,8 @@ def test_a_party_and_state_after_a_name_is_no_actor():
         "Sen. Tom Reyes (R-Ga.) spoke first. Rep. Ana Ruiz, D-Mass., spoke next, then Bo Day, I-Vt."
     )
     assert {a.name for a in find_actors(text)} == {"Tom Reyes", "Ana Ruiz", "Bo Day"}
+
+
+def test_an_abbreviated_title_opening_a_sentence_is_kept():
+    (ruiz,) = find_actors("The vote failed. Sen. Ana Ruiz disagreed.")
+    assert (ruiz.name, ruiz.titles, ruiz.role) == ("Ana Ruiz", ("Sen.",), "politician")

@@ -185,7 +185,7 @@ def _opens_a_title(ctx: SentenceContext, i: int, j: int) -> bool:
     """Does a title start at ``i``, with a name after it ("Transport Secretary Ana Ruiz",
     "Secretary of State Tom Reyes")? Its first word stays, though an ordinary word opens the
     sentence, so that the whole title is peeled off."""
-    words = [w for w in ctx.words[i:j] if w != "."]
+    words = _with_periods(ctx, i, j)
     lex, lowered = ctx.lex, tuple(w.lower() for w in words)
     if not (
         lowered[0] in lex.portfolios
@@ -194,6 +194,19 @@ def _opens_a_title(ctx: SentenceContext, i: int, j: int) -> bool:
     ):
         return False  # "Meanwhile President ...": the opener is no part of the title
     return 0 < title_at(words, lex) < len(words)
+
+
+def _with_periods(ctx: SentenceContext, i: int, j: int) -> list[str]:
+    """The words ``i:j``, an abbreviation keeping the period written right after it
+    ("Sen.", "Rep.": the titles are listed so)."""
+    words: list[str] = []
+    for k in range(i, j):
+        attached = k > i and ctx.tokens[k].start == ctx.tokens[k - 1].end
+        if ctx.words[k] == "." and attached:
+            words[-1] += "."
+        elif ctx.words[k] != ".":
+            words.append(ctx.words[k])
+    return words
 
 
 def _trim(tokens: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
