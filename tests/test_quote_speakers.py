@@ -737,3 +737,10 @@ def test_they_does_not_reach_past_the_paragraph_before():
         "The yard was quiet.\n\nThe ships left.\n\nThey said a strike was likely."
     )
     assert [q.source for q in extract_quotes(text)] == ["Harbour Workers Union", None]
+
+
+def test_an_unnamed_antecedent_of_who_is_the_source():
+    (quote,) = extract_quotes(
+        "Ana Ruiz met ferry crews and harbour pilots who say the cranes are unsafe."
+    )
+    assert (quote.speaker_mention, quote.speaker, quote.source) == ("who", None, "harbour pilots")

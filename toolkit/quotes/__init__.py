@@ -236,6 +236,19 @@ def _described(
     return start, end
 
 
+def _unnamed_antecedent(phrase: str) -> str | None:
+    """The words a relative pronoun stands for when they name no actor ("a campaign aide who
+    said", "business leaders who say"): a short lowercase description, or None.
+
+    >>> _unnamed_antecedent("a campaign aide"), _unnamed_antecedent("Harbour Board")
+    ('a campaign aide', None)
+    """
+    words = phrase.split()
+    if not words or len(words) > 6 or any(w[0].isupper() for w in words):
+        return None
+    return phrase
+
+
 def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
     attribution = item.attribution
     speaker_span = attribution.speaker if attribution else None
@@ -246,6 +259,8 @@ def _to_quote(text: str, item: Found, speakers: Speakers) -> Quote:
         name = actor.name if actor is not None else None
         if speakers.antecedent is not None:
             antecedent = text[slice(*speakers.antecedent)]
+        elif actor is None and attribution.name_span is not None:
+            antecedent = _unnamed_antecedent(text[slice(*attribution.name_span)])
         elif actor is None and text[slice(*speaker_span)].lower() not in _pronouns():
             mention = speaker_span
             speaker_span = _described(text, speaker_span, cue_span, (item.start, item.end))
