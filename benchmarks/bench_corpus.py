@@ -26,11 +26,12 @@ import contextlib
 import json
 import os
 import resource
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from _child import in_child
 
 ROOT = Path(__file__).resolve().parent.parent
 # The evaluation data beside the checkout, or where TOOLKIT_SHARED points.
@@ -178,20 +179,7 @@ def measure_best(spec: dict, repeat: int) -> dict:
 
 
 def measure(spec: dict) -> dict:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    done = subprocess.run(
-        [sys.executable, __file__, "--run-one", json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"run {spec} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(in_child(__file__, spec)[-1])
 
 
 def main() -> int:

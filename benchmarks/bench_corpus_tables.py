@@ -34,12 +34,13 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from _child import in_child
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpus" / "bbc"
@@ -198,21 +199,9 @@ def run_one(spec: dict) -> dict:
 
 
 def measure(spec: dict) -> dict:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    done = subprocess.run(
-        [sys.executable, __file__, "--run-one", json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"run {spec} failed:\n{done.stderr[-3000:]}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["summary_line"] = done.stdout.strip().splitlines()[-2]
+    lines = in_child(__file__, spec)
+    result = json.loads(lines[-1])
+    result["summary_line"] = lines[-2]
     return result
 
 
